@@ -1,0 +1,24 @@
+package tlang.frontend;
+
+import tlang.frontend.ast.Module;
+import tlang.frontend.check.CheckedProgram;
+import tlang.frontend.check.TypeChecker;
+import tlang.frontend.diag.Diagnostics;
+import tlang.frontend.parse.Parser;
+import tlang.frontend.source.SourceFile;
+
+/** The frontend's phases in order: parse (lexing included), then resolve and type-check. */
+public final class Frontend {
+    private Frontend() {}
+
+    /** Returns the checked program, or null when {@code diags} holds errors. */
+    public static CheckedProgram analyze(SourceFile file, String moduleName, Diagnostics diags) {
+        Module module = Parser.parse(file, moduleName, diags);
+        if (diags.hasErrors()) {
+            // Still type-check what parsed, so that type errors show up alongside syntax errors.
+            TypeChecker.check(module, diags);
+            return null;
+        }
+        return TypeChecker.check(module, diags);
+    }
+}

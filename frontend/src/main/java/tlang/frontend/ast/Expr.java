@@ -1,0 +1,57 @@
+package tlang.frontend.ast;
+
+import tlang.frontend.source.Span;
+
+import java.math.BigInteger;
+import java.util.List;
+
+/**
+ * Expressions. T is expression-oriented: blocks, `if` and `loop` are expressions too.
+ * Nodes are immutable; later phases attach facts (types, resolutions) in identity-keyed
+ * side tables rather than mutating the tree.
+ */
+public sealed interface Expr {
+    Span span();
+
+    record IntLit(BigInteger value, Span span) implements Expr {}
+    record BoolLit(boolean value, Span span) implements Expr {}
+    record StrLit(String value, Span span) implements Expr {}
+    /** A name or a `::`-separated path: `x`, `fib`, `std::process::exit`. */
+    record Path(List<String> segments, Span span) implements Expr {
+        public String joined() { return String.join("::", segments); }
+    }
+    record Call(Expr callee, List<Expr> args, Span span) implements Expr {}
+    record Unary(UnaryOp op, Expr operand, Span span) implements Expr {}
+    record Binary(BinaryOp op, Expr left, Expr right, Span opSpan, Span span) implements Expr {}
+    /** `target = value`, or a compound assignment such as `target += value` when op is set. */
+    record Assign(Expr target, BinaryOp op, Expr value, Span span) implements Expr {}
+    /** A block; {@code tail} is the final expression without a semicolon, or null. */
+    record Block(List<Stmt> stmts, Expr tail, Span span) implements Expr {}
+    /** {@code otherwise} is a Block, another If (for `else if`), or null. */
+    record If(Expr cond, Block then, Expr otherwise, Span span) implements Expr {}
+    record While(Expr cond, Block body, Span span) implements Expr {}
+    record Loop(Block body, Span span) implements Expr {}
+    record Break(Expr value, Span span) implements Expr {}
+    record Continue(Span span) implements Expr {}
+    record Return(Expr value, Span span) implements Expr {}
+    /** Stands in for an expression that failed to parse, so checking can go on quietly. */
+    record Error(Span span) implements Expr {}
+
+    enum UnaryOp {
+        NEG("-"), NOT("!");
+        public final String symbol;
+        UnaryOp(String symbol) { this.symbol = symbol; }
+    }
+
+    enum BinaryOp {
+        ADD("+"), SUB("-"), MUL("*"), DIV("/"), REM("%"),
+        EQ("=="), NE("!="), LT("<"), LE("<="), GT(">"), GE(">="),
+        AND("&&"), OR("||");
+        public final String symbol;
+        BinaryOp(String symbol) { this.symbol = symbol; }
+
+        public boolean isArithmetic() { return ordinal() <= REM.ordinal(); }
+        public boolean isComparison() { return ordinal() >= EQ.ordinal() && ordinal() <= GE.ordinal(); }
+        public boolean isLogical() { return this == AND || this == OR; }
+    }
+}

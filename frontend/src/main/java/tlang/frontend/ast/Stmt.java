@@ -1,0 +1,14 @@
+package tlang.frontend.ast;
+
+import tlang.frontend.source.Span;
+
+/** Statements inside a block. */
+public sealed interface Stmt {
+    Span span();
+
+    /** `let [mut] name [: type] = init;` — {@code type} may be null. */
+    record Let(String name, Span nameSpan, boolean mutable, TypeExpr type, Expr init, Span span) implements Stmt {}
+
+    /** An expression used as a statement; {@code semicolon} tells whether one followed it. */
+    record ExprStmt(Expr expr, boolean semicolon, Span span) implements Stmt {}
+}

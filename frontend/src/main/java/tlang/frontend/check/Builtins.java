@@ -1,0 +1,48 @@
+package tlang.frontend.check;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The functions the compiler knows by name. The printing macros take a format string
+ * checked at compile time; the others are ordinary calls into the runtime. Later, most of
+ * these move into `stdlib/` as T code that reaches the runtime through `extern "C"`.
+ */
+public final class Builtins {
+    private Builtins() {}
+
+    public enum Kind {
+        PRINT("print", 1, false), PRINTLN("println", 1, true),
+        EPRINT("eprint", 2, false), EPRINTLN("eprintln", 2, true),
+        PANIC("panic", 2, false),
+        EXIT("std::process::exit", 0, false),
+        ARG_COUNT("std::env::arg_count", 0, false),
+        ARG("std::env::arg", 0, false);
+
+        public final String path;
+        /** For the printing builtins: 1 = stdout, 2 = stderr. */
+        public final int stream;
+        public final boolean newline;
+
+        Kind(String path, int stream, boolean newline) {
+            this.path = path;
+            this.stream = stream;
+            this.newline = newline;
+        }
+
+        public boolean isFormatting() {
+            return this == PRINT || this == PRINTLN || this == EPRINT || this == EPRINTLN || this == PANIC;
+        }
+    }
+
+    private static final Map<String, Kind> BY_PATH;
+    static {
+        var m = new java.util.HashMap<String, Kind>();
+        for (Kind k : Kind.values()) m.put(k.path, k);
+        BY_PATH = Map.copyOf(m);
+    }
+
+    public static Optional<Kind> lookup(String path) {
+        return Optional.ofNullable(BY_PATH.get(path));
+    }
+}

@@ -1,0 +1,85 @@
+package tlang.frontend.check;
+
+import tlang.frontend.ast.Expr;
+import tlang.frontend.diag.Diagnostics;
+import tlang.frontend.source.Span;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Parses `println`-style format strings at compile time: `{}` takes the next argument,
+ * `{name}` a variable in scope, `{{` and `}}` are literal braces. Specs after `:` come with
+ * the full formatting work; until then they are rejected with a clear message.
+ */
+public final class FormatString {
+    private FormatString() {}
+
+    /** A literal run of text, or a placeholder: positional (index) or named. */
+    public sealed interface Piece {
+        record Text(String text) implements Piece {}
+        record Positional(int index, Span span) implements Piece {}
+        record Named(String name, Span span) implements Piece {}
+    }
+
+    public static List<Piece> parse(Expr.StrLit literal, Diagnostics diags) {
+        String s = literal.value();
+        List<Piece> pieces = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
+        int next = 0;
+        int i = 0;
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            if (c == '}') {
+                if (i + 1 < s.length() && s.charAt(i + 1) == '}') { text.append('}'); i += 2; continue; }
+                diags.error(at(literal, i, i + 1), "invalid format string: unmatched `}` found",
+                        "if you intended to print `}`, you can escape it using `}}`");
+                return null;
+            }
+            if (c != '{') { text.append(c); i++; continue; }
+            if (i + 1 < s.length() && s.charAt(i + 1) == '{') { text.append('{'); i += 2; continue; }
+            int close = s.indexOf('}', i);
+            if (close < 0) {
+                diags.error(at(literal, i, i + 1), "invalid format string: expected `}` but string was terminated",
+                        "if you intended to print `{`, you can escape it using `{{`");
+                return null;
+            }
+            if (!text.isEmpty()) { pieces.add(new Piece.Text(text.toString())); text.setLength(0); }
+            String inside = s.substring(i + 1, close);
+            Span span = at(literal, i, close + 1);
+            if (inside.contains(":")) {
+                diags.error(span, "format specs such as `{:x}` are not supported yet", "use `{}` for now");
+                return null;
+            }
+            if (inside.isEmpty()) {
+                pieces.add(new Piece.Positional(next++, span));
+            } else if (inside.chars().allMatch(Character::isDigit)) {
+                pieces.add(new Piece.Positional(Integer.parseInt(inside), span));
+            } else if (isIdentifier(inside)) {
+                pieces.add(new Piece.Named(inside, span));
+            } else {
+                diags.error(span, "invalid format string: `" + inside + "` is not an argument index or a variable name");
+                return null;
+            }
+            i = close + 1;
+        }
+        if (!text.isEmpty()) pieces.add(new Piece.Text(text.toString()));
+        return pieces;
+    }
+
+    private static boolean isIdentifier(String s) {
+        if (s.isEmpty() || !(Character.isLetter(s.charAt(0)) || s.charAt(0) == '_')) return false;
+        return s.chars().allMatch(ch -> Character.isLetterOrDigit(ch) || ch == '_');
+    }
+
+    /**
+     * A span inside the literal. Exact when no escape sequence precedes the position; an
+     * escape shifts it by a little, which still points at the right literal.
+     */
+    private static Span at(Expr.StrLit lit, int from, int to) {
+        Span s = lit.span();
+        int start = Math.min(s.start() + 1 + from, s.end());
+        int end = Math.min(s.start() + 1 + to, s.end());
+        return new Span(s.file(), start, end);
+    }
+}

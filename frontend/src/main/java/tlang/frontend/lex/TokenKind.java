@@ -1,0 +1,22 @@
+package tlang.frontend.lex;
+
+/** Every kind of token the lexer produces; punctuation carries its spelling for messages. */
+public enum TokenKind {
+    IDENT("identifier"), INT("integer literal"), STRING("string literal"),
+    // keywords
+    FN("`fn`"), LET("`let`"), MUT("`mut`"), IF("`if`"), ELSE("`else`"), WHILE("`while`"),
+    LOOP("`loop`"), BREAK("`break`"), CONTINUE("`continue`"), RETURN("`return`"),
+    TRUE("`true`"), FALSE("`false`"),
+    // punctuation
+    LPAREN("`(`"), RPAREN("`)`"), LBRACE("`{`"), RBRACE("`}`"), LBRACKET("`[`"), RBRACKET("`]`"),
+    COMMA("`,`"), SEMI("`;`"), COLON("`:`"), PATH_SEP("`::`"), ARROW("`->`"), FAT_ARROW("`=>`"), DOT("`.`"),
+    PLUS("`+`"), MINUS("`-`"), STAR("`*`"), SLASH("`/`"), PERCENT("`%`"),
+    EQ("`=`"), EQ_EQ("`==`"), NOT_EQ("`!=`"), LT("`<`"), LE("`<=`"), GT("`>`"), GE("`>=`"),
+    AND_AND("`&&`"), OR_OR("`||`"), BANG("`!`"),
+    PLUS_EQ("`+=`"), MINUS_EQ("`-=`"), STAR_EQ("`*=`"), SLASH_EQ("`/=`"), PERCENT_EQ("`%=`"),
+    EOF("end of file");
+
+    public final String description;
+
+    TokenKind(String description) { this.description = description; }
+}

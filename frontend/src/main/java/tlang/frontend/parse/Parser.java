@@ -1,0 +1,384 @@
+package tlang.frontend.parse;
+
+import tlang.frontend.ast.Expr;
+import tlang.frontend.ast.Expr.BinaryOp;
+import tlang.frontend.ast.Item;
+import tlang.frontend.ast.Module;
+import tlang.frontend.ast.Stmt;
+import tlang.frontend.ast.TypeExpr;
+import tlang.frontend.diag.Diagnostics;
+import tlang.frontend.lex.Lexer;
+import tlang.frontend.lex.Token;
+import tlang.frontend.lex.TokenKind;
+import tlang.frontend.source.SourceFile;
+import tlang.frontend.source.Span;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Recursive-descent parser with precedence climbing for binary operators.
+ *
+ * <p>Error recovery: a syntax error throws {@link Bail}, caught at the statement or item that
+ * contains it; the parser then skips to a point where parsing can resume (a `;`, a closing
+ * brace, or the next `fn`), so several independent syntax errors are reported in one run.
+ */
+public final class Parser {
+    private final List<Token> tokens;
+    private final Diagnostics diags;
+    private final SourceFile file;
+    private int pos;
+
+    /** Unwinds the parser to the nearest recovery point after an error was reported. */
+    private static final class Bail extends RuntimeException {
+        Bail() { super(null, null, false, false); }
+    }
+
+    private Parser(SourceFile file, Diagnostics diags) {
+        this.file = file;
+        this.diags = diags;
+        this.tokens = Lexer.lex(file, diags);
+    }
+
+    public static Module parse(SourceFile file, String moduleName, Diagnostics diags) {
+        return new Parser(file, diags).module(moduleName);
+    }
+
+    // ---- items ----------------------------------------------------------------------
+
+    private Module module(String name) {
+        List<Item> items = new ArrayList<>();
+        while (!at(TokenKind.EOF)) {
+            int before = pos;
+            try {
+                items.add(item());
+            } catch (Bail b) {
+                if (pos == before) pos++;
+                skipToNextItem();
+            }
+        }
+        return new Module(name, file, List.copyOf(items));
+    }
+
+    private Item item() {
+        if (at(TokenKind.FN)) return function();
+        throw error(peek().span(), "expected an item (such as `fn`), found " + describe(peek()));
+    }
+
+    private Item.Fn function() {
+        Token fn = expect(TokenKind.FN, "`fn`");
+        Token name = expect(TokenKind.IDENT, "a function name");
+        expect(TokenKind.LPAREN, "`(`");
+        List<Item.Param> params = new ArrayList<>();
+        while (!at(TokenKind.RPAREN) && !at(TokenKind.EOF)) {
+            Span start = peek().span();
+            boolean mutable = eat(TokenKind.MUT);
+            Token pname = expect(TokenKind.IDENT, "a parameter name");
+            expect(TokenKind.COLON, "`:` and the parameter's type");
+            TypeExpr type = type();
+            params.add(new Item.Param(pname.text(), pname.span(), mutable, type, start.to(type.span())));
+            if (!eat(TokenKind.COMMA)) break;
+        }
+        expect(TokenKind.RPAREN, "`)`");
+        TypeExpr ret = eat(TokenKind.ARROW) ? type() : null;
+        Expr.Block body = block();
+        return new Item.Fn(name.text(), name.span(), List.copyOf(params), ret, body, fn.span().to(body.span()));
+    }
+
+    private TypeExpr type() {
+        Token t = peek();
+        if (eat(TokenKind.BANG)) return new TypeExpr.Never(t.span());
+        if (eat(TokenKind.LPAREN)) {
+            Token close = expect(TokenKind.RPAREN, "`)` (only the unit type `()` is written in parentheses so far)");
+            return new TypeExpr.Unit(t.span().to(close.span()));
+        }
+        if (at(TokenKind.IDENT)) {
+            List<String> segments = new ArrayList<>();
+            Span span = t.span();
+            segments.add(advance().text());
+            while (eat(TokenKind.PATH_SEP)) {
+                Token seg = expect(TokenKind.IDENT, "a name after `::`");
+                segments.add(seg.text());
+                span = span.to(seg.span());
+            }
+            return new TypeExpr.Named(List.copyOf(segments), span);
+        }
+        throw error(t.span(), "expected a type, found " + describe(t));
+    }
+
+    // ---- blocks and statements ------------------------------------------------------
+
+    private Expr.Block block() {
+        Token open = expect(TokenKind.LBRACE, "`{`");
+        List<Stmt> stmts = new ArrayList<>();
+        Expr tail = null;
+        while (!at(TokenKind.RBRACE) && !at(TokenKind.EOF)) {
+            if (tail != null) {
+                // The previous expression had no semicolon but was not the last thing.
+                Span after = tail.span();
+                diags.error(new Span(file, after.end(), after.end()), "expected `;` after expression, found " + describe(peek()));
+                stmts.add(new Stmt.ExprStmt(tail, false, tail.span()));
+                tail = null;
+            }
+            int before = pos;
+            try {
+                if (eat(TokenKind.SEMI)) continue;
+                if (at(TokenKind.LET)) { stmts.add(let()); continue; }
+                boolean blockLike = startsBlockLike();
+                Expr e = exprWithAssign();
+                if (eat(TokenKind.SEMI)) {
+                    stmts.add(new Stmt.ExprStmt(e, true, e.span().to(prev().span())));
+                } else if (at(TokenKind.RBRACE)) {
+                    tail = e;
+                } else if (blockLike) {
+                    stmts.add(new Stmt.ExprStmt(e, false, e.span()));
+                } else {
+                    tail = e; // reported at the top of the loop
+                }
+            } catch (Bail b) {
+                if (pos == before) pos++;
+                skipToStatementEnd();
+            }
+        }
+        Token close = expect(TokenKind.RBRACE, "`}` to close the block opened at line " + open.span().line());
+        return new Expr.Block(List.copyOf(stmts), tail, open.span().to(close.span()));
+    }
+
+    private boolean startsBlockLike() {
+        return at(TokenKind.IF) || at(TokenKind.WHILE) || at(TokenKind.LOOP) || at(TokenKind.LBRACE);
+    }
+
+    private Stmt let() {
+        Token let = advance();
+        boolean mutable = eat(TokenKind.MUT);
+        Token name = expect(TokenKind.IDENT, "a variable name");
+        TypeExpr type = eat(TokenKind.COLON) ? type() : null;
+        Expr init = null;
+        if (eat(TokenKind.EQ)) init = expr();
+        Token semi = expect(TokenKind.SEMI, "`;` after the `let` statement");
+        return new Stmt.Let(name.text(), name.span(), mutable, type, init, let.span().to(semi.span()));
+    }
+
+    // ---- expressions ----------------------------------------------------------------
+
+    /** Assignment is lowest and right-associative; it has type `()`. */
+    private Expr exprWithAssign() {
+        Expr target = expr();
+        Token t = peek();
+        BinaryOp compound = switch (t.kind()) {
+            case PLUS_EQ -> BinaryOp.ADD; case MINUS_EQ -> BinaryOp.SUB; case STAR_EQ -> BinaryOp.MUL;
+            case SLASH_EQ -> BinaryOp.DIV; case PERCENT_EQ -> BinaryOp.REM;
+            default -> null;
+        };
+        if (compound == null && t.kind() != TokenKind.EQ) return target;
+        advance();
+        Expr value = exprWithAssign();
+        return new Expr.Assign(target, compound, value, target.span().to(value.span()));
+    }
+
+    public Expr expr() { return binary(0); }
+
+    private static int precedence(TokenKind k) {
+        return switch (k) {
+            case OR_OR -> 1;
+            case AND_AND -> 2;
+            case EQ_EQ, NOT_EQ, LT, LE, GT, GE -> 3;
+            case PLUS, MINUS -> 4;
+            case STAR, SLASH, PERCENT -> 5;
+            default -> -1;
+        };
+    }
+
+    private static BinaryOp binaryOp(TokenKind k) {
+        return switch (k) {
+            case OR_OR -> BinaryOp.OR; case AND_AND -> BinaryOp.AND;
+            case EQ_EQ -> BinaryOp.EQ; case NOT_EQ -> BinaryOp.NE;
+            case LT -> BinaryOp.LT; case LE -> BinaryOp.LE; case GT -> BinaryOp.GT; case GE -> BinaryOp.GE;
+            case PLUS -> BinaryOp.ADD; case MINUS -> BinaryOp.SUB;
+            case STAR -> BinaryOp.MUL; case SLASH -> BinaryOp.DIV; case PERCENT -> BinaryOp.REM;
+            default -> throw new IllegalArgumentException(k.name());
+        };
+    }
+
+    private Expr binary(int minPrec) {
+        Expr left = unary();
+        while (true) {
+            Token op = peek();
+            int prec = precedence(op.kind());
+            if (prec < 0 || prec < minPrec) return left;
+            advance();
+            Expr right = binary(prec + 1);
+            if (prec == 3 && precedence(peek().kind()) == 3) {
+                throw error(peek().span(), "comparison operators cannot be chained", "use `&&` to combine comparisons, e.g. `a < b && b < c`");
+            }
+            left = new Expr.Binary(binaryOp(op.kind()), left, right, op.span(), left.span().to(right.span()));
+        }
+    }
+
+    private Expr unary() {
+        Token t = peek();
+        if (eat(TokenKind.MINUS)) {
+            Expr operand = unary();
+            return new Expr.Unary(Expr.UnaryOp.NEG, operand, t.span().to(operand.span()));
+        }
+        if (eat(TokenKind.BANG)) {
+            Expr operand = unary();
+            return new Expr.Unary(Expr.UnaryOp.NOT, operand, t.span().to(operand.span()));
+        }
+        return postfix(primary());
+    }
+
+    private Expr postfix(Expr e) {
+        while (at(TokenKind.LPAREN)) {
+            advance();
+            List<Expr> args = new ArrayList<>();
+            while (!at(TokenKind.RPAREN) && !at(TokenKind.EOF)) {
+                args.add(expr());
+                if (!eat(TokenKind.COMMA)) break;
+            }
+            Token close = expect(TokenKind.RPAREN, "`)` or `,` in the argument list");
+            e = new Expr.Call(e, List.copyOf(args), e.span().to(close.span()));
+        }
+        return e;
+    }
+
+    private Expr primary() {
+        Token t = peek();
+        switch (t.kind()) {
+            case INT -> {
+                advance();
+                return new Expr.IntLit(new BigInteger(t.text(), t.radix()), t.span());
+            }
+            case TRUE, FALSE -> {
+                advance();
+                return new Expr.BoolLit(t.kind() == TokenKind.TRUE, t.span());
+            }
+            case STRING -> {
+                advance();
+                return new Expr.StrLit(t.text(), t.span());
+            }
+            case IDENT -> {
+                List<String> segments = new ArrayList<>();
+                Span span = t.span();
+                segments.add(advance().text());
+                while (eat(TokenKind.PATH_SEP)) {
+                    Token seg = expect(TokenKind.IDENT, "a name after `::`");
+                    segments.add(seg.text());
+                    span = span.to(seg.span());
+                }
+                return new Expr.Path(List.copyOf(segments), span);
+            }
+            case LPAREN -> {
+                advance();
+                Expr inner = exprWithAssign();
+                expect(TokenKind.RPAREN, "`)`");
+                return inner;
+            }
+            case LBRACE -> { return block(); }
+            case IF -> { return ifExpr(); }
+            case WHILE -> {
+                advance();
+                Expr cond = expr();
+                Expr.Block body = block();
+                return new Expr.While(cond, body, t.span().to(body.span()));
+            }
+            case LOOP -> {
+                advance();
+                Expr.Block body = block();
+                return new Expr.Loop(body, t.span().to(body.span()));
+            }
+            case BREAK -> {
+                advance();
+                Expr value = startsValue() ? expr() : null;
+                return new Expr.Break(value, value == null ? t.span() : t.span().to(value.span()));
+            }
+            case CONTINUE -> {
+                advance();
+                return new Expr.Continue(t.span());
+            }
+            case RETURN -> {
+                advance();
+                Expr value = startsValue() ? expr() : null;
+                return new Expr.Return(value, value == null ? t.span() : t.span().to(value.span()));
+            }
+            default -> throw error(t.span(), "expected an expression, found " + describe(t));
+        }
+    }
+
+    /** After `return` or `break`: does an operand follow? */
+    private boolean startsValue() {
+        return switch (peek().kind()) {
+            case SEMI, RBRACE, RPAREN, COMMA, EOF -> false;
+            default -> true;
+        };
+    }
+
+    private Expr ifExpr() {
+        Token t = advance();
+        Expr cond = expr();
+        Expr.Block then = block();
+        Expr otherwise = null;
+        if (eat(TokenKind.ELSE)) {
+            otherwise = at(TokenKind.IF) ? ifExpr() : block();
+        }
+        return new Expr.If(cond, then, otherwise, t.span().to(otherwise == null ? then.span() : otherwise.span()));
+    }
+
+    // ---- token helpers and recovery ---------------------------------------------------
+
+    private Token peek() { return tokens.get(pos); }
+    private Token prev() { return tokens.get(Math.max(0, pos - 1)); }
+    private boolean at(TokenKind k) { return peek().kind() == k; }
+
+    private Token advance() {
+        Token t = peek();
+        if (t.kind() != TokenKind.EOF) pos++;
+        return t;
+    }
+
+    private boolean eat(TokenKind k) {
+        if (!at(k)) return false;
+        advance();
+        return true;
+    }
+
+    private Token expect(TokenKind k, String what) {
+        if (at(k)) return advance();
+        Token t = peek();
+        // Point just after the previous token when something is missing at a line end.
+        Span where = t.kind() == TokenKind.EOF || (pos > 0 && prev().span().line() != t.span().line())
+                ? new Span(file, prev().span().end(), prev().span().end()) : t.span();
+        throw error(where, "expected " + what + ", found " + describe(t));
+    }
+
+    private Bail error(Span span, String message, String... notes) {
+        diags.error(span, message, notes);
+        return new Bail();
+    }
+
+    private static String describe(Token t) {
+        return switch (t.kind()) {
+            case IDENT -> "identifier `" + t.text() + "`";
+            case INT -> "integer literal";
+            case STRING -> "string literal";
+            default -> t.kind().description;
+        };
+    }
+
+    private void skipToStatementEnd() {
+        int depth = 0;
+        while (!at(TokenKind.EOF)) {
+            TokenKind k = peek().kind();
+            if (depth == 0 && k == TokenKind.SEMI) { advance(); return; }
+            if (depth == 0 && (k == TokenKind.RBRACE || k == TokenKind.LET || k == TokenKind.FN)) return;
+            if (k == TokenKind.LBRACE) depth++;
+            if (k == TokenKind.RBRACE) depth--;
+            advance();
+        }
+    }
+
+    private void skipToNextItem() {
+        while (!at(TokenKind.EOF) && !at(TokenKind.FN)) advance();
+    }
+}

@@ -1,0 +1,38 @@
+package tlang.midend;
+
+/**
+ * Linker names for T functions: `_TN`, then each path segment as its length and text, then
+ * `E` — in the spirit of Itanium C++ nested names, so `fib` in module `hello` is
+ * `_TN5hello3fibE`. Prefixing keeps user functions from colliding with the runtime's C
+ * symbols (a T function may be called `write`). Documented in docs/abi.md.
+ */
+public final class Mangler {
+    private Mangler() {}
+
+    public static String function(String module, String name) {
+        return "_TN" + segment(module) + segment(name) + "E";
+    }
+
+    private static String segment(String s) {
+        return s.length() + s;
+    }
+
+    /** The inverse, for backtraces and tools: `_TN5hello3fibE` becomes `hello::fib`. */
+    public static String demangle(String symbol) {
+        if (!symbol.startsWith("_TN") || !symbol.endsWith("E")) return symbol;
+        StringBuilder out = new StringBuilder();
+        int i = 3;
+        int end = symbol.length() - 1;
+        while (i < end) {
+            int j = i;
+            while (j < end && Character.isDigit(symbol.charAt(j))) j++;
+            if (j == i) return symbol;
+            int len = Integer.parseInt(symbol.substring(i, j));
+            if (j + len > end) return symbol;
+            if (!out.isEmpty()) out.append("::");
+            out.append(symbol, j, j + len);
+            i = j + len;
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,42 @@
+package tlang.midend;
+
+import tlang.midend.tir.ExternFunction;
+import tlang.midend.tir.TirType;
+
+import java.util.List;
+
+import static tlang.midend.tir.TirType.BOOL;
+import static tlang.midend.tir.TirType.I32;
+import static tlang.midend.tir.TirType.I64;
+import static tlang.midend.tir.TirType.PTR;
+import static tlang.midend.tir.TirType.UNIT;
+
+/**
+ * The runtime entry points compiled code calls, mirroring native-runtime/include/trt.h.
+ * Keep the two in step; docs/abi.md describes each.
+ */
+public final class RuntimeAbi {
+    private RuntimeAbi() {}
+
+    /** The program entry the runtime's start-up code calls; returns the exit status. */
+    public static final String ENTRY = "t_entry";
+
+    public static final ExternFunction WRITE = ext("trt_write", UNIT, false, I32, PTR, I64);
+    public static final ExternFunction WRITE_I64 = ext("trt_write_i64", UNIT, false, I32, I64);
+    public static final ExternFunction WRITE_BOOL = ext("trt_write_bool", UNIT, false, I32, BOOL);
+    public static final ExternFunction EXIT = ext("trt_exit", UNIT, true, I32);
+    public static final ExternFunction PANIC = ext("trt_panic", UNIT, true, PTR, I64, PTR, I64, I32, I32);
+    public static final ExternFunction PANIC_BEGIN = ext("trt_panic_begin", UNIT, false, PTR, I64, I32, I32);
+    public static final ExternFunction PANIC_END = ext("trt_panic_end", UNIT, true);
+    public static final ExternFunction ARG_COUNT = ext("trt_arg_count", I64, false);
+    public static final ExternFunction ARG_PTR = ext("trt_arg_ptr", PTR, false, I64);
+    public static final ExternFunction ARG_LEN = ext("trt_arg_len", I64, false, I64);
+    public static final ExternFunction STR_EQ = ext("trt_str_eq", BOOL, false, PTR, I64, PTR, I64);
+
+    public static final List<ExternFunction> ALL = List.of(WRITE, WRITE_I64, WRITE_BOOL, EXIT, PANIC, PANIC_BEGIN,
+            PANIC_END, ARG_COUNT, ARG_PTR, ARG_LEN, STR_EQ);
+
+    private static ExternFunction ext(String name, TirType result, boolean noReturn, TirType... params) {
+        return new ExternFunction(name, List.of(params), result, noReturn);
+    }
+}

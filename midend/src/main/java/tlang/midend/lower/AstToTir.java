@@ -1,0 +1,500 @@
+package tlang.midend.lower;
+
+import tlang.frontend.ast.Expr;
+import tlang.frontend.ast.Item;
+import tlang.frontend.ast.Stmt;
+import tlang.frontend.check.Builtins;
+import tlang.frontend.check.CheckedProgram;
+import tlang.frontend.check.Symbol;
+import tlang.frontend.source.Span;
+import tlang.frontend.types.Type;
+import tlang.midend.Mangler;
+import tlang.midend.RuntimeAbi;
+import tlang.midend.tir.Block;
+import tlang.midend.tir.ExternFunction;
+import tlang.midend.tir.Function;
+import tlang.midend.tir.Inst;
+import tlang.midend.tir.Location;
+import tlang.midend.tir.Terminator;
+import tlang.midend.tir.TirModule;
+import tlang.midend.tir.TirType;
+import tlang.midend.tir.Value;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Lowers a checked program to TIR. Every local (parameters included) gets a stack slot;
+ * control flow becomes blocks and branches; `&&`/`||` short-circuit; overflow-checked
+ * arithmetic carries the source location it traps at; printing and the other built-ins
+ * become calls into the runtime ({@link RuntimeAbi}).
+ */
+public final class AstToTir {
+    private final CheckedProgram program;
+    private final String moduleName;
+
+    // Per-function state.
+    private FunctionBuilder fb;
+    private final Map<Integer, Value.Temp> localSlots = new HashMap<>();
+    private final Deque<LoopTarget> loops = new ArrayDeque<>();
+
+    private record LoopTarget(Block continueTo, Block breakTo, Value.Temp resultSlot) {}
+
+    private AstToTir(CheckedProgram program) {
+        this.program = program;
+        this.moduleName = program.module().name();
+    }
+
+    public static TirModule lower(CheckedProgram program) {
+        return new AstToTir(program).run();
+    }
+
+    private TirModule run() {
+        List<Function> functions = new ArrayList<>();
+        for (Symbol.Function f : program.functions()) functions.add(function(f));
+        functions.add(entry());
+        return new TirModule(moduleName, RuntimeAbi.ALL, List.copyOf(functions));
+    }
+
+    private String symbol(Symbol.Function f) {
+        return Mangler.function(moduleName, f.name());
+    }
+
+    static TirType tirType(Type t) {
+        if (t == Type.I64) return TirType.I64;
+        if (t == Type.BOOL) return TirType.BOOL;
+        if (t == Type.STRING) return TirType.STR;
+        if (t == Type.UNIT || t == Type.NEVER) return TirType.UNIT;
+        throw new IllegalStateException("no TIR type for " + t.display());
+    }
+
+    /** `t_entry`: runs `main` and returns exit status 0 (exit() leaves earlier). */
+    private Function entry() {
+        fb = new FunctionBuilder();
+        fb.add(new Inst.Call(null, symbol(program.main()), List.of()));
+        fb.terminate(new Terminator.Return(new Value.IntConst(TirType.I32, 0)));
+        return fb.finish(RuntimeAbi.ENTRY, "<program entry>", List.of(), TirType.I32, false);
+    }
+
+    private Function function(Symbol.Function f) {
+        fb = new FunctionBuilder();
+        localSlots.clear();
+        loops.clear();
+        Item.Fn decl = f.decl();
+        List<Symbol.Local> params = program.params().get(decl);
+        List<TirType> paramTypes = new ArrayList<>();
+        for (int i = 0; i < params.size(); i++) {
+            Symbol.Local p = params.get(i);
+            TirType t = tirType(p.type());
+            paramTypes.add(t);
+            Value.Temp slot = declareLocal(p);
+            if (slot != null) fb.add(new Inst.Store(slot, new Value.Param(i, t)));
+        }
+        boolean noReturn = f.result() == Type.NEVER;
+        TirType result = tirType(f.result());
+        Value v = expr(decl.body());
+        fb.terminate(new Terminator.Return(result == TirType.UNIT ? null : v));
+        return fb.finish(symbol(f), moduleName + "::" + f.name(), paramTypes, result, noReturn);
+    }
+
+    private Value.Temp declareLocal(Symbol.Local local) {
+        TirType t = tirType(local.type() == Type.ERROR ? Type.UNIT : local.type());
+        if (t == TirType.UNIT) return null; // unit values need no storage
+        Value.Temp slot = fb.slot(t, local.name());
+        localSlots.put(local.id(), slot);
+        return slot;
+    }
+
+    private Location location(Span s) {
+        return new Location(s.file().path(), s.line(), s.column());
+    }
+
+    // ---- expressions ----------------------------------------------------------------
+
+    /** Lowers an expression; after one of type `!` the builder is left dead. */
+    private Value expr(Expr e) {
+        Value v = lowerExpr(e);
+        if (program.types().get(e) == Type.NEVER && !fb.isDead()) fb.terminate(new Terminator.Unreachable());
+        return v;
+    }
+
+    private Value lowerExpr(Expr e) {
+        return switch (e) {
+            case Expr.IntLit lit -> new Value.IntConst(TirType.I64, lit.value().longValue());
+            case Expr.BoolLit b -> new Value.BoolConst(b.value());
+            case Expr.StrLit s -> new Value.StrConst(s.value());
+            case Expr.Path p -> path(p);
+            case Expr.Call c -> call(c);
+            case Expr.Unary u -> unary(u);
+            case Expr.Binary b -> binary(b);
+            case Expr.Assign a -> assign(a);
+            case Expr.Block b -> block(b);
+            case Expr.If i -> ifExpr(i);
+            case Expr.While w -> whileExpr(w);
+            case Expr.Loop l -> loopExpr(l);
+            case Expr.Break b -> breakExpr(b);
+            case Expr.Continue c -> {
+                fb.terminate(new Terminator.Jump(loops.peek().continueTo().id));
+                yield Value.UNIT;
+            }
+            case Expr.Return r -> {
+                Value v = r.value() == null ? null : expr(r.value());
+                if (v != null && v.type() == TirType.UNIT) v = null;
+                fb.terminate(new Terminator.Return(v));
+                yield Value.UNIT;
+            }
+            case Expr.Error err -> throw new IllegalStateException("error node reached lowering at " + err.span());
+        };
+    }
+
+    private Value path(Expr.Path p) {
+        Symbol s = program.resolutions().get(p);
+        if (!(s instanceof Symbol.Local local)) throw new IllegalStateException("unexpected value path " + p.joined());
+        Value.Temp slot = localSlots.get(local.id());
+        if (slot == null) return Value.UNIT;
+        TirType t = tirType(local.type());
+        return fb.add(new Inst.Load(fb.temp(t), slot, t));
+    }
+
+    private Value call(Expr.Call c) {
+        Expr.Path callee = (Expr.Path) c.callee();
+        Symbol s = program.resolutions().get(callee);
+        if (s instanceof Symbol.Builtin b) return builtin(c, b.kind());
+        Symbol.Function f = (Symbol.Function) s;
+        // Arguments are evaluated left to right; each is held in a slot while later ones run,
+        // since evaluating them may create blocks. Unit-typed arguments are not passed.
+        List<Held> held = new ArrayList<>();
+        for (Expr arg : c.args()) held.add(hold(expr(arg)));
+        List<Value> args = new ArrayList<>();
+        for (Held h : held) args.add(read(h));
+        TirType result = tirType(f.result());
+        Value.Temp r = result == TirType.UNIT ? null : fb.temp(result);
+        fb.add(new Inst.Call(r, symbol(f), dropUnitArgs(args)));
+        if (f.result() == Type.NEVER) fb.terminate(new Terminator.Unreachable());
+        return r == null ? Value.UNIT : r;
+    }
+
+    private static List<Value> dropUnitArgs(List<Value> args) {
+        // Unit-typed parameters are not passed at all.
+        return args.stream().filter(v -> v.type() != TirType.UNIT).toList();
+    }
+
+    private Value builtin(Expr.Call c, Builtins.Kind kind) {
+        switch (kind) {
+            case PRINT, PRINTLN, EPRINT, EPRINTLN -> {
+                writeFormatted(kind.stream, program.formats().get(c));
+                if (kind.newline) writeText(kind.stream, "\n");
+                return Value.UNIT;
+            }
+            case PANIC -> {
+                Location at = location(c.span());
+                List<CheckedProgram.FormatPart> parts = program.formats().get(c);
+                if (parts.stream().allMatch(p -> p instanceof CheckedProgram.FormatPart.Text)) {
+                    StringBuilder msg = new StringBuilder();
+                    parts.forEach(p -> msg.append(((CheckedProgram.FormatPart.Text) p).text()));
+                    panic(at, msg.toString());
+                } else {
+                    List<Held> values = evaluateParts(parts);
+                    if (fb.isDead()) return Value.UNIT;
+                    beginPanic(at);
+                    writeParts(2, parts, values);
+                    callRuntime(RuntimeAbi.PANIC_END);
+                    fb.terminate(new Terminator.Unreachable());
+                }
+                return Value.UNIT;
+            }
+            case EXIT -> {
+                Value code = expr(c.args().get(0));
+                Value.Temp narrow = fb.add(new Inst.IntCast(fb.temp(TirType.I32), code));
+                callRuntime(RuntimeAbi.EXIT, narrow);
+                fb.terminate(new Terminator.Unreachable());
+                return Value.UNIT;
+            }
+            case ARG_COUNT -> { return callRuntime(RuntimeAbi.ARG_COUNT); }
+            case ARG -> { return argument(c); }
+        }
+        throw new IllegalStateException(kind.name());
+    }
+
+    /** `std::env::arg(i)`: bounds-checked here, so the runtime can assume a valid index. */
+    private Value argument(Expr.Call c) {
+        Held index = hold(expr(c.args().get(0)));
+        Value.Temp negative = fb.add(new Inst.Compare(fb.temp(TirType.BOOL), Inst.CmpOp.LT, read(index), new Value.IntConst(TirType.I64, 0)));
+        Block fail = fb.newBlock(), check2 = fb.newBlock(), ok = fb.newBlock();
+        fb.branch(negative, fail, check2);
+        fb.switchTo(check2);
+        Value count = callRuntime(RuntimeAbi.ARG_COUNT);
+        Value.Temp tooBig = fb.add(new Inst.Compare(fb.temp(TirType.BOOL), Inst.CmpOp.GE, read(index), count));
+        fb.branch(tooBig, fail, ok);
+        fb.switchTo(fail);
+        beginPanic(location(c.span()));
+        writeText(2, "argument index out of bounds: there are ");
+        Value count2 = callRuntime(RuntimeAbi.ARG_COUNT);
+        callRuntime(RuntimeAbi.WRITE_I64, stream(2), count2);
+        writeText(2, " arguments but the index is ");
+        callRuntime(RuntimeAbi.WRITE_I64, stream(2), read(index));
+        callRuntime(RuntimeAbi.PANIC_END);
+        fb.terminate(new Terminator.Unreachable());
+        fb.switchTo(ok);
+        Value i = read(index);
+        Value ptr = callRuntime(RuntimeAbi.ARG_PTR, i);
+        Value len = callRuntime(RuntimeAbi.ARG_LEN, i);
+        return fb.add(new Inst.MakeStr(fb.temp(TirType.STR), ptr, len));
+    }
+
+    private Value callRuntime(ExternFunction f, Value... args) {
+        Value.Temp r = f.result() == TirType.UNIT ? null : fb.temp(f.result());
+        fb.add(new Inst.Call(r, f.symbol(), List.of(args)));
+        return r == null ? Value.UNIT : r;
+    }
+
+    private static Value stream(int n) {
+        return new Value.IntConst(TirType.I32, n);
+    }
+
+    private void writeText(int stream, String text) {
+        if (text.isEmpty()) return;
+        Value.StrConst s = new Value.StrConst(text);
+        Value.Temp ptr = fb.add(new Inst.StrPart(fb.temp(TirType.PTR), s, false));
+        callRuntime(RuntimeAbi.WRITE, stream(stream), ptr, new Value.IntConst(TirType.I64, s.utf8().length));
+    }
+
+    private void writeValue(int stream, Value v) {
+        switch (v.type()) {
+            case I64 -> callRuntime(RuntimeAbi.WRITE_I64, stream(stream), v);
+            case BOOL -> callRuntime(RuntimeAbi.WRITE_BOOL, stream(stream), v);
+            case STR -> {
+                Value.Temp ptr = fb.add(new Inst.StrPart(fb.temp(TirType.PTR), v, false));
+                Value.Temp len = fb.add(new Inst.StrPart(fb.temp(TirType.I64), v, true));
+                callRuntime(RuntimeAbi.WRITE, stream(stream), ptr, len);
+            }
+            default -> throw new IllegalStateException("cannot display " + v.type());
+        }
+    }
+
+    /** Arguments are evaluated first, left to right, then written: a panic in one writes nothing. */
+    private List<Held> evaluateParts(List<CheckedProgram.FormatPart> parts) {
+        List<Held> values = new ArrayList<>();
+        for (CheckedProgram.FormatPart p : parts) {
+            values.add(p instanceof CheckedProgram.FormatPart.Value v ? hold(expr(v.expr())) : null);
+        }
+        return values;
+    }
+
+    private void writeFormatted(int stream, List<CheckedProgram.FormatPart> parts) {
+        List<Held> values = evaluateParts(parts);
+        if (fb.isDead()) return;
+        writeParts(stream, parts, values);
+    }
+
+    private void writeParts(int stream, List<CheckedProgram.FormatPart> parts, List<Held> values) {
+        for (int i = 0; i < parts.size(); i++) {
+            if (parts.get(i) instanceof CheckedProgram.FormatPart.Text t) writeText(stream, t.text());
+            else writeValue(stream, read(values.get(i)));
+        }
+    }
+
+    /**
+     * A value kept for use in a later block. Temps never cross blocks (a TIR invariant), so
+     * a temp is stored to a slot and loaded again where it is needed; constants are kept as is.
+     */
+    private sealed interface Held {}
+    private record Constant(Value value) implements Held {}
+    private record InSlot(Value.Temp slot, TirType type) implements Held {}
+
+    private Held hold(Value v) {
+        if (!(v instanceof Value.Temp t)) return new Constant(v);
+        Value.Temp slot = fb.slot(t.type(), "held");
+        fb.add(new Inst.Store(slot, t));
+        return new InSlot(slot, t.type());
+    }
+
+    private Value read(Held h) {
+        return switch (h) {
+            case Constant c -> c.value();
+            case InSlot s -> fb.add(new Inst.Load(fb.temp(s.type()), s.slot(), s.type()));
+        };
+    }
+
+    private void beginPanic(Location at) {
+        Value.StrConst file = new Value.StrConst(at.file());
+        Value.Temp ptr = fb.add(new Inst.StrPart(fb.temp(TirType.PTR), file, false));
+        callRuntime(RuntimeAbi.PANIC_BEGIN, ptr, new Value.IntConst(TirType.I64, file.utf8().length),
+                new Value.IntConst(TirType.I32, at.line()), new Value.IntConst(TirType.I32, at.column()));
+    }
+
+    private void panic(Location at, String message) {
+        Value.StrConst msg = new Value.StrConst(message);
+        Value.StrConst file = new Value.StrConst(at.file());
+        Value.Temp msgPtr = fb.add(new Inst.StrPart(fb.temp(TirType.PTR), msg, false));
+        Value.Temp filePtr = fb.add(new Inst.StrPart(fb.temp(TirType.PTR), file, false));
+        callRuntime(RuntimeAbi.PANIC, msgPtr, new Value.IntConst(TirType.I64, msg.utf8().length), filePtr,
+                new Value.IntConst(TirType.I64, file.utf8().length), new Value.IntConst(TirType.I32, at.line()),
+                new Value.IntConst(TirType.I32, at.column()));
+        fb.terminate(new Terminator.Unreachable());
+    }
+
+    private Value unary(Expr.Unary u) {
+        if (u.op() == Expr.UnaryOp.NEG && u.operand() instanceof Expr.IntLit lit) {
+            return new Value.IntConst(TirType.I64, lit.value().negate().longValue());
+        }
+        Value v = expr(u.operand());
+        if (fb.isDead()) return Value.UNIT;
+        if (u.op() == Expr.UnaryOp.NOT) return fb.add(new Inst.Not(fb.temp(v.type()), v));
+        return fb.add(new Inst.IntArith(fb.temp(TirType.I64), Inst.ArithOp.SUB, new Value.IntConst(TirType.I64, 0), v, location(u.span())));
+    }
+
+    private Value binary(Expr.Binary b) {
+        if (b.op().isLogical()) return shortCircuit(b);
+        Held heldLeft = hold(expr(b.left()));
+        Value right = expr(b.right());
+        if (fb.isDead()) return Value.UNIT;
+        Value left = read(heldLeft);
+        return switch (b.op()) {
+            case ADD, SUB, MUL, DIV, REM -> fb.add(new Inst.IntArith(fb.temp(TirType.I64), arith(b.op()), left, right, location(b.opSpan())));
+            case EQ, NE -> {
+                if (left.type() == TirType.STR) {
+                    Value eq = stringsEqual(left, right);
+                    yield b.op() == Expr.BinaryOp.EQ ? eq : fb.add(new Inst.Not(fb.temp(TirType.BOOL), eq));
+                }
+                yield fb.add(new Inst.Compare(fb.temp(TirType.BOOL), cmp(b.op()), left, right));
+            }
+            case LT, LE, GT, GE -> fb.add(new Inst.Compare(fb.temp(TirType.BOOL), cmp(b.op()), left, right));
+            case AND, OR -> throw new IllegalStateException();
+        };
+    }
+
+    private Value stringsEqual(Value a, Value b) {
+        Value.Temp ap = fb.add(new Inst.StrPart(fb.temp(TirType.PTR), a, false));
+        Value.Temp al = fb.add(new Inst.StrPart(fb.temp(TirType.I64), a, true));
+        Value.Temp bp = fb.add(new Inst.StrPart(fb.temp(TirType.PTR), b, false));
+        Value.Temp bl = fb.add(new Inst.StrPart(fb.temp(TirType.I64), b, true));
+        return callRuntime(RuntimeAbi.STR_EQ, ap, al, bp, bl);
+    }
+
+    private static Inst.ArithOp arith(Expr.BinaryOp op) {
+        return switch (op) {
+            case ADD -> Inst.ArithOp.ADD; case SUB -> Inst.ArithOp.SUB; case MUL -> Inst.ArithOp.MUL;
+            case DIV -> Inst.ArithOp.DIV; case REM -> Inst.ArithOp.REM;
+            default -> throw new IllegalArgumentException(op.name());
+        };
+    }
+
+    private static Inst.CmpOp cmp(Expr.BinaryOp op) {
+        return switch (op) {
+            case EQ -> Inst.CmpOp.EQ; case NE -> Inst.CmpOp.NE; case LT -> Inst.CmpOp.LT;
+            case LE -> Inst.CmpOp.LE; case GT -> Inst.CmpOp.GT; case GE -> Inst.CmpOp.GE;
+            default -> throw new IllegalArgumentException(op.name());
+        };
+    }
+
+    /** `a && b` / `a || b`: the right side runs only when it decides the result. */
+    private Value shortCircuit(Expr.Binary b) {
+        Value.Temp slot = fb.slot(TirType.BOOL, b.op().symbol);
+        Value left = expr(b.left());
+        if (fb.isDead()) return Value.UNIT;
+        fb.add(new Inst.Store(slot, left));
+        Block evalRight = fb.newBlock(), join = fb.newBlock();
+        boolean isAnd = b.op() == Expr.BinaryOp.AND;
+        fb.branch(left, isAnd ? evalRight : join, isAnd ? join : evalRight);
+        fb.switchTo(evalRight);
+        Value right = expr(b.right());
+        if (!fb.isDead()) fb.add(new Inst.Store(slot, right));
+        fb.jumpTo(join);
+        return fb.add(new Inst.Load(fb.temp(TirType.BOOL), slot, TirType.BOOL));
+    }
+
+    private Value assign(Expr.Assign a) {
+        Symbol.Local local = (Symbol.Local) program.resolutions().get((Expr.Path) a.target());
+        Value.Temp slot = localSlots.get(local.id());
+        Value value = expr(a.value());
+        if (fb.isDead() || slot == null) return Value.UNIT;
+        if (a.op() != null) {
+            Value.Temp old = fb.add(new Inst.Load(fb.temp(TirType.I64), slot, TirType.I64));
+            value = fb.add(new Inst.IntArith(fb.temp(TirType.I64), arith(a.op()), old, value, location(a.span())));
+        }
+        fb.add(new Inst.Store(slot, value));
+        return Value.UNIT;
+    }
+
+    private Value block(Expr.Block b) {
+        for (Stmt s : b.stmts()) {
+            switch (s) {
+                case Stmt.Let let -> {
+                    Value v = expr(let.init());
+                    Value.Temp slot = declareLocal(program.lets().get(let));
+                    if (slot != null && !fb.isDead()) fb.add(new Inst.Store(slot, v));
+                }
+                case Stmt.ExprStmt es -> expr(es.expr());
+            }
+        }
+        return b.tail() == null ? Value.UNIT : expr(b.tail());
+    }
+
+    private Value ifExpr(Expr.If i) {
+        Value cond = expr(i.cond());
+        if (fb.isDead()) return Value.UNIT;
+        TirType t = tirType(program.typeOf(i));
+        Value.Temp result = t == TirType.UNIT ? null : fb.slot(t, "if");
+        Block then = fb.newBlock(), otherwise = fb.newBlock(), join = fb.newBlock();
+        fb.branch(cond, then, i.otherwise() == null ? join : otherwise);
+        fb.switchTo(then);
+        branchInto(i.then(), result, join);
+        if (i.otherwise() != null) {
+            fb.switchTo(otherwise);
+            branchInto(i.otherwise(), result, join);
+        } else {
+            otherwise.terminator = new Terminator.Unreachable();
+        }
+        fb.switchTo(join);
+        return result == null ? Value.UNIT : fb.add(new Inst.Load(fb.temp(t), result, t));
+    }
+
+    private void branchInto(Expr e, Value.Temp result, Block join) {
+        Value v = expr(e);
+        if (result != null) fb.add(new Inst.Store(result, v));
+        fb.jumpTo(join);
+    }
+
+    private Value whileExpr(Expr.While w) {
+        Block head = fb.newBlock(), body = fb.newBlock(), exit = fb.newBlock();
+        fb.jumpTo(head);
+        Value cond = expr(w.cond());
+        fb.branch(cond, body, exit);
+        fb.switchTo(body);
+        loops.push(new LoopTarget(head, exit, null));
+        expr(w.body());
+        loops.pop();
+        fb.jumpTo(head);
+        fb.switchTo(exit);
+        return Value.UNIT;
+    }
+
+    private Value loopExpr(Expr.Loop l) {
+        TirType t = tirType(program.typeOf(l));
+        Value.Temp result = t == TirType.UNIT ? null : fb.slot(t, "loop");
+        Block body = fb.newBlock(), exit = fb.newBlock();
+        fb.jumpTo(body);
+        loops.push(new LoopTarget(body, exit, result));
+        expr(l.body());
+        loops.pop();
+        fb.jumpTo(body);
+        fb.switchTo(exit);
+        return result == null ? Value.UNIT : fb.add(new Inst.Load(fb.temp(t), result, t));
+    }
+
+    private Value breakExpr(Expr.Break b) {
+        LoopTarget target = loops.peek();
+        if (b.value() != null) {
+            Value v = expr(b.value());
+            if (fb.isDead()) return Value.UNIT;
+            if (target.resultSlot() != null) fb.add(new Inst.Store(target.resultSlot(), v));
+        }
+        fb.terminate(new Terminator.Jump(target.breakTo().id));
+        return Value.UNIT;
+    }
+}

@@ -1,0 +1,108 @@
+package tlang.midend.tir;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Checks the structural invariants of TIR, so that a pass that breaks them is caught at the
+ * pass rather than as a crash or a miscompile in LLVM. Run after lowering and after every
+ * pass in tests; the driver runs it too (it is cheap).
+ */
+public final class TirVerifier {
+    private TirVerifier() {}
+
+    /** Returns the problems found; empty when the module is well formed. */
+    public static List<String> verify(TirModule m) {
+        List<String> problems = new ArrayList<>();
+        Map<String, Signature> callees = new HashMap<>();
+        for (ExternFunction e : m.externs()) callees.put(e.symbol(), new Signature(e.params(), e.result()));
+        for (Function f : m.functions()) {
+            if (callees.put(f.symbol(), new Signature(f.params(), f.result())) != null) problems.add("duplicate symbol " + f.symbol());
+        }
+        for (Function f : m.functions()) verifyFunction(f, callees, problems);
+        return problems;
+    }
+
+    private record Signature(List<TirType> params, TirType result) {}
+
+    private static void verifyFunction(Function f, Map<String, Signature> callees, List<String> problems) {
+        String where = "in " + f.symbol() + ": ";
+        Set<Integer> defined = new HashSet<>();
+        // Slots live in the entry block, which dominates every block: usable everywhere.
+        Set<Integer> slots = new HashSet<>();
+        for (Block b : f.blocks()) {
+            for (Inst inst : b.insts) if (inst instanceof Inst.Slot s) slots.add(s.result().id());
+        }
+        for (int i = 0; i < f.blocks().size(); i++) {
+            Block b = f.blocks().get(i);
+            if (b.id != i) problems.add(where + "block " + b.id + " is at index " + i);
+            Set<Integer> local = new HashSet<>(slots);
+            for (Inst inst : b.insts) {
+                for (Value v : operands(inst)) checkOperand(v, local, f, where + "b" + b.id + ": " + TirPrinter.inst(inst), problems);
+                if (inst instanceof Inst.Slot && b.id != 0) problems.add(where + "slot outside the entry block in b" + b.id);
+                if (inst instanceof Inst.Call c) checkCall(c, callees, where, problems);
+                Value.Temp r = inst.result();
+                if (r != null) {
+                    if (!defined.add(r.id())) problems.add(where + "%" + r.id() + " defined twice");
+                    local.add(r.id());
+                }
+            }
+            switch (b.terminator) {
+                case null -> problems.add(where + "b" + b.id + " has no terminator");
+                case Terminator.Jump j -> checkTarget(j.target(), f, where, problems);
+                case Terminator.Branch br -> {
+                    checkOperand(br.condition(), local, f, where + "branch in b" + b.id, problems);
+                    if (br.condition().type() != TirType.BOOL) problems.add(where + "branch on a non-bool in b" + b.id);
+                    checkTarget(br.ifTrue(), f, where, problems);
+                    checkTarget(br.ifFalse(), f, where, problems);
+                }
+                case Terminator.Return r -> {
+                    TirType t = r.value() == null ? TirType.UNIT : r.value().type();
+                    if (r.value() != null) checkOperand(r.value(), local, f, where + "return in b" + b.id, problems);
+                    if (t != f.result()) problems.add(where + "returns " + t.spelling + " from a function returning " + f.result().spelling);
+                }
+                case Terminator.Unreachable u -> {}
+            }
+        }
+    }
+
+    private static void checkCall(Inst.Call c, Map<String, Signature> callees, String where, List<String> problems) {
+        Signature s = callees.get(c.callee());
+        if (s == null) { problems.add(where + "call to unknown function " + c.callee()); return; }
+        if (s.params().size() != c.args().size()) { problems.add(where + "wrong argument count calling " + c.callee()); return; }
+        for (int i = 0; i < s.params().size(); i++) {
+            if (s.params().get(i) != c.args().get(i).type()) problems.add(where + "argument " + i + " of " + c.callee() + " has type " + c.args().get(i).type().spelling);
+        }
+        TirType r = c.result() == null ? TirType.UNIT : c.result().type();
+        if (r != s.result()) problems.add(where + "call to " + c.callee() + " expects result " + r.spelling);
+    }
+
+    private static void checkTarget(int target, Function f, String where, List<String> problems) {
+        if (target < 0 || target >= f.blocks().size()) problems.add(where + "jump to missing block b" + target);
+        if (target == 0) problems.add(where + "jump to the entry block");
+    }
+
+    private static void checkOperand(Value v, Set<Integer> local, Function f, String where, List<String> problems) {
+        if (v instanceof Value.Temp t && !local.contains(t.id())) problems.add(where + ": %" + t.id() + " used before its definition in this block");
+        if (v instanceof Value.Param p && (p.index() >= f.params().size() || f.params().get(p.index()) != p.type())) problems.add(where + ": bad parameter %p" + p.index());
+    }
+
+    static List<Value> operands(Inst inst) {
+        return switch (inst) {
+            case Inst.Slot s -> List.of();
+            case Inst.Load l -> List.of(l.slot());
+            case Inst.Store s -> List.of(s.slot(), s.value());
+            case Inst.IntArith a -> List.of(a.left(), a.right());
+            case Inst.Compare c -> List.of(c.left(), c.right());
+            case Inst.Not n -> List.of(n.operand());
+            case Inst.IntCast c -> List.of(c.operand());
+            case Inst.StrPart p -> List.of(p.string());
+            case Inst.MakeStr m -> List.of(m.pointer(), m.length());
+            case Inst.Call c -> c.args();
+        };
+    }
+}

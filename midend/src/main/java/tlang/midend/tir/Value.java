@@ -1,0 +1,21 @@
+package tlang.midend.tir;
+
+import java.nio.charset.StandardCharsets;
+
+/** Operands of instructions: constants, function parameters and instruction results. */
+public sealed interface Value {
+    TirType type();
+
+    record IntConst(TirType type, long value) implements Value {}
+    record BoolConst(boolean value) implements Value { public TirType type() { return TirType.BOOL; } }
+    record StrConst(String text) implements Value {
+        public TirType type() { return TirType.STR; }
+        public byte[] utf8() { return text.getBytes(StandardCharsets.UTF_8); }
+    }
+    record UnitConst() implements Value { public TirType type() { return TirType.UNIT; } }
+    record Param(int index, TirType type) implements Value {}
+    /** The result of exactly one instruction. */
+    record Temp(int id, TirType type) implements Value {}
+
+    Value UNIT = new UnitConst();
+}

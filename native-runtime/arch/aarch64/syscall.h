@@ -1,0 +1,100 @@
+/*
+ * Raw Linux system calls on AArch64.
+ *
+ * Only src/os_linux.c includes this file: the rest of the runtime reaches the
+ * kernel through src/os.h.  Convention (syscall(2)): number in x8, arguments
+ * in x0..x5, `svc #0`, result in x0 with -4095..-1 meaning -errno.  No other
+ * register is clobbered.  "memory" is clobbered because the kernel reads and
+ * writes the buffers we pass.
+ *
+ * The numbers are the generic table (include/uapi/asm-generic/unistd.h) that
+ * AArch64 uses; add a number here only together with its x86-64 counterpart.
+ */
+#ifndef TRT_ARCH_SYSCALL_H
+#define TRT_ARCH_SYSCALL_H
+
+#define SYS_ioctl      29
+#define SYS_write      64
+#define SYS_ppoll      73
+#define SYS_exit_group 94
+
+static inline long syscall0(long n)
+{
+	register long x8 __asm__("x8") = n;
+	register long x0 __asm__("x0");
+	__asm__ volatile("svc #0" : "=r"(x0) : "r"(x8) : "memory");
+	return x0;
+}
+
+static inline long syscall1(long n, long a)
+{
+	register long x8 __asm__("x8") = n;
+	register long x0 __asm__("x0") = a;
+	__asm__ volatile("svc #0" : "+r"(x0) : "r"(x8) : "memory");
+	return x0;
+}
+
+static inline long syscall2(long n, long a, long b)
+{
+	register long x8 __asm__("x8") = n;
+	register long x0 __asm__("x0") = a;
+	register long x1 __asm__("x1") = b;
+	__asm__ volatile("svc #0" : "+r"(x0) : "r"(x8), "r"(x1) : "memory");
+	return x0;
+}
+
+static inline long syscall3(long n, long a, long b, long c)
+{
+	register long x8 __asm__("x8") = n;
+	register long x0 __asm__("x0") = a;
+	register long x1 __asm__("x1") = b;
+	register long x2 __asm__("x2") = c;
+	__asm__ volatile("svc #0" : "+r"(x0) : "r"(x8), "r"(x1), "r"(x2)
+	                 : "memory");
+	return x0;
+}
+
+static inline long syscall4(long n, long a, long b, long c, long d)
+{
+	register long x8 __asm__("x8") = n;
+	register long x0 __asm__("x0") = a;
+	register long x1 __asm__("x1") = b;
+	register long x2 __asm__("x2") = c;
+	register long x3 __asm__("x3") = d;
+	__asm__ volatile("svc #0" : "+r"(x0)
+	                 : "r"(x8), "r"(x1), "r"(x2), "r"(x3)
+	                 : "memory");
+	return x0;
+}
+
+static inline long syscall5(long n, long a, long b, long c, long d, long e)
+{
+	register long x8 __asm__("x8") = n;
+	register long x0 __asm__("x0") = a;
+	register long x1 __asm__("x1") = b;
+	register long x2 __asm__("x2") = c;
+	register long x3 __asm__("x3") = d;
+	register long x4 __asm__("x4") = e;
+	__asm__ volatile("svc #0" : "+r"(x0)
+	                 : "r"(x8), "r"(x1), "r"(x2), "r"(x3), "r"(x4)
+	                 : "memory");
+	return x0;
+}
+
+static inline long syscall6(long n, long a, long b, long c, long d, long e,
+                            long f)
+{
+	register long x8 __asm__("x8") = n;
+	register long x0 __asm__("x0") = a;
+	register long x1 __asm__("x1") = b;
+	register long x2 __asm__("x2") = c;
+	register long x3 __asm__("x3") = d;
+	register long x4 __asm__("x4") = e;
+	register long x5 __asm__("x5") = f;
+	__asm__ volatile("svc #0" : "+r"(x0)
+	                 : "r"(x8), "r"(x1), "r"(x2), "r"(x3), "r"(x4), "r"(x5)
+	                 : "memory");
+	return x0;
+}
+
+#endif /* TRT_ARCH_SYSCALL_H */

@@ -1,0 +1,88 @@
+/*
+ * Raw Linux system calls on x86-64.
+ *
+ * Only src/os_linux.c includes this file: the rest of the runtime reaches the
+ * kernel through src/os.h.  Convention (syscall(2)): number in %rax,
+ * arguments in %rdi, %rsi, %rdx, %r10, %r8, %r9; the `syscall` instruction
+ * clobbers %rcx and %r11; the result comes back in %rax, with -4095..-1
+ * meaning -errno.  "memory" is clobbered because the kernel reads and writes
+ * the buffers we pass.
+ *
+ * The numbers are x86-64's own table (arch/x86/entry/syscalls/syscall_64.tbl);
+ * add a number here only together with its AArch64 counterpart.
+ */
+#ifndef TRT_ARCH_SYSCALL_H
+#define TRT_ARCH_SYSCALL_H
+
+#define SYS_write      1
+#define SYS_ioctl      16
+#define SYS_exit_group 231
+#define SYS_ppoll      271
+
+static inline long syscall0(long n)
+{
+	long ret;
+	__asm__ volatile("syscall" : "=a"(ret) : "a"(n) : "rcx", "r11", "memory");
+	return ret;
+}
+
+static inline long syscall1(long n, long a)
+{
+	long ret;
+	__asm__ volatile("syscall" : "=a"(ret) : "a"(n), "D"(a)
+	                 : "rcx", "r11", "memory");
+	return ret;
+}
+
+static inline long syscall2(long n, long a, long b)
+{
+	long ret;
+	__asm__ volatile("syscall" : "=a"(ret) : "a"(n), "D"(a), "S"(b)
+	                 : "rcx", "r11", "memory");
+	return ret;
+}
+
+static inline long syscall3(long n, long a, long b, long c)
+{
+	long ret;
+	__asm__ volatile("syscall" : "=a"(ret) : "a"(n), "D"(a), "S"(b), "d"(c)
+	                 : "rcx", "r11", "memory");
+	return ret;
+}
+
+static inline long syscall4(long n, long a, long b, long c, long d)
+{
+	long ret;
+	register long r10 __asm__("r10") = d;
+	__asm__ volatile("syscall" : "=a"(ret)
+	                 : "a"(n), "D"(a), "S"(b), "d"(c), "r"(r10)
+	                 : "rcx", "r11", "memory");
+	return ret;
+}
+
+static inline long syscall5(long n, long a, long b, long c, long d, long e)
+{
+	long ret;
+	register long r10 __asm__("r10") = d;
+	register long r8 __asm__("r8") = e;
+	__asm__ volatile("syscall" : "=a"(ret)
+	                 : "a"(n), "D"(a), "S"(b), "d"(c), "r"(r10), "r"(r8)
+	                 : "rcx", "r11", "memory");
+	return ret;
+}
+
+static inline long syscall6(long n, long a, long b, long c, long d, long e,
+                            long f)
+{
+	long ret;
+	register long r10 __asm__("r10") = d;
+	register long r8 __asm__("r8") = e;
+	register long r9 __asm__("r9") = f;
+	__asm__ volatile("syscall" : "=a"(ret)
+	                 : "a"(n), "D"(a), "S"(b), "d"(c), "r"(r10), "r"(r8),
+	                   "r"(r9)
+	                 : "rcx", "r11", "memory");
+	return ret;
+}
+
+#endif /* TRT_ARCH_SYSCALL_H */

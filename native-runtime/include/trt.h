@@ -1,0 +1,129 @@
+/*
+ * trt.h — the compiler <-> runtime ABI of T.
+ *
+ * This header is the contract between code emitted by `tcc` and the native
+ * runtime (libtrt).  The compiler does not include it (it emits LLVM IR), so
+ * every declaration here must match, symbol for symbol and type for type, what
+ * the backend declares.  docs/abi.md restates it for readers who do not read C.
+ *
+ * Conventions that hold for every entry point:
+ *
+ *   - Plain C calling convention of the target (System V x86-64, AAPCS64).
+ *   - Strings are (pointer, byte length) pairs of UTF-8.  They are not
+ *     NUL-terminated and the runtime never looks past `len` bytes.  A length
+ *     of 0 may come with any pointer, NULL included.
+ *   - `stream` is 1 (standard output) or 2 (standard error).  Any other value
+ *     is a bug in the compiler: the runtime reports it on stderr and exits
+ *     with status 134.
+ *   - Preconditions the compiler must establish are stated per function;
+ *     the runtime checks only those that are cheap and whose violation would
+ *     otherwise be silent.
+ *   - Entry points that print never fail visibly: if the operating system
+ *     refuses the bytes (closed stdout, full disk), they are dropped.
+ *
+ * Adding an entry point: declare it here, document its contract, list it in
+ * docs/abi.md, and bump TRT_ABI_VERSION when an existing one changes.
+ */
+#ifndef TRT_H
+#define TRT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+/* Bumped on every incompatible change to the declarations below. */
+#define TRT_ABI_VERSION 1
+
+#define TRT_STDOUT 1
+#define TRT_STDERR 2
+
+/* Exit status of a process that panicked (as Rust uses). */
+#define TRT_PANIC_STATUS 101
+/* Exit status when the runtime detects a compiler or runtime bug
+ * (128 + SIGABRT, what a shell reports for abort()). */
+#define TRT_BUG_STATUS 134
+
+/* ---- Program entry --------------------------------------------------------
+ *
+ * The kernel starts the process at `_start` (arch/<arch>/start.S), which
+ * clears the frame pointer, aligns the stack to 16 bytes and calls
+ * trt_start with the stack pointer the kernel handed over, which points at
+ * argc:  [argc][argv[0]..argv[argc-1]][NULL][envp...][NULL][auxv pairs][AT_NULL].
+ *
+ * trt_start records argc/argv/envp/auxv, initializes the runtime, calls
+ * t_entry, flushes stdout and stderr and exits the process (exit_group) with
+ * the status t_entry returned.  It never returns.
+ */
+_Noreturn void trt_start(uintptr_t *initial_sp);
+
+/* Defined by compiled T code, not by the runtime: runs the program's `main`
+ * and returns the process exit status (only the low 8 bits reach the parent,
+ * as with any Linux process). */
+int32_t t_entry(void);
+
+/* ---- Output ----------------------------------------------------------------
+ *
+ * stdout is buffered in the runtime; it is flushed when the buffer fills, at
+ * exit, before anything is written to stderr (so the two interleave in
+ * program order when they share a destination) and, when stdout is a
+ * terminal, after every write that contains a newline.  stderr is
+ * unbuffered.
+ */
+
+/* Writes `len` bytes.  Precondition: len >= 0 (a negative length is reported
+ * as a compiler bug, status 134). */
+void trt_write(int32_t stream, const uint8_t *bytes, int64_t len);
+
+/* Writes `v` in decimal: optional '-' then digits, no padding.  INT64_MIN
+ * prints as -9223372036854775808. */
+void trt_write_i64(int32_t stream, int64_t v);
+
+/* Writes `true` or `false`. */
+void trt_write_bool(int32_t stream, bool v);
+
+/* Pushes any bytes buffered for `stream` to the operating system.  For
+ * stderr, which is unbuffered, this does nothing. */
+void trt_flush(int32_t stream);
+
+/* ---- Termination ----------------------------------------------------------- */
+
+/* Flushes stdout and stderr and ends the process with `code` (all threads). */
+_Noreturn void trt_exit(int32_t code);
+
+/* Ends the program because of a failed run-time check or an explicit panic.
+ * Flushes stdout, writes
+ *     panicked at FILE:LINE:COL: MSG\n
+ * to stderr and exits with status 101.  `msg` and `file` are UTF-8 byte
+ * strings.  For now a panic does not unwind: no destructors run and the
+ * process ends at once (see docs/runtime.md). */
+_Noreturn void trt_panic(const uint8_t *msg, int64_t msg_len,
+                         const uint8_t *file, int64_t file_len,
+                         int32_t line, int32_t col);
+
+/* A panic whose message is built from several pieces (a format string with
+ * arguments): trt_panic_begin flushes stdout and writes "panicked at
+ * FILE:LINE:COL: " to stderr; the compiler then writes the message pieces to
+ * stream 2 with trt_write*; trt_panic_end ends the line and exits with 101. */
+void trt_panic_begin(const uint8_t *file, int64_t file_len, int32_t line, int32_t col);
+_Noreturn void trt_panic_end(void);
+
+/* ---- Strings ----------------------------------------------------------------
+ *
+ * Strings are (pointer, byte length) pairs of UTF-8; the compiler passes the two
+ * halves as separate arguments. */
+
+/* True when the two byte strings are equal. */
+bool trt_str_eq(const uint8_t *a, int64_t a_len, const uint8_t *b, int64_t b_len);
+
+/* ---- Command-line arguments -----------------------------------------------
+ *
+ * The arguments as the kernel passed them, argv[0] included, as byte strings
+ * (usually but not necessarily UTF-8: Linux does not promise it).
+ * Precondition for trt_arg_ptr and trt_arg_len: 0 <= i < trt_arg_count().
+ * The compiler emits that bounds check before the call; the runtime does not
+ * repeat it.  The bytes live as long as the process and must not be written.
+ */
+int64_t trt_arg_count(void);
+const uint8_t *trt_arg_ptr(int64_t i);
+int64_t trt_arg_len(int64_t i);
+
+#endif /* TRT_H */

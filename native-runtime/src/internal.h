@@ -1,0 +1,65 @@
+/*
+ * internal.h — declarations shared between runtime files.
+ *
+ * Everything the runtime exports to compiled code is in include/trt.h and
+ * named trt_*.  Everything one runtime file offers another is here and named
+ * rt_* (or is one of the C library functions LLVM may call).  A function that
+ * only its own file uses stays `static` and is not listed.  Each group below
+ * names the file that defines it.
+ */
+#ifndef TRT_INTERNAL_H
+#define TRT_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* ---- args.c: argv and envp as the kernel passed them ---- */
+void rt_args_init(int64_t argc, const uint8_t *const *argv,
+                  const uint8_t *const *envp);
+const uint8_t *const *rt_envp(void);
+
+/* ---- auxv.c: the ELF auxiliary vector ---- */
+void rt_auxv_init(const uintptr_t *auxv);
+/* The value of entry `type` (AT_* from <elf.h>), or 0 when absent. */
+uintptr_t rt_auxv_get(uintptr_t type);
+
+/* ---- io.c: buffered stdout, unbuffered stderr ---- */
+void rt_io_init(void);
+/* Flushes stdout (stderr has no buffer).  Safe to call at any time. */
+void rt_io_flush_all(void);
+
+/* ---- fmt.c: number formatting without allocation ---- */
+/* Longest output of rt_fmt_i64: '-' and 19 digits. */
+#define RT_FMT_I64_MAX 20
+/* Writes `v` in decimal to `out` (at least RT_FMT_I64_MAX bytes) and returns
+ * the number of bytes written. */
+size_t rt_fmt_i64(uint8_t *out, int64_t v);
+
+/* ---- exit.c: the one way out of the process ---- */
+/* Flushes output and ends the process with `status`. */
+_Noreturn void rt_exit(int32_t status);
+
+/* ---- panic.c: fatal errors ---- */
+/* Reports an internal error — a broken contract between compiler and runtime,
+ * not a user-program failure — as "trt: internal error: MSG VALUE" on
+ * stderr and exits with TRT_BUG_STATUS.  `msg` is a NUL-terminated ASCII
+ * string from the runtime itself. */
+_Noreturn void rt_bug(const char *msg, int64_t value);
+
+/* ---- mem.c: what LLVM may emit calls to ---- */
+void *memcpy(void *restrict dst, const void *restrict src, size_t n);
+void *memmove(void *dst, const void *src, size_t n);
+void *memset(void *dst, int c, size_t n);
+int memcmp(const void *a, const void *b, size_t n);
+
+/* Length of a NUL-terminated string (argv entries, runtime messages). */
+static inline size_t rt_cstr_len(const char *s)
+{
+	size_t n = 0;
+	while (s[n] != '\0')
+		n++;
+	return n;
+}
+
+#endif /* TRT_INTERNAL_H */

@@ -1,0 +1,45 @@
+/*
+ * start.c — from the kernel's initial stack to t_entry and back out.
+ *
+ * Model: _start (arch/<arch>/start.S) hands us the stack pointer the kernel
+ * set up, which points at this block (System V ABI, both architectures):
+ *
+ *     sp -> argc
+ *           argv[0] ... argv[argc-1], NULL
+ *           envp[0] ... NULL
+ *           auxv: (type, value) pairs ... (AT_NULL, 0)
+ *           ... the strings themselves, higher up
+ *
+ * trt_start parses it, hands each part to the file that owns it, brings the
+ * runtime up in dependency order, runs the program and exits through
+ * rt_exit, the single exit path.
+ *
+ * Invariants:
+ *   - Nothing in the runtime runs before trt_start; there are no
+ *     constructors (.init_array is not run: keep it empty).
+ *   - The initial stack block is never written; argv and envp strings are
+ *     used in place for the life of the process.
+ *   - Initialization order is os-independent state first (args, auxv), then
+ *     the subsystems that use it (io).  Later subsystems (allocator, TLS,
+ *     scheduler) slot in before t_entry.
+ */
+#include "trt.h"
+#include "internal.h"
+
+_Noreturn void trt_start(uintptr_t *initial_sp)
+{
+	int64_t argc = (int64_t)initial_sp[0];
+	const uint8_t *const *argv = (const uint8_t *const *)(initial_sp + 1);
+	const uint8_t *const *envp = argv + argc + 1;
+
+	const uint8_t *const *e = envp;
+	while (*e != NULL)
+		e++;
+	const uintptr_t *auxv = (const uintptr_t *)(e + 1);
+
+	rt_args_init(argc, argv, envp);
+	rt_auxv_init(auxv);
+	rt_io_init();
+
+	rt_exit(t_entry());
+}

@@ -1,0 +1,39 @@
+package tlang.toolchain.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import tlang.toolchain.UserError;
+import tlang.toolchain.driver.Driver;
+import tlang.toolchain.driver.Emit;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+@Command(name = "build", mixinStandardHelpOptions = true,
+        description = "Compile a T program into a static executable (or an object file, assembly, LLVM IR or TIR).")
+public final class BuildCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "FILE", description = "the program's main source file (.t)")
+    Path file;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "where to write the result (default: FILE without .t, plus the --emit extension)")
+    Path output;
+
+    @Option(names = "--emit", paramLabel = "KIND", description = "exe (default), obj, asm, llvm-ir or tir")
+    String emit;
+
+    @Mixin TargetOptions targetOptions;
+    @Mixin CommonOptions common;
+
+    @Override
+    public Integer call() {
+        Emit kind = emit == null ? Emit.EXE : Emit.byFlag(emit).orElseThrow(() -> new UserError(
+                "unknown --emit kind `" + emit + "` (use " + Arrays.stream(Emit.values()).map(e -> e.flag).collect(Collectors.joining(", ")) + ")"));
+        Path out = output != null ? output : Path.of(Driver.moduleName(file) + kind.extension);
+        new Driver(common.err()).build(new Driver.Options(file, targetOptions.target(), targetOptions.opt(), kind, out));
+        return 0;
+    }
+}

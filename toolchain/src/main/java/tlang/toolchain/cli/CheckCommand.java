@@ -1,0 +1,24 @@
+package tlang.toolchain.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import tlang.toolchain.driver.Driver;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = "Parse and type-check a T program without generating code.")
+public final class CheckCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "FILE", description = "the program's main source file (.t)")
+    Path file;
+
+    @Mixin CommonOptions common;
+
+    @Override
+    public Integer call() {
+        new Driver(common.err()).check(file);
+        return 0;
+    }
+}

@@ -1,0 +1,45 @@
+package tlang.toolchain.cli;
+
+import picocli.CommandLine.Option;
+import tlang.backend.OptLevel;
+import tlang.backend.Target;
+import tlang.toolchain.UserError;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/** The options `build` and `run` share: target and optimization level. */
+public final class TargetOptions {
+    @Option(names = "--target", paramLabel = "TARGET",
+            description = "x86_64-linux or aarch64-linux (default: this machine's)")
+    String target;
+
+    @Option(names = "-O", paramLabel = "LEVEL",
+            description = "optimization level 0-3, written -O0 .. -O3 (default: -O2)")
+    String opt;
+
+    Target target() {
+        if (target == null) {
+            return Target.host().orElseThrow(() -> new UserError(
+                    "this machine (" + System.getProperty("os.name") + " " + System.getProperty("os.arch")
+                            + ") is not a T target; pass --target " + targetNames()));
+        }
+        return Target.byName(target).orElseThrow(() -> new UserError(
+                "unknown target `" + target + "` (known targets: " + targetNames() + ")"));
+    }
+
+    OptLevel opt() {
+        if (opt == null) return OptLevel.O2;
+        return switch (opt) {
+            case "0" -> OptLevel.O0;
+            case "1" -> OptLevel.O1;
+            case "2" -> OptLevel.O2;
+            case "3" -> OptLevel.O3;
+            default -> throw new UserError("unknown optimization level `-O" + opt + "` (use -O0, -O1, -O2 or -O3)");
+        };
+    }
+
+    static String targetNames() {
+        return Arrays.stream(Target.values()).map(t -> t.name).collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,163 @@
+package tlang.toolchain.driver;
+
+import tlang.backend.BackendException;
+import tlang.backend.CodeGenerator;
+import tlang.backend.OptLevel;
+import tlang.backend.Target;
+import tlang.backend.tools.LlvmTools;
+import tlang.frontend.Frontend;
+import tlang.frontend.check.CheckedProgram;
+import tlang.frontend.diag.Diagnostic;
+import tlang.frontend.diag.DiagnosticRenderer;
+import tlang.frontend.diag.Diagnostics;
+import tlang.frontend.source.SourceFile;
+import tlang.midend.lower.AstToTir;
+import tlang.midend.tir.TirModule;
+import tlang.midend.tir.TirPrinter;
+import tlang.midend.tir.TirVerifier;
+import tlang.toolchain.CompileErrors;
+import tlang.toolchain.UserError;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The pipeline behind `tcc build`, `run` and `check`: read the source, run the frontend,
+ * lower to TIR, verify it, generate code with LLVM, and link with the cached runtime.
+ * Errors in the program are printed as diagnostics ({@link CompileErrors}); problems with
+ * the invocation or the environment become {@link UserError}s.
+ */
+public final class Driver {
+    public record Options(Path source, Target target, OptLevel opt, Emit emit, Path output) {}
+
+    private final PrintStream err;
+
+    public Driver(PrintStream err) {
+        this.err = err;
+    }
+
+    /** Type-checks a source file; throws {@link CompileErrors} after printing them. */
+    public CheckedProgram check(Path source) {
+        SourceFile file = read(source);
+        Diagnostics diags = new Diagnostics();
+        CheckedProgram program = Frontend.analyze(file, moduleName(source), diags);
+        report(diags, source);
+        return program;
+    }
+
+    /** Builds what {@code o.emit()} asks for at {@code o.output()}. */
+    public void build(Options o) {
+        checkOutputWritable(o.output());
+        CheckedProgram program = check(o.source());
+        TirModule tir = AstToTir.lower(program);
+        List<String> problems = TirVerifier.verify(tir);
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("internal compiler error: invalid TIR after lowering:\n  " + String.join("\n  ", problems));
+        }
+        if (o.emit() == Emit.TIR) {
+            write(o.output(), TirPrinter.print(tir));
+            return;
+        }
+        try (CodeGenerator gen = new CodeGenerator(tir, o.target(), o.opt())) {
+            switch (o.emit()) {
+                case OBJ -> gen.write(CodeGenerator.Output.OBJECT, o.output());
+                case ASM -> gen.write(CodeGenerator.Output.ASSEMBLY, o.output());
+                case LLVM_IR -> gen.write(CodeGenerator.Output.LLVM_IR, o.output());
+                case EXE -> linkExecutable(gen, o);
+                case TIR -> throw new IllegalStateException();
+            }
+        } catch (BackendException e) {
+            throw new UserError(e.getMessage());
+        }
+    }
+
+    private void linkExecutable(CodeGenerator gen, Options o) {
+        Path cache = CacheDirectory.root();
+        LlvmTools tools = LlvmTools.locate(cache);
+        Path runtime = RuntimeLibrary.archive(o.target(), tools, cache, err);
+        Path work = null;
+        try {
+            work = Files.createTempDirectory("tcc-");
+            Path object = work.resolve(moduleName(o.source()) + ".o");
+            gen.write(CodeGenerator.Output.OBJECT, object);
+            Linker.link(tools, o.target(), object, runtime, o.output());
+        } catch (IOException e) {
+            throw new UserError("cannot create a temporary directory: " + e.getMessage());
+        } finally {
+            deleteQuietly(work);
+        }
+    }
+
+    /** The module name of a file: its name without `.t`, made into an identifier. */
+    public static String moduleName(Path source) {
+        String name = source.getFileName().toString();
+        if (name.endsWith(".t")) name = name.substring(0, name.length() - 2);
+        StringBuilder b = new StringBuilder();
+        for (char c : name.toCharArray()) b.append(Character.isLetterOrDigit(c) || c == '_' ? c : '_');
+        if (b.isEmpty() || Character.isDigit(b.charAt(0))) b.insert(0, '_');
+        return b.toString();
+    }
+
+    private SourceFile read(Path source) {
+        try {
+            if (Files.isDirectory(source)) {
+                throw new UserError("`" + source + "` is a directory; give a `.t` file (package builds come with t.toml support)");
+            }
+            byte[] bytes = Files.readAllBytes(source);
+            String text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            return new SourceFile(source.toString(), text);
+        } catch (NoSuchFileException e) {
+            throw new UserError("cannot read `" + source + "`: no such file");
+        } catch (CharacterCodingException e) {
+            throw new UserError("cannot read `" + source + "`: it is not valid UTF-8");
+        } catch (IOException e) {
+            throw new UserError("cannot read `" + source + "`: " + e.getMessage());
+        }
+    }
+
+    private void report(Diagnostics diags, Path source) {
+        for (Diagnostic d : diags.all()) err.print(DiagnosticRenderer.render(d));
+        if (diags.hasErrors()) {
+            int n = diags.errorCount();
+            err.println("error: could not compile `" + source + "` due to " + n + " previous error" + (n == 1 ? "" : "s"));
+            throw new CompileErrors(n);
+        }
+    }
+
+    private static void checkOutputWritable(Path output) {
+        Path abs = output.toAbsolutePath();
+        if (Files.isDirectory(abs)) throw new UserError("cannot write output `" + output + "`: it is a directory");
+        Path parent = abs.getParent();
+        if (parent == null || !Files.isDirectory(parent)) throw new UserError("cannot write output `" + output + "`: directory `" + (parent == null ? "/" : parent) + "` does not exist");
+        if (!Files.isWritable(parent) || (Files.exists(abs) && !Files.isWritable(abs))) {
+            throw new UserError("cannot write output `" + output + "`: permission denied");
+        }
+    }
+
+    private static void write(Path output, String text) {
+        try {
+            Files.writeString(output, text);
+        } catch (IOException e) {
+            throw new UserError("cannot write output `" + output + "`: " + e.getMessage());
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) return;
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // A leftover temporary directory is harmless.
+        }
+    }
+}
