@@ -22,7 +22,7 @@ if stale; then
     exit 2
   fi
   echo "tcc: building the toolchain (first use or sources changed)..." >&2
-  if ! (cd "$root" && JAVA_HOME=$T_JAVA_HOME mvn -q -B -DskipTests -pl toolchain -am install >"$root/toolchain/build.log" 2>&1); then
+  if ! (cd "$root" && JAVA_HOME=$T_JAVA_HOME mvn -q -B -DskipTests -pl toolchain -am package >"$root/toolchain/build.log" 2>&1); then
     tail -40 "$root/toolchain/build.log" >&2
     echo "tcc: building the toolchain failed (full log: toolchain/build.log)" >&2
     exit 2

@@ -28,6 +28,7 @@ t_find_jdk() {
     m=$(t_jdk_major "$c")
     if [ -n "$m" ] && [ "$m" -ge 21 ]; then
       T_JAVA_HOME=$c
+      T_JAVA_MAJOR=$m
       return 0
     fi
   done
@@ -40,4 +41,13 @@ t_find_jdk() {
 }
 
 t_find_jdk
-export T_JAVA_HOME
+export T_JAVA_HOME T_JAVA_MAJOR
+
+# Maven 3.8 touches sun.misc.Unsafe, which JDK 23+ warns about on every run; allow it
+# quietly there (older JDKs do not know the flag).
+if [ "$T_JAVA_MAJOR" -ge 23 ]; then
+  case " ${MAVEN_OPTS:-} " in
+    *sun-misc-unsafe-memory-access*) ;;
+    *) export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow" ;;
+  esac
+fi

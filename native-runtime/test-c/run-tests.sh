@@ -20,7 +20,7 @@ host=$(uname -m)
 
 # The runtime's compile flags (docs/runtime.md explains each).
 cflags="-std=c11 -ffreestanding -nostdlib -fno-builtin -fno-stack-protector
-        -fno-pic -O2 -g -funwind-tables -ffunction-sections -fdata-sections
+        -fno-pic -O2 -funwind-tables -ffunction-sections -fdata-sections
         -Wall -Wextra -Werror"
 
 fail=0

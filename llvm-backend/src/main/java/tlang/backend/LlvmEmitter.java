@@ -222,22 +222,18 @@ final class LlvmEmitter {
         if (a.trap() == null) {
             return switch (a.op()) {
                 case ADD -> LLVMBuildAdd(builder, l, r, "");
-                case SUB -> LLVMBuildSub(builder, l, r, "");
+                case SUB, NEG -> LLVMBuildSub(builder, l, r, "");
                 case MUL -> LLVMBuildMul(builder, l, r, "");
                 case DIV, REM -> throw new IllegalStateException("division must keep its zero check");
             };
         }
         return switch (a.op()) {
             case ADD -> withOverflow("llvm.sadd.with.overflow", l, r, a.trap(), "attempt to add with overflow");
-            case SUB -> withOverflow("llvm.ssub.with.overflow", l, r, a.trap(),
-                    isZero(a.left()) ? "attempt to negate with overflow" : "attempt to subtract with overflow");
+            case SUB -> withOverflow("llvm.ssub.with.overflow", l, r, a.trap(), "attempt to subtract with overflow");
+            case NEG -> withOverflow("llvm.ssub.with.overflow", l, r, a.trap(), "attempt to negate with overflow");
             case MUL -> withOverflow("llvm.smul.with.overflow", l, r, a.trap(), "attempt to multiply with overflow");
             case DIV, REM -> division(a, l, r);
         };
-    }
-
-    private static boolean isZero(Value v) {
-        return v instanceof Value.IntConst c && c.value() == 0;
     }
 
     private LLVMValueRef withOverflow(String intrinsic, LLVMValueRef l, LLVMValueRef r, Location at, String message) {

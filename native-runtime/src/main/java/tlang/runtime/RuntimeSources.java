@@ -27,8 +27,19 @@ public final class RuntimeSources {
         public boolean isCompiled() { return path.endsWith(".c") || path.endsWith(".S"); }
     }
 
-    /** All runtime files, sorted by path so that hashing them is deterministic. */
-    public static List<SourceFile> all() {
+    private static List<SourceFile> cached;
+
+    /**
+     * All runtime files, sorted by path so that hashing them is deterministic. Read once per
+     * process: the jar's file system is shared by URI, so concurrent readers must not each
+     * open and close it.
+     */
+    public static synchronized List<SourceFile> all() {
+        if (cached == null) cached = load();
+        return cached;
+    }
+
+    private static List<SourceFile> load() {
         URL marker = RuntimeSources.class.getResource("/trt/include/trt.h");
         if (marker == null) throw new IllegalStateException("the runtime sources are missing from tcc's class path (trt/include/trt.h)");
         try {

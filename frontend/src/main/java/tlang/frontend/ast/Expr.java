@@ -16,6 +16,8 @@ public sealed interface Expr {
     record IntLit(BigInteger value, Span span) implements Expr {}
     record BoolLit(boolean value, Span span) implements Expr {}
     record StrLit(String value, Span span) implements Expr {}
+    /** The unit value `()`. */
+    record Unit(Span span) implements Expr {}
     /** A name or a `::`-separated path: `x`, `fib`, `std::process::exit`. */
     record Path(List<String> segments, Span span) implements Expr {
         public String joined() { return String.join("::", segments); }

@@ -191,6 +191,7 @@ public final class TypeChecker {
             }
             case Expr.BoolLit b -> Type.BOOL;
             case Expr.StrLit s -> Type.STRING;
+            case Expr.Unit u -> Type.UNIT;
             case Expr.Path p -> path(p);
             case Expr.Call c -> call(c);
             case Expr.Unary u -> unary(u);

@@ -148,8 +148,23 @@ public final class Lexer {
             case '\'' -> value.append('\'');
             case '\n' -> { while (pos < src.length() && Character.isWhitespace(src.charAt(pos))) pos++; }
             case 'u' -> unicodeEscape(start, value);
+            case 'x' -> asciiEscape(start, value);
             default -> diags.error(new Span(file, start, pos), "unknown character escape `\\" + e + "`");
         }
+    }
+
+    /** `\x41`: exactly two hex digits, at most 7F, so that the result is one ASCII byte. */
+    private void asciiEscape(int start, StringBuilder value) {
+        int end = Math.min(pos + 2, src.length());
+        String hex = src.substring(pos, end);
+        if (hex.length() == 2 && Character.digit(hex.charAt(0), 16) >= 0 && Character.digit(hex.charAt(1), 16) >= 0) {
+            pos = end;
+            int v = Integer.parseInt(hex, 16);
+            if (v <= 0x7F) { value.append((char) v); return; }
+            diags.error(new Span(file, start, pos), "out of range hex escape `" + src.substring(start, pos) + "`", "note: `\\x` takes values up to `\\x7F`; use `\\u{...}` for other characters");
+            return;
+        }
+        diags.error(new Span(file, start, pos), "invalid hex escape: expected two hex digits after `\\x`");
     }
 
     private void unicodeEscape(int start, StringBuilder value) {

@@ -125,8 +125,10 @@ public final class Parser {
             try {
                 if (eat(TokenKind.SEMI)) continue;
                 if (at(TokenKind.LET)) { stmts.add(let()); continue; }
+                // A block-like expression in statement position ends the statement at its
+                // closing brace (as in Rust): `if c { } -x` is two statements, not a subtraction.
                 boolean blockLike = startsBlockLike();
-                Expr e = exprWithAssign();
+                Expr e = blockLike ? primary() : exprWithAssign();
                 if (eat(TokenKind.SEMI)) {
                     stmts.add(new Stmt.ExprStmt(e, true, e.span().to(prev().span())));
                 } else if (at(TokenKind.RBRACE)) {
@@ -271,6 +273,7 @@ public final class Parser {
             }
             case LPAREN -> {
                 advance();
+                if (at(TokenKind.RPAREN)) return new Expr.Unit(t.span().to(advance().span()));
                 Expr inner = exprWithAssign();
                 expect(TokenKind.RPAREN, "`)`");
                 return inner;

@@ -127,6 +127,7 @@ public final class AstToTir {
             case Expr.IntLit lit -> new Value.IntConst(TirType.I64, lit.value().longValue());
             case Expr.BoolLit b -> new Value.BoolConst(b.value());
             case Expr.StrLit s -> new Value.StrConst(s.value());
+            case Expr.Unit u -> Value.UNIT;
             case Expr.Path p -> path(p);
             case Expr.Call c -> call(c);
             case Expr.Unary u -> unary(u);
@@ -345,7 +346,7 @@ public final class AstToTir {
         Value v = expr(u.operand());
         if (fb.isDead()) return Value.UNIT;
         if (u.op() == Expr.UnaryOp.NOT) return fb.add(new Inst.Not(fb.temp(v.type()), v));
-        return fb.add(new Inst.IntArith(fb.temp(TirType.I64), Inst.ArithOp.SUB, new Value.IntConst(TirType.I64, 0), v, location(u.span())));
+        return fb.add(new Inst.IntArith(fb.temp(TirType.I64), Inst.ArithOp.NEG, new Value.IntConst(TirType.I64, 0), v, location(u.span())));
     }
 
     private Value binary(Expr.Binary b) {

@@ -18,7 +18,8 @@ public sealed interface Inst {
     record Load(Value.Temp result, Value.Temp slot, TirType type) implements Inst {}
     record Store(Value.Temp slot, Value value) implements Inst { public Value.Temp result() { return null; } }
 
-    enum ArithOp { ADD, SUB, MUL, DIV, REM }
+    /** NEG computes {@code right} negated; its {@code left} is the constant 0. */
+    enum ArithOp { ADD, SUB, MUL, DIV, REM, NEG }
 
     /**
      * Signed integer arithmetic. With a {@code trap} location, overflow (and division by zero)

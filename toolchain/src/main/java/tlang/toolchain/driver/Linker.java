@@ -2,6 +2,7 @@ package tlang.toolchain.driver;
 
 import tlang.backend.Target;
 import tlang.backend.tools.LlvmTools;
+import tlang.toolchain.UserError;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -22,6 +23,11 @@ public final class Linker {
                 "--gc-sections", "--eh-frame-hdr", "-z", "noexecstack",
                 "-o", output.toString(), object.toString(), runtime.toString());
         LlvmTools.Result r = tools.run(cmd);
-        if (r.exitCode() != 0) throw new IllegalStateException("linking failed:\n" + r.output().strip());
+        if (r.exitCode() == 0) return;
+        String out = r.output().strip();
+        // An output the linker cannot create is the user's environment, not a bug in tcc.
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("cannot open output file [^:]*: (.*)").matcher(out);
+        if (m.find()) throw new UserError("cannot write output `" + output + "`: " + m.group(1).strip());
+        throw new IllegalStateException("linking failed:\n" + out);
     }
 }

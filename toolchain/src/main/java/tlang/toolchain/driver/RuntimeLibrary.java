@@ -35,7 +35,7 @@ public final class RuntimeLibrary {
     private RuntimeLibrary() {}
 
     /** Flags for every runtime file; docs/runtime.md explains each. */
-    static final List<String> CFLAGS = List.of(
+    public static final List<String> CFLAGS = List.of(
             "-std=c11", "-ffreestanding", "-nostdlib", "-fno-builtin", "-fno-stack-protector", "-fno-pic",
             "-O2", "-funwind-tables", "-ffunction-sections", "-fdata-sections", "-Wall", "-Wextra", "-Werror");
 
@@ -62,7 +62,7 @@ public final class RuntimeLibrary {
         return archive;
     }
 
-    static String cacheKey(Target target, List<RuntimeSources.SourceFile> sources) {
+    public static String cacheKey(Target target, List<RuntimeSources.SourceFile> sources) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update(("tcc " + Version.tcc() + "\0" + target.triple + "\0" + String.join(" ", CFLAGS) + "\0").getBytes());

@@ -1,0 +1,4 @@
+// The smallest useful program.
+fn main() {
+    println("Hello, world!");
+}

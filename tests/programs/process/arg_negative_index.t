@@ -1,0 +1,8 @@
+// exit: 101
+// stderr: panicked at programs/process/arg_negative_index.t:
+// A negative argument index panics too.
+fn main() {
+    println("start");
+    let s = std::env::arg(-1);
+    println("not reached: {}", s);
+}

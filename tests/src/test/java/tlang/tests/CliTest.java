@@ -1,0 +1,172 @@
+package tlang.tests;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tlang.backend.Target;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The `tcc` command line: every subcommand, every kind of bad input, and what it writes. */
+class CliTest {
+    @TempDir Path work;
+
+    private static final String HELLO = "../examples/hello.t";
+
+    private static void assertOneLineError(Tcc.Result r, int code, String fragment) {
+        assertEquals(code, r.exitCode(), r.err());
+        assertTrue(r.err().contains(fragment), () -> "expected `" + fragment + "` in:\n" + r.err());
+        assertEquals(1, r.err().strip().lines().count(), () -> "expected one line, got:\n" + r.err());
+        assertFalse(r.err().contains("Exception") || r.err().contains("\tat "), "a Java stack trace leaked:\n" + r.err());
+    }
+
+    @Test
+    void versionNamesTccAndLlvm() {
+        Tcc.Result r = Tcc.run("--version");
+        assertEquals(0, r.exitCode());
+        assertTrue(r.out().matches("(?s)tcc \\d+\\.\\d+\\.\\d+ \\(LLVM 20\\.1\\.7; .*\\)\\n"), r.out());
+    }
+
+    @Test
+    void helpOnEveryCommand() {
+        for (String cmd : List.of("build", "run", "check", "targets")) {
+            Tcc.Result r = Tcc.run(cmd, "--help");
+            assertEquals(0, r.exitCode(), cmd);
+            assertTrue(r.out().contains("Usage: tcc " + cmd), r.out());
+        }
+        Tcc.Result top = Tcc.run("--help");
+        assertEquals(0, top.exitCode());
+        for (String cmd : List.of("build", "run", "check", "targets")) assertTrue(top.out().contains(cmd), top.out());
+    }
+
+    @Test
+    void targetsListsBoth() {
+        Tcc.Result r = Tcc.run("targets");
+        assertEquals(0, r.exitCode());
+        assertTrue(r.out().contains("x86_64-linux") && r.out().contains("aarch64-linux"), r.out());
+    }
+
+    @Test
+    void noCommandIsAUsageError() {
+        assertOneLineError(Tcc.run(), 2, "no command given");
+    }
+
+    @Test
+    void missingFile() {
+        assertOneLineError(Tcc.run("build", "no/such/file.t"), 2, "cannot read `no/such/file.t`: no such file");
+        assertOneLineError(Tcc.run("run", "missing.t"), 2, "no such file");
+        assertOneLineError(Tcc.run("check", "missing.t"), 2, "no such file");
+    }
+
+    @Test
+    void directoryInsteadOfFile() {
+        assertOneLineError(Tcc.run("check", work.toString()), 2, "is a directory");
+    }
+
+    @Test
+    void unknownTarget() {
+        assertOneLineError(Tcc.run("build", HELLO, "--target", "riscv64-linux"), 2, "unknown target `riscv64-linux`");
+    }
+
+    @Test
+    void badFlags() {
+        assertOneLineError(Tcc.run("build", HELLO, "--frobnicate"), 2, "Unknown option: '--frobnicate'");
+        assertOneLineError(Tcc.run("build", HELLO, "-O9"), 2, "unknown optimization level `-O9`");
+        assertOneLineError(Tcc.run("build", HELLO, "--emit", "wasm"), 2, "unknown --emit kind `wasm`");
+        assertOneLineError(Tcc.run("build"), 2, "Missing required parameter");
+        assertOneLineError(Tcc.run("frobnicate"), 2, "Unmatched argument");
+    }
+
+    @Test
+    void unwritableOutput() {
+        assertOneLineError(Tcc.run("build", HELLO, "-o", "/no/such/dir/hello"), 2, "cannot write output");
+        assertOneLineError(Tcc.run("build", HELLO, "-o", work.toString()), 2, "is a directory");
+        assertOneLineError(Tcc.run("build", HELLO, "-o", "/proc/hello"), 2, "cannot write output");
+    }
+
+    @Test
+    void invalidUtf8Source() throws Exception {
+        Path bad = work.resolve("bad.t");
+        Files.write(bad, new byte[]{'f', 'n', ' ', (byte) 0xff, (byte) 0xfe});
+        assertOneLineError(Tcc.run("check", bad.toString()), 2, "not valid UTF-8");
+    }
+
+    @Test
+    void compileErrorsExitWithOne() throws Exception {
+        Path bad = work.resolve("bad.t");
+        Files.writeString(bad, "fn main() {\n    let x: i64 = true;\n    println(\"{}\", y);\n}\n");
+        Tcc.Result r = Tcc.run("build", bad.toString(), "-o", work.resolve("bad").toString());
+        assertEquals(1, r.exitCode(), r.err());
+        assertTrue(r.err().contains(bad + ":2:18: error: mismatched types: expected `i64`, found `bool`"), r.err());
+        assertTrue(r.err().contains(bad + ":3:19: error: cannot find value `y` in this scope"), r.err());
+        assertTrue(r.err().contains("due to 2 previous errors"), r.err());
+        assertFalse(Files.exists(work.resolve("bad")), "no output on errors");
+    }
+
+    @Test
+    void checkAcceptsAGoodProgram() {
+        Tcc.Result r = Tcc.run("check", HELLO);
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals("", r.err());
+    }
+
+    @Test
+    void emitsEveryKind() throws Exception {
+        for (Target t : Target.values()) {
+            Path obj = work.resolve(t.name + ".o");
+            assertEquals(0, Tcc.run("build", HELLO, "--target", t.name, "--emit", "obj", "-o", obj.toString()).exitCode());
+            ElfFile elf = ElfFile.read(obj);
+            assertEquals(ElfFile.ET_REL, elf.type());
+            assertEquals(t == Target.X86_64_LINUX ? ElfFile.EM_X86_64 : ElfFile.EM_AARCH64, elf.machine());
+
+            Path asm = work.resolve(t.name + ".s");
+            assertEquals(0, Tcc.run("build", HELLO, "--target", t.name, "--emit", "asm", "-o", asm.toString()).exitCode());
+            String text = Files.readString(asm);
+            assertTrue(text.contains("_TN5hello3fibE"), "assembly names the mangled function");
+            assertTrue(t == Target.X86_64_LINUX ? text.contains("%rsp") || text.contains("%rdi") : text.contains("x30") || text.contains("w0"), "assembly for " + t.name);
+        }
+        Path ll = work.resolve("hello.ll");
+        assertEquals(0, Tcc.run("build", HELLO, "--emit", "llvm-ir", "-O0", "-o", ll.toString()).exitCode());
+        String ir = Files.readString(ll);
+        assertTrue(ir.contains("define internal i64 @_TN5hello3fibE(i64"), ir);
+        assertTrue(ir.contains("llvm.sadd.with.overflow.i64"), "overflow-checked addition at -O0");
+
+        Path tir = work.resolve("hello.tir");
+        assertEquals(0, Tcc.run("build", HELLO, "--emit", "tir", "-o", tir.toString()).exitCode());
+        assertTrue(Files.readString(tir).contains("checked add"), Files.readString(tir));
+    }
+
+    @Test
+    void aarch64ExecutableIsStaticArm() throws Exception {
+        Path exe = work.resolve("hello-arm");
+        Tcc.Result r = Tcc.run("build", HELLO, "--target", "aarch64-linux", "-o", exe.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        ElfFile elf = ElfFile.read(exe);
+        assertEquals(ElfFile.EM_AARCH64, elf.machine());
+        assertTrue(elf.isStaticExecutable());
+        // `file` is how a user would check; ask it too where it is installed.
+        if (Files.isExecutable(Path.of("/usr/bin/file"))) {
+            Process p = new ProcessBuilder("file", exe.toString()).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes());
+            p.waitFor();
+            assertTrue(out.contains("ARM aarch64") && out.contains("statically linked"), out);
+        }
+        Tcc.requireRunnable(Target.AARCH64_LINUX);
+        Tcc.Result run = Tcc.execute(exe, Target.AARCH64_LINUX, List.of("x"), work);
+        assertEquals("Hello from T!\nfib(20) = 6765\nyou gave me 1 argument(s); the first is x\n", run.out());
+    }
+
+    @Test
+    void runPassesArgumentsAndExitStatus() throws Exception {
+        Path prog = work.resolve("status.t");
+        Files.writeString(prog, "fn main() {\n    println(\"{}\", std::env::arg(1));\n    std::process::exit(std::env::arg_count() + 40);\n}\n");
+        // `tcc run` inherits stdio, so run it as a child process to see the program's output.
+        Tcc.Result r = Tcc.run("run", prog.toString(), "--", "hi");
+        assertEquals(42, r.exitCode(), r.err());
+    }
+}

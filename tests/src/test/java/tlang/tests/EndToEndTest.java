@@ -1,0 +1,52 @@
+package tlang.tests;
+
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+import tlang.backend.Target;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The end-to-end corpus: every program under tests/programs is compiled by tcc for both
+ * targets and run — x86-64 natively, AArch64 under qemu — and its stdout, exit status and
+ * stderr are compared with what the program's files expect.
+ */
+class EndToEndTest {
+    @TempDir Path work;
+
+    @TestFactory
+    List<DynamicContainer> programs() throws Exception {
+        List<DynamicContainer> containers = new ArrayList<>();
+        for (Target target : Target.values()) {
+            List<DynamicTest> tests = new ArrayList<>();
+            for (TestProgram p : TestProgram.all(Tcc.TESTS_DIR.resolve("programs"))) {
+                tests.add(DynamicTest.dynamicTest(p.relative(), () -> check(p, target)));
+            }
+            containers.add(DynamicContainer.dynamicContainer(target.name, tests));
+        }
+        return containers;
+    }
+
+    private void check(TestProgram p, Target target) throws Exception {
+        Path exe = work.resolve(target.name + "-" + p.relative().replace('/', '_').replace(".t", ""));
+        Tcc.Result build = Tcc.run("build", p.relative(), "--target", target.name, "-o", exe.toString());
+        assertEquals(0, build.exitCode(), () -> "tcc build failed:\n" + build.err());
+        assertTrue(ElfFile.read(exe).isStaticExecutable(), "not a static executable");
+        Tcc.requireRunnable(target);
+        Tcc.Result run = Tcc.execute(exe, target, p.args(), Files.createDirectories(work.resolve("run")));
+        assertEquals(p.expectedOut(), run.out(), "stdout of " + p.relative() + " on " + target.name);
+        assertEquals(p.exitCode(), run.exitCode(), () -> "exit status of " + p.relative() + " on " + target.name + "; stderr:\n" + run.err());
+        for (String s : p.stderrContains()) {
+            assertTrue(run.err().contains(s), () -> "stderr of " + p.relative() + " lacks `" + s + "`; it was:\n" + run.err());
+        }
+        if (p.stderrContains().isEmpty() && p.exitCode() == 0) assertEquals("", run.err(), "unexpected stderr");
+    }
+}

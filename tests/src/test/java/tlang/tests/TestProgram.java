@@ -1,0 +1,43 @@
+package tlang.tests;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * A program of the end-to-end corpus: `tests/programs/**\/NAME.t`, its expected stdout in
+ * `NAME.out`, and directives in leading comment lines:
+ * `// args: a b`, `// exit: 3`, `// stderr: text expected somewhere in stderr` (repeatable).
+ */
+record TestProgram(Path source, String relative, List<String> args, int exitCode, List<String> stderrContains, String expectedOut) {
+
+    static List<TestProgram> all(Path root) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            List<TestProgram> list = new ArrayList<>();
+            for (Path p : walk.filter(f -> f.toString().endsWith(".t")).sorted().toList()) list.add(load(p));
+            return list;
+        }
+    }
+
+    static TestProgram load(Path source) throws IOException {
+        List<String> args = List.of();
+        int exit = 0;
+        List<String> stderr = new ArrayList<>();
+        for (String line : Files.readAllLines(source)) {
+            if (!line.startsWith("//")) break;
+            String d = line.substring(2).strip();
+            if (d.startsWith("args:")) args = Arrays.stream(d.substring(5).strip().split("\\s+")).filter(s -> !s.isEmpty()).toList();
+            else if (d.startsWith("exit:")) exit = Integer.parseInt(d.substring(5).strip());
+            else if (d.startsWith("stderr:")) stderr.add(d.substring(7).strip());
+        }
+        String name = source.getFileName().toString();
+        Path out = source.resolveSibling(name.substring(0, name.length() - 2) + ".out");
+        if (!Files.exists(out)) throw new AssertionError("missing expected output " + out);
+        String relative = Tcc.TESTS_DIR.relativize(source.toAbsolutePath()).toString();
+        return new TestProgram(source, relative, args, exit, List.copyOf(stderr), Files.readString(out));
+    }
+}
