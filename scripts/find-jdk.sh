@@ -21,7 +21,8 @@ t_find_jdk() {
   if command -v java >/dev/null 2>&1; then
     candidates+=("$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")")
   fi
-  for c in /usr/lib/jvm/* /opt/java/* /opt/jdk* /usr/local/lib/jvm/*; do
+  # T_JDK_DIRS (space-separated) replaces the usual install locations; tests use it.
+  for c in ${T_JDK_DIRS-/usr/lib/jvm/* /opt/java/* /opt/jdk* /usr/local/lib/jvm/*}; do
     [ -d "$c" ] && candidates+=("$c")
   done
   for c in "${candidates[@]}"; do

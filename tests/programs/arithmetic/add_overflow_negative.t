@@ -1,5 +1,5 @@
 // exit: 101
-// stderr: panicked at programs/arithmetic/add_overflow_negative.t:6:7: attempt to add with overflow
+// stderr: panicked at programs/arithmetic/add_overflow_negative.t:6:5: attempt to add with overflow
 // -9223372036854775808 + -1 traps at run time; output printed before the panic is flushed.
 
 fn apply(a: i64, b: i64) -> i64 {

@@ -1,5 +1,5 @@
 // exit: 101
-// stderr: panicked at programs/arithmetic/factorial_overflow.t:8:30: attempt to multiply with overflow
+// stderr: panicked at programs/arithmetic/factorial_overflow.t:8:26: attempt to multiply with overflow
 // 20! fits in an i64, 21! does not.
 
 fn fact(n: i64) -> i64 {

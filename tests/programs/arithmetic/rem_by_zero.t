@@ -1,5 +1,5 @@
 // exit: 101
-// stderr: panicked at programs/arithmetic/rem_by_zero.t:6:7: attempt to calculate the remainder with a divisor of zero
+// stderr: panicked at programs/arithmetic/rem_by_zero.t:6:5: attempt to calculate the remainder with a divisor of zero
 // 42 % 0 traps at run time; output printed before the panic is flushed.
 
 fn apply(a: i64, b: i64) -> i64 {

@@ -1,5 +1,5 @@
 // exit: 101
-// stderr: panicked at programs/arithmetic/sub_overflow_positive.t:6:7: attempt to subtract with overflow
+// stderr: panicked at programs/arithmetic/sub_overflow_positive.t:6:5: attempt to subtract with overflow
 // 9223372036854775807 - -1 traps at run time; output printed before the panic is flushed.
 
 fn apply(a: i64, b: i64) -> i64 {

@@ -1,5 +1,5 @@
 // exit: 101
-// stderr: panicked at programs/arithmetic/zero_minus_min.t:7:7: attempt to subtract with overflow
+// stderr: panicked at programs/arithmetic/zero_minus_min.t:7:5: attempt to subtract with overflow
 // A subtraction whose left operand is the literal 0 is still a subtraction (not a negation)
 // and must be reported as such.
 

@@ -9,6 +9,6 @@ fn depth(n: i64, acc: i64) -> i64 {
 
 fn main() {
     println("{}", sum_to(10000));
-    println("{}", sum_to(50000));
-    println("{}", depth(100000, 0));
+    println("{}", sum_to(30000));
+    println("{}", depth(30000, 0));
 }

@@ -1,5 +1,5 @@
 // exit: 101
-// stderr: panicked at programs/process/arg_negative_index.t:
+// stderr: panicked at programs/process/arg_negative_index.t:6:13: argument index out of bounds
 // A negative argument index panics too.
 fn main() {
     println("start");

@@ -1,6 +1,6 @@
 // args: only
 // exit: 101
-// stderr: panicked at programs/process/arg_out_of_bounds.t:9:23:
+// stderr: panicked at programs/process/arg_out_of_bounds.t:9:19: argument index out of bounds
 // std::env::arg panics when the index is out of range.
 fn main() {
     println("count = {}", std::env::arg_count());

@@ -16,7 +16,8 @@ fn level2(n: i64) -> i64 {
         level3(n + i);
         i += 1;
     }
-    -1
+    let none = -1;
+    none
 }
 
 fn level1() {

@@ -12,5 +12,8 @@ fn main() {
     print("{{");
     print("{}", "mid");
     println("}}");
+    println("{}", "{} and {{ are plain text inside an argument");
+    let t = "{0}";
+    println("{t}{}", t);
     println("no braces at all");
 }

@@ -14,11 +14,9 @@ public final class Frontend {
     /** Returns the checked program, or null when {@code diags} holds errors. */
     public static CheckedProgram analyze(SourceFile file, String moduleName, Diagnostics diags) {
         Module module = Parser.parse(file, moduleName, diags);
-        if (diags.hasErrors()) {
-            // Still type-check what parsed, so that type errors show up alongside syntax errors.
-            TypeChecker.check(module, diags);
-            return null;
-        }
+        // Type errors are only looked for in a program that parsed: checking a tree with
+        // holes in it mostly reports consequences of the syntax errors (as Go does).
+        if (diags.hasErrors()) return null;
         return TypeChecker.check(module, diags);
     }
 }

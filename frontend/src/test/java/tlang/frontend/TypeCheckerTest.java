@@ -68,7 +68,11 @@ class TypeCheckerTest {
 
     @Test
     void formatStringsAreChecked() {
-        assertEquals(List.of("invalid reference to positional argument 1 (there is 1 argument)"), errors("fn main() { println(\"{} {}\", 1); }"));
+        assertEquals(List.of("2 positional arguments in format string, but there is 1 argument"), errors("fn main() { println(\"{} {}\", 1); }"));
+        assertEquals(List.of("invalid reference to positional argument 3 (there is 1 argument)"), errors("fn main() { println(\"{0} {3}\", 1); }"));
+        assertEquals(List.of("`if` may be missing an `else` clause"), errors("fn main() { let x: i64 = if true { 1 }; }"));
+        assertEquals(List.of("cannot find function `nope` in this scope"), errors("fn main() { nope(1); }"));
+        assertEquals(List.of("cannot assign to immutable argument `n`"), errors("fn f(n: i64) { n = 1; }\nfn main() { }"));
         assertEquals(List.of("argument never used"), errors("fn main() { println(\"x\", 1); }"));
         assertEquals(List.of("cannot find value `nope` in this scope"), errors("fn main() { println(\"{nope}\"); }"));
     }

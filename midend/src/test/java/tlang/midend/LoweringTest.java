@@ -27,7 +27,7 @@ class LoweringTest {
     @Test
     void arithmeticIsCheckedWithItsLocation() {
         String tir = TirPrinter.print(lower("fn main() {\n    let a = 1;\n    let b = a * 2;\n}\n"));
-        assertTrue(tir.contains("checked mul") && tir.contains("traps at m.t:3:15"), tir);
+        assertTrue(tir.contains("checked mul") && tir.contains("traps at m.t:3:13"), tir);
     }
 
     @Test

@@ -3,6 +3,7 @@ package tlang.toolchain;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import tlang.toolchain.cli.BuildCommand;
+import tlang.toolchain.cli.BuildTimingCommand;
 import tlang.toolchain.cli.CheckCommand;
 import tlang.toolchain.cli.RunCommand;
 import tlang.toolchain.cli.TargetsCommand;
@@ -18,7 +19,8 @@ import java.util.Arrays;
  */
 @Command(name = "tcc", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "The T compiler and toolchain.",
-        subcommands = {BuildCommand.class, RunCommand.class, CheckCommand.class, TargetsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {BuildCommand.class, RunCommand.class, CheckCommand.class, TargetsCommand.class,
+                BuildTimingCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     static final class VersionProvider implements CommandLine.IVersionProvider {
         @Override public String[] getVersion() {

@@ -21,12 +21,19 @@ public record CheckedProgram(
         Map<Expr.Path, Symbol> resolutions,
         Map<Stmt.Let, Symbol.Local> lets,
         Map<Item.Fn, List<Symbol.Local>> params,
-        Map<Expr.Call, List<FormatPart>> formats) {
+        Map<Expr.Call, Format> formats) {
 
-    /** A resolved piece of a format string: literal text or a value to display. */
+    /**
+     * A checked format call. {@code args} are evaluated once each, in order — the call's
+     * arguments after the format string, then the variables named inline (`{x}`) — and
+     * the parts then print them in the order the format string gives.
+     */
+    public record Format(List<Expr> args, List<FormatPart> parts) {}
+
+    /** A piece of a format string: literal text, or the argument at {@code index} of the Format. */
     public sealed interface FormatPart {
         record Text(String text) implements FormatPart {}
-        record Value(Expr expr, Type type) implements FormatPart {}
+        record Arg(int index, Type type) implements FormatPart {}
     }
 
     public Type typeOf(Expr e) {

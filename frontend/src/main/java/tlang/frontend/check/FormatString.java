@@ -18,7 +18,8 @@ public final class FormatString {
     /** A literal run of text, or a placeholder: positional (index) or named. */
     public sealed interface Piece {
         record Text(String text) implements Piece {}
-        record Positional(int index, Span span) implements Piece {}
+        /** {@code implicit}: written `{}` rather than `{0}`. */
+        record Positional(int index, boolean implicit, Span span) implements Piece {}
         record Named(String name, Span span) implements Piece {}
     }
 
@@ -33,7 +34,7 @@ public final class FormatString {
             if (c == '}') {
                 if (i + 1 < s.length() && s.charAt(i + 1) == '}') { text.append('}'); i += 2; continue; }
                 diags.error(at(literal, i, i + 1), "invalid format string: unmatched `}` found",
-                        "if you intended to print `}`, you can escape it using `}}`");
+                        "note: if you intended to print `}`, you can escape it using `}}`");
                 return null;
             }
             if (c != '{') { text.append(c); i++; continue; }
@@ -41,22 +42,22 @@ public final class FormatString {
             int close = s.indexOf('}', i);
             if (close < 0) {
                 diags.error(at(literal, i, i + 1), "invalid format string: expected `}` but string was terminated",
-                        "if you intended to print `{`, you can escape it using `{{`");
+                        "note: if you intended to print `{`, you can escape it using `{{`");
                 return null;
             }
             if (!text.isEmpty()) { pieces.add(new Piece.Text(text.toString())); text.setLength(0); }
             String inside = s.substring(i + 1, close);
             Span span = at(literal, i, close + 1);
             if (inside.contains(":")) {
-                diags.error(span, "format specs such as `{:x}` are not supported yet", "use `{}` for now");
+                diags.error(span, "format specs such as `{:x}` are not supported yet", "help: use `{}` for now");
                 return null;
             }
             if (inside.isEmpty()) {
-                pieces.add(new Piece.Positional(next++, span));
+                pieces.add(new Piece.Positional(next++, true, span));
             } else if (inside.chars().allMatch(Character::isDigit)) {
-                pieces.add(new Piece.Positional(Integer.parseInt(inside), span));
+                pieces.add(new Piece.Positional(Integer.parseInt(inside), false, span));
             } else if (isIdentifier(inside)) {
-                pieces.add(new Piece.Named(inside, span));
+                pieces.add(new Piece.Named(inside, at(literal, i + 1, close)));
             } else {
                 diags.error(span, "invalid format string: `" + inside + "` is not an argument index or a variable name");
                 return null;

@@ -9,7 +9,7 @@ import java.util.List;
 /** What a name in an expression refers to, as decided by the checker. */
 public sealed interface Symbol {
     /** A local variable or parameter. {@code id} is unique within its function. */
-    record Local(int id, String name, Type type, boolean mutable, Span declared) implements Symbol {}
+    record Local(int id, String name, Type type, boolean mutable, boolean parameter, Span declared) implements Symbol {}
 
     /** A function defined in the program. */
     record Function(String name, List<Type> params, Type result, Item.Fn decl) implements Symbol {}

@@ -41,7 +41,7 @@ public final class TypeChecker {
     private final Map<Expr.Path, Symbol> resolutions = new IdentityHashMap<>();
     private final Map<Stmt.Let, Symbol.Local> lets = new IdentityHashMap<>();
     private final Map<Item.Fn, List<Symbol.Local>> params = new IdentityHashMap<>();
-    private final Map<Expr.Call, List<CheckedProgram.FormatPart>> formats = new IdentityHashMap<>();
+    private final Map<Expr.Call, CheckedProgram.Format> formats = new IdentityHashMap<>();
 
     // Per-function state.
     private final Deque<Map<String, Symbol.Local>> scopes = new ArrayDeque<>();
@@ -135,7 +135,7 @@ public final class TypeChecker {
         List<Symbol.Local> locals = new ArrayList<>();
         for (int i = 0; i < fn.params().size(); i++) {
             Item.Param p = fn.params().get(i);
-            Symbol.Local local = new Symbol.Local(nextLocal++, p.name(), sig.params().get(i), p.mutable(), p.nameSpan());
+            Symbol.Local local = new Symbol.Local(nextLocal++, p.name(), sig.params().get(i), p.mutable(), true, p.nameSpan());
             if (paramScope.put(p.name(), local) != null) {
                 diags.error(p.nameSpan(), "identifier `" + p.name() + "` is bound more than once in this parameter list");
             }
@@ -246,8 +246,15 @@ public final class TypeChecker {
         };
     }
 
-    /** Looks a path up: locals (innermost first), then functions, then built-ins. */
     private Symbol resolve(Expr.Path p) {
+        return resolve(p, "value");
+    }
+
+    /**
+     * Looks a path up: locals (innermost first), then functions, then built-ins.
+     * {@code kind} ("value" or "function") words the error when nothing is found.
+     */
+    private Symbol resolve(Expr.Path p, String kind) {
         Symbol found = null;
         if (p.segments().size() == 1) {
             String name = p.segments().get(0);
@@ -263,7 +270,7 @@ public final class TypeChecker {
             for (Map<String, Symbol.Local> scope : scopes) candidates.addAll(scope.keySet());
             for (Builtins.Kind k : Builtins.Kind.values()) candidates.add(k.path);
             String note = Suggestions.closest(p.joined(), candidates).map(s -> "help: a name with a similar spelling exists: `" + s + "`").orElse(null);
-            String message = "cannot find value `" + p.joined() + "` in this scope";
+            String message = "cannot find " + kind + " `" + p.joined() + "` in this scope";
             if (note == null) diags.error(p.span(), message); else diags.error(p.span(), message, note);
             return null;
         }
@@ -278,7 +285,7 @@ public final class TypeChecker {
             c.args().forEach(a -> check(a, null));
             return Type.ERROR;
         }
-        Symbol s = resolve(callee);
+        Symbol s = resolve(callee, "function");
         types.put(callee, Type.ERROR);
         if (s == null) {
             c.args().forEach(a -> check(a, null));
@@ -327,7 +334,7 @@ public final class TypeChecker {
     private void formatCall(Expr.Call c, Builtins.Kind kind) {
         List<Expr> args = c.args();
         if (args.isEmpty()) {
-            if (kind.newline) { formats.put(c, List.of()); return; }
+            if (kind.newline) { formats.put(c, new CheckedProgram.Format(List.of(), List.of())); return; }
             diags.error(c.span(), "`" + kind.path + "` needs a format string", "help: for example `" + kind.path + "(\"{}\", value)`");
             return;
         }
@@ -339,33 +346,50 @@ public final class TypeChecker {
             return;
         }
         types.put(literal, Type.STRING);
-        List<Type> argTypes = new ArrayList<>();
-        for (Expr a : args.subList(1, args.size())) argTypes.add(check(a, null));
+        List<Expr> values = new ArrayList<>(args.subList(1, args.size()));
+        List<Type> valueTypes = new ArrayList<>();
+        for (Expr a : values) valueTypes.add(check(a, null));
+        int explicit = values.size();
         List<FormatString.Piece> pieces = FormatString.parse(literal, diags);
         if (pieces == null) return;
         List<CheckedProgram.FormatPart> parts = new ArrayList<>();
-        boolean[] used = new boolean[argTypes.size()];
+        Map<String, Integer> named = new HashMap<>();
+        boolean[] used = new boolean[explicit];
         boolean ok = true;
+        long implicitCount = pieces.stream().filter(p -> p instanceof FormatString.Piece.Positional pp && pp.implicit()).count();
+        boolean reportedCount = false;
         for (FormatString.Piece piece : pieces) {
             switch (piece) {
                 case FormatString.Piece.Text t -> parts.add(new CheckedProgram.FormatPart.Text(t.text()));
                 case FormatString.Piece.Positional p -> {
-                    if (p.index() >= argTypes.size()) {
-                        diags.error(p.span(), "invalid reference to positional argument " + p.index() + " ("
-                                + (argTypes.isEmpty() ? "no arguments were given" : "there " + (argTypes.size() == 1 ? "is 1 argument" : "are " + argTypes.size() + " arguments")) + ")");
+                    if (p.index() >= explicit) {
                         ok = false;
+                        if (p.implicit() && !reportedCount) {
+                            reportedCount = true;
+                            diags.error(p.span(), count((int) implicitCount, "positional argument") + " in format string, but there "
+                                    + (explicit == 1 ? "is 1 argument" : "are " + count(explicit, "argument")));
+                        } else if (!p.implicit()) {
+                            diags.error(p.span(), "invalid reference to positional argument " + p.index() + " ("
+                                    + (explicit == 0 ? "no arguments were given" : "there " + (explicit == 1 ? "is 1 argument" : "are " + explicit + " arguments")) + ")");
+                        }
                         continue;
                     }
                     used[p.index()] = true;
-                    Expr arg = args.get(p.index() + 1);
-                    ok &= displayable(arg.span(), argTypes.get(p.index()));
-                    parts.add(new CheckedProgram.FormatPart.Value(arg, argTypes.get(p.index())));
+                    ok &= displayable(values.get(p.index()).span(), valueTypes.get(p.index()));
+                    parts.add(new CheckedProgram.FormatPart.Arg(p.index(), valueTypes.get(p.index())));
                 }
                 case FormatString.Piece.Named n -> {
-                    Expr.Path synthetic = new Expr.Path(List.of(n.name()), n.span());
-                    Type t = check(synthetic, null);
-                    ok &= t != Type.ERROR && displayable(n.span(), t);
-                    parts.add(new CheckedProgram.FormatPart.Value(synthetic, t));
+                    Integer index = named.get(n.name());
+                    if (index == null) {
+                        Expr.Path variable = new Expr.Path(List.of(n.name()), n.span());
+                        Type t = check(variable, null);
+                        ok &= t != Type.ERROR && displayable(n.span(), t);
+                        index = values.size();
+                        values.add(variable);
+                        valueTypes.add(t);
+                        named.put(n.name(), index);
+                    }
+                    parts.add(new CheckedProgram.FormatPart.Arg(index, valueTypes.get(index)));
                 }
             }
         }
@@ -375,7 +399,7 @@ public final class TypeChecker {
                 ok = false;
             }
         }
-        if (ok) formats.put(c, List.copyOf(parts));
+        if (ok) formats.put(c, new CheckedProgram.Format(List.copyOf(values), List.copyOf(parts)));
     }
 
     private boolean displayable(Span span, Type t) {
@@ -436,8 +460,13 @@ public final class TypeChecker {
         Type t = check(target, null);
         Symbol s = resolutions.get(target);
         if (s instanceof Symbol.Local local && !local.mutable()) {
-            diags.error(a.span(), "cannot assign twice to immutable variable `" + local.name() + "`",
-                    "help: consider making this binding mutable: `mut " + local.name() + "` (declared at line " + local.declared().line() + ")");
+            if (local.parameter()) {
+                diags.error(a.span(), "cannot assign to immutable argument `" + local.name() + "`",
+                        "help: declare the parameter mutable: `mut " + local.name() + ": " + local.type().display() + "`");
+            } else {
+                diags.error(a.span(), "cannot assign twice to immutable variable `" + local.name() + "`",
+                        "help: consider making this binding mutable: `mut " + local.name() + "` (declared at line " + local.declared().line() + ")");
+            }
         }
         if (a.op() != null && t != Type.ERROR && t != Type.I64) {
             diags.error(a.span(), "binary assignment operation `" + a.op().symbol + "=` cannot be applied to type `" + t.display() + "`");
@@ -493,7 +522,7 @@ public final class TypeChecker {
     }
 
     private void declare(Stmt.Let let, Type t) {
-        Symbol.Local local = new Symbol.Local(nextLocal++, let.name(), t, let.mutable(), let.nameSpan());
+        Symbol.Local local = new Symbol.Local(nextLocal++, let.name(), t, let.mutable(), false, let.nameSpan());
         lets.put(let, local);
         scopes.peek().put(let.name(), local);
     }
@@ -501,7 +530,12 @@ public final class TypeChecker {
     private Type ifExpr(Expr.If i, Type expected) {
         expect(i.cond(), Type.BOOL);
         if (i.otherwise() == null) {
-            expect(i.then(), Type.UNIT);
+            Type then = check(i.then(), null);
+            if (then != Type.UNIT && then != Type.NEVER && then != Type.ERROR) {
+                diags.error(i.span(), "`if` may be missing an `else` clause",
+                        "note: without `else`, `if` has type `()`, but its block has type `" + then.display() + "`");
+                return Type.ERROR;
+            }
             return Type.UNIT;
         }
         Type then = check(i.then(), expected);

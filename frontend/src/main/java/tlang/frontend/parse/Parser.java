@@ -29,6 +29,8 @@ public final class Parser {
     private final Diagnostics diags;
     private final SourceFile file;
     private int pos;
+    /** Lines where the lexer reported an error; syntax errors there are its consequences. */
+    private final java.util.Set<Integer> lexErrorLines = new java.util.HashSet<>();
 
     /** Unwinds the parser to the nearest recovery point after an error was reported. */
     private static final class Bail extends RuntimeException {
@@ -38,7 +40,9 @@ public final class Parser {
     private Parser(SourceFile file, Diagnostics diags) {
         this.file = file;
         this.diags = diags;
+        int before = diags.all().size();
         this.tokens = Lexer.lex(file, diags);
+        for (var d : diags.all().subList(before, diags.all().size())) lexErrorLines.add(d.span().line());
     }
 
     public static Module parse(SourceFile file, String moduleName, Diagnostics diags) {
@@ -117,7 +121,7 @@ public final class Parser {
             if (tail != null) {
                 // The previous expression had no semicolon but was not the last thing.
                 Span after = tail.span();
-                diags.error(new Span(file, after.end(), after.end()), "expected `;` after expression, found " + describe(peek()));
+                report(new Span(file, after.end(), after.end()), "expected `;` after expression, found " + describe(peek()));
                 stmts.add(new Stmt.ExprStmt(tail, false, tail.span()));
                 tail = null;
             }
@@ -158,8 +162,15 @@ public final class Parser {
         TypeExpr type = eat(TokenKind.COLON) ? type() : null;
         Expr init = null;
         if (eat(TokenKind.EQ)) init = expr();
-        Token semi = expect(TokenKind.SEMI, "`;` after the `let` statement");
-        return new Stmt.Let(name.text(), name.span(), mutable, type, init, let.span().to(semi.span()));
+        Span end = prev().span();
+        if (!eat(TokenKind.SEMI)) {
+            // A missing `;` is reported, but the statement is whole: keep it, so the names it
+            // declares exist and nothing later is reported as a consequence.
+            missing("`;` after the `let` statement");
+        } else {
+            end = prev().span();
+        }
+        return new Stmt.Let(name.text(), name.span(), mutable, type, init, let.span().to(end));
     }
 
     // ---- expressions ----------------------------------------------------------------
@@ -212,7 +223,7 @@ public final class Parser {
             advance();
             Expr right = binary(prec + 1);
             if (prec == 3 && precedence(peek().kind()) == 3) {
-                throw error(peek().span(), "comparison operators cannot be chained", "use `&&` to combine comparisons, e.g. `a < b && b < c`");
+                throw error(peek().span(), "comparison operators cannot be chained", "help: use `&&` to combine comparisons, e.g. `a < b && b < c`");
             }
             left = new Expr.Binary(binaryOp(op.kind()), left, right, op.span(), left.span().to(right.span()));
         }
@@ -348,16 +359,33 @@ public final class Parser {
 
     private Token expect(TokenKind k, String what) {
         if (at(k)) return advance();
+        missing(what);
+        throw new Bail();
+    }
+
+    /** Reports that something expected is absent, pointing just after the previous token. */
+    private void missing(String what) {
         Token t = peek();
-        // Point just after the previous token when something is missing at a line end.
         Span where = t.kind() == TokenKind.EOF || (pos > 0 && prev().span().line() != t.span().line())
                 ? new Span(file, prev().span().end(), prev().span().end()) : t.span();
-        throw error(where, "expected " + what + ", found " + describe(t));
+        report(where, "expected " + what + ", found " + describe(t));
     }
 
     private Bail error(Span span, String message, String... notes) {
-        diags.error(span, message, notes);
+        report(span, message, notes);
         return new Bail();
+    }
+
+    /**
+     * Reports a syntax error unless it is most likely a consequence of an earlier one: an
+     * error on a line where the lexer already complained (a bad character, an unterminated
+     * literal), or one at the end of the file after any earlier error (an unterminated
+     * string or block swallows the rest of the file).
+     */
+    private void report(Span span, String message, String... notes) {
+        if (diags.hasErrors() && span.start() >= file.text().length()) return;
+        if (lexErrorLines.contains(span.line())) return;
+        diags.error(span, message, notes);
     }
 
     private static String describe(Token t) {

@@ -187,22 +187,22 @@ public final class AstToTir {
     private Value builtin(Expr.Call c, Builtins.Kind kind) {
         switch (kind) {
             case PRINT, PRINTLN, EPRINT, EPRINTLN -> {
-                writeFormatted(kind.stream, program.formats().get(c));
+                CheckedProgram.Format format = program.formats().get(c);
+                writeParts(kind.stream, format, evaluateArgs(format));
                 if (kind.newline) writeText(kind.stream, "\n");
                 return Value.UNIT;
             }
             case PANIC -> {
                 Location at = location(c.span());
-                List<CheckedProgram.FormatPart> parts = program.formats().get(c);
-                if (parts.stream().allMatch(p -> p instanceof CheckedProgram.FormatPart.Text)) {
+                CheckedProgram.Format format = program.formats().get(c);
+                if (format.args().isEmpty()) {
                     StringBuilder msg = new StringBuilder();
-                    parts.forEach(p -> msg.append(((CheckedProgram.FormatPart.Text) p).text()));
+                    format.parts().forEach(p -> msg.append(((CheckedProgram.FormatPart.Text) p).text()));
                     panic(at, msg.toString());
                 } else {
-                    List<Held> values = evaluateParts(parts);
-                    if (fb.isDead()) return Value.UNIT;
+                    List<Held> values = evaluateArgs(format);
                     beginPanic(at);
-                    writeParts(2, parts, values);
+                    writeParts(2, format, values);
                     callRuntime(RuntimeAbi.PANIC_END);
                     fb.terminate(new Terminator.Unreachable());
                 }
@@ -233,10 +233,10 @@ public final class AstToTir {
         fb.branch(tooBig, fail, ok);
         fb.switchTo(fail);
         beginPanic(location(c.span()));
-        writeText(2, "argument index out of bounds: there are ");
+        writeText(2, "argument index out of bounds: the len is ");
         Value count2 = callRuntime(RuntimeAbi.ARG_COUNT);
         callRuntime(RuntimeAbi.WRITE_I64, stream(2), count2);
-        writeText(2, " arguments but the index is ");
+        writeText(2, " but the index is ");
         callRuntime(RuntimeAbi.WRITE_I64, stream(2), read(index));
         callRuntime(RuntimeAbi.PANIC_END);
         fb.terminate(new Terminator.Unreachable());
@@ -277,25 +277,22 @@ public final class AstToTir {
         }
     }
 
-    /** Arguments are evaluated first, left to right, then written: a panic in one writes nothing. */
-    private List<Held> evaluateParts(List<CheckedProgram.FormatPart> parts) {
+    /**
+     * Each argument of a format call is evaluated once, left to right, before anything is
+     * written: a panic while evaluating one prints nothing of the line.
+     */
+    private List<Held> evaluateArgs(CheckedProgram.Format format) {
         List<Held> values = new ArrayList<>();
-        for (CheckedProgram.FormatPart p : parts) {
-            values.add(p instanceof CheckedProgram.FormatPart.Value v ? hold(expr(v.expr())) : null);
-        }
+        for (Expr arg : format.args()) values.add(hold(expr(arg)));
         return values;
     }
 
-    private void writeFormatted(int stream, List<CheckedProgram.FormatPart> parts) {
-        List<Held> values = evaluateParts(parts);
-        if (fb.isDead()) return;
-        writeParts(stream, parts, values);
-    }
-
-    private void writeParts(int stream, List<CheckedProgram.FormatPart> parts, List<Held> values) {
-        for (int i = 0; i < parts.size(); i++) {
-            if (parts.get(i) instanceof CheckedProgram.FormatPart.Text t) writeText(stream, t.text());
-            else writeValue(stream, read(values.get(i)));
+    private void writeParts(int stream, CheckedProgram.Format format, List<Held> values) {
+        for (CheckedProgram.FormatPart part : format.parts()) {
+            switch (part) {
+                case CheckedProgram.FormatPart.Text t -> writeText(stream, t.text());
+                case CheckedProgram.FormatPart.Arg a -> writeValue(stream, read(values.get(a.index())));
+            }
         }
     }
 
@@ -356,7 +353,8 @@ public final class AstToTir {
         if (fb.isDead()) return Value.UNIT;
         Value left = read(heldLeft);
         return switch (b.op()) {
-            case ADD, SUB, MUL, DIV, REM -> fb.add(new Inst.IntArith(fb.temp(TirType.I64), arith(b.op()), left, right, location(b.opSpan())));
+            // Like Rust, an overflow is reported at the start of the whole operation.
+            case ADD, SUB, MUL, DIV, REM -> fb.add(new Inst.IntArith(fb.temp(TirType.I64), arith(b.op()), left, right, location(b.span())));
             case EQ, NE -> {
                 if (left.type() == TirType.STR) {
                     Value eq = stringsEqual(left, right);

@@ -126,7 +126,9 @@ public final class Driver {
     }
 
     private void report(Diagnostics diags, Path source) {
-        for (Diagnostic d : diags.all()) err.print(DiagnosticRenderer.render(d));
+        // In source order, whichever phase found them.
+        List<Diagnostic> sorted = diags.all().stream().sorted(Comparator.comparingInt(d -> d.span().start())).toList();
+        for (Diagnostic d : sorted) err.print(DiagnosticRenderer.render(d));
         if (diags.hasErrors()) {
             int n = diags.errorCount();
             err.println("error: could not compile `" + source + "` due to " + n + " previous error" + (n == 1 ? "" : "s"));

@@ -1,0 +1,5 @@
+// Arithmetic on a bool.
+fn main() {
+    let x = 1 + true;
+    println("{}", x);
+}

@@ -1,0 +1,6 @@
+// The unit value cannot be formatted.
+fn nothing() {}
+
+fn main() {
+    println("{}", nothing());
+}

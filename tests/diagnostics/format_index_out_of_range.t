@@ -1,0 +1,4 @@
+// A positional placeholder beyond the arguments.
+fn main() {
+    println("{0} {2}", "a", "b");
+}

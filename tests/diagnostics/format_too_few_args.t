@@ -1,0 +1,4 @@
+// More placeholders than arguments.
+fn main() {
+    println("{} and {}", 1);
+}

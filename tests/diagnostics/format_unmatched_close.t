@@ -1,0 +1,4 @@
+// A lone `}` in a format string.
+fn main() {
+    println("closing } brace");
+}

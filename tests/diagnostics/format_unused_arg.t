@@ -1,0 +1,4 @@
+// An argument that no placeholder uses.
+fn main() {
+    println("{}", 1, 2);
+}

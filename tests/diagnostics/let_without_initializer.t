@@ -1,0 +1,5 @@
+// `let` without an initializer is not supported yet.
+fn main() {
+    let x: i64;
+    println("done");
+}

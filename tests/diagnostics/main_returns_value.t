@@ -1,0 +1,4 @@
+// `main` returns ().
+fn main() -> i64 {
+    0
+}

@@ -1,0 +1,4 @@
+// `main` takes no parameters.
+fn main(argc: i64) {
+    println("{}", argc);
+}

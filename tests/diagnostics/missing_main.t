@@ -1,0 +1,4 @@
+// A program without `main`.
+fn helper() -> i64 {
+    1
+}

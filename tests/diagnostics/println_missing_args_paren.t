@@ -1,0 +1,5 @@
+// A call missing its closing parenthesis.
+fn main() {
+    println("a {}", 1;
+    println("b");
+}

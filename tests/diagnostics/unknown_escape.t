@@ -1,0 +1,4 @@
+// `\q` is not an escape sequence.
+fn main() {
+    println("bad \q escape");
+}

@@ -1,0 +1,5 @@
+// An unknown type name in a let annotation.
+fn main() {
+    let x: Integer = 5;
+    println("{}", x);
+}

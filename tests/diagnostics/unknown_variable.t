@@ -1,0 +1,5 @@
+// A misspelled variable gets a suggestion.
+fn main() {
+    let counter = 0;
+    println("{}", countr + 1);
+}

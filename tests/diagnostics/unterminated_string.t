@@ -1,0 +1,4 @@
+// A string literal that never ends.
+fn main() {
+    println("hello);
+}
