@@ -126,4 +126,9 @@ int64_t trt_arg_count(void);
 const uint8_t *trt_arg_ptr(int64_t i);
 int64_t trt_arg_len(int64_t i);
 
+/* Larger parts of the ABI live in headers of their own, one per subsystem. */
+#include "trt_fmt.h"          /* formatting values with `{:...}` specs */
+#include "trt_parse.h"        /* parsing numbers from strings */
+#include "trt_panic_unwind.h" /* unwinding, backtraces, fatal signals, stack overflow */
+
 #endif /* TRT_H */
