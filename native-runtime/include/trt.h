@@ -80,6 +80,12 @@ void trt_write_i64(int32_t stream, int64_t v);
 /* Writes `true` or `false`. */
 void trt_write_bool(int32_t stream, bool v);
 
+/* Writes `v` in decimal (unsigned). */
+void trt_write_u64(int32_t stream, uint64_t v);
+
+/* Writes the Unicode scalar value `c` encoded as UTF-8. */
+void trt_write_char(int32_t stream, uint32_t c);
+
 /* Pushes any bytes buffered for `stream` to the operating system.  For
  * stderr, which is unbuffered, this does nothing. */
 void trt_flush(int32_t stream);

@@ -35,6 +35,12 @@ void rt_io_flush_all(void);
 /* Writes `v` in decimal to `out` (at least RT_FMT_I64_MAX bytes) and returns
  * the number of bytes written. */
 size_t rt_fmt_i64(uint8_t *out, int64_t v);
+/* The same for an unsigned value (at most 20 digits). */
+size_t rt_fmt_u64(uint8_t *out, uint64_t v);
+/* Encodes the Unicode scalar value `c` as UTF-8 into `out` (at least 4
+ * bytes) and returns the length.  `c` must be a scalar value (the compiler
+ * guarantees it for `char`). */
+size_t rt_utf8_encode(uint8_t *out, uint32_t c);
 
 /* ---- exit.c: the one way out of the process ---- */
 /* Flushes output and ends the process with `status`. */

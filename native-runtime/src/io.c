@@ -109,6 +109,20 @@ void trt_write_i64(int32_t stream, int64_t v)
 	trt_write(stream, buf, (int64_t)rt_fmt_i64(buf, v));
 }
 
+void trt_write_u64(int32_t stream, uint64_t v)
+{
+	check_stream(stream, "trt_write_u64: invalid stream");
+	uint8_t buf[RT_FMT_I64_MAX];
+	trt_write(stream, buf, (int64_t)rt_fmt_u64(buf, v));
+}
+
+void trt_write_char(int32_t stream, uint32_t c)
+{
+	check_stream(stream, "trt_write_char: invalid stream");
+	uint8_t buf[4];
+	trt_write(stream, buf, (int64_t)rt_utf8_encode(buf, c));
+}
+
 void trt_write_bool(int32_t stream, bool v)
 {
 	check_stream(stream, "trt_write_bool: invalid stream");

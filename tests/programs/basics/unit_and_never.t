@@ -11,7 +11,7 @@ fn say_explicit(s: String) -> () {
 
 fn stop(code: i64) -> ! {
     println("stopping with {}", code);
-    std::process::exit(code)
+    std::process::exit(code as i32)
 }
 
 fn pick(n: i64) -> i64 {

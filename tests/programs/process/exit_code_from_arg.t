@@ -25,5 +25,5 @@ fn digits(d: i64) -> String {
 fn main() {
     let code = parse_digits(std::env::arg(1));
     println("exiting with {}", code);
-    std::process::exit(code);
+    std::process::exit(code as i32);
 }

@@ -5,7 +5,7 @@ fn level3(n: i64) -> i64 {
     print("level3({}) ", n);
     if n == 2 {
         print("exiting");
-        std::process::exit(40 + n);
+        std::process::exit((40 + n) as i32);
     }
     n
 }

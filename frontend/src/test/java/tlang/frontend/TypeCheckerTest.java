@@ -45,7 +45,7 @@ class TypeCheckerTest {
     @Test
     void typeMismatches() {
         assertEquals(List.of("mismatched types: expected `i64`, found `bool`"), errors("fn main() { let x: i64 = true; }"));
-        assertEquals(List.of("`if` and `else` have incompatible types: expected `i64`, found `String`"),
+        assertEquals(List.of("`if` and `else` have incompatible types: expected `{integer}`, found `String`"),
                 errors("fn main() { let x = if true { 1 } else { \"a\" }; }"));
         assertEquals(List.of("binary operation `+` cannot be applied to type `bool`"), errors("fn main() { let x = true + false; }"));
     }

@@ -73,12 +73,18 @@ final class LlvmEmitter {
 
     private LLVMTypeRef type(TirType t) {
         return switch (t) {
-            case UNIT -> voidType;
-            case BOOL -> i1;
-            case I32 -> i32;
-            case I64 -> i64;
-            case PTR -> ptr;
-            case STR -> str;
+            case TirType.Simple simple -> switch (simple) {
+                case UNIT -> voidType;
+                case BOOL -> i1;
+                case PTR -> ptr;
+                case STR -> str;
+            };
+            case TirType.Int i -> LLVMIntTypeInContext(ctx, i.bits());
+            case TirType.Float f -> f.bits() == 32 ? LLVMFloatTypeInContext(ctx) : LLVMDoubleTypeInContext(ctx);
+            case TirType.Struct st -> {
+                LLVMTypeRef[] fields = st.fields().stream().map(this::type).toArray(LLVMTypeRef[]::new);
+                yield LLVMStructTypeInContext(ctx, new PointerPointer<>(fields), fields.length, 0);
+            }
         };
     }
 
@@ -142,6 +148,8 @@ final class LlvmEmitter {
     private LLVMValueRef value(Value v) {
         return switch (v) {
             case Value.IntConst c -> LLVMConstInt(type(c.type()), c.value(), 1);
+            case Value.FloatConst c -> LLVMConstReal(type(c.type()), c.value());
+            case Value.ZeroConst z -> LLVMConstNull(type(z.type()));
             case Value.BoolConst b -> LLVMConstInt(i1, b.value() ? 1 : 0, 0);
             case Value.StrConst s -> stringConstant(s.utf8());
             case Value.UnitConst u -> throw new IllegalStateException("unit values have no representation");
@@ -182,14 +190,18 @@ final class LlvmEmitter {
             case Inst.Load l -> define(l.result(), LLVMBuildLoad2(builder, type(l.type()), value(l.slot()), ""));
             case Inst.Store s -> LLVMBuildStore(builder, value(s.value()), value(s.slot()));
             case Inst.IntArith a -> define(a.result(), arithmetic(a));
-            case Inst.Compare c -> define(c.result(), LLVMBuildICmp(builder, predicate(c.op()), value(c.left()), value(c.right()), ""));
+            case Inst.Compare c -> define(c.result(), compare(c));
             case Inst.Not n -> define(n.result(), LLVMBuildNot(builder, value(n.operand()), ""));
-            case Inst.IntCast c -> {
-                LLVMValueRef v = value(c.operand());
-                LLVMTypeRef to = type(c.result().type());
-                int from = LLVMGetIntTypeWidth(LLVMTypeOf(v)), width = LLVMGetIntTypeWidth(to);
-                define(c.result(), width < from ? LLVMBuildTrunc(builder, v, to, "") : width > from ? LLVMBuildSExt(builder, v, to, "") : v);
+            case Inst.FloatArith a -> define(a.result(), floatArithmetic(a));
+            case Inst.Cast c -> define(c.result(), cast(value(c.operand()), c.operand().type(), c.result().type()));
+            case Inst.MakeStruct m -> {
+                LLVMTypeRef st = type(m.result().type());
+                LLVMValueRef agg = m.fields().isEmpty() ? LLVMConstNull(st) : LLVMGetPoison(st);
+                for (int i = 0; i < m.fields().size(); i++) agg = LLVMBuildInsertValue(builder, agg, value(m.fields().get(i)), i, "");
+                define(m.result(), agg);
             }
+            case Inst.ExtractField x -> define(x.result(), LLVMBuildExtractValue(builder, value(x.aggregate()), x.index(), ""));
+            case Inst.FieldAddr fa -> define(fa.result(), LLVMBuildStructGEP2(builder, type(fa.type()), value(fa.pointer()), fa.index(), ""));
             case Inst.StrPart p -> define(p.result(), LLVMBuildExtractValue(builder, value(p.string()), p.length() ? 1 : 0, ""));
             case Inst.MakeStr m -> {
                 LLVMValueRef s = LLVMBuildInsertValue(builder, LLVMGetPoison(str), value(m.pointer()), 0, "");
@@ -210,30 +222,118 @@ final class LlvmEmitter {
         }
     }
 
-    private static int predicate(Inst.CmpOp op) {
-        return switch (op) {
-            case EQ -> LLVMIntEQ; case NE -> LLVMIntNE; case LT -> LLVMIntSLT;
-            case LE -> LLVMIntSLE; case GT -> LLVMIntSGT; case GE -> LLVMIntSGE;
+    private LLVMValueRef compare(Inst.Compare c) {
+        LLVMValueRef l = value(c.left()), r = value(c.right());
+        TirType t = c.left().type();
+        if (t instanceof TirType.Float) {
+            // Ordered comparisons are false with NaN; `!=` is the unordered one, true with NaN.
+            int p = switch (c.op()) {
+                case EQ -> LLVMRealOEQ; case NE -> LLVMRealUNE; case LT -> LLVMRealOLT;
+                case LE -> LLVMRealOLE; case GT -> LLVMRealOGT; case GE -> LLVMRealOGE;
+            };
+            return LLVMBuildFCmp(builder, p, l, r, "");
+        }
+        boolean signed = t instanceof TirType.Int i && i.signed();
+        int p = switch (c.op()) {
+            case EQ -> LLVMIntEQ; case NE -> LLVMIntNE;
+            case LT -> signed ? LLVMIntSLT : LLVMIntULT; case LE -> signed ? LLVMIntSLE : LLVMIntULE;
+            case GT -> signed ? LLVMIntSGT : LLVMIntUGT; case GE -> signed ? LLVMIntSGE : LLVMIntUGE;
         };
+        return LLVMBuildICmp(builder, p, l, r, "");
+    }
+
+    private LLVMValueRef floatArithmetic(Inst.FloatArith a) {
+        LLVMValueRef r = value(a.right());
+        if (a.op() == Inst.FloatOp.NEG) return LLVMBuildFNeg(builder, r, "");
+        LLVMValueRef l = value(a.left());
+        return switch (a.op()) {
+            case ADD -> LLVMBuildFAdd(builder, l, r, "");
+            case SUB -> LLVMBuildFSub(builder, l, r, "");
+            case MUL -> LLVMBuildFMul(builder, l, r, "");
+            case DIV -> LLVMBuildFDiv(builder, l, r, "");
+            case REM -> LLVMBuildFRem(builder, l, r, "");
+            case NEG -> throw new IllegalStateException();
+        };
+    }
+
+    /** `as`: integers by the source's signedness, float to integer saturating (Rust's rule). */
+    private LLVMValueRef cast(LLVMValueRef v, TirType from, TirType to) {
+        LLVMTypeRef target = type(to);
+        if (from == TirType.BOOL && to instanceof TirType.Int) return LLVMBuildZExt(builder, v, target, "");
+        if (from instanceof TirType.Int fi && to instanceof TirType.Int ti) {
+            if (ti.bits() < fi.bits()) return LLVMBuildTrunc(builder, v, target, "");
+            if (ti.bits() > fi.bits()) return fi.signed() ? LLVMBuildSExt(builder, v, target, "") : LLVMBuildZExt(builder, v, target, "");
+            return v;
+        }
+        if (from instanceof TirType.Int fi && to instanceof TirType.Float) {
+            return fi.signed() ? LLVMBuildSIToFP(builder, v, target, "") : LLVMBuildUIToFP(builder, v, target, "");
+        }
+        if (from instanceof TirType.Float && to instanceof TirType.Int ti) {
+            String name = ti.signed() ? "llvm.fptosi.sat" : "llvm.fptoui.sat";
+            int id = LLVMLookupIntrinsicID(name, name.length());
+            LLVMValueRef fn = LLVMGetIntrinsicDeclaration(module, id, new PointerPointer<>(target, LLVMTypeOf(v)), 2);
+            LLVMTypeRef ft = LLVMFunctionType(target, new PointerPointer<>(new LLVMTypeRef[]{LLVMTypeOf(v)}), 1, 0);
+            return LLVMBuildCall2(builder, ft, fn, new PointerPointer<>(new LLVMValueRef[]{v}), 1, "");
+        }
+        if (from instanceof TirType.Float ff && to instanceof TirType.Float tf) {
+            if (tf.bits() > ff.bits()) return LLVMBuildFPExt(builder, v, target, "");
+            if (tf.bits() < ff.bits()) return LLVMBuildFPTrunc(builder, v, target, "");
+            return v;
+        }
+        throw new IllegalStateException("no cast from " + from.spelling() + " to " + to.spelling());
     }
 
     private LLVMValueRef arithmetic(Inst.IntArith a) {
         LLVMValueRef l = value(a.left()), r = value(a.right());
+        boolean signed = a.left().type() instanceof TirType.Int i && i.signed();
+        switch (a.op()) {
+            case AND: return LLVMBuildAnd(builder, l, r, "");
+            case OR: return LLVMBuildOr(builder, l, r, "");
+            case XOR: return LLVMBuildXor(builder, l, r, "");
+            case SHL: case SHR: return shift(a, l, r, signed);
+            default: break;
+        }
         if (a.trap() == null) {
             return switch (a.op()) {
                 case ADD -> LLVMBuildAdd(builder, l, r, "");
                 case SUB, NEG -> LLVMBuildSub(builder, l, r, "");
                 case MUL -> LLVMBuildMul(builder, l, r, "");
-                case DIV, REM -> throw new IllegalStateException("division must keep its zero check");
+                default -> throw new IllegalStateException(a.op() + " must keep its checks");
             };
         }
+        String s = signed ? "s" : "u";
         return switch (a.op()) {
-            case ADD -> withOverflow("llvm.sadd.with.overflow", l, r, a.trap(), "attempt to add with overflow");
-            case SUB -> withOverflow("llvm.ssub.with.overflow", l, r, a.trap(), "attempt to subtract with overflow");
-            case NEG -> withOverflow("llvm.ssub.with.overflow", l, r, a.trap(), "attempt to negate with overflow");
-            case MUL -> withOverflow("llvm.smul.with.overflow", l, r, a.trap(), "attempt to multiply with overflow");
-            case DIV, REM -> division(a, l, r);
+            case ADD -> withOverflow("llvm." + s + "add.with.overflow", l, r, a.trap(), "attempt to add with overflow");
+            case SUB -> withOverflow("llvm." + s + "sub.with.overflow", l, r, a.trap(), "attempt to subtract with overflow");
+            case NEG -> withOverflow("llvm." + s + "sub.with.overflow", l, r, a.trap(), "attempt to negate with overflow");
+            case MUL -> withOverflow("llvm." + s + "mul.with.overflow", l, r, a.trap(), "attempt to multiply with overflow");
+            case DIV, REM -> division(a, l, r, signed);
+            default -> throw new IllegalStateException(a.op().name());
         };
+    }
+
+    /**
+     * Shifts panic when the amount is the type's width or more (or negative), as in Rust;
+     * the amount may be of another integer type and is checked in its own type first.
+     */
+    private LLVMValueRef shift(Inst.IntArith a, LLVMValueRef l, LLVMValueRef r, boolean signed) {
+        TirType.Int valueType = (TirType.Int) a.left().type();
+        TirType.Int amountType = (TirType.Int) a.right().type();
+        LLVMTypeRef at = LLVMTypeOf(r);
+        if (a.trap() != null) {
+            // Unsigned comparison: a negative amount is huge and fails the check too.
+            LLVMValueRef tooFar = LLVMBuildICmp(builder, LLVMIntUGE, r, LLVMConstInt(at, valueType.bits(), 0), "");
+            trapIf(tooFar, a.trap(), a.op() == Inst.ArithOp.SHL ? "attempt to shift left with overflow" : "attempt to shift right with overflow");
+        }
+        LLVMValueRef amount = r;
+        if (amountType.bits() > valueType.bits()) amount = LLVMBuildTrunc(builder, r, LLVMTypeOf(l), "");
+        else if (amountType.bits() < valueType.bits()) amount = LLVMBuildZExt(builder, r, LLVMTypeOf(l), "");
+        if (a.trap() == null) {
+            // Wrapping shifts mask the amount, like Rust's wrapping_shl.
+            amount = LLVMBuildAnd(builder, amount, LLVMConstInt(LLVMTypeOf(l), valueType.bits() - 1, 0), "");
+        }
+        if (a.op() == Inst.ArithOp.SHL) return LLVMBuildShl(builder, l, amount, "");
+        return signed ? LLVMBuildAShr(builder, l, amount, "") : LLVMBuildLShr(builder, l, amount, "");
     }
 
     private LLVMValueRef withOverflow(String intrinsic, LLVMValueRef l, LLVMValueRef r, Location at, String message) {
@@ -248,23 +348,26 @@ final class LlvmEmitter {
         return LLVMBuildExtractValue(builder, pair, 0, "");
     }
 
-    /** Division and remainder panic on a zero divisor and on MIN / -1 (which overflows). */
-    private LLVMValueRef division(Inst.IntArith a, LLVMValueRef l, LLVMValueRef r) {
+    /** Division and remainder panic on a zero divisor, and (signed) on MIN / -1, which overflows. */
+    private LLVMValueRef division(Inst.IntArith a, LLVMValueRef l, LLVMValueRef r, boolean signed) {
         boolean div = a.op() == Inst.ArithOp.DIV;
         LLVMTypeRef t = LLVMTypeOf(l);
+        int bits = ((TirType.Int) a.left().type()).bits();
         long divisor = a.right() instanceof Value.IntConst c ? c.value() : 0;
         boolean constant = a.right() instanceof Value.IntConst;
         if (!constant || divisor == 0) {
             trapIf(LLVMBuildICmp(builder, LLVMIntEQ, r, LLVMConstInt(t, 0, 0), ""), a.trap(),
                     div ? "attempt to divide by zero" : "attempt to calculate the remainder with a divisor of zero");
         }
-        if (!constant || divisor == -1) {
-            LLVMValueRef isMin = LLVMBuildICmp(builder, LLVMIntEQ, l, LLVMConstInt(t, Long.MIN_VALUE, 1), "");
+        if (signed && (!constant || divisor == -1)) {
+            long min = bits == 64 ? Long.MIN_VALUE : -(1L << (bits - 1));
+            LLVMValueRef isMin = LLVMBuildICmp(builder, LLVMIntEQ, l, LLVMConstInt(t, min, 1), "");
             LLVMValueRef isMinusOne = LLVMBuildICmp(builder, LLVMIntEQ, r, LLVMConstInt(t, -1, 1), "");
             trapIf(LLVMBuildAnd(builder, isMin, isMinusOne, ""), a.trap(),
                     div ? "attempt to divide with overflow" : "attempt to calculate the remainder with overflow");
         }
-        return div ? LLVMBuildSDiv(builder, l, r, "") : LLVMBuildSRem(builder, l, r, "");
+        if (signed) return div ? LLVMBuildSDiv(builder, l, r, "") : LLVMBuildSRem(builder, l, r, "");
+        return div ? LLVMBuildUDiv(builder, l, r, "") : LLVMBuildURem(builder, l, r, "");
     }
 
     /** Branches to a cold block that panics at {@code at} when {@code condition} holds. */

@@ -9,6 +9,8 @@ import static tlang.midend.tir.TirType.BOOL;
 import static tlang.midend.tir.TirType.I32;
 import static tlang.midend.tir.TirType.I64;
 import static tlang.midend.tir.TirType.PTR;
+import static tlang.midend.tir.TirType.U32;
+import static tlang.midend.tir.TirType.U64;
 import static tlang.midend.tir.TirType.UNIT;
 
 /**
@@ -24,6 +26,8 @@ public final class RuntimeAbi {
     public static final ExternFunction WRITE = ext("trt_write", UNIT, false, I32, PTR, I64);
     public static final ExternFunction WRITE_I64 = ext("trt_write_i64", UNIT, false, I32, I64);
     public static final ExternFunction WRITE_BOOL = ext("trt_write_bool", UNIT, false, I32, BOOL);
+    public static final ExternFunction WRITE_U64 = ext("trt_write_u64", UNIT, false, I32, U64);
+    public static final ExternFunction WRITE_CHAR = ext("trt_write_char", UNIT, false, I32, U32);
     public static final ExternFunction EXIT = ext("trt_exit", UNIT, true, I32);
     public static final ExternFunction PANIC = ext("trt_panic", UNIT, true, PTR, I64, PTR, I64, I32, I32);
     public static final ExternFunction PANIC_BEGIN = ext("trt_panic_begin", UNIT, false, PTR, I64, I32, I32);
@@ -33,7 +37,7 @@ public final class RuntimeAbi {
     public static final ExternFunction ARG_LEN = ext("trt_arg_len", I64, false, I64);
     public static final ExternFunction STR_EQ = ext("trt_str_eq", BOOL, false, PTR, I64, PTR, I64);
 
-    public static final List<ExternFunction> ALL = List.of(WRITE, WRITE_I64, WRITE_BOOL, EXIT, PANIC, PANIC_BEGIN,
+    public static final List<ExternFunction> ALL = List.of(WRITE, WRITE_I64, WRITE_BOOL, WRITE_U64, WRITE_CHAR, EXIT, PANIC, PANIC_BEGIN,
             PANIC_END, ARG_COUNT, ARG_PTR, ARG_LEN, STR_EQ);
 
     private static ExternFunction ext(String name, TirType result, boolean noReturn, TirType... params) {

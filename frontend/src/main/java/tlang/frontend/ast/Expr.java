@@ -5,6 +5,7 @@ import tlang.frontend.source.Span;
 import java.math.BigInteger;
 import java.util.List;
 
+
 /**
  * Expressions. T is expression-oriented: blocks, `if` and `loop` are expressions too.
  * Nodes are immutable; later phases attach facts (types, resolutions) in identity-keyed
@@ -13,7 +14,12 @@ import java.util.List;
 public sealed interface Expr {
     Span span();
 
-    record IntLit(BigInteger value, Span span) implements Expr {}
+    /** {@code suffix} is the type written after the digits (`255u8`), or null. */
+    record IntLit(BigInteger value, String suffix, Span span) implements Expr {}
+    /** {@code text} is the literal without underscores (`1.5e3`); {@code suffix} is `f32`, `f64` or null. */
+    record FloatLit(String text, String suffix, Span span) implements Expr {}
+    /** A character literal: one Unicode scalar value. */
+    record CharLit(int codePoint, Span span) implements Expr {}
     record BoolLit(boolean value, Span span) implements Expr {}
     record StrLit(String value, Span span) implements Expr {}
     /** The unit value `()`. */
@@ -23,6 +29,12 @@ public sealed interface Expr {
         public String joined() { return String.join("::", segments); }
     }
     record Call(Expr callee, List<Expr> args, Span span) implements Expr {}
+    /** `expr as Type`. */
+    record Cast(Expr operand, TypeExpr type, Span span) implements Expr {}
+    /** `(a, b)`; a one-element tuple is written `(a,)`. */
+    record Tuple(List<Expr> elements, Span span) implements Expr {}
+    /** `base.name`: a tuple element (`t.0`) or, later, a struct field. */
+    record Field(Expr base, String name, Span nameSpan, Span span) implements Expr {}
     record Unary(UnaryOp op, Expr operand, Span span) implements Expr {}
     record Binary(BinaryOp op, Expr left, Expr right, Span opSpan, Span span) implements Expr {}
     /** `target = value`, or a compound assignment such as `target += value` when op is set. */
@@ -47,12 +59,15 @@ public sealed interface Expr {
 
     enum BinaryOp {
         ADD("+"), SUB("-"), MUL("*"), DIV("/"), REM("%"),
+        BIT_AND("&"), BIT_OR("|"), BIT_XOR("^"), SHL("<<"), SHR(">>"),
         EQ("=="), NE("!="), LT("<"), LE("<="), GT(">"), GE(">="),
         AND("&&"), OR("||");
         public final String symbol;
         BinaryOp(String symbol) { this.symbol = symbol; }
 
         public boolean isArithmetic() { return ordinal() <= REM.ordinal(); }
+        public boolean isBitwise() { return this == BIT_AND || this == BIT_OR || this == BIT_XOR; }
+        public boolean isShift() { return this == SHL || this == SHR; }
         public boolean isComparison() { return ordinal() >= EQ.ordinal() && ordinal() <= GE.ordinal(); }
         public boolean isLogical() { return this == AND || this == OR; }
     }

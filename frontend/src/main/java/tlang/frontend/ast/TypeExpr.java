@@ -12,5 +12,7 @@ public sealed interface TypeExpr {
         public String joined() { return String.join("::", segments); }
     }
     record Unit(Span span) implements TypeExpr {}
+    /** `(A, B)`; `(A,)` for one element. */
+    record Tuple(List<TypeExpr> elements, Span span) implements TypeExpr {}
     record Never(Span span) implements TypeExpr {}
 }

@@ -8,8 +8,38 @@ import java.util.List;
 
 /** What a name in an expression refers to, as decided by the checker. */
 public sealed interface Symbol {
-    /** A local variable or parameter. {@code id} is unique within its function. */
-    record Local(int id, String name, Type type, boolean mutable, boolean parameter, Span declared) implements Symbol {}
+    /**
+     * A local variable or parameter. {@code id} is unique within its function. Its type may
+     * start as an inference variable; the checker settles it when the function is done.
+     */
+    final class Local implements Symbol {
+        private final int id;
+        private final String name;
+        private final boolean mutable;
+        private final boolean parameter;
+        private final Span declared;
+        private Type type;
+
+        public Local(int id, String name, Type type, boolean mutable, boolean parameter, Span declared) {
+            this.id = id;
+            this.name = name;
+            this.type = type;
+            this.mutable = mutable;
+            this.parameter = parameter;
+            this.declared = declared;
+        }
+
+        public int id() { return id; }
+        public String name() { return name; }
+        public Type type() { return type; }
+        public boolean mutable() { return mutable; }
+        public boolean parameter() { return parameter; }
+        public Span declared() { return declared; }
+
+        void settle(Type resolved) { this.type = resolved; }
+
+        @Override public String toString() { return "Local[" + name + "#" + id + ": " + type.display() + "]"; }
+    }
 
     /** A function defined in the program. */
     record Function(String name, List<Type> params, Type result, Item.Fn decl) implements Symbol {}

@@ -8,6 +8,7 @@ import tlang.frontend.ast.Stmt;
 import tlang.frontend.ast.TypeExpr;
 import tlang.frontend.diag.Diagnostics;
 import tlang.frontend.source.Span;
+import tlang.frontend.types.Inference;
 import tlang.frontend.types.Type;
 
 import java.math.BigInteger;
@@ -25,14 +26,16 @@ import java.util.TreeSet;
 /**
  * Resolves names and checks types in one walk over each function body.
  *
- * <p>Checking is bidirectional in a small way: {@link #check(Expr, Type)} takes the type the
- * context expects (or null), which lets literals and branches report mismatches where they
- * occur. Every expression gets a type in {@link #types}; after an error the expression's
- * type is {@link Type#ERROR}, which is accepted everywhere so one mistake yields one message.
+ * <p>Checking is bidirectional: {@link #check(Expr, Type)} takes the type the context
+ * expects (or null), so literals take the type their context wants and mismatches are
+ * reported where they occur. Where nothing says, a literal gets an inference variable that
+ * later uses pin down ({@link Inference}); at the end of each function unconstrained
+ * literals default to `i64` / `f64`, every recorded type is replaced by its solution, and
+ * checks that needed the final types (literal ranges, `-` on unsigned) run.
+ * After an error an expression's type is {@link Type#ERROR}, which is accepted everywhere,
+ * so one mistake yields one message.
  */
 public final class TypeChecker {
-    private static final BigInteger I64_MAX = BigInteger.valueOf(Long.MAX_VALUE);
-    private static final BigInteger I64_MIN_MAGNITUDE = I64_MAX.add(BigInteger.ONE);
 
     private final Module module;
     private final Diagnostics diags;
@@ -48,6 +51,12 @@ public final class TypeChecker {
     private final Deque<LoopContext> loops = new ArrayDeque<>();
     private Type returnType;
     private int nextLocal;
+    private Inference infer = new Inference();
+    /** Expressions and locals of the current function, settled when it is done. */
+    private final List<Expr> functionExprs = new ArrayList<>();
+    private final List<Symbol.Local> functionLocals = new ArrayList<>();
+    /** Checks that need the solved types; run at the end of the function. */
+    private final List<Runnable> deferred = new ArrayList<>();
 
     private static final class LoopContext {
         final boolean isLoop; // `loop` may break with a value; `while` may not
@@ -110,18 +119,32 @@ public final class TypeChecker {
         return switch (t) {
             case TypeExpr.Unit u -> Type.UNIT;
             case TypeExpr.Never n -> Type.NEVER;
-            case TypeExpr.Named n -> switch (n.joined()) {
-                case "i64" -> Type.I64;
-                case "bool" -> Type.BOOL;
-                case "String" -> Type.STRING;
-                default -> {
-                    diags.error(n.span(), "cannot find type `" + n.joined() + "` in this scope",
-                            Suggestions.closest(n.joined(), List.of("i64", "bool", "String"))
-                                    .map(s -> "help: a type with a similar name exists: `" + s + "`").orElse("note: the types so far are `i64`, `bool`, `String` and `()`"));
-                    yield Type.ERROR;
-                }
-            };
+            case TypeExpr.Tuple tu -> new Type.Tuple(tu.elements().stream().map(this::resolveType).toList());
+            case TypeExpr.Named n -> {
+                String name = n.joined();
+                Type prim = primitive(name);
+                if (prim != null) yield prim;
+                diags.error(n.span(), "cannot find type `" + name + "` in this scope",
+                        Suggestions.closest(name, PRIMITIVE_NAMES)
+                                .map(s -> "help: a type with a similar name exists: `" + s + "`")
+                                .orElse("note: the types so far are the integer and float types, `bool`, `char`, `String`, tuples and `()`"));
+                yield Type.ERROR;
+            }
         };
+    }
+
+    private static final List<String> PRIMITIVE_NAMES = List.of("i8", "i16", "i32", "i64", "isize", "u8", "u16", "u32",
+            "u64", "usize", "f32", "f64", "bool", "char", "String");
+
+    private static Type primitive(String name) {
+        switch (name) {
+            case "bool": return Type.BOOL;
+            case "char": return Type.CHAR;
+            case "String": return Type.STRING;
+            default:
+                Type t = Type.Int.byName(name).orElse(null);
+                return t != null ? t : Type.Float.byName(name).orElse(null);
+        }
     }
 
     private void checkFunction(Item.Fn fn) {
@@ -130,12 +153,17 @@ public final class TypeChecker {
         scopes.clear();
         loops.clear();
         nextLocal = 0;
+        infer = new Inference();
+        functionExprs.clear();
+        functionLocals.clear();
+        deferred.clear();
         returnType = sig.result();
         Map<String, Symbol.Local> paramScope = new HashMap<>();
         List<Symbol.Local> locals = new ArrayList<>();
         for (int i = 0; i < fn.params().size(); i++) {
             Item.Param p = fn.params().get(i);
             Symbol.Local local = new Symbol.Local(nextLocal++, p.name(), sig.params().get(i), p.mutable(), true, p.nameSpan());
+            functionLocals.add(local);
             if (paramScope.put(p.name(), local) != null) {
                 diags.error(p.nameSpan(), "identifier `" + p.name() + "` is bound more than once in this parameter list");
             }
@@ -144,17 +172,36 @@ public final class TypeChecker {
         params.put(fn, List.copyOf(locals));
         scopes.push(paramScope);
         Type body = check(fn.body(), returnType);
-        if (!returnType.accepts(body)) {
+        if (!coerces(body, returnType)) {
             Span where = fn.returnType() != null ? fn.returnType().span() : fn.nameSpan();
             if (body == Type.UNIT && fn.body().tail() == null) {
                 diags.error(where, "mismatched types: expected `" + returnType.display() + "`, found `()`",
                         "note: the body of `" + fn.name() + "` has no tail expression or `return`, so it implicitly returns `()`");
             } else {
                 diags.error(fn.body().tail() != null ? fn.body().tail().span() : where,
-                        "mismatched types: expected `" + returnType.display() + "`, found `" + body.display() + "`");
+                        "mismatched types: expected `" + returnType.display() + "`, found `" + show(body) + "`");
             }
         }
         scopes.pop();
+        settleFunction();
+    }
+
+    /** Defaults unconstrained literals, replaces every type by its solution, runs deferred checks. */
+    private void settleFunction() {
+        infer.defaultAll();
+        for (Expr e : functionExprs) types.put(e, infer.deepResolve(types.get(e)));
+        for (Symbol.Local l : functionLocals) l.settle(infer.deepResolve(l.type()));
+        for (Runnable r : List.copyOf(deferred)) r.run();
+        deferred.clear();
+    }
+
+    /** A type for a message: what is known of it so far. */
+    private String show(Type t) {
+        return infer.deepResolve(t).display();
+    }
+
+    private Type resolved(Type t) {
+        return infer.resolve(t);
     }
 
     // ---- expressions ----------------------------------------------------------------
@@ -163,33 +210,43 @@ public final class TypeChecker {
     private Type check(Expr e, Type expected) {
         Type t = infer(e, expected);
         types.put(e, t);
+        functionExprs.add(e);
         return t;
     }
 
     /** Checks {@code e} and reports a mismatch against {@code expected}. */
     private Type expect(Expr e, Type expected) {
         Type t = check(e, expected);
-        if (!expected.accepts(t)) {
+        if (!coerces(t, expected)) {
             mismatch(e.span(), expected, t);
             return Type.ERROR;
         }
         return t;
     }
 
+    /**
+     * Whether a value of type {@code actual} may be used where {@code expected} is wanted,
+     * unifying them if so. `!` fits anywhere, but only `!` fits where `!` is wanted.
+     */
+    private boolean coerces(Type actual, Type expected) {
+        Type e = resolved(expected), a = resolved(actual);
+        if (e == Type.NEVER) return a == Type.NEVER || a == Type.ERROR;
+        return infer.unify(expected, actual);
+    }
+
     private void mismatch(Span span, Type expected, Type found) {
-        diags.error(span, "mismatched types: expected `" + expected.display() + "`, found `" + found.display() + "`");
+        diags.error(span, "mismatched types: expected `" + show(expected) + "`, found `" + show(found) + "`");
     }
 
     private Type infer(Expr e, Type expected) {
         return switch (e) {
-            case Expr.IntLit lit -> {
-                if (lit.value().compareTo(I64_MAX) > 0) {
-                    diags.error(lit.span(), "integer literal is too large for `i64`", "note: the largest `i64` is 9223372036854775807");
-                    yield Type.ERROR;
-                }
-                yield Type.I64;
-            }
+            case Expr.IntLit lit -> intLiteral(lit, expected, null);
+            case Expr.FloatLit lit -> floatLiteral(lit, expected);
+            case Expr.CharLit c -> Type.CHAR;
             case Expr.BoolLit b -> Type.BOOL;
+            case Expr.Cast c -> cast(c);
+            case Expr.Tuple t -> tuple(t, expected);
+            case Expr.Field f -> field(f);
             case Expr.StrLit s -> Type.STRING;
             case Expr.Unit u -> Type.UNIT;
             case Expr.Path p -> path(p);
@@ -221,13 +278,112 @@ public final class TypeChecker {
             case Expr.Return r -> {
                 if (r.value() != null) {
                     expect(r.value(), returnType);
-                } else if (!returnType.accepts(Type.UNIT)) {
+                } else if (!coerces(Type.UNIT, returnType)) {
                     diags.error(r.span(), "`return` without a value in a function that returns `" + returnType.display() + "`");
                 }
                 yield Type.NEVER;
             }
             case Expr.Error err -> Type.ERROR;
         };
+    }
+
+    /**
+     * An integer literal takes its suffix's type, else the expected integer type, else a
+     * fresh integer variable. Whether its value fits is checked once the type is known.
+     */
+    private Type intLiteral(Expr.IntLit lit, Type expected, Span negation) {
+        boolean negated = negation != null;
+        Type t;
+        if (lit.suffix() != null) {
+            Type s = primitive(lit.suffix());
+            if (s instanceof Type.Float) {
+                t = s; // `1f64` is a float literal written without a point
+            } else {
+                t = s;
+            }
+        } else {
+            Type e = expected == null ? null : resolved(expected);
+            t = e instanceof Type.Int || e instanceof Type.Float || e instanceof Type.Var v && v.kind() == Type.VarKind.INTEGER
+                    ? (e instanceof Type.Float ? infer.fresh(Type.VarKind.INTEGER) : e) : infer.fresh(Type.VarKind.INTEGER);
+        }
+        if (t instanceof Type.Float) return t;
+        Type type = t;
+        deferred.add(() -> {
+            Type r = infer.resolve(type);
+            if (!(r instanceof Type.Int it)) return;
+            if (negated && !it.signed) return; // reported as a negation of an unsigned value
+            java.math.BigInteger v = negated ? lit.value().negate() : lit.value();
+            if (v.compareTo(it.min()) < 0 || v.compareTo(it.max()) > 0) {
+                diags.error(negated ? negation : lit.span(), "literal out of range for `" + it.display() + "`",
+                        "note: the literal `" + (negated ? "-" : "") + lit.value() + "` does not fit into the type `" + it.display()
+                                + "` whose range is `" + it.min() + "..=" + it.max() + "`");
+            }
+        });
+        return t;
+    }
+
+    private Type floatLiteral(Expr.FloatLit lit, Type expected) {
+        if (lit.suffix() != null) return primitive(lit.suffix());
+        Type e = expected == null ? null : resolved(expected);
+        if (e instanceof Type.Float || e instanceof Type.Var v && v.kind() == Type.VarKind.FLOAT) return e;
+        return infer.fresh(Type.VarKind.FLOAT);
+    }
+
+    private Type cast(Expr.Cast c) {
+        Type target = resolveType(c.type());
+        Type source = resolved(check(c.operand(), null));
+        if (source == Type.ERROR || target == Type.ERROR) return target;
+        if (source == Type.NEVER) return target;
+        boolean ok;
+        if (target instanceof Type.Int || target instanceof Type.Float) {
+            ok = Type.isNumeric(source) || source == Type.BOOL && target instanceof Type.Int || source == Type.CHAR && target instanceof Type.Int;
+        } else if (target == Type.CHAR) {
+            ok = source == Type.CHAR || source == Type.Int.U8 || source instanceof Type.Var v && v.kind() == Type.VarKind.INTEGER && infer.unify(source, Type.Int.U8);
+            if (!ok && Type.isInteger(source)) {
+                diags.error(c.span(), "only `u8` can be cast as `char`, not `" + show(source) + "`",
+                        "help: use `char::from_u32` for other integers (it checks the value)");
+                return Type.ERROR;
+            }
+        } else {
+            ok = infer.unify(source, target) && (target == Type.BOOL || target == Type.STRING || target == Type.UNIT);
+        }
+        if (!ok) {
+            diags.error(c.span(), "non-primitive cast: `" + show(source) + "` as `" + target.display() + "`",
+                    "note: `as` converts between numeric types, and from `bool`, `char` and `u8`");
+            return Type.ERROR;
+        }
+        return target;
+    }
+
+    private Type tuple(Expr.Tuple t, Type expected) {
+        Type e = expected == null ? null : resolved(expected);
+        List<Type> wanted = e instanceof Type.Tuple et && et.elements().size() == t.elements().size() ? et.elements() : null;
+        List<Type> elements = new ArrayList<>();
+        for (int i = 0; i < t.elements().size(); i++) elements.add(check(t.elements().get(i), wanted == null ? null : wanted.get(i)));
+        return new Type.Tuple(List.copyOf(elements));
+    }
+
+    private Type field(Expr.Field f) {
+        Type base = resolved(check(f.base(), null));
+        if (base == Type.ERROR) return Type.ERROR;
+        if (base instanceof Type.Tuple t) {
+            int index;
+            try {
+                index = Integer.parseInt(f.name());
+            } catch (NumberFormatException e) {
+                index = -1;
+            }
+            if (index >= 0 && index < t.elements().size()) return t.elements().get(index);
+            diags.error(f.nameSpan(), "no field `" + f.name() + "` on type `" + show(base) + "`",
+                    "note: this tuple has " + t.elements().size() + " element" + (t.elements().size() == 1 ? "" : "s") + ", numbered from 0");
+            return Type.ERROR;
+        }
+        if (base instanceof Type.Var) {
+            diags.error(f.base().span(), "type annotations needed", "note: the type of this value must be known to access its fields");
+            return Type.ERROR;
+        }
+        diags.error(f.nameSpan(), "no field `" + f.name() + "` on type `" + show(base) + "`");
+        return Type.ERROR;
     }
 
     private Type path(Expr.Path p) {
@@ -325,7 +481,7 @@ public final class TypeChecker {
                 formatCall(c, kind);
                 yield kind == Builtins.Kind.PANIC ? Type.NEVER : Type.UNIT;
             }
-            case EXIT -> { checkArguments(c, kind.path, List.of(Type.I64)); yield Type.NEVER; }
+            case EXIT -> { checkArguments(c, kind.path, List.of(Type.Int.I32)); yield Type.NEVER; }
             case ARG_COUNT -> { checkArguments(c, kind.path, List.of()); yield Type.I64; }
             case ARG -> { checkArguments(c, kind.path, List.of(Type.I64)); yield Type.STRING; }
         };
@@ -403,23 +559,47 @@ public final class TypeChecker {
     }
 
     private boolean displayable(Span span, Type t) {
-        if (t == Type.I64 || t == Type.BOOL || t == Type.STRING || t == Type.ERROR) return true;
-        diags.error(span, "`" + t.display() + "` cannot be formatted with `{}`", "note: `{}` displays `i64`, `bool` and `String` values");
+        Type r = resolved(t);
+        if (Type.isFloat(r)) {
+            diags.error(span, "formatting floats is not supported yet", "help: convert to an integer with `as` for now");
+            return false;
+        }
+        if (Type.isNumeric(r) || r == Type.BOOL || r == Type.CHAR || r == Type.STRING || r == Type.ERROR) return true;
+        diags.error(span, "`" + show(r) + "` cannot be formatted with `{}`", "note: `{}` displays numbers, `bool`, `char` and `String` values");
         return false;
     }
 
     private Type unary(Expr.Unary u) {
-        if (u.op() == Expr.UnaryOp.NEG && u.operand() instanceof Expr.IntLit lit
-                && lit.value().equals(I64_MIN_MAGNITUDE)) {
-            types.put(lit, Type.I64); // `-9223372036854775808` is the one literal that fits only negated
-            return Type.I64;
+        if (u.op() == Expr.UnaryOp.NEG && u.operand() instanceof Expr.IntLit lit) {
+            // `-128i8` and `-9223372036854775808` fit only negated: check the literal as negative.
+            Type t = intLiteral(lit, null, u.span());
+            types.put(lit, t);
+            functionExprs.add(lit);
+            return negatable(u, t);
         }
         Type t = check(u.operand(), null);
-        if (t == Type.ERROR || t == Type.NEVER) return t;
-        if (u.op() == Expr.UnaryOp.NEG && t != Type.I64 || u.op() == Expr.UnaryOp.NOT && t != Type.BOOL && t != Type.I64) {
-            diags.error(u.span(), "cannot apply unary operator `" + u.op().symbol + "` to type `" + t.display() + "`");
+        Type r = resolved(t);
+        if (r == Type.ERROR || r == Type.NEVER) return r;
+        if (u.op() == Expr.UnaryOp.NOT) {
+            if (r == Type.BOOL || Type.isInteger(r)) return t;
+            diags.error(u.span(), "cannot apply unary operator `!` to type `" + show(r) + "`");
             return Type.ERROR;
         }
+        if (!Type.isNumeric(r)) {
+            diags.error(u.span(), "cannot apply unary operator `-` to type `" + show(r) + "`");
+            return Type.ERROR;
+        }
+        return negatable(u, t);
+    }
+
+    /** `-x` needs a signed type; for literals the type may only be known at the end. */
+    private Type negatable(Expr.Unary u, Type t) {
+        deferred.add(() -> {
+            if (infer.resolve(t) instanceof Type.Int it && !it.signed) {
+                diags.error(u.span(), "cannot apply unary operator `-` to type `" + it.display() + "`",
+                        "note: unsigned values cannot be negated");
+            }
+        });
         return t;
     }
 
@@ -431,50 +611,98 @@ public final class TypeChecker {
             return Type.BOOL;
         }
         Type left = check(b.left(), null);
-        Type right = check(b.right(), left == Type.NEVER ? null : left);
-        if (left == Type.ERROR || right == Type.ERROR) return op.isComparison() ? Type.BOOL : Type.ERROR;
-        Type operand = left == Type.NEVER ? right : left;
+        Type l = resolved(left);
+        if (op.isShift()) {
+            // The shift amount may be of any integer type, as in Rust.
+            Type right = check(b.right(), null);
+            Type r = resolved(right);
+            if (l == Type.ERROR || r == Type.ERROR) return Type.ERROR;
+            if (!Type.isInteger(l) && l != Type.NEVER) return noBinary(b, l);
+            if (!Type.isInteger(r) && r != Type.NEVER) {
+                diags.error(b.right().span(), "the shift amount must be an integer, not `" + show(r) + "`");
+                return Type.ERROR;
+            }
+            return left;
+        }
+        Type right = check(b.right(), l == Type.NEVER || l instanceof Type.Var v && v.kind() == Type.VarKind.ANY ? null : left);
+        if (l == Type.ERROR || resolved(right) == Type.ERROR) return op.isComparison() ? Type.BOOL : Type.ERROR;
+        Type operand = l == Type.NEVER ? right : left;
+        Type o = resolved(operand);
         boolean supported = switch (op) {
-            case EQ, NE -> operand == Type.I64 || operand == Type.BOOL || operand == Type.STRING;
-            case LT, LE, GT, GE -> operand == Type.I64;
-            default -> operand == Type.I64;
+            case EQ, NE -> Type.isNumeric(o) || o == Type.BOOL || o == Type.CHAR || o == Type.STRING || o == Type.UNIT
+                    || o instanceof Type.Tuple;
+            case LT, LE, GT, GE -> Type.isNumeric(o) || o == Type.BOOL || o == Type.CHAR;
+            case BIT_AND, BIT_OR, BIT_XOR -> Type.isInteger(o) || o == Type.BOOL;
+            default -> Type.isNumeric(o);
         };
-        if (!supported) {
-            diags.error(b.opSpan(), "binary operation `" + op.symbol + "` cannot be applied to type `" + operand.display() + "`");
+        if (!supported && o != Type.NEVER) return noBinary(b, o);
+        if (!infer.unify(left, right)) {
+            mismatch(b.right().span(), operand, right);
             return Type.ERROR;
         }
-        if (!operand.accepts(right) || !operand.accepts(left)) {
-            mismatch(b.right().span(), operand, right);
+        if (o instanceof Type.Tuple && (op == BinaryOp.EQ || op == BinaryOp.NE)) {
+            diags.error(b.opSpan(), "comparing tuples with `" + op.symbol + "` is not supported yet", "help: compare the elements");
             return Type.ERROR;
         }
         return op.isComparison() ? Type.BOOL : operand;
     }
 
+    private Type noBinary(Expr.Binary b, Type t) {
+        diags.error(b.opSpan(), "binary operation `" + b.op().symbol + "` cannot be applied to type `" + show(t) + "`");
+        return Type.ERROR;
+    }
+
     private Type assign(Expr.Assign a) {
-        if (!(a.target() instanceof Expr.Path target) || target.segments().size() != 1) {
+        Symbol.Local root = placeRoot(a.target());
+        if (root == null) {
             check(a.target(), null);
             check(a.value(), null);
-            diags.error(a.target().span(), "invalid left-hand side of assignment", "note: only variables can be assigned so far");
+            diags.error(a.target().span(), "invalid left-hand side of assignment", "note: a variable or a tuple element of one can be assigned");
             return Type.UNIT;
         }
-        Type t = check(target, null);
-        Symbol s = resolutions.get(target);
-        if (s instanceof Symbol.Local local && !local.mutable()) {
-            if (local.parameter()) {
-                diags.error(a.span(), "cannot assign to immutable argument `" + local.name() + "`",
-                        "help: declare the parameter mutable: `mut " + local.name() + ": " + local.type().display() + "`");
+        Type t = check(a.target(), null);
+        if (!root.mutable()) {
+            if (root.parameter()) {
+                diags.error(a.span(), "cannot assign to immutable argument `" + root.name() + "`",
+                        "help: declare the parameter mutable: `mut " + root.name() + ": " + show(root.type()) + "`");
             } else {
-                diags.error(a.span(), "cannot assign twice to immutable variable `" + local.name() + "`",
-                        "help: consider making this binding mutable: `mut " + local.name() + "` (declared at line " + local.declared().line() + ")");
+                diags.error(a.span(), "cannot assign twice to immutable variable `" + root.name() + "`",
+                        "help: consider making this binding mutable: `mut " + root.name() + "` (declared at line " + root.declared().line() + ")");
             }
         }
-        if (a.op() != null && t != Type.ERROR && t != Type.I64) {
-            diags.error(a.span(), "binary assignment operation `" + a.op().symbol + "=` cannot be applied to type `" + t.display() + "`");
-            check(a.value(), null);
-            return Type.UNIT;
+        Type r = resolved(t);
+        if (a.op() != null && r != Type.ERROR) {
+            boolean ok = a.op().isShift() ? Type.isInteger(r) : a.op().isBitwise() ? Type.isInteger(r) || r == Type.BOOL : Type.isNumeric(r);
+            if (!ok) {
+                diags.error(a.span(), "binary assignment operation `" + a.op().symbol + "=` cannot be applied to type `" + show(r) + "`");
+                check(a.value(), null);
+                return Type.UNIT;
+            }
+            if (a.op().isShift()) {
+                Type amount = resolved(check(a.value(), null));
+                if (!Type.isInteger(amount) && amount != Type.ERROR && amount != Type.NEVER) {
+                    diags.error(a.value().span(), "the shift amount must be an integer, not `" + show(amount) + "`");
+                }
+                return Type.UNIT;
+            }
         }
-        if (t == Type.ERROR) check(a.value(), null); else expect(a.value(), t);
+        if (r == Type.ERROR) check(a.value(), null); else expect(a.value(), t);
         return Type.UNIT;
+    }
+
+    /** The variable a place expression (`x`, `x.0`, `x.1.0`) is rooted in, or null if it is no place. */
+    private Symbol.Local placeRoot(Expr e) {
+        return switch (e) {
+            case Expr.Path p when p.segments().size() == 1 -> {
+                for (Map<String, Symbol.Local> scope : scopes) {
+                    Symbol.Local l = scope.get(p.segments().get(0));
+                    if (l != null) yield l;
+                }
+                yield null;
+            }
+            case Expr.Field f -> placeRoot(f.base());
+            default -> null;
+        };
     }
 
     private Type block(Expr.Block b, Type expected) {
@@ -523,6 +751,7 @@ public final class TypeChecker {
 
     private void declare(Stmt.Let let, Type t) {
         Symbol.Local local = new Symbol.Local(nextLocal++, let.name(), t, let.mutable(), false, let.nameSpan());
+        functionLocals.add(local);
         lets.put(let, local);
         scopes.peek().put(let.name(), local);
     }
@@ -530,22 +759,23 @@ public final class TypeChecker {
     private Type ifExpr(Expr.If i, Type expected) {
         expect(i.cond(), Type.BOOL);
         if (i.otherwise() == null) {
-            Type then = check(i.then(), null);
+            Type then = resolved(check(i.then(), null));
             if (then != Type.UNIT && then != Type.NEVER && then != Type.ERROR) {
                 diags.error(i.span(), "`if` may be missing an `else` clause",
-                        "note: without `else`, `if` has type `()`, but its block has type `" + then.display() + "`");
+                        "note: without `else`, `if` has type `()`, but its block has type `" + show(then) + "`");
                 return Type.ERROR;
             }
             return Type.UNIT;
         }
         Type then = check(i.then(), expected);
-        Type wanted = expected != null && expected != Type.ERROR ? expected : (then == Type.NEVER ? null : then);
+        Type wanted = expected != null && resolved(expected) != Type.ERROR ? expected : (resolved(then) == Type.NEVER ? null : then);
         Type other = check(i.otherwise(), wanted);
-        if (then == Type.ERROR || other == Type.ERROR) return Type.ERROR;
-        if (then == Type.NEVER) return other;
-        if (other == Type.NEVER) return then;
-        if (!then.equals(other)) {
-            diags.error(i.otherwise().span(), "`if` and `else` have incompatible types: expected `" + then.display() + "`, found `" + other.display() + "`");
+        Type t = resolved(then), o = resolved(other);
+        if (t == Type.ERROR || o == Type.ERROR) return Type.ERROR;
+        if (t == Type.NEVER) return other;
+        if (o == Type.NEVER) return then;
+        if (!infer.unify(then, other)) {
+            diags.error(i.otherwise().span(), "`if` and `else` have incompatible types: expected `" + show(then) + "`, found `" + show(other) + "`");
             return Type.ERROR;
         }
         return then;
@@ -567,7 +797,7 @@ public final class TypeChecker {
                 : ctx.breakType == null ? check(b.value(), null) : expect(b.value(), ctx.breakType);
         if (ctx.breakType == null || ctx.breakType == Type.NEVER) {
             ctx.breakType = value;
-        } else if (b.value() == null && !ctx.breakType.accepts(Type.UNIT)) {
+        } else if (b.value() == null && !infer.unify(ctx.breakType, Type.UNIT)) {
             mismatch(b.span(), ctx.breakType, Type.UNIT);
         }
         return Type.NEVER;

@@ -18,7 +18,10 @@ public final class Lexer {
             Map.entry("if", TokenKind.IF), Map.entry("else", TokenKind.ELSE), Map.entry("while", TokenKind.WHILE),
             Map.entry("loop", TokenKind.LOOP), Map.entry("break", TokenKind.BREAK),
             Map.entry("continue", TokenKind.CONTINUE), Map.entry("return", TokenKind.RETURN),
-            Map.entry("true", TokenKind.TRUE), Map.entry("false", TokenKind.FALSE));
+            Map.entry("true", TokenKind.TRUE), Map.entry("false", TokenKind.FALSE), Map.entry("as", TokenKind.AS));
+    private static final java.util.Set<String> INT_SUFFIXES = java.util.Set.of(
+            "i8", "i16", "i32", "i64", "isize", "u8", "u16", "u32", "u64", "usize");
+    private static final java.util.Set<String> FLOAT_SUFFIXES = java.util.Set.of("f32", "f64");
 
     private final SourceFile file;
     private final String src;
@@ -52,6 +55,8 @@ public final class Lexer {
                 number(start);
             } else if (c == '"') {
                 string(start);
+            } else if (c == '\'') {
+                character(start);
             } else {
                 punctuation(start, c);
             }
@@ -90,6 +95,11 @@ public final class Lexer {
         diags.error(new Span(file, start, start + 2), "unterminated block comment");
     }
 
+    /**
+     * Integer and float literals, with an optional type suffix (`255u8`, `1.5f32`, `2f64`).
+     * `1..2` is a range, not a float, and after `.` (tuple fields: `t.0.1`) only an integer
+     * is read.
+     */
     private void number(int start) {
         int radix = 10;
         if (src.startsWith("0x", pos)) radix = 16;
@@ -97,19 +107,101 @@ public final class Lexer {
         else if (src.startsWith("0b", pos)) radix = 2;
         if (radix != 10) pos += 2;
         StringBuilder digits = new StringBuilder();
-        while (pos < src.length() && (Character.isLetterOrDigit(src.charAt(pos)) || src.charAt(pos) == '_')) {
+        while (pos < src.length() && (Character.digit(src.charAt(pos), Math.max(radix, 10)) >= 0 || src.charAt(pos) == '_')) {
             char d = src.charAt(pos++);
             if (d != '_') digits.append(d);
         }
+        boolean afterDot = !tokens.isEmpty() && tokens.get(tokens.size() - 1).kind() == TokenKind.DOT;
+        boolean isFloat = false;
+        if (radix == 10 && !afterDot) {
+            // A fraction needs a digit or nothing-identifier-like after the point: `1.5`, `1.`,
+            // but not `1..2` (a range) or `1.foo()` (a method call).
+            if (peekIs('.') && !peekAt(1, '.') && !(pos + 1 < src.length() && (Character.isLetter(src.charAt(pos + 1)) || src.charAt(pos + 1) == '_'))) {
+                isFloat = true;
+                digits.append('.');
+                pos++;
+                while (pos < src.length() && (Character.isDigit(src.charAt(pos)) || src.charAt(pos) == '_')) {
+                    char d = src.charAt(pos++);
+                    if (d != '_') digits.append(d);
+                }
+            }
+            if (pos < src.length() && (src.charAt(pos) == 'e' || src.charAt(pos) == 'E') && exponentFollows()) {
+                isFloat = true;
+                digits.append('e');
+                pos++;
+                if (src.charAt(pos) == '+' || src.charAt(pos) == '-') digits.append(src.charAt(pos++));
+                while (pos < src.length() && (Character.isDigit(src.charAt(pos)) || src.charAt(pos) == '_')) {
+                    char d = src.charAt(pos++);
+                    if (d != '_') digits.append(d);
+                }
+            }
+        }
+        int suffixStart = pos;
+        while (pos < src.length() && (Character.isLetterOrDigit(src.charAt(pos)) || src.charAt(pos) == '_')) pos++;
+        String suffix = pos > suffixStart ? src.substring(suffixStart, pos) : null;
         String text = digits.toString();
-        boolean ok = !text.isEmpty();
-        for (int i = 0; ok && i < text.length(); i++) ok = Character.digit(text.charAt(i), radix) >= 0;
-        if (!ok) {
-            pos = Math.max(pos, start + 1);
-            diags.error(new Span(file, start, pos), "invalid " + radixName(radix) + " integer literal `" + src.substring(start, pos) + "`");
+        Span span = new Span(file, start, pos);
+        if (suffix != null && FLOAT_SUFFIXES.contains(suffix) && radix == 10) isFloat = true;
+        if (suffix != null && !(isFloat ? FLOAT_SUFFIXES.contains(suffix) : INT_SUFFIXES.contains(suffix) || radix == 10 && FLOAT_SUFFIXES.contains(suffix))) {
+            diags.error(new Span(file, suffixStart, pos), "invalid suffix `" + suffix + "` for " + (isFloat ? "float" : "number") + " literal",
+                    "help: the suffix must be one of the numeric types (`u32`, `isize`, `f32`, etc.)");
+            suffix = null;
+        }
+        if (text.isEmpty()) {
+            diags.error(span, "no valid digits found for " + radixName(radix) + " number");
             text = "0";
         }
-        tokens.add(new Token(TokenKind.INT, text, new Span(file, start, pos), radix));
+        if (isFloat) {
+            tokens.add(new Token(TokenKind.FLOAT, text, span, 10, suffix));
+        } else {
+            for (int i = 0; i < text.length(); i++) {
+                if (Character.digit(text.charAt(i), radix) < 0) {
+                    diags.error(span, "invalid digit `" + text.charAt(i) + "` in " + radixName(radix) + " literal");
+                    text = "0";
+                    break;
+                }
+            }
+            tokens.add(new Token(TokenKind.INT, text, span, radix, suffix));
+        }
+    }
+
+    private boolean peekIs(char c) { return pos < src.length() && src.charAt(pos) == c; }
+    private boolean peekAt(int ahead, char c) { return pos + ahead < src.length() && src.charAt(pos + ahead) == c; }
+
+    /** After `e`: an exponent needs digits, optionally after a sign (else `e` starts a suffix). */
+    private boolean exponentFollows() {
+        int i = pos + 1;
+        if (i < src.length() && (src.charAt(i) == '+' || src.charAt(i) == '-')) i++;
+        return i < src.length() && Character.isDigit(src.charAt(i));
+    }
+
+    /** A character literal (`'a'`, or an escape as in strings): exactly one Unicode scalar value. */
+    private void character(int start) {
+        pos++; // opening quote
+        StringBuilder value = new StringBuilder();
+        if (pos < src.length() && src.charAt(pos) == '\\') {
+            escape(value);
+        } else if (pos < src.length() && src.charAt(pos) != '\'' && src.charAt(pos) != '\n') {
+            int cp = src.codePointAt(pos);
+            value.appendCodePoint(cp);
+            pos += Character.charCount(cp);
+        }
+        if (pos < src.length() && src.charAt(pos) == '\'' && value.codePointCount(0, value.length()) == 1) {
+            pos++;
+            add(TokenKind.CHAR, value.toString(), start);
+            return;
+        }
+        // Not a well-formed char literal: find where it plausibly ends for the message.
+        int close = src.indexOf('\'', pos);
+        int eol = src.indexOf('\n', start);
+        if (close >= 0 && (eol < 0 || close < eol)) {
+            pos = close + 1;
+            diags.error(new Span(file, start, pos), value.length() == 0 ? "empty character literal" : "character literal may only contain one codepoint",
+                    "help: if you meant to write a string literal, use double quotes");
+        } else {
+            diags.error(new Span(file, start, start + 1), "unterminated character literal");
+        }
+        add(TokenKind.CHAR, value.isEmpty() ? "\0" : value.substring(0, Character.charCount(value.codePointAt(0))), start);
     }
 
     private static String radixName(int radix) {
@@ -196,13 +288,14 @@ public final class Lexer {
             case '*' -> two('=', TokenKind.STAR_EQ, TokenKind.STAR);
             case '/' -> two('=', TokenKind.SLASH_EQ, TokenKind.SLASH);
             case '%' -> two('=', TokenKind.PERCENT_EQ, TokenKind.PERCENT);
+            case '^' -> two('=', TokenKind.CARET_EQ, TokenKind.CARET);
             case '!' -> two('=', TokenKind.NOT_EQ, TokenKind.BANG);
-            case '<' -> two('=', TokenKind.LE, TokenKind.LT);
-            case '>' -> two('=', TokenKind.GE, TokenKind.GT);
+            case '<' -> peek(1) == '<' ? adv(peek(2) == '=' ? adv(TokenKind.SHL_EQ) : TokenKind.SHL) : two('=', TokenKind.LE, TokenKind.LT);
+            case '>' -> peek(1) == '>' ? adv(peek(2) == '=' ? adv(TokenKind.SHR_EQ) : TokenKind.SHR) : two('=', TokenKind.GE, TokenKind.GT);
             case '-' -> peek(1) == '>' ? adv(TokenKind.ARROW) : two('=', TokenKind.MINUS_EQ, TokenKind.MINUS);
             case '=' -> peek(1) == '>' ? adv(TokenKind.FAT_ARROW) : two('=', TokenKind.EQ_EQ, TokenKind.EQ);
-            case '&' -> peek(1) == '&' ? adv(TokenKind.AND_AND) : null;
-            case '|' -> peek(1) == '|' ? adv(TokenKind.OR_OR) : null;
+            case '&' -> peek(1) == '&' ? adv(TokenKind.AND_AND) : two('=', TokenKind.AMP_EQ, TokenKind.AMP);
+            case '|' -> peek(1) == '|' ? adv(TokenKind.OR_OR) : two('=', TokenKind.PIPE_EQ, TokenKind.PIPE);
             default -> null;
         };
         if (kind == null) {

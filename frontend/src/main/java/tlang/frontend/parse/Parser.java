@@ -94,8 +94,18 @@ public final class Parser {
         Token t = peek();
         if (eat(TokenKind.BANG)) return new TypeExpr.Never(t.span());
         if (eat(TokenKind.LPAREN)) {
-            Token close = expect(TokenKind.RPAREN, "`)` (only the unit type `()` is written in parentheses so far)");
-            return new TypeExpr.Unit(t.span().to(close.span()));
+            if (at(TokenKind.RPAREN)) return new TypeExpr.Unit(t.span().to(advance().span()));
+            List<TypeExpr> elements = new ArrayList<>();
+            boolean trailingComma = false;
+            while (!at(TokenKind.RPAREN) && !at(TokenKind.EOF)) {
+                elements.add(type());
+                trailingComma = eat(TokenKind.COMMA);
+                if (!trailingComma) break;
+            }
+            Token close = expect(TokenKind.RPAREN, "`)` or `,` in the tuple type");
+            // `(T)` is just T in parentheses; `(T,)` is a one-element tuple.
+            if (elements.size() == 1 && !trailingComma) return elements.get(0);
+            return new TypeExpr.Tuple(List.copyOf(elements), t.span().to(close.span()));
         }
         if (at(TokenKind.IDENT)) {
             List<String> segments = new ArrayList<>();
@@ -182,6 +192,8 @@ public final class Parser {
         BinaryOp compound = switch (t.kind()) {
             case PLUS_EQ -> BinaryOp.ADD; case MINUS_EQ -> BinaryOp.SUB; case STAR_EQ -> BinaryOp.MUL;
             case SLASH_EQ -> BinaryOp.DIV; case PERCENT_EQ -> BinaryOp.REM;
+            case AMP_EQ -> BinaryOp.BIT_AND; case PIPE_EQ -> BinaryOp.BIT_OR; case CARET_EQ -> BinaryOp.BIT_XOR;
+            case SHL_EQ -> BinaryOp.SHL; case SHR_EQ -> BinaryOp.SHR;
             default -> null;
         };
         if (compound == null && t.kind() != TokenKind.EQ) return target;
@@ -192,16 +204,23 @@ public final class Parser {
 
     public Expr expr() { return binary(0); }
 
+    /** Binding strength of binary operators, as in Rust. */
     private static int precedence(TokenKind k) {
         return switch (k) {
             case OR_OR -> 1;
             case AND_AND -> 2;
-            case EQ_EQ, NOT_EQ, LT, LE, GT, GE -> 3;
-            case PLUS, MINUS -> 4;
-            case STAR, SLASH, PERCENT -> 5;
+            case EQ_EQ, NOT_EQ, LT, LE, GT, GE -> COMPARISON;
+            case PIPE -> 4;
+            case CARET -> 5;
+            case AMP -> 6;
+            case SHL, SHR -> 7;
+            case PLUS, MINUS -> 8;
+            case STAR, SLASH, PERCENT -> 9;
             default -> -1;
         };
     }
+
+    private static final int COMPARISON = 3;
 
     private static BinaryOp binaryOp(TokenKind k) {
         return switch (k) {
@@ -210,23 +229,36 @@ public final class Parser {
             case LT -> BinaryOp.LT; case LE -> BinaryOp.LE; case GT -> BinaryOp.GT; case GE -> BinaryOp.GE;
             case PLUS -> BinaryOp.ADD; case MINUS -> BinaryOp.SUB;
             case STAR -> BinaryOp.MUL; case SLASH -> BinaryOp.DIV; case PERCENT -> BinaryOp.REM;
+            case AMP -> BinaryOp.BIT_AND; case PIPE -> BinaryOp.BIT_OR; case CARET -> BinaryOp.BIT_XOR;
+            case SHL -> BinaryOp.SHL; case SHR -> BinaryOp.SHR;
             default -> throw new IllegalArgumentException(k.name());
         };
     }
 
     private Expr binary(int minPrec) {
-        Expr left = unary();
+        Expr left = cast();
         while (true) {
             Token op = peek();
             int prec = precedence(op.kind());
             if (prec < 0 || prec < minPrec) return left;
             advance();
             Expr right = binary(prec + 1);
-            if (prec == 3 && precedence(peek().kind()) == 3) {
+            if (prec == COMPARISON && precedence(peek().kind()) == COMPARISON) {
                 throw error(peek().span(), "comparison operators cannot be chained", "help: use `&&` to combine comparisons, e.g. `a < b && b < c`");
             }
             left = new Expr.Binary(binaryOp(op.kind()), left, right, op.span(), left.span().to(right.span()));
         }
+    }
+
+    /** `as` binds tighter than every binary operator and looser than unary ones. */
+    private Expr cast() {
+        Expr e = unary();
+        while (at(TokenKind.AS)) {
+            advance();
+            TypeExpr type = type();
+            e = new Expr.Cast(e, type, e.span().to(type.span()));
+        }
+        return e;
     }
 
     private Expr unary() {
@@ -243,7 +275,16 @@ public final class Parser {
     }
 
     private Expr postfix(Expr e) {
-        while (at(TokenKind.LPAREN)) {
+        while (at(TokenKind.LPAREN) || at(TokenKind.DOT)) {
+            if (eat(TokenKind.DOT)) {
+                Token name = peek();
+                if (name.kind() != TokenKind.INT && name.kind() != TokenKind.IDENT || name.kind() == TokenKind.INT && (name.radix() != 10 || name.suffix() != null)) {
+                    throw error(name.span(), "expected a field name or tuple index after `.`, found " + describe(name));
+                }
+                advance();
+                e = new Expr.Field(e, name.text(), name.span(), e.span().to(name.span()));
+                continue;
+            }
             advance();
             List<Expr> args = new ArrayList<>();
             while (!at(TokenKind.RPAREN) && !at(TokenKind.EOF)) {
@@ -261,7 +302,15 @@ public final class Parser {
         switch (t.kind()) {
             case INT -> {
                 advance();
-                return new Expr.IntLit(new BigInteger(t.text(), t.radix()), t.span());
+                return new Expr.IntLit(new BigInteger(t.text(), t.radix()), t.suffix(), t.span());
+            }
+            case FLOAT -> {
+                advance();
+                return new Expr.FloatLit(t.text(), t.suffix(), t.span());
+            }
+            case CHAR -> {
+                advance();
+                return new Expr.CharLit(t.text().isEmpty() ? 0 : t.text().codePointAt(0), t.span());
             }
             case TRUE, FALSE -> {
                 advance();
@@ -285,9 +334,15 @@ public final class Parser {
             case LPAREN -> {
                 advance();
                 if (at(TokenKind.RPAREN)) return new Expr.Unit(t.span().to(advance().span()));
-                Expr inner = exprWithAssign();
-                expect(TokenKind.RPAREN, "`)`");
-                return inner;
+                Expr first = exprWithAssign();
+                if (!at(TokenKind.COMMA)) {
+                    expect(TokenKind.RPAREN, "`)`");
+                    return first;
+                }
+                List<Expr> elements = new ArrayList<>(List.of(first));
+                while (eat(TokenKind.COMMA) && !at(TokenKind.RPAREN)) elements.add(expr());
+                Token close = expect(TokenKind.RPAREN, "`)` or `,` in the tuple");
+                return new Expr.Tuple(List.copyOf(elements), t.span().to(close.span()));
             }
             case LBRACE -> { return block(); }
             case IF -> { return ifExpr(); }
@@ -392,6 +447,8 @@ public final class Parser {
         return switch (t.kind()) {
             case IDENT -> "identifier `" + t.text() + "`";
             case INT -> "integer literal";
+            case FLOAT -> "float literal";
+            case CHAR -> "character literal";
             case STRING -> "string literal";
             default -> t.kind().description;
         };

@@ -1,21 +1,87 @@
 package tlang.frontend.types;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
- * Semantic types. {@code Never} is the type of expressions that do not produce a value
- * (`return`, `break`, `exit`); it fits wherever any type is expected. {@code Error} stands
- * for a type that could not be determined because of an earlier error, and is accepted
- * everywhere so that one mistake does not produce a cascade of messages.
+ * Semantic types.
+ *
+ * <p>{@code NEVER} is the type of expressions that do not produce a value (`return`,
+ * `break`, `exit`); it fits wherever any type is expected. {@code ERROR} stands for a type
+ * that could not be determined because of an earlier error, and is accepted everywhere
+ * so that one mistake does not produce a cascade of messages. {@link Var} is an inference
+ * variable, solved by {@link Inference} within a function: an integer literal without
+ * context starts as an integer variable and becomes `i64` if nothing constrains it.
  */
 public sealed interface Type {
     String display();
 
     enum Prim implements Type {
-        I64("i64"), BOOL("bool"), STRING("String"), UNIT("()"), NEVER("!"), ERROR("{unknown}");
+        BOOL("bool"), CHAR("char"), STRING("String"), UNIT("()"), NEVER("!"), ERROR("{unknown}");
         private final String name;
         Prim(String name) { this.name = name; }
         @Override public String display() { return name; }
+    }
+
+    /** The integer types. isize and usize are 64 bits on both targets. */
+    enum Int implements Type {
+        I8(8, true), I16(16, true), I32(32, true), I64(64, true), ISIZE(64, true),
+        U8(8, false), U16(16, false), U32(32, false), U64(64, false), USIZE(64, false);
+
+        public final int bits;
+        public final boolean signed;
+
+        Int(int bits, boolean signed) {
+            this.bits = bits;
+            this.signed = signed;
+        }
+
+        @Override public String display() { return name().toLowerCase(); }
+
+        public java.math.BigInteger min() {
+            return signed ? java.math.BigInteger.ONE.shiftLeft(bits - 1).negate() : java.math.BigInteger.ZERO;
+        }
+
+        public java.math.BigInteger max() {
+            return java.math.BigInteger.ONE.shiftLeft(signed ? bits - 1 : bits).subtract(java.math.BigInteger.ONE);
+        }
+
+        public static java.util.Optional<Int> byName(String name) {
+            for (Int i : values()) if (i.display().equals(name)) return java.util.Optional.of(i);
+            return java.util.Optional.empty();
+        }
+    }
+
+    enum Float implements Type {
+        F32(32), F64(64);
+        public final int bits;
+        Float(int bits) { this.bits = bits; }
+        @Override public String display() { return name().toLowerCase(); }
+
+        public static java.util.Optional<Float> byName(String name) {
+            for (Float f : values()) if (f.display().equals(name)) return java.util.Optional.of(f);
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** An inference variable; {@code kind} restricts what it may become. */
+    record Var(int id, VarKind kind) implements Type {
+        @Override public String display() {
+            return switch (kind) {
+                case INTEGER -> "{integer}";
+                case FLOAT -> "{float}";
+                case ANY -> "_";
+            };
+        }
+    }
+
+    enum VarKind { ANY, INTEGER, FLOAT }
+
+    record Tuple(List<Type> elements) implements Type {
+        @Override public String display() {
+            if (elements.size() == 1) return "(" + elements.get(0).display() + ",)";
+            return elements.stream().map(Type::display).collect(Collectors.joining(", ", "(", ")"));
+        }
     }
 
     record Fn(List<Type> params, Type result) implements Type {
@@ -28,10 +94,10 @@ public sealed interface Type {
         }
     }
 
-    Type I64 = Prim.I64, BOOL = Prim.BOOL, STRING = Prim.STRING, UNIT = Prim.UNIT, NEVER = Prim.NEVER, ERROR = Prim.ERROR;
+    Type BOOL = Prim.BOOL, CHAR = Prim.CHAR, STRING = Prim.STRING, UNIT = Prim.UNIT, NEVER = Prim.NEVER, ERROR = Prim.ERROR;
+    Type I64 = Int.I64, F64 = Float.F64;
 
-    /** True when a value of type {@code actual} may be used where {@code this} is expected. */
-    default boolean accepts(Type actual) {
-        return this == ERROR || actual == ERROR || actual == NEVER || this.equals(actual);
-    }
+    static boolean isInteger(Type t) { return t instanceof Int || t instanceof Var v && v.kind() == VarKind.INTEGER; }
+    static boolean isFloat(Type t) { return t instanceof Float || t instanceof Var v && v.kind() == VarKind.FLOAT; }
+    static boolean isNumeric(Type t) { return isInteger(t) || isFloat(t); }
 }

@@ -64,13 +64,30 @@ public final class AstToTir {
         return Mangler.function(moduleName, f.name());
     }
 
+    /** The TIR type of a (solved) T type. `char` is its code point, a u32. */
     static TirType tirType(Type t) {
-        if (t == Type.I64) return TirType.I64;
-        if (t == Type.BOOL) return TirType.BOOL;
-        if (t == Type.STRING) return TirType.STR;
-        if (t == Type.UNIT || t == Type.NEVER) return TirType.UNIT;
-        throw new IllegalStateException("no TIR type for " + t.display());
+        return switch (t) {
+            case Type.Int i -> new TirType.Int(i.bits, i.signed);
+            case Type.Float f -> new TirType.Float(f.bits);
+            case Type.Tuple tu -> new TirType.Struct(tu.elements().stream().map(AstToTir::fieldType).toList());
+            case Type.Prim p -> switch (p) {
+                case BOOL -> TirType.BOOL;
+                case CHAR -> TirType.U32;
+                case STRING -> TirType.STR;
+                case UNIT, NEVER -> TirType.UNIT;
+                case ERROR -> throw new IllegalStateException("an error type reached lowering");
+            };
+            default -> throw new IllegalStateException("no TIR type for " + t.display());
+        };
     }
+
+    /** Inside an aggregate, `()` takes a place of its own: an empty struct. */
+    private static TirType fieldType(Type t) {
+        TirType f = tirType(t);
+        return f == TirType.UNIT ? EMPTY : f;
+    }
+
+    private static final TirType.Struct EMPTY = new TirType.Struct(List.of());
 
     /** `t_entry`: runs `main` and returns exit status 0 (exit() leaves earlier). */
     private Function entry() {
@@ -124,7 +141,16 @@ public final class AstToTir {
 
     private Value lowerExpr(Expr e) {
         return switch (e) {
-            case Expr.IntLit lit -> new Value.IntConst(TirType.I64, lit.value().longValue());
+            case Expr.IntLit lit -> number(lit, program.typeOf(lit), false);
+            case Expr.FloatLit lit -> {
+                TirType t = tirType(program.typeOf(lit));
+                // Each literal is rounded once, from its decimal text, to its own type.
+                yield new Value.FloatConst(t, t.equals(TirType.F32) ? (double) Float.parseFloat(lit.text()) : Double.parseDouble(lit.text()));
+            }
+            case Expr.CharLit c -> new Value.IntConst(TirType.U32, c.codePoint());
+            case Expr.Cast c -> cast(c);
+            case Expr.Tuple t -> tuple(t);
+            case Expr.Field f -> field(f);
             case Expr.BoolLit b -> new Value.BoolConst(b.value());
             case Expr.StrLit s -> new Value.StrConst(s.value());
             case Expr.Unit u -> Value.UNIT;
@@ -210,8 +236,8 @@ public final class AstToTir {
             }
             case EXIT -> {
                 Value code = expr(c.args().get(0));
-                Value.Temp narrow = fb.add(new Inst.IntCast(fb.temp(TirType.I32), code));
-                callRuntime(RuntimeAbi.EXIT, narrow);
+                if (fb.isDead()) return Value.UNIT;
+                callRuntime(RuntimeAbi.EXIT, code);
                 fb.terminate(new Terminator.Unreachable());
                 return Value.UNIT;
             }
@@ -264,16 +290,22 @@ public final class AstToTir {
         callRuntime(RuntimeAbi.WRITE, stream(stream), ptr, new Value.IntConst(TirType.I64, s.utf8().length));
     }
 
-    private void writeValue(int stream, Value v) {
-        switch (v.type()) {
-            case I64 -> callRuntime(RuntimeAbi.WRITE_I64, stream(stream), v);
-            case BOOL -> callRuntime(RuntimeAbi.WRITE_BOOL, stream(stream), v);
-            case STR -> {
-                Value.Temp ptr = fb.add(new Inst.StrPart(fb.temp(TirType.PTR), v, false));
-                Value.Temp len = fb.add(new Inst.StrPart(fb.temp(TirType.I64), v, true));
-                callRuntime(RuntimeAbi.WRITE, stream(stream), ptr, len);
-            }
-            default -> throw new IllegalStateException("cannot display " + v.type());
+    private void writeValue(int stream, Value v, Type type) {
+        TirType t = v.type();
+        if (type == Type.CHAR) {
+            callRuntime(RuntimeAbi.WRITE_CHAR, stream(stream), v);
+        } else if (t instanceof TirType.Int i) {
+            TirType wide = i.signed() ? TirType.I64 : TirType.U64;
+            Value w = t.equals(wide) ? v : fb.add(new Inst.Cast(fb.temp(wide), v));
+            callRuntime(i.signed() ? RuntimeAbi.WRITE_I64 : RuntimeAbi.WRITE_U64, stream(stream), w);
+        } else if (t == TirType.BOOL) {
+            callRuntime(RuntimeAbi.WRITE_BOOL, stream(stream), v);
+        } else if (t == TirType.STR) {
+            Value.Temp ptr = fb.add(new Inst.StrPart(fb.temp(TirType.PTR), v, false));
+            Value.Temp len = fb.add(new Inst.StrPart(fb.temp(TirType.I64), v, true));
+            callRuntime(RuntimeAbi.WRITE, stream(stream), ptr, len);
+        } else {
+            throw new IllegalStateException("cannot display " + t.spelling());
         }
     }
 
@@ -291,7 +323,8 @@ public final class AstToTir {
         for (CheckedProgram.FormatPart part : format.parts()) {
             switch (part) {
                 case CheckedProgram.FormatPart.Text t -> writeText(stream, t.text());
-                case CheckedProgram.FormatPart.Arg a -> writeValue(stream, read(values.get(a.index())));
+                case CheckedProgram.FormatPart.Arg a ->
+                        writeValue(stream, read(values.get(a.index())), program.typeOf(format.args().get(a.index())));
             }
         }
     }
@@ -336,14 +369,53 @@ public final class AstToTir {
         fb.terminate(new Terminator.Unreachable());
     }
 
+    /** An integer literal (float-typed when written without a point, like `2` for an f64). */
+    private Value number(Expr.IntLit lit, Type type, boolean negated) {
+        TirType t = tirType(type);
+        java.math.BigInteger v = negated ? lit.value().negate() : lit.value();
+        if (t instanceof TirType.Float) return new Value.FloatConst(t, v.doubleValue());
+        return new Value.IntConst(t, v.longValue());
+    }
+
     private Value unary(Expr.Unary u) {
-        if (u.op() == Expr.UnaryOp.NEG && u.operand() instanceof Expr.IntLit lit) {
-            return new Value.IntConst(TirType.I64, lit.value().negate().longValue());
-        }
+        if (u.op() == Expr.UnaryOp.NEG && u.operand() instanceof Expr.IntLit lit) return number(lit, program.typeOf(lit), true);
         Value v = expr(u.operand());
         if (fb.isDead()) return Value.UNIT;
         if (u.op() == Expr.UnaryOp.NOT) return fb.add(new Inst.Not(fb.temp(v.type()), v));
-        return fb.add(new Inst.IntArith(fb.temp(TirType.I64), Inst.ArithOp.NEG, new Value.IntConst(TirType.I64, 0), v, location(u.span())));
+        if (v.type() instanceof TirType.Float) {
+            return fb.add(new Inst.FloatArith(fb.temp(v.type()), Inst.FloatOp.NEG, new Value.FloatConst(v.type(), 0), v));
+        }
+        return fb.add(new Inst.IntArith(fb.temp(v.type()), Inst.ArithOp.NEG, new Value.IntConst(v.type(), 0), v, location(u.span())));
+    }
+
+    private Value cast(Expr.Cast c) {
+        Value v = expr(c.operand());
+        if (fb.isDead()) return Value.UNIT;
+        TirType to = tirType(program.typeOf(c));
+        if (v.type().equals(to)) return v;
+        return fb.add(new Inst.Cast(fb.temp(to), v));
+    }
+
+    private Value tuple(Expr.Tuple t) {
+        List<Held> held = new ArrayList<>();
+        for (Expr e : t.elements()) held.add(hold(expr(e)));
+        if (fb.isDead()) return Value.UNIT;
+        TirType.Struct type = (TirType.Struct) tirType(program.typeOf(t));
+        List<Value> fields = new ArrayList<>();
+        for (int i = 0; i < held.size(); i++) {
+            Value v = read(held.get(i));
+            fields.add(v.type() == TirType.UNIT ? new Value.ZeroConst(type.fields().get(i)) : v);
+        }
+        return fb.add(new Inst.MakeStruct(fb.temp(type), fields));
+    }
+
+    private Value field(Expr.Field f) {
+        Value base = expr(f.base());
+        if (fb.isDead()) return Value.UNIT;
+        int index = Integer.parseInt(f.name());
+        TirType t = tirType(program.typeOf(f));
+        if (t == TirType.UNIT) return Value.UNIT;
+        return fb.add(new Inst.ExtractField(fb.temp(t), base, index));
     }
 
     private Value binary(Expr.Binary b) {
@@ -352,19 +424,24 @@ public final class AstToTir {
         Value right = expr(b.right());
         if (fb.isDead()) return Value.UNIT;
         Value left = read(heldLeft);
-        return switch (b.op()) {
-            // Like Rust, an overflow is reported at the start of the whole operation.
-            case ADD, SUB, MUL, DIV, REM -> fb.add(new Inst.IntArith(fb.temp(TirType.I64), arith(b.op()), left, right, location(b.span())));
-            case EQ, NE -> {
-                if (left.type() == TirType.STR) {
-                    Value eq = stringsEqual(left, right);
-                    yield b.op() == Expr.BinaryOp.EQ ? eq : fb.add(new Inst.Not(fb.temp(TirType.BOOL), eq));
-                }
-                yield fb.add(new Inst.Compare(fb.temp(TirType.BOOL), cmp(b.op()), left, right));
+        return operate(b.op(), left, right, location(b.span()));
+    }
+
+    /** A binary operation on two lowered operands; shared by `a op b` and `a op= b`. */
+    private Value operate(Expr.BinaryOp op, Value left, Value right, Location at) {
+        TirType t = left.type();
+        if (op.isComparison()) {
+            if (t == TirType.STR) {
+                Value eq = stringsEqual(left, right);
+                return op == Expr.BinaryOp.EQ ? eq : fb.add(new Inst.Not(fb.temp(TirType.BOOL), eq));
             }
-            case LT, LE, GT, GE -> fb.add(new Inst.Compare(fb.temp(TirType.BOOL), cmp(b.op()), left, right));
-            case AND, OR -> throw new IllegalStateException();
-        };
+            if (t == TirType.UNIT) return new Value.BoolConst(op == Expr.BinaryOp.EQ || op == Expr.BinaryOp.LE || op == Expr.BinaryOp.GE);
+            return fb.add(new Inst.Compare(fb.temp(TirType.BOOL), cmp(op), left, right));
+        }
+        if (t instanceof TirType.Float) return fb.add(new Inst.FloatArith(fb.temp(t), floatOp(op), left, right));
+        Inst.ArithOp a = arith(op);
+        boolean traps = !(a == Inst.ArithOp.AND || a == Inst.ArithOp.OR || a == Inst.ArithOp.XOR);
+        return fb.add(new Inst.IntArith(fb.temp(t), a, left, right, traps ? at : null));
     }
 
     private Value stringsEqual(Value a, Value b) {
@@ -379,6 +456,16 @@ public final class AstToTir {
         return switch (op) {
             case ADD -> Inst.ArithOp.ADD; case SUB -> Inst.ArithOp.SUB; case MUL -> Inst.ArithOp.MUL;
             case DIV -> Inst.ArithOp.DIV; case REM -> Inst.ArithOp.REM;
+            case BIT_AND -> Inst.ArithOp.AND; case BIT_OR -> Inst.ArithOp.OR; case BIT_XOR -> Inst.ArithOp.XOR;
+            case SHL -> Inst.ArithOp.SHL; case SHR -> Inst.ArithOp.SHR;
+            default -> throw new IllegalArgumentException(op.name());
+        };
+    }
+
+    private static Inst.FloatOp floatOp(Expr.BinaryOp op) {
+        return switch (op) {
+            case ADD -> Inst.FloatOp.ADD; case SUB -> Inst.FloatOp.SUB; case MUL -> Inst.FloatOp.MUL;
+            case DIV -> Inst.FloatOp.DIV; case REM -> Inst.FloatOp.REM;
             default -> throw new IllegalArgumentException(op.name());
         };
     }
@@ -407,17 +494,39 @@ public final class AstToTir {
         return fb.add(new Inst.Load(fb.temp(TirType.BOOL), slot, TirType.BOOL));
     }
 
+    /**
+     * Assignment to a place: a variable or a (nested) tuple element of one. Compound
+     * assignment reads the place, operates, and writes it back.
+     */
     private Value assign(Expr.Assign a) {
-        Symbol.Local local = (Symbol.Local) program.resolutions().get((Expr.Path) a.target());
-        Value.Temp slot = localSlots.get(local.id());
         Value value = expr(a.value());
-        if (fb.isDead() || slot == null) return Value.UNIT;
+        if (fb.isDead()) return Value.UNIT;
+        Held held = hold(value);
+        Value.Temp address = placeAddress(a.target());
+        if (address == null) return Value.UNIT; // a unit-typed place holds nothing
+        TirType t = tirType(program.typeOf(a.target()));
+        Value v = read(held);
         if (a.op() != null) {
-            Value.Temp old = fb.add(new Inst.Load(fb.temp(TirType.I64), slot, TirType.I64));
-            value = fb.add(new Inst.IntArith(fb.temp(TirType.I64), arith(a.op()), old, value, location(a.span())));
+            Value old = fb.add(new Inst.Load(fb.temp(t), address, t));
+            v = operate(a.op(), old, v, location(a.span()));
         }
-        fb.add(new Inst.Store(slot, value));
+        fb.add(new Inst.Store(address, v));
         return Value.UNIT;
+    }
+
+    /** The address of a place expression, or null when its type is `()`. */
+    private Value.Temp placeAddress(Expr place) {
+        return switch (place) {
+            case Expr.Path p -> localSlots.get(((Symbol.Local) program.resolutions().get(p)).id());
+            case Expr.Field f -> {
+                Value.Temp base = placeAddress(f.base());
+                if (base == null) yield null;
+                TirType.Struct st = (TirType.Struct) tirType(program.typeOf(f.base()));
+                if (tirType(program.typeOf(f)) == TirType.UNIT) yield null;
+                yield fb.add(new Inst.FieldAddr(fb.temp(TirType.PTR), base, st, Integer.parseInt(f.name())));
+            }
+            default -> throw new IllegalStateException("not a place: " + place);
+        };
     }
 
     private Value block(Expr.Block b) {

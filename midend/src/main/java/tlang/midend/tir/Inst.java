@@ -18,25 +18,50 @@ public sealed interface Inst {
     record Load(Value.Temp result, Value.Temp slot, TirType type) implements Inst {}
     record Store(Value.Temp slot, Value value) implements Inst { public Value.Temp result() { return null; } }
 
-    /** NEG computes {@code right} negated; its {@code left} is the constant 0. */
-    enum ArithOp { ADD, SUB, MUL, DIV, REM, NEG }
+    /**
+     * Integer operations (on BOOL too for AND/OR/XOR). NEG computes {@code right} negated;
+     * its {@code left} is the constant 0. Shifts take an amount of any integer type.
+     */
+    enum ArithOp { ADD, SUB, MUL, DIV, REM, NEG, AND, OR, XOR, SHL, SHR }
 
     /**
-     * Signed integer arithmetic. With a {@code trap} location, overflow (and division by zero)
-     * panics there; without one the operation wraps — passes clear it where ranges prove safety.
+     * Integer arithmetic, signed or unsigned as the operands' type says. With a {@code trap}
+     * location, overflow (and division by zero, and a shift by the width or more) panics
+     * there; without one the operation wraps — passes clear it where ranges prove safety.
+     * Bitwise operations never trap.
      */
     record IntArith(Value.Temp result, ArithOp op, Value left, Value right, Location trap) implements Inst {}
 
+    enum FloatOp { ADD, SUB, MUL, DIV, REM, NEG }
+
+    /** IEEE 754 arithmetic; NEG negates {@code right} ({@code left} is ignored, 0.0). */
+    record FloatArith(Value.Temp result, FloatOp op, Value left, Value right) implements Inst {}
+
     enum CmpOp { EQ, NE, LT, LE, GT, GE }
 
-    /** Signed comparison of integers, or equality of booleans. */
+    /**
+     * Comparison of two values of one type: integers (signed or unsigned by type), bools
+     * (false &lt; true), floats (IEEE: every comparison with NaN is false except NE).
+     */
     record Compare(Value.Temp result, CmpOp op, Value left, Value right) implements Inst {}
 
     /** Logical not of a bool, bitwise complement of an integer. */
     record Not(Value.Temp result, Value operand) implements Inst {}
 
-    /** Truncates or sign-extends an integer to another width. */
-    record IntCast(Value.Temp result, Value operand) implements Inst {}
+    /**
+     * Converts between numeric types (and from bool) with `as` semantics: integers truncate
+     * or extend by the source's signedness, float to integer saturates (NaN gives 0).
+     */
+    record Cast(Value.Temp result, Value operand) implements Inst {}
+
+    /** Builds a struct (tuple) value from its fields. */
+    record MakeStruct(Value.Temp result, List<Value> fields) implements Inst {}
+
+    /** Reads field {@code index} of a struct value. */
+    record ExtractField(Value.Temp result, Value aggregate, int index) implements Inst {}
+
+    /** The address of field {@code index} inside the struct that {@code pointer} points to. */
+    record FieldAddr(Value.Temp result, Value pointer, TirType.Struct type, int index) implements Inst {}
 
     /** The pointer or the byte length of a string value. */
     record StrPart(Value.Temp result, Value string, boolean length) implements Inst {}

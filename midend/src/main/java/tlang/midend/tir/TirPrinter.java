@@ -10,13 +10,13 @@ public final class TirPrinter {
         StringBuilder b = new StringBuilder("module ").append(m.name()).append("\n\n");
         for (ExternFunction e : m.externs()) {
             b.append("extern fn ").append(e.symbol()).append('(')
-             .append(e.params().stream().map(t -> t.spelling).collect(Collectors.joining(", "))).append(") -> ")
-             .append(e.result().spelling).append(e.noReturn() ? " noreturn" : "").append('\n');
+             .append(e.params().stream().map(t -> t.spelling()).collect(Collectors.joining(", "))).append(") -> ")
+             .append(e.result().spelling()).append(e.noReturn() ? " noreturn" : "").append('\n');
         }
         for (Function f : m.functions()) {
             b.append('\n').append("fn ").append(f.symbol()).append(" \"").append(f.sourceName()).append("\"(");
-            for (int i = 0; i < f.params().size(); i++) b.append(i > 0 ? ", " : "").append("%p").append(i).append(": ").append(f.params().get(i).spelling);
-            b.append(") -> ").append(f.result().spelling).append(f.noReturn() ? " noreturn" : "").append(" {\n");
+            for (int i = 0; i < f.params().size(); i++) b.append(i > 0 ? ", " : "").append("%p").append(i).append(": ").append(f.params().get(i).spelling());
+            b.append(") -> ").append(f.result().spelling()).append(f.noReturn() ? " noreturn" : "").append(" {\n");
             for (Block block : f.blocks()) {
                 b.append("b").append(block.id).append(":\n");
                 for (Inst inst : block.insts) b.append("    ").append(inst(inst)).append('\n');
@@ -29,8 +29,10 @@ public final class TirPrinter {
 
     static String value(Value v) {
         return switch (v) {
-            case Value.IntConst c -> c.value() + ":" + c.type().spelling;
+            case Value.IntConst c -> c.value() + ":" + c.type().spelling();
             case Value.BoolConst c -> Boolean.toString(c.value());
+            case Value.FloatConst c -> c.value() + ":" + c.type().spelling();
+            case Value.ZeroConst z -> "zero:" + z.type().spelling();
             case Value.StrConst s -> '"' + s.text().replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + '"';
             case Value.UnitConst u -> "()";
             case Value.Param p -> "%p" + p.index();
@@ -39,16 +41,20 @@ public final class TirPrinter {
     }
 
     static String inst(Inst inst) {
-        String def = inst.result() == null ? "" : value(inst.result()) + ": " + inst.result().type().spelling + " = ";
+        String def = inst.result() == null ? "" : value(inst.result()) + ": " + inst.result().type().spelling() + " = ";
         return def + switch (inst) {
-            case Inst.Slot s -> "slot " + s.slotType().spelling + " ; " + s.name();
+            case Inst.Slot s -> "slot " + s.slotType().spelling() + " ; " + s.name();
             case Inst.Load l -> "load " + value(l.slot());
             case Inst.Store s -> "store " + value(s.slot()) + ", " + value(s.value());
             case Inst.IntArith a -> (a.trap() == null ? "wrapping " : "checked ") + a.op().name().toLowerCase() + " "
                     + value(a.left()) + ", " + value(a.right()) + (a.trap() == null ? "" : " ; traps at " + a.trap());
             case Inst.Compare c -> "cmp " + c.op().name().toLowerCase() + " " + value(c.left()) + ", " + value(c.right());
             case Inst.Not n -> "not " + value(n.operand());
-            case Inst.IntCast c -> "intcast " + value(c.operand());
+            case Inst.FloatArith a -> "f" + a.op().name().toLowerCase() + " " + value(a.left()) + ", " + value(a.right());
+            case Inst.Cast c -> "cast " + value(c.operand()) + " : " + c.operand().type().spelling();
+            case Inst.MakeStruct m -> "struct(" + m.fields().stream().map(TirPrinter::value).collect(Collectors.joining(", ")) + ")";
+            case Inst.ExtractField x -> "extract " + value(x.aggregate()) + ", " + x.index();
+            case Inst.FieldAddr fa -> "fieldaddr " + value(fa.pointer()) + ", " + fa.index() + " : " + fa.type().spelling();
             case Inst.StrPart p -> (p.length() ? "strlen " : "strptr ") + value(p.string());
             case Inst.MakeStr m -> "makestr " + value(m.pointer()) + ", " + value(m.length());
             case Inst.Call c -> "call " + c.callee() + "(" + c.args().stream().map(TirPrinter::value).collect(Collectors.joining(", ")) + ")";

@@ -45,6 +45,7 @@ public final class TirVerifier {
                 for (Value v : operands(inst)) checkOperand(v, local, f, where + "b" + b.id + ": " + TirPrinter.inst(inst), problems);
                 if (inst instanceof Inst.Slot && b.id != 0) problems.add(where + "slot outside the entry block in b" + b.id);
                 if (inst instanceof Inst.Call c) checkCall(c, callees, where, problems);
+                checkTypes(inst, where + "b" + b.id + ": " + TirPrinter.inst(inst), problems);
                 Value.Temp r = inst.result();
                 if (r != null) {
                     if (!defined.add(r.id())) problems.add(where + "%" + r.id() + " defined twice");
@@ -63,7 +64,7 @@ public final class TirVerifier {
                 case Terminator.Return r -> {
                     TirType t = r.value() == null ? TirType.UNIT : r.value().type();
                     if (r.value() != null) checkOperand(r.value(), local, f, where + "return in b" + b.id, problems);
-                    if (t != f.result()) problems.add(where + "returns " + t.spelling + " from a function returning " + f.result().spelling);
+                    if (!t.equals(f.result())) problems.add(where + "returns " + t.spelling() + " from a function returning " + f.result().spelling());
                 }
                 case Terminator.Unreachable u -> {}
             }
@@ -75,10 +76,35 @@ public final class TirVerifier {
         if (s == null) { problems.add(where + "call to unknown function " + c.callee()); return; }
         if (s.params().size() != c.args().size()) { problems.add(where + "wrong argument count calling " + c.callee()); return; }
         for (int i = 0; i < s.params().size(); i++) {
-            if (s.params().get(i) != c.args().get(i).type()) problems.add(where + "argument " + i + " of " + c.callee() + " has type " + c.args().get(i).type().spelling);
+            if (!s.params().get(i).equals(c.args().get(i).type())) problems.add(where + "argument " + i + " of " + c.callee() + " has type " + c.args().get(i).type().spelling());
         }
         TirType r = c.result() == null ? TirType.UNIT : c.result().type();
-        if (r != s.result()) problems.add(where + "call to " + c.callee() + " expects result " + r.spelling);
+        if (!r.equals(s.result())) problems.add(where + "call to " + c.callee() + " expects result " + r.spelling());
+    }
+
+    /** Operand and result types of the instructions whose types must agree. */
+    private static void checkTypes(Inst inst, String where, List<String> problems) {
+        switch (inst) {
+            case Inst.IntArith a -> {
+                boolean shift = a.op() == Inst.ArithOp.SHL || a.op() == Inst.ArithOp.SHR;
+                boolean bool = a.left().type() == TirType.BOOL && (a.op() == Inst.ArithOp.AND || a.op() == Inst.ArithOp.OR || a.op() == Inst.ArithOp.XOR);
+                if (!(a.left().type() instanceof TirType.Int) && !bool) problems.add(where + ": integer operation on " + a.left().type().spelling());
+                if (!shift && !a.left().type().equals(a.right().type())) problems.add(where + ": operand types differ");
+                if (shift && !(a.right().type() instanceof TirType.Int)) problems.add(where + ": shift amount is not an integer");
+                if (!a.result().type().equals(a.left().type())) problems.add(where + ": result type differs from the operands'");
+            }
+            case Inst.FloatArith a -> {
+                if (!(a.right().type() instanceof TirType.Float) || !a.result().type().equals(a.right().type())) problems.add(where + ": float operation types");
+            }
+            case Inst.Compare c -> {
+                if (!c.left().type().equals(c.right().type())) problems.add(where + ": compared types differ");
+                if (c.result().type() != TirType.BOOL) problems.add(where + ": comparison result is not bool");
+            }
+            case Inst.Store s -> {
+                if (s.slot().type() != TirType.PTR) problems.add(where + ": store through a non-pointer");
+            }
+            default -> {}
+        }
     }
 
     private static void checkTarget(int target, Function f, String where, List<String> problems) {
@@ -88,7 +114,7 @@ public final class TirVerifier {
 
     private static void checkOperand(Value v, Set<Integer> local, Function f, String where, List<String> problems) {
         if (v instanceof Value.Temp t && !local.contains(t.id())) problems.add(where + ": %" + t.id() + " used before its definition in this block");
-        if (v instanceof Value.Param p && (p.index() >= f.params().size() || f.params().get(p.index()) != p.type())) problems.add(where + ": bad parameter %p" + p.index());
+        if (v instanceof Value.Param p && (p.index() >= f.params().size() || !f.params().get(p.index()).equals(p.type()))) problems.add(where + ": bad parameter %p" + p.index());
     }
 
     static List<Value> operands(Inst inst) {
@@ -99,7 +125,11 @@ public final class TirVerifier {
             case Inst.IntArith a -> List.of(a.left(), a.right());
             case Inst.Compare c -> List.of(c.left(), c.right());
             case Inst.Not n -> List.of(n.operand());
-            case Inst.IntCast c -> List.of(c.operand());
+            case Inst.FloatArith a -> List.of(a.left(), a.right());
+            case Inst.Cast c -> List.of(c.operand());
+            case Inst.MakeStruct m -> m.fields();
+            case Inst.ExtractField x -> List.of(x.aggregate());
+            case Inst.FieldAddr fa -> List.of(fa.pointer());
             case Inst.StrPart p -> List.of(p.string());
             case Inst.MakeStr m -> List.of(m.pointer(), m.length());
             case Inst.Call c -> c.args();

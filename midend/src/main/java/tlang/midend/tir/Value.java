@@ -7,6 +7,9 @@ public sealed interface Value {
     TirType type();
 
     record IntConst(TirType type, long value) implements Value {}
+    record FloatConst(TirType type, double value) implements Value {}
+    /** The all-zero value of a type (an empty struct, for instance). */
+    record ZeroConst(TirType type) implements Value {}
     record BoolConst(boolean value) implements Value { public TirType type() { return TirType.BOOL; } }
     record StrConst(String text) implements Value {
         public TirType type() { return TirType.STR; }
