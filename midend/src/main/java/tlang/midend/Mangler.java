@@ -13,6 +13,11 @@ public final class Mangler {
         return "_TN" + segment(module) + segment(name) + "E";
     }
 
+    /** A function of a type's `impl`: `Point::norm` in module `geo` is `_TN3geo5Point4normE`. */
+    public static String function(String module, String type, String name) {
+        return "_TN" + segment(module) + segment(type) + segment(name) + "E";
+    }
+
     private static String segment(String s) {
         return s.length() + s;
     }

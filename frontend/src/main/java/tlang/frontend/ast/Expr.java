@@ -33,8 +33,14 @@ public sealed interface Expr {
     record Cast(Expr operand, TypeExpr type, Span span) implements Expr {}
     /** `(a, b)`; a one-element tuple is written `(a,)`. */
     record Tuple(List<Expr> elements, Span span) implements Expr {}
-    /** `base.name`: a tuple element (`t.0`) or, later, a struct field. */
+    /** `base.name`: a tuple element (`t.0`) or a struct field (`p.x`, `pair.0`). */
     record Field(Expr base, String name, Span nameSpan, Span span) implements Expr {}
+    /** `receiver.name(args)`. */
+    record MethodCall(Expr receiver, String name, Span nameSpan, List<Expr> args, Span span) implements Expr {}
+    /** `Name { field: value, short, ... }`. */
+    record StructLit(Path type, List<FieldInit> fields, Span span) implements Expr {}
+    /** One `name: value` (or shorthand `name`, whose value is the variable `name`). */
+    record FieldInit(String name, Span nameSpan, Expr value) {}
     record Unary(UnaryOp op, Expr operand, Span span) implements Expr {}
     record Binary(BinaryOp op, Expr left, Expr right, Span opSpan, Span span) implements Expr {}
     /** `target = value`, or a compound assignment such as `target += value` when op is set. */

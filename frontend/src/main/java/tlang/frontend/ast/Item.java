@@ -8,8 +8,35 @@ import java.util.List;
 public sealed interface Item {
     Span span();
 
-    /** A function; {@code returnType} is null when it returns `()`. */
-    record Fn(String name, Span nameSpan, List<Param> params, TypeExpr returnType, Expr.Block body, Span span) implements Item {}
+    /**
+     * A function or method; {@code returnType} is null when it returns `()`, {@code self}
+     * is null for anything that is not a method.
+     */
+    record Fn(String name, Span nameSpan, SelfParam self, List<Param> params, TypeExpr returnType, Expr.Block body, Span span) implements Item {}
 
     record Param(String name, Span nameSpan, boolean mutable, TypeExpr type, Span span) {}
+
+    /** How a method takes its receiver: `self`, `mut self`, `&self` or `&mut self`. */
+    record SelfParam(Kind kind, Span span) {
+        public enum Kind {
+            VALUE("self"), MUT_VALUE("mut self"), REF("&self"), REF_MUT("&mut self");
+            public final String spelling;
+            Kind(String spelling) { this.spelling = spelling; }
+        }
+
+        public boolean byReference() { return kind == Kind.REF || kind == Kind.REF_MUT; }
+    }
+
+    /**
+     * `struct Name { a: T, b: U }`, `struct Name(T, U);` (tuple struct, fields named 0, 1, ...)
+     * or `struct Name;` (no fields).
+     */
+    record Struct(String name, Span nameSpan, List<FieldDecl> fields, Shape shape, Span span) implements Item {
+        public enum Shape { NAMED, TUPLE, UNIT }
+    }
+
+    record FieldDecl(String name, Span nameSpan, TypeExpr type, Span span) {}
+
+    /** `impl Type { fn ... }`: methods and associated functions of a type. */
+    record Impl(TypeExpr selfType, List<Fn> functions, Span span) implements Item {}
 }

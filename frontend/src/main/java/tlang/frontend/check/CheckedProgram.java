@@ -21,7 +21,8 @@ public record CheckedProgram(
         Map<Expr.Path, Symbol> resolutions,
         Map<Stmt.Let, Symbol.Local> lets,
         Map<Item.Fn, List<Symbol.Local>> params,
-        Map<Expr.Call, Format> formats) {
+        Map<Expr.Call, Format> formats,
+        Map<Expr.MethodCall, Symbol.Function> methodTargets) {
 
     /**
      * A checked format call. {@code args} are evaluated once each, in order — the call's

@@ -18,9 +18,16 @@ public sealed interface Symbol {
         private final boolean mutable;
         private final boolean parameter;
         private final Span declared;
+        private final boolean byReference;
         private Type type;
 
         public Local(int id, String name, Type type, boolean mutable, boolean parameter, Span declared) {
+            this(id, name, type, mutable, parameter, declared, false);
+        }
+
+        /** {@code byReference}: `&self` / `&mut self`, passed as the address of the receiver. */
+        public Local(int id, String name, Type type, boolean mutable, boolean parameter, Span declared, boolean byReference) {
+            this.byReference = byReference;
             this.id = id;
             this.name = name;
             this.type = type;
@@ -35,14 +42,27 @@ public sealed interface Symbol {
         public boolean mutable() { return mutable; }
         public boolean parameter() { return parameter; }
         public Span declared() { return declared; }
+        public boolean byReference() { return byReference; }
 
         void settle(Type resolved) { this.type = resolved; }
 
         @Override public String toString() { return "Local[" + name + "#" + id + ": " + type.display() + "]"; }
     }
 
-    /** A function defined in the program. */
-    record Function(String name, List<Type> params, Type result, Item.Fn decl) implements Symbol {}
+    /**
+     * A function defined in the program; {@code owner} is the struct whose `impl` defines it
+     * (a method when {@code decl.self()} is set, an associated function otherwise), or null.
+     */
+    record Function(String name, List<Type> params, Type result, Item.Fn decl, Type.Struct owner) implements Symbol {
+        public Function(String name, List<Type> params, Type result, Item.Fn decl) {
+            this(name, params, result, decl, null);
+        }
+
+        public String qualifiedName() { return owner == null ? name : owner.name + "::" + name; }
+    }
+
+    /** A struct name used as a value: the unit struct itself, or a tuple struct's constructor. */
+    record StructCtor(Type.Struct type) implements Symbol {}
 
     /** A function the compiler provides: printing, process exit, arguments. */
     record Builtin(Builtins.Kind kind) implements Symbol {}

@@ -45,6 +45,14 @@ public final class TypeChecker {
     private final Map<Stmt.Let, Symbol.Local> lets = new IdentityHashMap<>();
     private final Map<Item.Fn, List<Symbol.Local>> params = new IdentityHashMap<>();
     private final Map<Expr.Call, CheckedProgram.Format> formats = new IdentityHashMap<>();
+    private final Map<String, Type.Struct> structs = new LinkedHashMap<>();
+    /** Methods and associated functions, per struct. */
+    private final Map<Type.Struct, Map<String, Symbol.Function>> methods = new HashMap<>();
+    private final Map<Expr.MethodCall, Symbol.Function> methodTargets = new IdentityHashMap<>();
+    /** Every function to compile, free ones and those of impls, in declaration order. */
+    private final List<Symbol.Function> allFunctions = new ArrayList<>();
+    /** What `Self` means while declaring and checking an impl's functions. */
+    private Type.Struct currentSelf;
 
     // Per-function state.
     private final Deque<Map<String, Symbol.Local>> scopes = new ArrayDeque<>();
@@ -76,12 +84,16 @@ public final class TypeChecker {
 
     private CheckedProgram run() {
         boolean syntaxErrors = diags.hasErrors();
-        for (Item item : module.items()) {
-            if (item instanceof Item.Fn fn) declare(fn);
+        for (Item item : module.items()) if (item instanceof Item.Struct st) declareStruct(st);
+        for (Item item : module.items()) if (item instanceof Item.Struct st) defineStruct(st);
+        checkStructsAreFinite();
+        for (Item item : module.items()) if (item instanceof Item.Fn fn) declare(fn);
+        for (Item item : module.items()) if (item instanceof Item.Impl impl) declareImpl(impl);
+        for (Symbol.Function f : List.copyOf(allFunctions)) {
+            currentSelf = f.owner();
+            checkFunction(f);
         }
-        for (Item item : module.items()) {
-            if (item instanceof Item.Fn fn) checkFunction(fn);
-        }
+        currentSelf = null;
         Symbol.Function main = functions.get("main");
         if (syntaxErrors) {
             return null; // a `main` that failed to parse would be reported as missing
@@ -93,12 +105,16 @@ public final class TypeChecker {
                     "help: use `std::env::arg(i)` for arguments and `std::process::exit(code)` for the exit status");
         }
         if (diags.hasErrors()) return null;
-        return new CheckedProgram(module, List.copyOf(functions.values()), main, types, resolutions, lets, params, formats);
+        return new CheckedProgram(module, List.copyOf(allFunctions), main, types, resolutions, lets, params, formats, methodTargets);
     }
 
     // ---- declarations ---------------------------------------------------------------
 
     private void declare(Item.Fn fn) {
+        if (fn.self() != null) {
+            diags.error(fn.self().span(), "`self` parameter is only allowed in methods (functions inside `impl`)");
+            return;
+        }
         if (functions.containsKey(fn.name())) {
             Item.Fn previous = functions.get(fn.name()).decl();
             diags.error(fn.nameSpan(), "the name `" + fn.name() + "` is defined multiple times",
@@ -109,10 +125,89 @@ public final class TypeChecker {
             diags.error(fn.nameSpan(), "the name `" + fn.name() + "` is reserved for the built-in `" + fn.name() + "`");
             return;
         }
+        Symbol.Function f = signature(fn, null);
+        functions.put(fn.name(), f);
+        allFunctions.add(f);
+    }
+
+    private Symbol.Function signature(Item.Fn fn, Type.Struct owner) {
         List<Type> paramTypes = new ArrayList<>();
         for (Item.Param p : fn.params()) paramTypes.add(resolveType(p.type()));
         Type result = fn.returnType() == null ? Type.UNIT : resolveType(fn.returnType());
-        functions.put(fn.name(), new Symbol.Function(fn.name(), List.copyOf(paramTypes), result, fn));
+        return new Symbol.Function(fn.name(), List.copyOf(paramTypes), result, fn, owner);
+    }
+
+    private void declareStruct(Item.Struct st) {
+        if (structs.containsKey(st.name()) || primitive(st.name()) != null) {
+            diags.error(st.nameSpan(), "the name `" + st.name() + "` is defined multiple times");
+            return;
+        }
+        structs.put(st.name(), new Type.Struct(st.name(), st));
+    }
+
+    private void defineStruct(Item.Struct st) {
+        Type.Struct type = structs.get(st.name());
+        if (type == null || type.decl != st) return;
+        List<String> names = new ArrayList<>();
+        List<Type> fieldTypes = new ArrayList<>();
+        for (Item.FieldDecl f : st.fields()) {
+            if (names.contains(f.name())) {
+                diags.error(f.nameSpan(), "field `" + f.name() + "` is already declared");
+                continue;
+            }
+            names.add(f.name());
+            fieldTypes.add(resolveType(f.type()));
+        }
+        type.setFields(names, fieldTypes);
+    }
+
+    /** A struct that contains itself by value would have infinite size. */
+    private void checkStructsAreFinite() {
+        for (Type.Struct s : structs.values()) {
+            if (contains(s, s, new java.util.HashSet<>())) {
+                diags.error(s.decl.nameSpan(), "recursive type `" + s.name + "` has infinite size",
+                        "help: values of a struct contain their fields, so a struct cannot contain itself; `class` types (with references) come later");
+            }
+        }
+    }
+
+    private boolean contains(Type t, Type.Struct target, java.util.Set<Type.Struct> seen) {
+        return switch (t) {
+            case Type.Struct s -> {
+                boolean found = false;
+                if (seen.add(s)) for (Type f : s.fieldTypes()) found |= f == target || contains(f, target, seen);
+                yield found;
+            }
+            case Type.Tuple tu -> tu.elements().stream().anyMatch(e -> e == target || contains(e, target, seen));
+            default -> false;
+        };
+    }
+
+    private void declareImpl(Item.Impl impl) {
+        Type self = resolveType(impl.selfType());
+        if (!(self instanceof Type.Struct st)) {
+            if (self != Type.ERROR) {
+                diags.error(impl.selfType().span(), "`impl` blocks are for the structs of this program, not for `" + self.display() + "`",
+                        "note: methods on built-in types come with traits");
+            }
+            return;
+        }
+        currentSelf = st;
+        Map<String, Symbol.Function> table = methods.computeIfAbsent(st, k -> new LinkedHashMap<>());
+        for (Item.Fn fn : impl.functions()) {
+            if (table.containsKey(fn.name())) {
+                diags.error(fn.nameSpan(), "duplicate definitions with name `" + fn.name() + "`",
+                        "note: `" + st.name + "::" + fn.name() + "` is first defined at line " + table.get(fn.name()).decl().nameSpan().line());
+                continue;
+            }
+            if (st.fieldIndex(fn.name()) >= 0 && fn.self() != null) {
+                // Allowed in Rust too; nothing to do, the call syntax tells them apart.
+            }
+            Symbol.Function f = signature(fn, st);
+            table.put(fn.name(), f);
+            allFunctions.add(f);
+        }
+        currentSelf = null;
     }
 
     private Type resolveType(TypeExpr t) {
@@ -124,8 +219,17 @@ public final class TypeChecker {
                 String name = n.joined();
                 Type prim = primitive(name);
                 if (prim != null) yield prim;
+                if (name.equals("Self")) {
+                    if (currentSelf != null) yield currentSelf;
+                    diags.error(n.span(), "`Self` is only available inside `impl` blocks");
+                    yield Type.ERROR;
+                }
+                Type.Struct st = structs.get(name);
+                if (st != null) yield st;
+                List<String> known = new ArrayList<>(PRIMITIVE_NAMES);
+                known.addAll(structs.keySet());
                 diags.error(n.span(), "cannot find type `" + name + "` in this scope",
-                        Suggestions.closest(name, PRIMITIVE_NAMES)
+                        Suggestions.closest(name, known)
                                 .map(s -> "help: a type with a similar name exists: `" + s + "`")
                                 .orElse("note: the types so far are the integer and float types, `bool`, `char`, `String`, tuples and `()`"));
                 yield Type.ERROR;
@@ -147,9 +251,8 @@ public final class TypeChecker {
         }
     }
 
-    private void checkFunction(Item.Fn fn) {
-        Symbol.Function sig = functions.get(fn.name());
-        if (sig == null || sig.decl() != fn) return; // a duplicate, already reported
+    private void checkFunction(Symbol.Function sig) {
+        Item.Fn fn = sig.decl();
         scopes.clear();
         loops.clear();
         nextLocal = 0;
@@ -160,6 +263,14 @@ public final class TypeChecker {
         returnType = sig.result();
         Map<String, Symbol.Local> paramScope = new HashMap<>();
         List<Symbol.Local> locals = new ArrayList<>();
+        if (fn.self() != null) {
+            Item.SelfParam.Kind k = fn.self().kind();
+            boolean mutable = k == Item.SelfParam.Kind.MUT_VALUE || k == Item.SelfParam.Kind.REF_MUT;
+            Symbol.Local self = new Symbol.Local(nextLocal++, "self", sig.owner(), mutable, true, fn.self().span(), fn.self().byReference());
+            functionLocals.add(self);
+            paramScope.put("self", self);
+            locals.add(self);
+        }
         for (int i = 0; i < fn.params().size(); i++) {
             Item.Param p = fn.params().get(i);
             Symbol.Local local = new Symbol.Local(nextLocal++, p.name(), sig.params().get(i), p.mutable(), true, p.nameSpan());
@@ -247,6 +358,8 @@ public final class TypeChecker {
             case Expr.Cast c -> cast(c);
             case Expr.Tuple t -> tuple(t, expected);
             case Expr.Field f -> field(f);
+            case Expr.StructLit sl -> structLiteral(sl);
+            case Expr.MethodCall mc -> methodCall(mc);
             case Expr.StrLit s -> Type.STRING;
             case Expr.Unit u -> Type.UNIT;
             case Expr.Path p -> path(p);
@@ -378,12 +491,103 @@ public final class TypeChecker {
                     "note: this tuple has " + t.elements().size() + " element" + (t.elements().size() == 1 ? "" : "s") + ", numbered from 0");
             return Type.ERROR;
         }
+        if (base instanceof Type.Struct st) {
+            int index = st.fieldIndex(f.name());
+            if (index >= 0) return st.fieldTypes().get(index);
+            String note = Suggestions.closest(f.name(), st.fieldNames()).map(x -> "help: a field with a similar name exists: `" + x + "`")
+                    .orElse(st.fieldNames().isEmpty() ? "note: `" + st.name + "` has no fields" : "note: available fields are: " + String.join(", ", st.fieldNames().stream().map(x -> "`" + x + "`").toList()));
+            boolean isMethod = methods.getOrDefault(st, Map.of()).containsKey(f.name());
+            diags.error(f.nameSpan(), "no field `" + f.name() + "` on type `" + st.name + "`",
+                    isMethod ? "help: `" + f.name() + "` is a method; call it: `" + f.name() + "(...)`" : note);
+            return Type.ERROR;
+        }
         if (base instanceof Type.Var) {
             diags.error(f.base().span(), "type annotations needed", "note: the type of this value must be known to access its fields");
             return Type.ERROR;
         }
         diags.error(f.nameSpan(), "no field `" + f.name() + "` on type `" + show(base) + "`");
         return Type.ERROR;
+    }
+
+    private Type structLiteral(Expr.StructLit sl) {
+        String name = sl.type().joined();
+        Type.Struct st = name.equals("Self") ? currentSelf : structs.get(name);
+        if (st == null) {
+            sl.fields().forEach(f -> check(f.value(), null));
+            diags.error(sl.type().span(), "cannot find struct `" + name + "` in this scope",
+                    Suggestions.closest(name, structs.keySet()).map(x -> "help: a struct with a similar name exists: `" + x + "`").orElse("note: structs are declared with `struct " + name + " { ... }`"));
+            return Type.ERROR;
+        }
+        if (st.decl.shape() == Item.Struct.Shape.TUPLE && !sl.fields().isEmpty()) {
+            sl.fields().forEach(f -> check(f.value(), null));
+            diags.error(sl.type().span(), "`" + st.name + "` is a tuple struct", "help: build it with `" + st.name + "(...)`");
+            return Type.ERROR;
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (Expr.FieldInit init : sl.fields()) {
+            int index = st.fieldIndex(init.name());
+            if (index < 0) {
+                check(init.value(), null);
+                diags.error(init.nameSpan(), "struct `" + st.name + "` has no field named `" + init.name() + "`",
+                        Suggestions.closest(init.name(), st.fieldNames()).map(x -> "help: a field with a similar name exists: `" + x + "`")
+                                .orElse("note: available fields are: " + String.join(", ", st.fieldNames())));
+                continue;
+            }
+            if (!seen.add(init.name())) {
+                check(init.value(), null);
+                diags.error(init.nameSpan(), "field `" + init.name() + "` specified more than once");
+                continue;
+            }
+            expect(init.value(), st.fieldTypes().get(index));
+        }
+        List<String> missing = st.fieldNames().stream().filter(n -> !seen.contains(n)).toList();
+        if (!missing.isEmpty()) {
+            diags.error(sl.type().span(), "missing field" + (missing.size() == 1 ? " " : "s ") + String.join(", ", missing.stream().map(x -> "`" + x + "`").toList())
+                    + " in initializer of `" + st.name + "`");
+        }
+        return st;
+    }
+
+    private Type methodCall(Expr.MethodCall mc) {
+        Type receiver = resolved(check(mc.receiver(), null));
+        if (receiver == Type.ERROR) {
+            mc.args().forEach(a -> check(a, null));
+            return Type.ERROR;
+        }
+        Symbol.Function f = receiver instanceof Type.Struct st ? methods.getOrDefault(st, Map.of()).get(mc.name()) : null;
+        if (f == null || f.decl().self() == null) {
+            mc.args().forEach(a -> check(a, null));
+            if (receiver instanceof Type.Var) {
+                diags.error(mc.receiver().span(), "type annotations needed", "note: the type of this value must be known to call a method on it");
+            } else if (f != null) {
+                diags.error(mc.nameSpan(), "`" + f.qualifiedName() + "` is an associated function, not a method",
+                        "help: call it with the type's name: `" + f.qualifiedName() + "(...)`");
+            } else {
+                java.util.Collection<String> names = receiver instanceof Type.Struct st ? methods.getOrDefault(st, Map.of()).keySet() : List.of();
+                diags.error(mc.nameSpan(), "no method named `" + mc.name() + "` found for `" + show(receiver) + "`",
+                        Suggestions.closest(mc.name(), names).map(x -> "help: there is a method with a similar name: `" + x + "`")
+                                .orElse(receiver instanceof Type.Struct ? "note: methods are defined in `impl " + show(receiver) + " { ... }`"
+                                        : "note: methods on built-in types come with traits and the standard library"));
+            }
+            return Type.ERROR;
+        }
+        if (f.decl().self().kind() == Item.SelfParam.Kind.REF_MUT) {
+            Symbol.Local root = placeRoot(mc.receiver());
+            if (root != null && !root.mutable()) {
+                diags.error(mc.receiver().span(), "cannot borrow `" + root.name() + "` as mutable, as it is not declared as mutable",
+                        root.byReference() ? "note: `self` is a `&self` reference here; declare the method with `&mut self`"
+                                : "help: consider changing this to be mutable: `mut " + root.name() + "`");
+            }
+        }
+        methodTargets.put(mc, f);
+        if (mc.args().size() != f.params().size()) {
+            diags.error(mc.span(), "method `" + mc.name() + "` takes " + count(f.params().size(), "argument") + " but "
+                    + count(mc.args().size(), "argument") + (mc.args().size() == 1 ? " was" : " were") + " supplied");
+            mc.args().forEach(a -> check(a, null));
+            return f.result();
+        }
+        for (int i = 0; i < f.params().size(); i++) expect(mc.args().get(i), f.params().get(i));
+        return f.result();
     }
 
     private Type path(Expr.Path p) {
@@ -397,6 +601,14 @@ public final class TypeChecker {
             }
             case Symbol.Builtin b -> {
                 diags.error(p.span(), "`" + b.kind().path + "` must be called", "help: call it: `" + p.joined() + "(...)`");
+                yield Type.ERROR;
+            }
+            case Symbol.StructCtor ctor -> {
+                if (ctor.type().decl.shape() == Item.Struct.Shape.UNIT) yield ctor.type();
+                diags.error(p.span(), "expected a value, found struct `" + ctor.type().name + "`",
+                        ctor.type().decl.shape() == Item.Struct.Shape.TUPLE
+                                ? "help: call its constructor: `" + p.joined() + "(...)`"
+                                : "help: use a struct literal: `" + p.joined() + " { ... }`");
                 yield Type.ERROR;
             }
         };
@@ -419,6 +631,27 @@ public final class TypeChecker {
                 if (l != null) { found = l; break; }
             }
             if (found == null) found = functions.get(name);
+            if (found == null) {
+                Type.Struct st = name.equals("Self") ? currentSelf : structs.get(name);
+                if (st != null) found = new Symbol.StructCtor(st);
+            }
+        } else if (p.segments().size() == 2) {
+            // `Type::function`: an associated function (or a method called by path).
+            String typeName = p.segments().get(0);
+            Type.Struct st = typeName.equals("Self") ? currentSelf : structs.get(typeName);
+            if (st != null) {
+                Map<String, Symbol.Function> table = methods.getOrDefault(st, Map.of());
+                Symbol.Function f = table.get(p.segments().get(1));
+                if (f == null) {
+                    String note = Suggestions.closest(p.segments().get(1), table.keySet())
+                            .map(x -> "help: there is an associated function with a similar name: `" + x + "`").orElse(null);
+                    String message = "no function or associated item named `" + p.segments().get(1) + "` found for struct `" + st.name + "`";
+                    if (note == null) diags.error(p.span(), message); else diags.error(p.span(), message, note);
+                    return null;
+                }
+                resolutions.put(p, f);
+                return f;
+            }
         }
         if (found == null) found = Builtins.lookup(p.joined()).map(Symbol.Builtin::new).orElse(null);
         if (found == null) {
@@ -454,10 +687,25 @@ public final class TypeChecker {
                 yield Type.ERROR;
             }
             case Symbol.Function f -> {
-                checkArguments(c, f.name(), f.params());
+                if (f.decl().self() != null) {
+                    diags.error(callee.span(), "`" + f.qualifiedName() + "` is a method", "help: call it on a value: `value." + f.name() + "(...)`");
+                    c.args().forEach(a -> check(a, null));
+                    yield Type.ERROR;
+                }
+                checkArguments(c, f.qualifiedName(), f.params());
                 yield f.result();
             }
             case Symbol.Builtin b -> builtinCall(c, b.kind());
+            case Symbol.StructCtor ctor -> {
+                if (ctor.type().decl.shape() != Item.Struct.Shape.TUPLE) {
+                    diags.error(callee.span(), "`" + ctor.type().name + "` is not a tuple struct and has no constructor function",
+                            "help: use a struct literal: `" + ctor.type().name + " { ... }`");
+                    c.args().forEach(a -> check(a, null));
+                    yield Type.ERROR;
+                }
+                checkArguments(c, ctor.type().name, ctor.type().fieldTypes());
+                yield ctor.type();
+            }
         };
     }
 
@@ -662,7 +910,10 @@ public final class TypeChecker {
         }
         Type t = check(a.target(), null);
         if (!root.mutable()) {
-            if (root.parameter()) {
+            if (root.byReference()) {
+                diags.error(a.span(), "cannot assign to `" + exprText(a.target()) + "`, which is behind a `&` reference",
+                        "help: declare the method with `&mut self` to change `self`");
+            } else if (root.parameter()) {
                 diags.error(a.span(), "cannot assign to immutable argument `" + root.name() + "`",
                         "help: declare the parameter mutable: `mut " + root.name() + ": " + show(root.type()) + "`");
             } else {
@@ -688,6 +939,15 @@ public final class TypeChecker {
         }
         if (r == Type.ERROR) check(a.value(), null); else expect(a.value(), t);
         return Type.UNIT;
+    }
+
+    /** Source text of a place, for messages: `self.x`, `p.0`. */
+    private static String exprText(Expr e) {
+        return switch (e) {
+            case Expr.Path p -> p.joined();
+            case Expr.Field f -> exprText(f.base()) + "." + f.name();
+            default -> "this";
+        };
     }
 
     /** The variable a place expression (`x`, `x.0`, `x.1.0`) is rooted in, or null if it is no place. */

@@ -18,7 +18,11 @@ public final class Lexer {
             Map.entry("if", TokenKind.IF), Map.entry("else", TokenKind.ELSE), Map.entry("while", TokenKind.WHILE),
             Map.entry("loop", TokenKind.LOOP), Map.entry("break", TokenKind.BREAK),
             Map.entry("continue", TokenKind.CONTINUE), Map.entry("return", TokenKind.RETURN),
-            Map.entry("true", TokenKind.TRUE), Map.entry("false", TokenKind.FALSE), Map.entry("as", TokenKind.AS));
+            Map.entry("true", TokenKind.TRUE), Map.entry("false", TokenKind.FALSE), Map.entry("as", TokenKind.AS),
+            Map.entry("struct", TokenKind.STRUCT), Map.entry("impl", TokenKind.IMPL), Map.entry("self", TokenKind.SELF_VALUE),
+            Map.entry("Self", TokenKind.SELF_TYPE), Map.entry("pub", TokenKind.PUB), Map.entry("enum", TokenKind.ENUM),
+            Map.entry("match", TokenKind.MATCH), Map.entry("for", TokenKind.FOR), Map.entry("in", TokenKind.IN),
+            Map.entry("const", TokenKind.CONST), Map.entry("static", TokenKind.STATIC));
     private static final java.util.Set<String> INT_SUFFIXES = java.util.Set.of(
             "i8", "i16", "i32", "i64", "isize", "u8", "u16", "u32", "u64", "usize");
     private static final java.util.Set<String> FLOAT_SUFFIXES = java.util.Set.of("f32", "f64");

@@ -7,6 +7,8 @@ public enum TokenKind {
     FN("`fn`"), LET("`let`"), MUT("`mut`"), IF("`if`"), ELSE("`else`"), WHILE("`while`"),
     LOOP("`loop`"), BREAK("`break`"), CONTINUE("`continue`"), RETURN("`return`"),
     TRUE("`true`"), FALSE("`false`"), AS("`as`"),
+    STRUCT("`struct`"), IMPL("`impl`"), SELF_VALUE("`self`"), SELF_TYPE("`Self`"), PUB("`pub`"),
+    ENUM("`enum`"), MATCH("`match`"), FOR("`for`"), IN("`in`"), CONST("`const`"), STATIC("`static`"),
     // punctuation
     LPAREN("`(`"), RPAREN("`)`"), LBRACE("`{`"), RBRACE("`}`"), LBRACKET("`[`"), RBRACKET("`]`"),
     COMMA("`,`"), SEMI("`;`"), COLON("`:`"), PATH_SEP("`::`"), ARROW("`->`"), FAT_ARROW("`=>`"), DOT("`.`"),

@@ -66,17 +66,27 @@ public final class Parser {
     }
 
     private Item item() {
-        if (at(TokenKind.FN)) return function();
-        throw error(peek().span(), "expected an item (such as `fn`), found " + describe(peek()));
+        eat(TokenKind.PUB); // visibility matters once there are several modules
+        if (at(TokenKind.FN)) return function(false);
+        if (at(TokenKind.STRUCT)) return structItem();
+        if (at(TokenKind.IMPL)) return implItem();
+        throw error(peek().span(), "expected an item (`fn`, `struct` or `impl`), found " + describe(peek()));
     }
 
-    private Item.Fn function() {
+    /** A function; inside `impl` ({@code method}) it may start with a `self` parameter. */
+    private Item.Fn function(boolean method) {
         Token fn = expect(TokenKind.FN, "`fn`");
         Token name = expect(TokenKind.IDENT, "a function name");
         expect(TokenKind.LPAREN, "`(`");
+        // A `self` outside `impl` is parsed anyway; the checker explains where it belongs.
+        Item.SelfParam self = selfParam();
+        if (self != null && !at(TokenKind.RPAREN)) expect(TokenKind.COMMA, "`,` or `)` after the `self` parameter");
         List<Item.Param> params = new ArrayList<>();
         while (!at(TokenKind.RPAREN) && !at(TokenKind.EOF)) {
             Span start = peek().span();
+            if (at(TokenKind.SELF_VALUE) || at(TokenKind.AMP) && (peekAt(1, TokenKind.SELF_VALUE) || peekAt(1, TokenKind.MUT) && peekAt(2, TokenKind.SELF_VALUE))) {
+                throw error(start, method ? "`self` must be the first parameter of a method" : "`self` parameter is only allowed in methods (functions inside `impl`)");
+            }
             boolean mutable = eat(TokenKind.MUT);
             Token pname = expect(TokenKind.IDENT, "a parameter name");
             expect(TokenKind.COLON, "`:` and the parameter's type");
@@ -87,12 +97,81 @@ public final class Parser {
         expect(TokenKind.RPAREN, "`)`");
         TypeExpr ret = eat(TokenKind.ARROW) ? type() : null;
         Expr.Block body = block();
-        return new Item.Fn(name.text(), name.span(), List.copyOf(params), ret, body, fn.span().to(body.span()));
+        return new Item.Fn(name.text(), name.span(), self, List.copyOf(params), ret, body, fn.span().to(body.span()));
+    }
+
+    private boolean peekAt(int ahead, TokenKind k) {
+        return pos + ahead < tokens.size() && tokens.get(pos + ahead).kind() == k;
+    }
+
+    /** `self`, `mut self`, `&self`, `&mut self`, or null when the method has none. */
+    private Item.SelfParam selfParam() {
+        Token start = peek();
+        if (at(TokenKind.SELF_VALUE)) return new Item.SelfParam(Item.SelfParam.Kind.VALUE, advance().span());
+        if (at(TokenKind.MUT) && peekAt(1, TokenKind.SELF_VALUE)) {
+            advance();
+            return new Item.SelfParam(Item.SelfParam.Kind.MUT_VALUE, start.span().to(advance().span()));
+        }
+        if (at(TokenKind.AMP) && peekAt(1, TokenKind.SELF_VALUE)) {
+            advance();
+            return new Item.SelfParam(Item.SelfParam.Kind.REF, start.span().to(advance().span()));
+        }
+        if (at(TokenKind.AMP) && peekAt(1, TokenKind.MUT) && peekAt(2, TokenKind.SELF_VALUE)) {
+            advance();
+            advance();
+            return new Item.SelfParam(Item.SelfParam.Kind.REF_MUT, start.span().to(advance().span()));
+        }
+        return null;
+    }
+
+    private Item.Struct structItem() {
+        Token kw = advance();
+        Token name = expect(TokenKind.IDENT, "a struct name");
+        List<Item.FieldDecl> fields = new ArrayList<>();
+        if (eat(TokenKind.SEMI)) return new Item.Struct(name.text(), name.span(), List.of(), Item.Struct.Shape.UNIT, kw.span().to(name.span()));
+        if (eat(TokenKind.LPAREN)) {
+            int index = 0;
+            while (!at(TokenKind.RPAREN) && !at(TokenKind.EOF)) {
+                eat(TokenKind.PUB);
+                TypeExpr type = type();
+                fields.add(new Item.FieldDecl(Integer.toString(index++), type.span(), type, type.span()));
+                if (!eat(TokenKind.COMMA)) break;
+            }
+            expect(TokenKind.RPAREN, "`)` or `,` in the field list");
+            Token semi = expect(TokenKind.SEMI, "`;` after a tuple struct");
+            return new Item.Struct(name.text(), name.span(), List.copyOf(fields), Item.Struct.Shape.TUPLE, kw.span().to(semi.span()));
+        }
+        expect(TokenKind.LBRACE, "`{`, `(` or `;` after the struct name");
+        while (!at(TokenKind.RBRACE) && !at(TokenKind.EOF)) {
+            eat(TokenKind.PUB);
+            Token field = expect(TokenKind.IDENT, "a field name");
+            expect(TokenKind.COLON, "`:` and the field's type");
+            TypeExpr type = type();
+            fields.add(new Item.FieldDecl(field.text(), field.span(), type, field.span().to(type.span())));
+            if (!eat(TokenKind.COMMA)) break;
+        }
+        Token close = expect(TokenKind.RBRACE, "`}` or `,` in the field list");
+        return new Item.Struct(name.text(), name.span(), List.copyOf(fields), Item.Struct.Shape.NAMED, kw.span().to(close.span()));
+    }
+
+    private Item.Impl implItem() {
+        Token kw = advance();
+        TypeExpr self = type();
+        expect(TokenKind.LBRACE, "`{` to start the impl block");
+        List<Item.Fn> fns = new ArrayList<>();
+        while (!at(TokenKind.RBRACE) && !at(TokenKind.EOF)) {
+            eat(TokenKind.PUB);
+            if (!at(TokenKind.FN)) throw error(peek().span(), "expected `fn` inside `impl`, found " + describe(peek()));
+            fns.add(function(true));
+        }
+        Token close = expect(TokenKind.RBRACE, "`}` to close the impl block");
+        return new Item.Impl(self, List.copyOf(fns), kw.span().to(close.span()));
     }
 
     private TypeExpr type() {
         Token t = peek();
         if (eat(TokenKind.BANG)) return new TypeExpr.Never(t.span());
+        if (eat(TokenKind.SELF_TYPE)) return new TypeExpr.Named(List.of("Self"), t.span());
         if (eat(TokenKind.LPAREN)) {
             if (at(TokenKind.RPAREN)) return new TypeExpr.Unit(t.span().to(advance().span()));
             List<TypeExpr> elements = new ArrayList<>();
@@ -124,6 +203,16 @@ public final class Parser {
     // ---- blocks and statements ------------------------------------------------------
 
     private Expr.Block block() {
+        boolean saved = noStructLiteral;
+        noStructLiteral = false;
+        try {
+            return blockBody();
+        } finally {
+            noStructLiteral = saved;
+        }
+    }
+
+    private Expr.Block blockBody() {
         Token open = expect(TokenKind.LBRACE, "`{`");
         List<Stmt> stmts = new ArrayList<>();
         Expr tail = null;
@@ -282,17 +371,20 @@ public final class Parser {
                     throw error(name.span(), "expected a field name or tuple index after `.`, found " + describe(name));
                 }
                 advance();
+                if (name.kind() == TokenKind.IDENT && at(TokenKind.LPAREN)) {
+                    advance();
+                    List<Expr> args = arguments();
+                    Token close = expect(TokenKind.RPAREN, "`)` or `,` in the argument list");
+                    e = new Expr.MethodCall(e, name.text(), name.span(), args, e.span().to(close.span()));
+                    continue;
+                }
                 e = new Expr.Field(e, name.text(), name.span(), e.span().to(name.span()));
                 continue;
             }
             advance();
-            List<Expr> args = new ArrayList<>();
-            while (!at(TokenKind.RPAREN) && !at(TokenKind.EOF)) {
-                args.add(expr());
-                if (!eat(TokenKind.COMMA)) break;
-            }
+            List<Expr> args = arguments();
             Token close = expect(TokenKind.RPAREN, "`)` or `,` in the argument list");
-            e = new Expr.Call(e, List.copyOf(args), e.span().to(close.span()));
+            e = new Expr.Call(e, args, e.span().to(close.span()));
         }
         return e;
     }
@@ -320,7 +412,7 @@ public final class Parser {
                 advance();
                 return new Expr.StrLit(t.text(), t.span());
             }
-            case IDENT -> {
+            case IDENT, SELF_VALUE, SELF_TYPE -> {
                 List<String> segments = new ArrayList<>();
                 Span span = t.span();
                 segments.add(advance().text());
@@ -329,26 +421,34 @@ public final class Parser {
                     segments.add(seg.text());
                     span = span.to(seg.span());
                 }
-                return new Expr.Path(List.copyOf(segments), span);
+                Expr.Path path = new Expr.Path(List.copyOf(segments), span);
+                if (at(TokenKind.LBRACE) && !noStructLiteral && looksLikeStructLiteral()) return structLiteral(path);
+                if (at(TokenKind.LBRACE) && noStructLiteral && peekAt(1, TokenKind.IDENT) && peekAt(2, TokenKind.COLON)) {
+                    // `if p == P { x: 1 } { ... }`: no block starts with `name:`, so this is a
+                    // struct literal where Rust's grammar does not allow one. Say so, and go on.
+                    Expr lit = structLiteral(path);
+                    report(lit.span(), "struct literals are not allowed here",
+                            "help: surround the struct literal with parentheses: `(" + path.joined() + " { ... })`");
+                    return lit;
+                }
+                return path;
             }
             case LPAREN -> {
                 advance();
                 if (at(TokenKind.RPAREN)) return new Expr.Unit(t.span().to(advance().span()));
-                Expr first = exprWithAssign();
-                if (!at(TokenKind.COMMA)) {
-                    expect(TokenKind.RPAREN, "`)`");
-                    return first;
+                boolean saved = noStructLiteral;
+                noStructLiteral = false;
+                try {
+                    return parenthesized(t);
+                } finally {
+                    noStructLiteral = saved;
                 }
-                List<Expr> elements = new ArrayList<>(List.of(first));
-                while (eat(TokenKind.COMMA) && !at(TokenKind.RPAREN)) elements.add(expr());
-                Token close = expect(TokenKind.RPAREN, "`)` or `,` in the tuple");
-                return new Expr.Tuple(List.copyOf(elements), t.span().to(close.span()));
             }
             case LBRACE -> { return block(); }
             case IF -> { return ifExpr(); }
             case WHILE -> {
                 advance();
-                Expr cond = expr();
+                Expr cond = condition();
                 Expr.Block body = block();
                 return new Expr.While(cond, body, t.span().to(body.span()));
             }
@@ -375,6 +475,35 @@ public final class Parser {
         }
     }
 
+    /** Call arguments up to (not including) the closing parenthesis. */
+    private List<Expr> arguments() {
+        boolean saved = noStructLiteral;
+        noStructLiteral = false;
+        try {
+            List<Expr> args = new ArrayList<>();
+            while (!at(TokenKind.RPAREN) && !at(TokenKind.EOF)) {
+                args.add(expr());
+                if (!eat(TokenKind.COMMA)) break;
+            }
+            return List.copyOf(args);
+        } finally {
+            noStructLiteral = saved;
+        }
+    }
+
+    /** After `(`: a parenthesized expression or a tuple. */
+    private Expr parenthesized(Token open) {
+        Expr first = exprWithAssign();
+        if (!at(TokenKind.COMMA)) {
+            expect(TokenKind.RPAREN, "`)`");
+            return first;
+        }
+        List<Expr> elements = new ArrayList<>(List.of(first));
+        while (eat(TokenKind.COMMA) && !at(TokenKind.RPAREN)) elements.add(expr());
+        Token close = expect(TokenKind.RPAREN, "`)` or `,` in the tuple");
+        return new Expr.Tuple(List.copyOf(elements), open.span().to(close.span()));
+    }
+
     /** After `return` or `break`: does an operand follow? */
     private boolean startsValue() {
         return switch (peek().kind()) {
@@ -383,9 +512,50 @@ public final class Parser {
         };
     }
 
+    /**
+     * In `if`, `while` and `match` heads a `{` starts the body, not a struct literal (as in
+     * Rust: write `if p == (Point { x: 1, y: 2 }) { ... }`). Parentheses and blocks lift it.
+     */
+    private boolean noStructLiteral;
+
+    private Expr condition() {
+        boolean saved = noStructLiteral;
+        noStructLiteral = true;
+        try {
+            return expr();
+        } finally {
+            noStructLiteral = saved;
+        }
+    }
+
+    /** `Name {` followed by `}`, `ident :`, `ident ,` or `ident }` is a struct literal. */
+    private boolean looksLikeStructLiteral() {
+        if (peekAt(1, TokenKind.RBRACE)) return true;
+        return peekAt(1, TokenKind.IDENT) && (peekAt(2, TokenKind.COLON) || peekAt(2, TokenKind.COMMA) || peekAt(2, TokenKind.RBRACE));
+    }
+
+    private Expr structLiteral(Expr.Path path) {
+        expect(TokenKind.LBRACE, "`{`");
+        boolean saved = noStructLiteral;
+        noStructLiteral = false;
+        List<Expr.FieldInit> fields = new ArrayList<>();
+        try {
+            while (!at(TokenKind.RBRACE) && !at(TokenKind.EOF)) {
+                Token name = expect(TokenKind.IDENT, "a field name");
+                Expr value = eat(TokenKind.COLON) ? expr() : new Expr.Path(List.of(name.text()), name.span());
+                fields.add(new Expr.FieldInit(name.text(), name.span(), value));
+                if (!eat(TokenKind.COMMA)) break;
+            }
+        } finally {
+            noStructLiteral = saved;
+        }
+        Token close = expect(TokenKind.RBRACE, "`}` or `,` in the struct literal");
+        return new Expr.StructLit(path, List.copyOf(fields), path.span().to(close.span()));
+    }
+
     private Expr ifExpr() {
         Token t = advance();
-        Expr cond = expr();
+        Expr cond = condition();
         Expr.Block then = block();
         Expr otherwise = null;
         if (eat(TokenKind.ELSE)) {
@@ -467,6 +637,6 @@ public final class Parser {
     }
 
     private void skipToNextItem() {
-        while (!at(TokenKind.EOF) && !at(TokenKind.FN)) advance();
+        while (!at(TokenKind.EOF) && !at(TokenKind.FN) && !at(TokenKind.STRUCT) && !at(TokenKind.IMPL)) advance();
     }
 }

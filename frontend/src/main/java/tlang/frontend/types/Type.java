@@ -84,6 +84,36 @@ public sealed interface Type {
         }
     }
 
+    /**
+     * A struct type, one per declaration (nominal: two structs with the same fields are
+     * different types). Its fields are filled in after every type name is known, so that
+     * structs may mention each other in any order.
+     */
+    final class Struct implements Type {
+        public final String name;
+        public final tlang.frontend.ast.Item.Struct decl;
+        private List<String> fieldNames = List.of();
+        private List<Type> fieldTypes = List.of();
+
+        public Struct(String name, tlang.frontend.ast.Item.Struct decl) {
+            this.name = name;
+            this.decl = decl;
+        }
+
+        public void setFields(List<String> names, List<Type> types) {
+            this.fieldNames = List.copyOf(names);
+            this.fieldTypes = List.copyOf(types);
+        }
+
+        public List<String> fieldNames() { return fieldNames; }
+        public List<Type> fieldTypes() { return fieldTypes; }
+
+        public int fieldIndex(String field) { return fieldNames.indexOf(field); }
+
+        @Override public String display() { return name; }
+        @Override public String toString() { return "struct " + name; }
+    }
+
     record Fn(List<Type> params, Type result) implements Type {
         @Override public String display() {
             StringBuilder b = new StringBuilder("fn(");

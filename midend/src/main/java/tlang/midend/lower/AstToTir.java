@@ -39,7 +39,8 @@ public final class AstToTir {
 
     // Per-function state.
     private FunctionBuilder fb;
-    private final Map<Integer, Value.Temp> localSlots = new HashMap<>();
+    /** The address of each local: a stack slot, or (for `&self`) the address passed in. */
+    private final Map<Integer, Value> localSlots = new HashMap<>();
     private final Deque<LoopTarget> loops = new ArrayDeque<>();
 
     private record LoopTarget(Block continueTo, Block breakTo, Value.Temp resultSlot) {}
@@ -61,7 +62,7 @@ public final class AstToTir {
     }
 
     private String symbol(Symbol.Function f) {
-        return Mangler.function(moduleName, f.name());
+        return f.owner() == null ? Mangler.function(moduleName, f.name()) : Mangler.function(moduleName, f.owner().name, f.name());
     }
 
     /** The TIR type of a (solved) T type. `char` is its code point, a u32. */
@@ -70,6 +71,7 @@ public final class AstToTir {
             case Type.Int i -> new TirType.Int(i.bits, i.signed);
             case Type.Float f -> new TirType.Float(f.bits);
             case Type.Tuple tu -> new TirType.Struct(tu.elements().stream().map(AstToTir::fieldType).toList());
+            case Type.Struct st -> new TirType.Struct(st.fieldTypes().stream().map(AstToTir::fieldType).toList());
             case Type.Prim p -> switch (p) {
                 case BOOL -> TirType.BOOL;
                 case CHAR -> TirType.U32;
@@ -104,18 +106,26 @@ public final class AstToTir {
         Item.Fn decl = f.decl();
         List<Symbol.Local> params = program.params().get(decl);
         List<TirType> paramTypes = new ArrayList<>();
-        for (int i = 0; i < params.size(); i++) {
-            Symbol.Local p = params.get(i);
+        for (Symbol.Local p : params) {
+            if (p.byReference()) {
+                // `&self` / `&mut self`: the caller passes the receiver's address.
+                Value.Param address = new Value.Param(paramTypes.size(), TirType.PTR);
+                paramTypes.add(TirType.PTR);
+                localSlots.put(p.id(), address);
+                continue;
+            }
             TirType t = tirType(p.type());
+            if (t == TirType.UNIT) continue; // unit parameters are not passed
+            Value.Param value = new Value.Param(paramTypes.size(), t);
             paramTypes.add(t);
             Value.Temp slot = declareLocal(p);
-            if (slot != null) fb.add(new Inst.Store(slot, new Value.Param(i, t)));
+            fb.add(new Inst.Store(slot, value));
         }
         boolean noReturn = f.result() == Type.NEVER;
         TirType result = tirType(f.result());
         Value v = expr(decl.body());
         fb.terminate(new Terminator.Return(result == TirType.UNIT ? null : v));
-        return fb.finish(symbol(f), moduleName + "::" + f.name(), paramTypes, result, noReturn);
+        return fb.finish(symbol(f), moduleName + "::" + f.qualifiedName(), paramTypes, result, noReturn);
     }
 
     private Value.Temp declareLocal(Symbol.Local local) {
@@ -151,6 +161,8 @@ public final class AstToTir {
             case Expr.Cast c -> cast(c);
             case Expr.Tuple t -> tuple(t);
             case Expr.Field f -> field(f);
+            case Expr.StructLit sl -> structLiteral(sl);
+            case Expr.MethodCall mc -> methodCall(mc);
             case Expr.BoolLit b -> new Value.BoolConst(b.value());
             case Expr.StrLit s -> new Value.StrConst(s.value());
             case Expr.Unit u -> Value.UNIT;
@@ -180,17 +192,19 @@ public final class AstToTir {
 
     private Value path(Expr.Path p) {
         Symbol s = program.resolutions().get(p);
+        if (s instanceof Symbol.StructCtor ctor) return fb.add(new Inst.MakeStruct(fb.temp(tirType(ctor.type())), List.of()));
         if (!(s instanceof Symbol.Local local)) throw new IllegalStateException("unexpected value path " + p.joined());
-        Value.Temp slot = localSlots.get(local.id());
-        if (slot == null) return Value.UNIT;
+        Value address = localSlots.get(local.id());
+        if (address == null) return Value.UNIT;
         TirType t = tirType(local.type());
-        return fb.add(new Inst.Load(fb.temp(t), slot, t));
+        return fb.add(new Inst.Load(fb.temp(t), address, t));
     }
 
     private Value call(Expr.Call c) {
         Expr.Path callee = (Expr.Path) c.callee();
         Symbol s = program.resolutions().get(callee);
         if (s instanceof Symbol.Builtin b) return builtin(c, b.kind());
+        if (s instanceof Symbol.StructCtor ctor) return construct(ctor.type(), c.args());
         Symbol.Function f = (Symbol.Function) s;
         // Arguments are evaluated left to right; each is held in a slot while later ones run,
         // since evaluating them may create blocks. Unit-typed arguments are not passed.
@@ -203,6 +217,70 @@ public final class AstToTir {
         fb.add(new Inst.Call(r, symbol(f), dropUnitArgs(args)));
         if (f.result() == Type.NEVER) fb.terminate(new Terminator.Unreachable());
         return r == null ? Value.UNIT : r;
+    }
+
+    /** A method call: the receiver goes first, by address for `&self` and `&mut self`. */
+    private Value methodCall(Expr.MethodCall mc) {
+        Symbol.Function f = program.methodTargets().get(mc);
+        Held receiver;
+        if (f.decl().self().byReference()) {
+            Value address = isPlace(mc.receiver()) ? placeAddress(mc.receiver()) : null;
+            if (address == null) {
+                // A temporary receiver: give it a home so that it has an address.
+                Value v = expr(mc.receiver());
+                if (fb.isDead()) return Value.UNIT;
+                Value.Temp slot = fb.slot(v.type(), "receiver");
+                fb.add(new Inst.Store(slot, v));
+                address = slot;
+            }
+            receiver = hold(address);
+        } else {
+            receiver = hold(expr(mc.receiver()));
+        }
+        List<Held> held = new ArrayList<>();
+        for (Expr arg : mc.args()) held.add(hold(expr(arg)));
+        if (fb.isDead()) return Value.UNIT;
+        List<Value> args = new ArrayList<>();
+        args.add(read(receiver));
+        for (Held h : held) args.add(read(h));
+        TirType result = tirType(f.result());
+        Value.Temp r = result == TirType.UNIT ? null : fb.temp(result);
+        fb.add(new Inst.Call(r, symbol(f), dropUnitArgs(args)));
+        if (f.result() == Type.NEVER) fb.terminate(new Terminator.Unreachable());
+        return r == null ? Value.UNIT : r;
+    }
+
+    private static boolean isPlace(Expr e) {
+        return e instanceof Expr.Path || e instanceof Expr.Field f && isPlace(f.base());
+    }
+
+    /** A struct value from field values given in declaration order (tuple structs). */
+    private Value construct(Type.Struct type, List<Expr> fieldValues) {
+        List<Held> held = new ArrayList<>();
+        for (Expr e : fieldValues) held.add(hold(expr(e)));
+        if (fb.isDead()) return Value.UNIT;
+        TirType.Struct st = (TirType.Struct) tirType(type);
+        List<Value> fields = new ArrayList<>();
+        for (int i = 0; i < held.size(); i++) {
+            Value v = read(held.get(i));
+            fields.add(v.type() == TirType.UNIT ? new Value.ZeroConst(st.fields().get(i)) : v);
+        }
+        return fb.add(new Inst.MakeStruct(fb.temp(st), fields));
+    }
+
+    /** `Name { ... }`: fields are evaluated in the order written, stored in declaration order. */
+    private Value structLiteral(Expr.StructLit sl) {
+        Type.Struct type = (Type.Struct) program.typeOf(sl);
+        Held[] byField = new Held[type.fieldNames().size()];
+        for (Expr.FieldInit init : sl.fields()) byField[type.fieldIndex(init.name())] = hold(expr(init.value()));
+        if (fb.isDead()) return Value.UNIT;
+        TirType.Struct st = (TirType.Struct) tirType(type);
+        List<Value> fields = new ArrayList<>();
+        for (int i = 0; i < byField.length; i++) {
+            Value v = read(byField[i]);
+            fields.add(v.type() == TirType.UNIT ? new Value.ZeroConst(st.fields().get(i)) : v);
+        }
+        return fb.add(new Inst.MakeStruct(fb.temp(st), fields));
     }
 
     private static List<Value> dropUnitArgs(List<Value> args) {
@@ -409,10 +487,15 @@ public final class AstToTir {
         return fb.add(new Inst.MakeStruct(fb.temp(type), fields));
     }
 
+    /** The position of a field: `t.1` of a tuple, `p.x` of a struct. */
+    private int fieldIndex(Expr.Field f) {
+        return program.typeOf(f.base()) instanceof Type.Struct st ? st.fieldIndex(f.name()) : Integer.parseInt(f.name());
+    }
+
     private Value field(Expr.Field f) {
         Value base = expr(f.base());
         if (fb.isDead()) return Value.UNIT;
-        int index = Integer.parseInt(f.name());
+        int index = fieldIndex(f);
         TirType t = tirType(program.typeOf(f));
         if (t == TirType.UNIT) return Value.UNIT;
         return fb.add(new Inst.ExtractField(fb.temp(t), base, index));
@@ -502,7 +585,7 @@ public final class AstToTir {
         Value value = expr(a.value());
         if (fb.isDead()) return Value.UNIT;
         Held held = hold(value);
-        Value.Temp address = placeAddress(a.target());
+        Value address = placeAddress(a.target());
         if (address == null) return Value.UNIT; // a unit-typed place holds nothing
         TirType t = tirType(program.typeOf(a.target()));
         Value v = read(held);
@@ -515,15 +598,15 @@ public final class AstToTir {
     }
 
     /** The address of a place expression, or null when its type is `()`. */
-    private Value.Temp placeAddress(Expr place) {
+    private Value placeAddress(Expr place) {
         return switch (place) {
             case Expr.Path p -> localSlots.get(((Symbol.Local) program.resolutions().get(p)).id());
             case Expr.Field f -> {
-                Value.Temp base = placeAddress(f.base());
+                Value base = placeAddress(f.base());
                 if (base == null) yield null;
                 TirType.Struct st = (TirType.Struct) tirType(program.typeOf(f.base()));
                 if (tirType(program.typeOf(f)) == TirType.UNIT) yield null;
-                yield fb.add(new Inst.FieldAddr(fb.temp(TirType.PTR), base, st, Integer.parseInt(f.name())));
+                yield fb.add(new Inst.FieldAddr(fb.temp(TirType.PTR), base, st, fieldIndex(f)));
             }
             default -> throw new IllegalStateException("not a place: " + place);
         };

@@ -15,8 +15,9 @@ public sealed interface Inst {
 
     /** A stack slot holding one value of {@code slotType}; only in the entry block. */
     record Slot(Value.Temp result, TirType slotType, String name) implements Inst {}
-    record Load(Value.Temp result, Value.Temp slot, TirType type) implements Inst {}
-    record Store(Value.Temp slot, Value value) implements Inst { public Value.Temp result() { return null; } }
+    /** Reads a value of {@code type} from an address: a slot, a field address, a `&self`. */
+    record Load(Value.Temp result, Value slot, TirType type) implements Inst {}
+    record Store(Value slot, Value value) implements Inst { public Value.Temp result() { return null; } }
 
     /**
      * Integer operations (on BOOL too for AND/OR/XOR). NEG computes {@code right} negated;
