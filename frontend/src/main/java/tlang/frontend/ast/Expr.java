@@ -49,10 +49,15 @@ public sealed interface Expr {
     record Block(List<Stmt> stmts, Expr tail, Span span) implements Expr {}
     /** {@code otherwise} is a Block, another If (for `else if`), or null. */
     record If(Expr cond, Block then, Expr otherwise, Span span) implements Expr {}
-    record While(Expr cond, Block body, Span span) implements Expr {}
-    record Loop(Block body, Span span) implements Expr {}
-    record Break(Expr value, Span span) implements Expr {}
-    record Continue(Span span) implements Expr {}
+    /** {@code label} is the loop's `'name` without the quote, or null (likewise below). */
+    record While(String label, Expr cond, Block body, Span span) implements Expr {}
+    record Loop(String label, Block body, Span span) implements Expr {}
+    /** `for name in iterable { ... }`; so far the iterable is a range. */
+    record For(String label, String variable, Span variableSpan, boolean mutable, Expr iterable, Block body, Span span) implements Expr {}
+    /** `start..end` or `start..=end`. */
+    record Range(Expr start, Expr end, boolean inclusive, Span span) implements Expr {}
+    record Break(String label, Expr value, Span span) implements Expr {}
+    record Continue(String label, Span span) implements Expr {}
     record Return(Expr value, Span span) implements Expr {}
     /** Stands in for an expression that failed to parse, so checking can go on quietly. */
     record Error(Span span) implements Expr {}

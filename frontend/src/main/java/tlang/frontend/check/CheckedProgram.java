@@ -22,7 +22,8 @@ public record CheckedProgram(
         Map<Stmt.Let, Symbol.Local> lets,
         Map<Item.Fn, List<Symbol.Local>> params,
         Map<Expr.Call, Format> formats,
-        Map<Expr.MethodCall, Symbol.Function> methodTargets) {
+        Map<Expr.MethodCall, Symbol.Function> methodTargets,
+        Map<Expr.For, Symbol.Local> forVariables) {
 
     /**
      * A checked format call. {@code args} are evaluated once each, in order — the call's

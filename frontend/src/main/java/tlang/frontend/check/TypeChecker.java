@@ -49,6 +49,7 @@ public final class TypeChecker {
     /** Methods and associated functions, per struct. */
     private final Map<Type.Struct, Map<String, Symbol.Function>> methods = new HashMap<>();
     private final Map<Expr.MethodCall, Symbol.Function> methodTargets = new IdentityHashMap<>();
+    private final Map<Expr.For, Symbol.Local> forVariables = new IdentityHashMap<>();
     /** Every function to compile, free ones and those of impls, in declaration order. */
     private final List<Symbol.Function> allFunctions = new ArrayList<>();
     /** What `Self` means while declaring and checking an impl's functions. */
@@ -67,9 +68,13 @@ public final class TypeChecker {
     private final List<Runnable> deferred = new ArrayList<>();
 
     private static final class LoopContext {
-        final boolean isLoop; // `loop` may break with a value; `while` may not
+        final boolean isLoop; // `loop` may break with a value; `while` and `for` may not
+        final String label;
         Type breakType;
-        LoopContext(boolean isLoop) { this.isLoop = isLoop; }
+        LoopContext(boolean isLoop, String label) {
+            this.isLoop = isLoop;
+            this.label = label;
+        }
     }
 
     private TypeChecker(Module module, Diagnostics diags) {
@@ -105,7 +110,7 @@ public final class TypeChecker {
                     "help: use `std::env::arg(i)` for arguments and `std::process::exit(code)` for the exit status");
         }
         if (diags.hasErrors()) return null;
-        return new CheckedProgram(module, List.copyOf(allFunctions), main, types, resolutions, lets, params, formats, methodTargets);
+        return new CheckedProgram(module, List.copyOf(allFunctions), main, types, resolutions, lets, params, formats, methodTargets, forVariables);
     }
 
     // ---- declarations ---------------------------------------------------------------
@@ -371,21 +376,23 @@ public final class TypeChecker {
             case Expr.If i -> ifExpr(i, expected);
             case Expr.While w -> {
                 expect(w.cond(), Type.BOOL);
-                loops.push(new LoopContext(false));
+                loops.push(new LoopContext(false, w.label()));
                 expect(w.body(), Type.UNIT);
                 loops.pop();
                 yield Type.UNIT;
             }
             case Expr.Loop l -> {
-                LoopContext ctx = new LoopContext(true);
+                LoopContext ctx = new LoopContext(true, l.label());
                 loops.push(ctx);
                 expect(l.body(), Type.UNIT);
                 loops.pop();
                 yield ctx.breakType == null ? Type.NEVER : ctx.breakType;
             }
+            case Expr.For f -> forLoop(f);
+            case Expr.Range r -> range(r, expected);
             case Expr.Break b -> breakExpr(b);
             case Expr.Continue c -> {
-                if (loops.isEmpty()) diags.error(c.span(), "`continue` outside of a loop");
+                loopFor(c.label(), c.span(), "continue");
                 yield Type.NEVER;
             }
             case Expr.Return r -> {
@@ -973,7 +980,7 @@ public final class TypeChecker {
                 case Stmt.Let let -> diverges |= letStmt(let);
                 case Stmt.ExprStmt es -> {
                     boolean blockLike = es.expr() instanceof Expr.If || es.expr() instanceof Expr.While
-                            || es.expr() instanceof Expr.Loop || es.expr() instanceof Expr.Block;
+                            || es.expr() instanceof Expr.Loop || es.expr() instanceof Expr.For || es.expr() instanceof Expr.Block;
                     Type t = blockLike && !es.semicolon() ? expect(es.expr(), Type.UNIT) : check(es.expr(), null);
                     diverges |= t == Type.NEVER;
                 }
@@ -1041,15 +1048,28 @@ public final class TypeChecker {
         return then;
     }
 
+    /** The loop a `break` or `continue` refers to: the innermost, or the one with the label. */
+    private LoopContext loopFor(String label, Span span, String keyword) {
+        if (loops.isEmpty()) {
+            diags.error(span, "`" + keyword + "` outside of a loop");
+            return null;
+        }
+        if (label == null) return loops.peek();
+        for (LoopContext ctx : loops) if (label.equals(ctx.label)) return ctx;
+        diags.error(span, "use of undeclared label `'" + label + "`",
+                Suggestions.closest(label, loops.stream().map(c -> c.label).filter(java.util.Objects::nonNull).toList())
+                        .map(x -> "help: a label with a similar name is in scope: `'" + x + "`").orElse("note: labels are written before a loop: `'" + label + ": loop { ... }`"));
+        return null;
+    }
+
     private Type breakExpr(Expr.Break b) {
-        LoopContext ctx = loops.peek();
+        LoopContext ctx = loopFor(b.label(), b.span(), "break");
         if (ctx == null) {
-            diags.error(b.span(), "`break` outside of a loop");
             if (b.value() != null) check(b.value(), null);
             return Type.NEVER;
         }
         if (b.value() != null && !ctx.isLoop) {
-            diags.error(b.span(), "`break` with a value is only allowed in `loop`, not in `while`");
+            diags.error(b.span(), "`break` with a value is only allowed in `loop`, not in `while` or `for`");
             check(b.value(), null);
             return Type.NEVER;
         }
@@ -1061,5 +1081,43 @@ public final class TypeChecker {
             mismatch(b.span(), ctx.breakType, Type.UNIT);
         }
         return Type.NEVER;
+    }
+
+    private Type range(Expr.Range r, Type expected) {
+        Type e = expected == null ? null : resolved(expected);
+        Type element = check(r.start(), e instanceof Type.Range er ? er.element() : null);
+        expect(r.end(), element);
+        Type el = resolved(element);
+        if (!Type.isInteger(el) && el != Type.ERROR && el != Type.NEVER) {
+            diags.error(r.span(), "ranges of `" + show(el) + "` are not supported", "note: ranges are of integers so far");
+            return Type.ERROR;
+        }
+        return new Type.Range(element, r.inclusive());
+    }
+
+    /** `for x in range { ... }`: the variable is a new local in the body's scope. */
+    private Type forLoop(Expr.For f) {
+        Type iterable = resolved(check(f.iterable(), null));
+        Type element;
+        if (iterable instanceof Type.Range r) {
+            element = r.element();
+        } else {
+            if (iterable != Type.ERROR) {
+                diags.error(f.iterable().span(), "`" + show(iterable) + "` is not an iterator",
+                        "note: `for` iterates over ranges (`0..n`, `1..=n`) so far; collections come with the standard library");
+            }
+            element = Type.ERROR;
+        }
+        Symbol.Local variable = new Symbol.Local(nextLocal++, f.variable(), element, f.mutable(), false, f.variableSpan());
+        functionLocals.add(variable);
+        forVariables.put(f, variable);
+        Map<String, Symbol.Local> scope = new HashMap<>();
+        scope.put(f.variable(), variable);
+        scopes.push(scope);
+        loops.push(new LoopContext(false, f.label()));
+        expect(f.body(), Type.UNIT);
+        loops.pop();
+        scopes.pop();
+        return Type.UNIT;
     }
 }

@@ -181,6 +181,15 @@ public final class Lexer {
 
     /** A character literal (`'a'`, or an escape as in strings): exactly one Unicode scalar value. */
     private void character(int start) {
+        // `'name` not closed right after its first character is a loop label, not a char.
+        if (pos + 1 < src.length() && (Character.isLetter(src.charAt(pos + 1)) || src.charAt(pos + 1) == '_')
+                && !(pos + 2 < src.length() && src.charAt(pos + 2) == '\'')) {
+            pos++;
+            int nameStart = pos;
+            while (pos < src.length() && (Character.isLetterOrDigit(src.charAt(pos)) || src.charAt(pos) == '_')) pos++;
+            tokens.add(new Token(TokenKind.LABEL, src.substring(nameStart, pos), new Span(file, start, pos)));
+            return;
+        }
         pos++; // opening quote
         StringBuilder value = new StringBuilder();
         if (pos < src.length() && src.charAt(pos) == '\\') {
@@ -286,7 +295,8 @@ public final class Lexer {
             case '(' -> TokenKind.LPAREN; case ')' -> TokenKind.RPAREN;
             case '{' -> TokenKind.LBRACE; case '}' -> TokenKind.RBRACE;
             case '[' -> TokenKind.LBRACKET; case ']' -> TokenKind.RBRACKET;
-            case ',' -> TokenKind.COMMA; case ';' -> TokenKind.SEMI; case '.' -> TokenKind.DOT;
+            case ',' -> TokenKind.COMMA; case ';' -> TokenKind.SEMI;
+            case '.' -> peek(1) == '.' ? adv(peek(2) == '=' ? adv(TokenKind.DOT_DOT_EQ) : TokenKind.DOT_DOT) : TokenKind.DOT;
             case ':' -> two(':', TokenKind.PATH_SEP, TokenKind.COLON);
             case '+' -> two('=', TokenKind.PLUS_EQ, TokenKind.PLUS);
             case '*' -> two('=', TokenKind.STAR_EQ, TokenKind.STAR);

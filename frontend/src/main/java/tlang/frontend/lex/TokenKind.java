@@ -2,7 +2,7 @@ package tlang.frontend.lex;
 
 /** Every kind of token the lexer produces; punctuation carries its spelling for messages. */
 public enum TokenKind {
-    IDENT("identifier"), INT("integer literal"), FLOAT("float literal"), STRING("string literal"), CHAR("character literal"),
+    IDENT("identifier"), LABEL("loop label"), INT("integer literal"), FLOAT("float literal"), STRING("string literal"), CHAR("character literal"),
     // keywords
     FN("`fn`"), LET("`let`"), MUT("`mut`"), IF("`if`"), ELSE("`else`"), WHILE("`while`"),
     LOOP("`loop`"), BREAK("`break`"), CONTINUE("`continue`"), RETURN("`return`"),
@@ -12,6 +12,7 @@ public enum TokenKind {
     // punctuation
     LPAREN("`(`"), RPAREN("`)`"), LBRACE("`{`"), RBRACE("`}`"), LBRACKET("`[`"), RBRACKET("`]`"),
     COMMA("`,`"), SEMI("`;`"), COLON("`:`"), PATH_SEP("`::`"), ARROW("`->`"), FAT_ARROW("`=>`"), DOT("`.`"),
+    DOT_DOT("`..`"), DOT_DOT_EQ("`..=`"),
     PLUS("`+`"), MINUS("`-`"), STAR("`*`"), SLASH("`/`"), PERCENT("`%`"),
     EQ("`=`"), EQ_EQ("`==`"), NOT_EQ("`!=`"), LT("`<`"), LE("`<=`"), GT("`>`"), GE("`>=`"),
     AND_AND("`&&`"), OR_OR("`||`"), BANG("`!`"),

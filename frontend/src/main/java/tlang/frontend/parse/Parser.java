@@ -251,7 +251,8 @@ public final class Parser {
     }
 
     private boolean startsBlockLike() {
-        return at(TokenKind.IF) || at(TokenKind.WHILE) || at(TokenKind.LOOP) || at(TokenKind.LBRACE);
+        return at(TokenKind.IF) || at(TokenKind.WHILE) || at(TokenKind.LOOP) || at(TokenKind.FOR) || at(TokenKind.LBRACE)
+                || at(TokenKind.LABEL);
     }
 
     private Stmt let() {
@@ -291,7 +292,16 @@ public final class Parser {
         return new Expr.Assign(target, compound, value, target.span().to(value.span()));
     }
 
-    public Expr expr() { return binary(0); }
+    /** An expression, possibly a range `a..b` / `a..=b` (which binds weaker than `||`). */
+    public Expr expr() {
+        Expr left = binary(0);
+        if (at(TokenKind.DOT_DOT) || at(TokenKind.DOT_DOT_EQ)) {
+            boolean inclusive = advance().kind() == TokenKind.DOT_DOT_EQ;
+            Expr right = binary(0);
+            return new Expr.Range(left, right, inclusive, left.span().to(right.span()));
+        }
+        return left;
+    }
 
     /** Binding strength of binary operators, as in Rust. */
     private static int precedence(TokenKind k) {
@@ -446,25 +456,26 @@ public final class Parser {
             }
             case LBRACE -> { return block(); }
             case IF -> { return ifExpr(); }
-            case WHILE -> {
+            case LABEL -> {
                 advance();
-                Expr cond = condition();
-                Expr.Block body = block();
-                return new Expr.While(cond, body, t.span().to(body.span()));
+                expect(TokenKind.COLON, "`:` after the loop label");
+                if (!at(TokenKind.LOOP) && !at(TokenKind.WHILE) && !at(TokenKind.FOR)) {
+                    throw error(peek().span(), "expected `loop`, `while` or `for` after a label, found " + describe(peek()));
+                }
+                Expr loop = loopExpr(t.text());
+                return loop;
             }
-            case LOOP -> {
-                advance();
-                Expr.Block body = block();
-                return new Expr.Loop(body, t.span().to(body.span()));
-            }
+            case WHILE, LOOP, FOR -> { return loopExpr(null); }
             case BREAK -> {
                 advance();
+                String label = at(TokenKind.LABEL) ? advance().text() : null;
                 Expr value = startsValue() ? expr() : null;
-                return new Expr.Break(value, value == null ? t.span() : t.span().to(value.span()));
+                return new Expr.Break(label, value, value == null ? t.span().to(prev().span()) : t.span().to(value.span()));
             }
             case CONTINUE -> {
                 advance();
-                return new Expr.Continue(t.span());
+                String label = at(TokenKind.LABEL) ? advance().text() : null;
+                return new Expr.Continue(label, t.span().to(prev().span()));
             }
             case RETURN -> {
                 advance();
@@ -472,6 +483,30 @@ public final class Parser {
                 return new Expr.Return(value, value == null ? t.span() : t.span().to(value.span()));
             }
             default -> throw error(t.span(), "expected an expression, found " + describe(t));
+        }
+    }
+
+    /** `while`, `loop` or `for`, with the label written before it (or null). */
+    private Expr loopExpr(String label) {
+        Token t = advance();
+        switch (t.kind()) {
+            case WHILE -> {
+                Expr cond = condition();
+                Expr.Block body = block();
+                return new Expr.While(label, cond, body, t.span().to(body.span()));
+            }
+            case LOOP -> {
+                Expr.Block body = block();
+                return new Expr.Loop(label, body, t.span().to(body.span()));
+            }
+            default -> {
+                boolean mutable = eat(TokenKind.MUT);
+                Token var = expect(TokenKind.IDENT, "a variable name after `for`");
+                expect(TokenKind.IN, "`in`");
+                Expr iterable = condition();
+                Expr.Block body = block();
+                return new Expr.For(label, var.text(), var.span(), mutable, iterable, body, t.span().to(body.span()));
+            }
         }
     }
 
@@ -617,6 +652,7 @@ public final class Parser {
         return switch (t.kind()) {
             case IDENT -> "identifier `" + t.text() + "`";
             case INT -> "integer literal";
+            case LABEL -> "label `'" + t.text() + "`";
             case FLOAT -> "float literal";
             case CHAR -> "character literal";
             case STRING -> "string literal";

@@ -114,6 +114,13 @@ public sealed interface Type {
         @Override public String toString() { return "struct " + name; }
     }
 
+    /** `a..b` (or `a..=b` when {@code inclusive}): what `for` iterates over. */
+    record Range(Type element, boolean inclusive) implements Type {
+        @Override public String display() {
+            return (inclusive ? "RangeInclusive<" : "Range<") + element.display() + ">";
+        }
+    }
+
     record Fn(List<Type> params, Type result) implements Type {
         @Override public String display() {
             StringBuilder b = new StringBuilder("fn(");

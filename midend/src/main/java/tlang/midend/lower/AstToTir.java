@@ -43,7 +43,14 @@ public final class AstToTir {
     private final Map<Integer, Value> localSlots = new HashMap<>();
     private final Deque<LoopTarget> loops = new ArrayDeque<>();
 
-    private record LoopTarget(Block continueTo, Block breakTo, Value.Temp resultSlot) {}
+    private record LoopTarget(String label, Block continueTo, Block breakTo, Value.Temp resultSlot) {}
+
+    /** The innermost loop, or the one with {@code label} (the checker made sure it exists). */
+    private LoopTarget loop(String label) {
+        if (label == null) return loops.peek();
+        for (LoopTarget t : loops) if (label.equals(t.label())) return t;
+        throw new IllegalStateException("no loop labelled " + label);
+    }
 
     private AstToTir(CheckedProgram program) {
         this.program = program;
@@ -72,6 +79,7 @@ public final class AstToTir {
             case Type.Float f -> new TirType.Float(f.bits);
             case Type.Tuple tu -> new TirType.Struct(tu.elements().stream().map(AstToTir::fieldType).toList());
             case Type.Struct st -> new TirType.Struct(st.fieldTypes().stream().map(AstToTir::fieldType).toList());
+            case Type.Range r -> new TirType.Struct(List.of(tirType(r.element()), tirType(r.element())));
             case Type.Prim p -> switch (p) {
                 case BOOL -> TirType.BOOL;
                 case CHAR -> TirType.U32;
@@ -176,8 +184,16 @@ public final class AstToTir {
             case Expr.While w -> whileExpr(w);
             case Expr.Loop l -> loopExpr(l);
             case Expr.Break b -> breakExpr(b);
+            case Expr.For f -> forLoop(f);
+            case Expr.Range r -> {
+                Value start = expr(r.start());
+                Held held = hold(start);
+                Value end = expr(r.end());
+                if (fb.isDead()) yield Value.UNIT;
+                yield fb.add(new Inst.MakeStruct(fb.temp(tirType(program.typeOf(r))), List.of(read(held), end)));
+            }
             case Expr.Continue c -> {
-                fb.terminate(new Terminator.Jump(loops.peek().continueTo().id));
+                fb.terminate(new Terminator.Jump(loop(c.label()).continueTo().id));
                 yield Value.UNIT;
             }
             case Expr.Return r -> {
@@ -657,7 +673,7 @@ public final class AstToTir {
         Value cond = expr(w.cond());
         fb.branch(cond, body, exit);
         fb.switchTo(body);
-        loops.push(new LoopTarget(head, exit, null));
+        loops.push(new LoopTarget(w.label(), head, exit, null));
         expr(w.body());
         loops.pop();
         fb.jumpTo(head);
@@ -670,7 +686,7 @@ public final class AstToTir {
         Value.Temp result = t == TirType.UNIT ? null : fb.slot(t, "loop");
         Block body = fb.newBlock(), exit = fb.newBlock();
         fb.jumpTo(body);
-        loops.push(new LoopTarget(body, exit, result));
+        loops.push(new LoopTarget(l.label(), body, exit, result));
         expr(l.body());
         loops.pop();
         fb.jumpTo(body);
@@ -678,8 +694,64 @@ public final class AstToTir {
         return result == null ? Value.UNIT : fb.add(new Inst.Load(fb.temp(t), result, t));
     }
 
+    /**
+     * `for x in a..b` counts with a slot `next`: the head tests `next < end`, the body
+     * binds `x` and advances `next` before running (which cannot overflow, as next < end),
+     * so `continue` goes back to the head. `a..=b` tests `start <= end` once, then runs
+     * the body and leaves after the iteration where `x == end` — never computing end + 1,
+     * which could overflow.
+     */
+    private Value forLoop(Expr.For f) {
+        Type.Range rangeType = (Type.Range) program.typeOf(f.iterable());
+        TirType t = tirType(rangeType.element());
+        Value range = expr(f.iterable());
+        if (fb.isDead()) return Value.UNIT;
+        Value.Temp next = fb.slot(t, "for.next"), end = fb.slot(t, "for.end");
+        fb.add(new Inst.Store(next, fb.add(new Inst.ExtractField(fb.temp(t), range, 0))));
+        fb.add(new Inst.Store(end, fb.add(new Inst.ExtractField(fb.temp(t), range, 1))));
+        Value.Temp variable = declareLocal(program.forVariables().get(f));
+        Value one = new Value.IntConst(t, 1);
+        Block head = fb.newBlock(), body = fb.newBlock(), latch = fb.newBlock(), exit = fb.newBlock();
+        if (!rangeType.inclusive()) {
+            fb.jumpTo(head);
+            Value more = fb.add(new Inst.Compare(fb.temp(TirType.BOOL), Inst.CmpOp.LT, load(next, t), load(end, t)));
+            fb.branch(more, body, exit);
+            fb.switchTo(body);
+            Value current = load(next, t);
+            fb.add(new Inst.Store(variable, current));
+            fb.add(new Inst.Store(next, fb.add(new Inst.IntArith(fb.temp(t), Inst.ArithOp.ADD, current, one, null))));
+            loops.push(new LoopTarget(f.label(), head, exit, null));
+            expr(f.body());
+            loops.pop();
+            fb.jumpTo(head);
+            latch.terminator = new Terminator.Unreachable();
+        } else {
+            Value nonEmpty = fb.add(new Inst.Compare(fb.temp(TirType.BOOL), Inst.CmpOp.LE, load(next, t), load(end, t)));
+            fb.branch(nonEmpty, body, exit);
+            fb.switchTo(body);
+            fb.add(new Inst.Store(variable, load(next, t)));
+            loops.push(new LoopTarget(f.label(), latch, exit, null));
+            expr(f.body());
+            loops.pop();
+            fb.jumpTo(latch);
+            Value current = load(next, t);
+            Value last = fb.add(new Inst.Compare(fb.temp(TirType.BOOL), Inst.CmpOp.EQ, current, load(end, t)));
+            fb.branch(last, exit, head);
+            fb.switchTo(head);
+            fb.add(new Inst.Store(next, fb.add(new Inst.IntArith(fb.temp(t), Inst.ArithOp.ADD, load(next, t), one, null))));
+            fb.add(new Inst.Store(variable, load(next, t)));
+            fb.jumpTo(body);
+        }
+        fb.switchTo(exit);
+        return Value.UNIT;
+    }
+
+    private Value load(Value.Temp slot, TirType t) {
+        return fb.add(new Inst.Load(fb.temp(t), slot, t));
+    }
+
     private Value breakExpr(Expr.Break b) {
-        LoopTarget target = loops.peek();
+        LoopTarget target = loop(b.label());
         if (b.value() != null) {
             Value v = expr(b.value());
             if (fb.isDead()) return Value.UNIT;
