@@ -184,11 +184,14 @@ public final class Lexer {
         // `'name` not closed right after its first character is a loop label, not a char.
         if (pos + 1 < src.length() && (Character.isLetter(src.charAt(pos + 1)) || src.charAt(pos + 1) == '_')
                 && !(pos + 2 < src.length() && src.charAt(pos + 2) == '\'')) {
-            pos++;
-            int nameStart = pos;
-            while (pos < src.length() && (Character.isLetterOrDigit(src.charAt(pos)) || src.charAt(pos) == '_')) pos++;
-            tokens.add(new Token(TokenKind.LABEL, src.substring(nameStart, pos), new Span(file, start, pos)));
-            return;
+            int nameEnd = pos + 1;
+            while (nameEnd < src.length() && (Character.isLetterOrDigit(src.charAt(nameEnd)) || src.charAt(nameEnd) == '_')) nameEnd++;
+            // `'ab'` is a char literal with too many characters, not the label `'ab`.
+            if (nameEnd >= src.length() || src.charAt(nameEnd) != '\'') {
+                tokens.add(new Token(TokenKind.LABEL, src.substring(pos + 1, nameEnd), new Span(file, start, nameEnd)));
+                pos = nameEnd;
+                return;
+            }
         }
         pos++; // opening quote
         StringBuilder value = new StringBuilder();
