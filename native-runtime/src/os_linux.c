@@ -76,3 +76,197 @@ _Noreturn void os_exit(int32_t status)
 	for (;;)
 		syscall1(SYS_exit_group, status);
 }
+
+/* ---- Memory, files and signals ------------------------------------------
+ *
+ * For the unwinder (mapping /proc/self/exe), stack guards and fatal-signal
+ * handling.  Constants are the asm-generic values, which x86-64 and AArch64
+ * share; the kernel's struct sigaction and stack_t have the same layout on
+ * both (AArch64 has sa_restorer too).
+ */
+#define LINUX_PROT_NONE     0
+#define LINUX_PROT_READ     1
+#define LINUX_PROT_WRITE    2
+#define LINUX_MAP_PRIVATE   0x02
+#define LINUX_MAP_ANONYMOUS 0x20
+#define LINUX_MADV_GUARD_INSTALL 102
+#define LINUX_MADV_GUARD_REMOVE  103
+#define LINUX_AT_FDCWD      (-100)
+#define LINUX_O_RDONLY      0
+#define LINUX_O_CLOEXEC     02000000
+#define LINUX_SEEK_END      2
+#define LINUX_RLIMIT_STACK  3
+#define LINUX_SA_SIGINFO    0x00000004UL
+#define LINUX_SA_ONSTACK    0x08000000UL
+#define LINUX_SA_RESTORER   0x04000000UL
+#define LINUX_SIG_DFL       0
+#define LINUX_SIG_UNBLOCK   1
+
+struct linux_sigaction {
+	void *handler;
+	unsigned long flags;
+	void (*restorer)(void);
+	uint64_t mask;
+};
+
+struct linux_stack {
+	void *sp;
+	int32_t flags;
+	size_t size;
+};
+
+struct linux_rlimit {
+	uint64_t cur;
+	uint64_t max;
+};
+
+static bool is_err(long r)
+{
+	return r < 0 && r > -4096;
+}
+
+void *os_map_anon(size_t len)
+{
+	long r = syscall6(SYS_mmap, 0, (long)len,
+	                  LINUX_PROT_READ | LINUX_PROT_WRITE,
+	                  LINUX_MAP_PRIVATE | LINUX_MAP_ANONYMOUS, -1, 0);
+	return is_err(r) ? NULL : (void *)r;
+}
+
+void os_unmap(void *addr, size_t len)
+{
+	(void)syscall2(SYS_munmap, (long)addr, (long)len);
+}
+
+bool os_protect_none(void *addr, size_t len)
+{
+	return syscall3(SYS_mprotect, (long)addr, (long)len,
+	                LINUX_PROT_NONE) == 0;
+}
+
+bool os_guard_install(void *addr, size_t len)
+{
+	return syscall3(SYS_madvise, (long)addr, (long)len,
+	                LINUX_MADV_GUARD_INSTALL) == 0;
+}
+
+bool os_guard_remove(void *addr, size_t len)
+{
+	return syscall3(SYS_madvise, (long)addr, (long)len,
+	                LINUX_MADV_GUARD_REMOVE) == 0;
+}
+
+bool os_memory_readable(const void *addr, size_t len)
+{
+	/* The kernel copies from user memory with fault handling: write(2)
+	 * from an unreadable address fails with EFAULT instead of raising a
+	 * signal.  A pipe holds at least one page, so `len` up to 4096 never
+	 * blocks. */
+	int32_t fds[2];
+	if (syscall2(SYS_pipe2, (long)fds, LINUX_O_CLOEXEC) != 0)
+		return false;
+	bool ok = true;
+	while (len > 0) {
+		size_t n = len < 4096 ? len : 4096;
+		long r = syscall3(SYS_write, fds[1], (long)addr, (long)n);
+		if (r == -LINUX_EINTR)
+			continue;
+		if (r <= 0) {
+			ok = false;
+			break;
+		}
+		/* Drain so the next chunk fits. */
+		uint8_t sink[256];
+		long left = r;
+		while (left > 0) {
+			long m = syscall3(SYS_read, fds[0], (long)sink,
+			                  left < 256 ? left : 256);
+			if (m <= 0)
+				break;
+			left -= m;
+		}
+		addr = (const uint8_t *)addr + r;
+		len -= (size_t)r;
+	}
+	(void)syscall1(SYS_close, fds[0]);
+	(void)syscall1(SYS_close, fds[1]);
+	return ok;
+}
+
+const uint8_t *os_map_file(const char *path, size_t *len)
+{
+	long fd;
+	do {
+		fd = syscall4(SYS_openat, LINUX_AT_FDCWD, (long)path,
+		              LINUX_O_RDONLY | LINUX_O_CLOEXEC, 0);
+	} while (fd == -LINUX_EINTR);
+	if (is_err(fd))
+		return NULL;
+	long size = syscall3(SYS_lseek, fd, 0, LINUX_SEEK_END);
+	long r = -1;
+	if (size > 0)
+		r = syscall6(SYS_mmap, 0, size, LINUX_PROT_READ,
+		             LINUX_MAP_PRIVATE, fd, 0);
+	(void)syscall1(SYS_close, fd);
+	if (size <= 0 || is_err(r))
+		return NULL;
+	*len = (size_t)size;
+	return (const uint8_t *)r;
+}
+
+size_t os_stack_rlimit(void)
+{
+	struct linux_rlimit lim;
+	if (syscall4(SYS_prlimit64, 0, LINUX_RLIMIT_STACK, 0, (long)&lim) != 0)
+		return 0;
+	if (lim.cur == ~(uint64_t)0)
+		return SIZE_MAX;
+	return (size_t)lim.cur;
+}
+
+bool os_signal_handle(int sig, os_signal_handler handler)
+{
+	struct linux_sigaction sa = {
+		.handler = (void *)handler,
+		.flags = LINUX_SA_SIGINFO | LINUX_SA_ONSTACK | LINUX_SA_RESTORER,
+		.restorer = rt_arch_sigreturn,
+		.mask = 0,
+	};
+	return syscall4(SYS_rt_sigaction, sig, (long)&sa, 0, 8) == 0;
+}
+
+void os_signal_default(int sig)
+{
+	struct linux_sigaction sa = {
+		.handler = (void *)LINUX_SIG_DFL,
+		.flags = LINUX_SA_RESTORER,
+		.restorer = rt_arch_sigreturn,
+		.mask = 0,
+	};
+	(void)syscall4(SYS_rt_sigaction, sig, (long)&sa, 0, 8);
+}
+
+void os_signal_unblock(int sig)
+{
+	uint64_t set = (uint64_t)1 << (sig - 1);
+	(void)syscall4(SYS_rt_sigprocmask, LINUX_SIG_UNBLOCK, (long)&set, 0, 8);
+}
+
+void os_signal_raise(int sig)
+{
+	long pid = syscall0(SYS_getpid);
+	long tid = syscall0(SYS_gettid);
+	(void)syscall3(SYS_tgkill, pid, tid, sig);
+}
+
+bool os_signal_altstack(void *base, size_t len)
+{
+	struct linux_stack ss = { .sp = base, .flags = 0, .size = len };
+	return syscall2(SYS_sigaltstack, (long)&ss, 0) == 0;
+}
+
+bool os_protect_read_write(void *addr, size_t len)
+{
+	return syscall3(SYS_mprotect, (long)addr, (long)len,
+	                LINUX_PROT_READ | LINUX_PROT_WRITE) == 0;
+}

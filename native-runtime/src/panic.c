@@ -25,6 +25,8 @@
  */
 #include "trt.h"
 #include "internal.h"
+#include "backtrace.h"
+#include "unwind_internal.h"
 
 /* A line of stderr output being assembled; spills when full. */
 struct line {
@@ -74,6 +76,7 @@ _Noreturn void trt_panic(const uint8_t *msg, int64_t msg_len,
                          const uint8_t *file, int64_t file_len,
                          int32_t line, int32_t col)
 {
+	rt_unwind_check_nested_panic(msg, msg_len, file, file_len, line, col);
 	struct line l;
 	l.len = 0;
 	line_put_cstr(&l, "panicked at ");
@@ -86,11 +89,13 @@ _Noreturn void trt_panic(const uint8_t *msg, int64_t msg_len,
 	line_put(&l, msg, clamp_len(msg_len));
 	line_put_cstr(&l, "\n");
 	line_flush(&l); /* trt_write to stderr flushes stdout first */
+	rt_backtrace_report_here(rt_backtrace_style());
 	rt_exit(TRT_PANIC_STATUS);
 }
 
 void trt_panic_begin(const uint8_t *file, int64_t file_len, int32_t line, int32_t col)
 {
+	rt_unwind_nested_panic_begin();
 	struct line l;
 	l.len = 0;
 	line_put_cstr(&l, "panicked at ");
@@ -106,6 +111,8 @@ void trt_panic_begin(const uint8_t *file, int64_t file_len, int32_t line, int32_
 _Noreturn void trt_panic_end(void)
 {
 	trt_write(TRT_STDERR, (const uint8_t *)"\n", 1);
+	rt_unwind_nested_panic_end();
+	rt_backtrace_report_here(rt_backtrace_style());
 	rt_exit(TRT_PANIC_STATUS);
 }
 

@@ -25,6 +25,8 @@
  */
 #include "trt.h"
 #include "internal.h"
+#include "signals.h"
+#include "stack_guard.h"
 
 _Noreturn void trt_start(uintptr_t *initial_sp)
 {
@@ -40,6 +42,8 @@ _Noreturn void trt_start(uintptr_t *initial_sp)
 	rt_args_init(argc, argv, envp);
 	rt_auxv_init(auxv);
 	rt_io_init();
+	rt_stack_guard_init_main((uintptr_t)initial_sp);
+	rt_signals_init();
 
 	rt_exit(t_entry());
 }

@@ -18,6 +18,27 @@
 #define SYS_ppoll      73
 #define SYS_exit_group 94
 
+/* Signals, memory mappings and files: used by the unwinder, backtraces,
+ * stack guards and fatal-signal handling (os_linux.c).  The trampoline is in
+ * sigreturn.S. */
+#define SYS_openat          56
+#define SYS_close           57
+#define SYS_pipe2           59
+#define SYS_lseek           62
+#define SYS_read            63
+#define SYS_tgkill          131
+#define SYS_sigaltstack     132
+#define SYS_rt_sigaction    134
+#define SYS_rt_sigprocmask  135
+#define SYS_getpid          172
+#define SYS_gettid          178
+#define SYS_munmap          215
+#define SYS_mmap            222
+#define SYS_mprotect        226
+#define SYS_madvise         233
+#define SYS_prlimit64       261
+void rt_arch_sigreturn(void);
+
 static inline long syscall0(long n)
 {
 	register long x8 __asm__("x8") = n;

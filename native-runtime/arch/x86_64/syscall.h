@@ -19,6 +19,27 @@
 #define SYS_exit_group 231
 #define SYS_ppoll      271
 
+/* Signals, memory mappings and files: used by the unwinder, backtraces,
+ * stack guards and fatal-signal handling (os_linux.c).  The trampoline is in
+ * sigreturn.S. */
+#define SYS_read            0
+#define SYS_close           3
+#define SYS_lseek           8
+#define SYS_mmap            9
+#define SYS_mprotect        10
+#define SYS_munmap          11
+#define SYS_rt_sigaction    13
+#define SYS_rt_sigprocmask  14
+#define SYS_madvise         28
+#define SYS_getpid          39
+#define SYS_sigaltstack     131
+#define SYS_gettid          186
+#define SYS_tgkill          234
+#define SYS_openat          257
+#define SYS_pipe2           293
+#define SYS_prlimit64       302
+void rt_arch_sigreturn(void);
+
 static inline long syscall0(long n)
 {
 	long ret;

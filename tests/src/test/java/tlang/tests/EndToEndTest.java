@@ -41,7 +41,7 @@ class EndToEndTest {
         assertEquals(0, build.exitCode(), () -> "tcc build failed:\n" + build.err());
         assertTrue(ElfFile.read(exe).isStaticExecutable(), "not a static executable");
         Tcc.requireRunnable(target);
-        Tcc.Result run = Tcc.execute(exe, target, p.args(), Files.createDirectories(work.resolve("run")));
+        Tcc.Result run = Tcc.execute(exe, target, p.args(), Files.createDirectories(work.resolve("run")), p.env());
         assertEquals(p.expectedOut(), run.out(), "stdout of " + p.relative() + " on " + target.name);
         assertEquals(p.exitCode(), run.exitCode(), () -> "exit status of " + p.relative() + " on " + target.name + "; stderr:\n" + run.err());
         for (String s : p.stderrContains()) {

@@ -33,19 +33,33 @@ final class Tcc {
 
     /** Runs an executable built for {@code target}: natively or under qemu. */
     static Result execute(Path exe, Target target, List<String> args, Path workDir) throws IOException, InterruptedException {
+        return execute(exe, target, args, workDir, java.util.Map.of());
+    }
+
+    /** Runs with extra environment variables; qemu's own "uncaught target signal" line is dropped from stderr. */
+    static Result execute(Path exe, Target target, List<String> args, Path workDir, java.util.Map<String, String> env) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         if (Target.host().orElse(null) != target) cmd.add(qemu(target).toString());
         cmd.add(exe.toString());
         cmd.addAll(args);
         Path stdout = Files.createTempFile(workDir, "stdout", ".txt");
         Path stderr = Files.createTempFile(workDir, "stderr", ".txt");
-        Process p = new ProcessBuilder(cmd).directory(workDir.toFile())
-                .redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile())
+                .redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        pb.environment().putAll(env);
+        Process p = pb.start();
         if (!p.waitFor(60, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new AssertionError(exe + " did not finish within 60 s");
         }
-        return new Result(p.exitValue(), Files.readString(stdout), Files.readString(stderr));
+        // Decoded leniently: a program may write bytes that are not UTF-8.
+        String err = text(stderr).replaceAll("(?m)^qemu: uncaught target signal [0-9]+ \\(.*\\) - core dumped\\n", "");
+        return new Result(p.exitValue(), text(stdout), err);
+    }
+
+    /** A file's bytes as UTF-8, with malformed bytes replaced rather than rejected. */
+    static String text(Path file) throws IOException {
+        return new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** Whether executables for {@code target} can run here (natively or with qemu). */

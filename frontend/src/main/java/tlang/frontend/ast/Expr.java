@@ -56,6 +56,14 @@ public sealed interface Expr {
     record For(String label, String variable, Span variableSpan, boolean mutable, Expr iterable, Block body, Span span) implements Expr {}
     /** `start..end` or `start..=end`. */
     record Range(Expr start, Expr end, boolean inclusive, Span span) implements Expr {}
+    /** `match scrutinee { pattern if guard => body, ... }`. */
+    record Match(Expr scrutinee, List<Arm> arms, Span span) implements Expr {}
+    /** {@code guard} may be null. */
+    record Arm(Pattern pattern, Expr guard, Expr body, Span span) {}
+    /** `if let pattern = value { ... } else { ... }`; {@code otherwise} may be null. */
+    record IfLet(Pattern pattern, Expr value, Block then, Expr otherwise, Span span) implements Expr {}
+    /** `while let pattern = value { ... }`. */
+    record WhileLet(String label, Pattern pattern, Expr value, Block body, Span span) implements Expr {}
     record Break(String label, Expr value, Span span) implements Expr {}
     record Continue(String label, Span span) implements Expr {}
     record Return(Expr value, Span span) implements Expr {}

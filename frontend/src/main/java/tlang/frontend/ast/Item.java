@@ -37,6 +37,12 @@ public sealed interface Item {
 
     record FieldDecl(String name, Span nameSpan, TypeExpr type, Span span) {}
 
+    /** `enum Name { A, B(T, U), C { x: T } }`. */
+    record Enum(String name, Span nameSpan, List<Variant> variants, Span span) implements Item {}
+
+    /** One variant; its fields are named 0, 1, ... for the tuple shape, none for the unit shape. */
+    record Variant(String name, Span nameSpan, List<FieldDecl> fields, Struct.Shape shape, Span span) {}
+
     /** `impl Type { fn ... }`: methods and associated functions of a type. */
     record Impl(TypeExpr selfType, List<Fn> functions, Span span) implements Item {}
 }

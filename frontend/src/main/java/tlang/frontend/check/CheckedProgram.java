@@ -3,6 +3,7 @@ package tlang.frontend.check;
 import tlang.frontend.ast.Expr;
 import tlang.frontend.ast.Item;
 import tlang.frontend.ast.Module;
+import tlang.frontend.ast.Pattern;
 import tlang.frontend.ast.Stmt;
 import tlang.frontend.types.Type;
 
@@ -23,7 +24,9 @@ public record CheckedProgram(
         Map<Item.Fn, List<Symbol.Local>> params,
         Map<Expr.Call, Format> formats,
         Map<Expr.MethodCall, Symbol.Function> methodTargets,
-        Map<Expr.For, Symbol.Local> forVariables) {
+        Map<Expr.For, Symbol.Local> forVariables,
+        Map<Pattern.Binding, Symbol.Local> patternBindings,
+        Map<Pattern, Symbol> patternTargets) {
 
     /**
      * A checked format call. {@code args} are evaluated once each, in order — the call's

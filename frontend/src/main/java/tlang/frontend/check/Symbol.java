@@ -53,16 +53,24 @@ public sealed interface Symbol {
      * A function defined in the program; {@code owner} is the struct whose `impl` defines it
      * (a method when {@code decl.self()} is set, an associated function otherwise), or null.
      */
-    record Function(String name, List<Type> params, Type result, Item.Fn decl, Type.Struct owner) implements Symbol {
+    record Function(String name, List<Type> params, Type result, Item.Fn decl, Type owner) implements Symbol {
         public Function(String name, List<Type> params, Type result, Item.Fn decl) {
             this(name, params, result, decl, null);
         }
 
-        public String qualifiedName() { return owner == null ? name : owner.name + "::" + name; }
+        public String qualifiedName() { return owner == null ? name : owner.display() + "::" + name; }
     }
 
     /** A struct name used as a value: the unit struct itself, or a tuple struct's constructor. */
     record StructCtor(Type.Struct type) implements Symbol {}
+
+    /** A constant of a primitive type, like `i32::MAX` or `u8::BITS`. */
+    record Constant(java.math.BigInteger value, Type type) implements Symbol {}
+
+    /** `Enum::Variant` used as a value (a unit variant) or a constructor (a tuple variant). */
+    record VariantCtor(Type.Enum type, int index) implements Symbol {
+        public Type.Variant variant() { return type.variants().get(index); }
+    }
 
     /** A function the compiler provides: printing, process exit, arguments. */
     record Builtin(Builtins.Kind kind) implements Symbol {}

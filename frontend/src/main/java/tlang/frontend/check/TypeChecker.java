@@ -4,6 +4,7 @@ import tlang.frontend.ast.Expr;
 import tlang.frontend.ast.Expr.BinaryOp;
 import tlang.frontend.ast.Item;
 import tlang.frontend.ast.Module;
+import tlang.frontend.ast.Pattern;
 import tlang.frontend.ast.Stmt;
 import tlang.frontend.ast.TypeExpr;
 import tlang.frontend.diag.Diagnostics;
@@ -47,13 +48,16 @@ public final class TypeChecker {
     private final Map<Expr.Call, CheckedProgram.Format> formats = new IdentityHashMap<>();
     private final Map<String, Type.Struct> structs = new LinkedHashMap<>();
     /** Methods and associated functions, per struct. */
-    private final Map<Type.Struct, Map<String, Symbol.Function>> methods = new HashMap<>();
+    private final Map<Type, Map<String, Symbol.Function>> methods = new HashMap<>();
+    private final Map<String, Type.Enum> enums = new LinkedHashMap<>();
     private final Map<Expr.MethodCall, Symbol.Function> methodTargets = new IdentityHashMap<>();
     private final Map<Expr.For, Symbol.Local> forVariables = new IdentityHashMap<>();
+    private final Map<Pattern.Binding, Symbol.Local> patternBindings = new IdentityHashMap<>();
+    private final Map<Pattern, Symbol> patternTargets = new IdentityHashMap<>();
     /** Every function to compile, free ones and those of impls, in declaration order. */
     private final List<Symbol.Function> allFunctions = new ArrayList<>();
     /** What `Self` means while declaring and checking an impl's functions. */
-    private Type.Struct currentSelf;
+    private Type currentSelf;
 
     // Per-function state.
     private final Deque<Map<String, Symbol.Local>> scopes = new ArrayDeque<>();
@@ -66,6 +70,8 @@ public final class TypeChecker {
     private final List<Symbol.Local> functionLocals = new ArrayList<>();
     /** Checks that need the solved types; run at the end of the function. */
     private final List<Runnable> deferred = new ArrayList<>();
+    /** Errors before the current function: coverage is only checked in functions without any. */
+    private int errorsBeforeFunction;
 
     private static final class LoopContext {
         final boolean isLoop; // `loop` may break with a value; `while` and `for` may not
@@ -90,7 +96,9 @@ public final class TypeChecker {
     private CheckedProgram run() {
         boolean syntaxErrors = diags.hasErrors();
         for (Item item : module.items()) if (item instanceof Item.Struct st) declareStruct(st);
+        for (Item item : module.items()) if (item instanceof Item.Enum en) declareEnum(en);
         for (Item item : module.items()) if (item instanceof Item.Struct st) defineStruct(st);
+        for (Item item : module.items()) if (item instanceof Item.Enum en) defineEnum(en);
         checkStructsAreFinite();
         for (Item item : module.items()) if (item instanceof Item.Fn fn) declare(fn);
         for (Item item : module.items()) if (item instanceof Item.Impl impl) declareImpl(impl);
@@ -110,7 +118,8 @@ public final class TypeChecker {
                     "help: use `std::env::arg(i)` for arguments and `std::process::exit(code)` for the exit status");
         }
         if (diags.hasErrors()) return null;
-        return new CheckedProgram(module, List.copyOf(allFunctions), main, types, resolutions, lets, params, formats, methodTargets, forVariables);
+        return new CheckedProgram(module, List.copyOf(allFunctions), main, types, resolutions, lets, params, formats, methodTargets, forVariables,
+                patternBindings, patternTargets);
     }
 
     // ---- declarations ---------------------------------------------------------------
@@ -135,11 +144,51 @@ public final class TypeChecker {
         allFunctions.add(f);
     }
 
-    private Symbol.Function signature(Item.Fn fn, Type.Struct owner) {
+    private Symbol.Function signature(Item.Fn fn, Type owner) {
         List<Type> paramTypes = new ArrayList<>();
         for (Item.Param p : fn.params()) paramTypes.add(resolveType(p.type()));
         Type result = fn.returnType() == null ? Type.UNIT : resolveType(fn.returnType());
         return new Symbol.Function(fn.name(), List.copyOf(paramTypes), result, fn, owner);
+    }
+
+    /** A struct or enum by name, or `Self` inside an impl; null if there is none. */
+    private Type nominal(String name) {
+        if (name.equals("Self")) return currentSelf;
+        Type t = structs.get(name);
+        return t != null ? t : enums.get(name);
+    }
+
+    private void declareEnum(Item.Enum en) {
+        if (structs.containsKey(en.name()) || enums.containsKey(en.name()) || primitive(en.name()) != null) {
+            diags.error(en.nameSpan(), "the name `" + en.name() + "` is defined multiple times");
+            return;
+        }
+        enums.put(en.name(), new Type.Enum(en.name(), en));
+    }
+
+    private void defineEnum(Item.Enum en) {
+        Type.Enum type = enums.get(en.name());
+        if (type == null || type.decl != en) return;
+        List<Type.Variant> variants = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (Item.Variant v : en.variants()) {
+            if (!seen.add(v.name())) {
+                diags.error(v.nameSpan(), "the variant `" + v.name() + "` is defined multiple times");
+                continue;
+            }
+            List<String> names = new ArrayList<>();
+            List<Type> fieldTypes = new ArrayList<>();
+            for (Item.FieldDecl f : v.fields()) {
+                if (names.contains(f.name())) {
+                    diags.error(f.nameSpan(), "field `" + f.name() + "` is already declared");
+                    continue;
+                }
+                names.add(f.name());
+                fieldTypes.add(resolveType(f.type()));
+            }
+            variants.add(new Type.Variant(v.name(), v.shape(), List.copyOf(names), List.copyOf(fieldTypes)));
+        }
+        type.setVariants(variants);
     }
 
     private void declareStruct(Item.Struct st) {
@@ -174,13 +223,24 @@ public final class TypeChecker {
                         "help: values of a struct contain their fields, so a struct cannot contain itself; `class` types (with references) come later");
             }
         }
+        for (Type.Enum e : enums.values()) {
+            if (contains(e, e, new java.util.HashSet<>())) {
+                diags.error(e.decl.nameSpan(), "recursive type `" + e.name + "` has infinite size",
+                        "help: an enum's value contains its variants' fields, so it cannot contain itself; boxes and `class` types come with the memory work");
+            }
+        }
     }
 
-    private boolean contains(Type t, Type.Struct target, java.util.Set<Type.Struct> seen) {
+    private boolean contains(Type t, Type target, java.util.Set<Type> seen) {
         return switch (t) {
             case Type.Struct s -> {
                 boolean found = false;
                 if (seen.add(s)) for (Type f : s.fieldTypes()) found |= f == target || contains(f, target, seen);
+                yield found;
+            }
+            case Type.Enum e -> {
+                boolean found = false;
+                if (seen.add(e)) for (Type.Variant v : e.variants()) for (Type f : v.fieldTypes()) found |= f == target || contains(f, target, seen);
                 yield found;
             }
             case Type.Tuple tu -> tu.elements().stream().anyMatch(e -> e == target || contains(e, target, seen));
@@ -190,23 +250,21 @@ public final class TypeChecker {
 
     private void declareImpl(Item.Impl impl) {
         Type self = resolveType(impl.selfType());
-        if (!(self instanceof Type.Struct st)) {
+        if (!(self instanceof Type.Struct) && !(self instanceof Type.Enum)) {
             if (self != Type.ERROR) {
-                diags.error(impl.selfType().span(), "`impl` blocks are for the structs of this program, not for `" + self.display() + "`",
+                diags.error(impl.selfType().span(), "`impl` blocks are for the structs and enums of this program, not for `" + self.display() + "`",
                         "note: methods on built-in types come with traits");
             }
             return;
         }
+        Type st = self;
         currentSelf = st;
         Map<String, Symbol.Function> table = methods.computeIfAbsent(st, k -> new LinkedHashMap<>());
         for (Item.Fn fn : impl.functions()) {
             if (table.containsKey(fn.name())) {
                 diags.error(fn.nameSpan(), "duplicate definitions with name `" + fn.name() + "`",
-                        "note: `" + st.name + "::" + fn.name() + "` is first defined at line " + table.get(fn.name()).decl().nameSpan().line());
+                        "note: `" + st.display() + "::" + fn.name() + "` is first defined at line " + table.get(fn.name()).decl().nameSpan().line());
                 continue;
-            }
-            if (st.fieldIndex(fn.name()) >= 0 && fn.self() != null) {
-                // Allowed in Rust too; nothing to do, the call syntax tells them apart.
             }
             Symbol.Function f = signature(fn, st);
             table.put(fn.name(), f);
@@ -224,15 +282,15 @@ public final class TypeChecker {
                 String name = n.joined();
                 Type prim = primitive(name);
                 if (prim != null) yield prim;
-                if (name.equals("Self")) {
-                    if (currentSelf != null) yield currentSelf;
+                if (name.equals("Self") && currentSelf == null) {
                     diags.error(n.span(), "`Self` is only available inside `impl` blocks");
                     yield Type.ERROR;
                 }
-                Type.Struct st = structs.get(name);
+                Type st = nominal(name);
                 if (st != null) yield st;
                 List<String> known = new ArrayList<>(PRIMITIVE_NAMES);
                 known.addAll(structs.keySet());
+                known.addAll(enums.keySet());
                 diags.error(n.span(), "cannot find type `" + name + "` in this scope",
                         Suggestions.closest(name, known)
                                 .map(s -> "help: a type with a similar name exists: `" + s + "`")
@@ -265,6 +323,7 @@ public final class TypeChecker {
         functionExprs.clear();
         functionLocals.clear();
         deferred.clear();
+        errorsBeforeFunction = diags.errorCount();
         returnType = sig.result();
         Map<String, Symbol.Local> paramScope = new HashMap<>();
         List<Symbol.Local> locals = new ArrayList<>();
@@ -389,6 +448,9 @@ public final class TypeChecker {
                 yield ctx.breakType == null ? Type.NEVER : ctx.breakType;
             }
             case Expr.For f -> forLoop(f);
+            case Expr.Match m -> matchExpr(m, expected);
+            case Expr.IfLet il -> ifLet(il, expected);
+            case Expr.WhileLet wl -> whileLet(wl);
             case Expr.Range r -> range(r, expected);
             case Expr.Break b -> breakExpr(b);
             case Expr.Continue c -> {
@@ -518,7 +580,10 @@ public final class TypeChecker {
 
     private Type structLiteral(Expr.StructLit sl) {
         String name = sl.type().joined();
-        Type.Struct st = name.equals("Self") ? currentSelf : structs.get(name);
+        if (sl.type().segments().size() == 2 && nominal(sl.type().segments().get(0)) instanceof Type.Enum en) {
+            return variantLiteral(sl, en);
+        }
+        Type.Struct st = nominal(name) instanceof Type.Struct s2 ? s2 : null;
         if (st == null) {
             sl.fields().forEach(f -> check(f.value(), null));
             diags.error(sl.type().span(), "cannot find struct `" + name + "` in this scope",
@@ -555,13 +620,61 @@ public final class TypeChecker {
         return st;
     }
 
+    /** `Enum::Variant { field: value, ... }`. */
+    private Type variantLiteral(Expr.StructLit sl, Type.Enum en) {
+        int index = en.variantIndex(sl.type().segments().get(1));
+        if (index < 0) {
+            sl.fields().forEach(f -> check(f.value(), null));
+            diags.error(sl.type().span(), "no variant named `" + sl.type().segments().get(1) + "` in enum `" + en.name + "`",
+                    Suggestions.closest(sl.type().segments().get(1), en.variants().stream().map(Type.Variant::name).toList())
+                            .map(x -> "help: a variant with a similar name exists: `" + x + "`").orElse("note: the variants are listed in `enum " + en.name + " { ... }`"));
+            return Type.ERROR;
+        }
+        Type.Variant v = en.variants().get(index);
+        resolutions.put(sl.type(), new Symbol.VariantCtor(en, index));
+        if (v.shape() != Item.Struct.Shape.NAMED) {
+            sl.fields().forEach(f -> check(f.value(), null));
+            diags.error(sl.type().span(), "`" + sl.type().joined() + "` has no named fields",
+                    v.shape() == Item.Struct.Shape.TUPLE ? "help: build it with `" + sl.type().joined() + "(...)`" : "help: it is a value already: `" + sl.type().joined() + "`");
+            return Type.ERROR;
+        }
+        fieldInits(sl, sl.type().joined(), v.fieldNames(), v.fieldTypes());
+        return en;
+    }
+
+    /** Checks `name: value` initializers against a list of fields: each once, none missing. */
+    private void fieldInits(Expr.StructLit sl, String what, List<String> fieldNames, List<Type> fieldTypes) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (Expr.FieldInit init : sl.fields()) {
+            int index = fieldNames.indexOf(init.name());
+            if (index < 0) {
+                check(init.value(), null);
+                diags.error(init.nameSpan(), "`" + what + "` has no field named `" + init.name() + "`",
+                        Suggestions.closest(init.name(), fieldNames).map(x -> "help: a field with a similar name exists: `" + x + "`")
+                                .orElse("note: available fields are: " + String.join(", ", fieldNames)));
+                continue;
+            }
+            if (!seen.add(init.name())) {
+                check(init.value(), null);
+                diags.error(init.nameSpan(), "field `" + init.name() + "` specified more than once");
+                continue;
+            }
+            expect(init.value(), fieldTypes.get(index));
+        }
+        List<String> missing = fieldNames.stream().filter(n -> !seen.contains(n)).toList();
+        if (!missing.isEmpty()) {
+            diags.error(sl.type().span(), "missing field" + (missing.size() == 1 ? " " : "s ") + String.join(", ", missing.stream().map(x -> "`" + x + "`").toList())
+                    + " in initializer of `" + what + "`");
+        }
+    }
+
     private Type methodCall(Expr.MethodCall mc) {
         Type receiver = resolved(check(mc.receiver(), null));
         if (receiver == Type.ERROR) {
             mc.args().forEach(a -> check(a, null));
             return Type.ERROR;
         }
-        Symbol.Function f = receiver instanceof Type.Struct st ? methods.getOrDefault(st, Map.of()).get(mc.name()) : null;
+        Symbol.Function f = receiver instanceof Type.Struct || receiver instanceof Type.Enum ? methods.getOrDefault(receiver, Map.of()).get(mc.name()) : null;
         if (f == null || f.decl().self() == null) {
             mc.args().forEach(a -> check(a, null));
             if (receiver instanceof Type.Var) {
@@ -570,10 +683,10 @@ public final class TypeChecker {
                 diags.error(mc.nameSpan(), "`" + f.qualifiedName() + "` is an associated function, not a method",
                         "help: call it with the type's name: `" + f.qualifiedName() + "(...)`");
             } else {
-                java.util.Collection<String> names = receiver instanceof Type.Struct st ? methods.getOrDefault(st, Map.of()).keySet() : List.of();
+                java.util.Collection<String> names = methods.getOrDefault(receiver, Map.of()).keySet();
                 diags.error(mc.nameSpan(), "no method named `" + mc.name() + "` found for `" + show(receiver) + "`",
                         Suggestions.closest(mc.name(), names).map(x -> "help: there is a method with a similar name: `" + x + "`")
-                                .orElse(receiver instanceof Type.Struct ? "note: methods are defined in `impl " + show(receiver) + " { ... }`"
+                                .orElse(receiver instanceof Type.Struct || receiver instanceof Type.Enum ? "note: methods are defined in `impl " + show(receiver) + " { ... }`"
                                         : "note: methods on built-in types come with traits and the standard library"));
             }
             return Type.ERROR;
@@ -610,6 +723,13 @@ public final class TypeChecker {
                 diags.error(p.span(), "`" + b.kind().path + "` must be called", "help: call it: `" + p.joined() + "(...)`");
                 yield Type.ERROR;
             }
+            case Symbol.Constant k -> k.type();
+            case Symbol.VariantCtor v -> {
+                if (v.variant().shape() == Item.Struct.Shape.UNIT) yield v.type();
+                diags.error(p.span(), "expected a value, found the variant `" + p.joined() + "`, which has fields",
+                        v.variant().shape() == Item.Struct.Shape.TUPLE ? "help: call it: `" + p.joined() + "(...)`" : "help: use `" + p.joined() + " { ... }`");
+                yield Type.ERROR;
+            }
             case Symbol.StructCtor ctor -> {
                 if (ctor.type().decl.shape() == Item.Struct.Shape.UNIT) yield ctor.type();
                 diags.error(p.span(), "expected a value, found struct `" + ctor.type().name + "`",
@@ -638,21 +758,46 @@ public final class TypeChecker {
                 if (l != null) { found = l; break; }
             }
             if (found == null) found = functions.get(name);
-            if (found == null) {
-                Type.Struct st = name.equals("Self") ? currentSelf : structs.get(name);
-                if (st != null) found = new Symbol.StructCtor(st);
+            if (found == null && nominal(name) instanceof Type.Struct st) found = new Symbol.StructCtor(st);
+        } else if (p.segments().size() == 2 && Type.Int.byName(p.segments().get(0)).isPresent()) {
+            Type.Int it = Type.Int.byName(p.segments().get(0)).get();
+            Symbol c = switch (p.segments().get(1)) {
+                case "MIN" -> new Symbol.Constant(it.min(), it);
+                case "MAX" -> new Symbol.Constant(it.max(), it);
+                case "BITS" -> new Symbol.Constant(java.math.BigInteger.valueOf(it.bits), Type.Int.U32);
+                default -> null;
+            };
+            if (c == null) {
+                diags.error(p.span(), "no associated item named `" + p.segments().get(1) + "` found for `" + it.display() + "`",
+                        "note: integer types have the constants `MIN`, `MAX` and `BITS`");
+                return null;
             }
+            resolutions.put(p, c);
+            return c;
         } else if (p.segments().size() == 2) {
-            // `Type::function`: an associated function (or a method called by path).
+            // `Type::function` (an associated function, or a method called by path), or
+            // `Enum::Variant`.
             String typeName = p.segments().get(0);
-            Type.Struct st = typeName.equals("Self") ? currentSelf : structs.get(typeName);
+            Type st = nominal(typeName);
             if (st != null) {
+                if (st instanceof Type.Enum en) {
+                    int index = en.variantIndex(p.segments().get(1));
+                    if (index >= 0) {
+                        Symbol v = new Symbol.VariantCtor(en, index);
+                        resolutions.put(p, v);
+                        return v;
+                    }
+                }
                 Map<String, Symbol.Function> table = methods.getOrDefault(st, Map.of());
                 Symbol.Function f = table.get(p.segments().get(1));
                 if (f == null) {
-                    String note = Suggestions.closest(p.segments().get(1), table.keySet())
-                            .map(x -> "help: there is an associated function with a similar name: `" + x + "`").orElse(null);
-                    String message = "no function or associated item named `" + p.segments().get(1) + "` found for struct `" + st.name + "`";
+                    java.util.Collection<String> names = new ArrayList<>(table.keySet());
+                    if (st instanceof Type.Enum en) en.variants().forEach(v -> names.add(v.name()));
+                    String note = Suggestions.closest(p.segments().get(1), names)
+                            .map(x -> "help: there is an item with a similar name: `" + x + "`").orElse(null);
+                    String message = st instanceof Type.Enum
+                            ? "no variant or associated item named `" + p.segments().get(1) + "` found for enum `" + st.display() + "`"
+                            : "no function or associated item named `" + p.segments().get(1) + "` found for struct `" + st.display() + "`";
                     if (note == null) diags.error(p.span(), message); else diags.error(p.span(), message, note);
                     return null;
                 }
@@ -703,6 +848,21 @@ public final class TypeChecker {
                 yield f.result();
             }
             case Symbol.Builtin b -> builtinCall(c, b.kind());
+            case Symbol.Constant k -> {
+                diags.error(callee.span(), "`" + callee.joined() + "` is a constant, not a function");
+                c.args().forEach(a -> check(a, null));
+                yield Type.ERROR;
+            }
+            case Symbol.VariantCtor v -> {
+                if (v.variant().shape() != Item.Struct.Shape.TUPLE) {
+                    diags.error(callee.span(), "`" + callee.joined() + "` is not a tuple variant and cannot be called",
+                            v.variant().shape() == Item.Struct.Shape.UNIT ? "help: it is a value already: `" + callee.joined() + "`" : "help: use `" + callee.joined() + " { ... }`");
+                    c.args().forEach(a -> check(a, null));
+                    yield Type.ERROR;
+                }
+                checkArguments(c, callee.joined(), v.variant().fieldTypes());
+                yield v.type();
+            }
             case Symbol.StructCtor ctor -> {
                 if (ctor.type().decl.shape() != Item.Struct.Shape.TUPLE) {
                     diags.error(callee.span(), "`" + ctor.type().name + "` is not a tuple struct and has no constructor function",
@@ -978,9 +1138,11 @@ public final class TypeChecker {
         for (Stmt s : b.stmts()) {
             switch (s) {
                 case Stmt.Let let -> diverges |= letStmt(let);
+                case Stmt.LetPattern lp -> diverges |= letPattern(lp);
                 case Stmt.ExprStmt es -> {
                     boolean blockLike = es.expr() instanceof Expr.If || es.expr() instanceof Expr.While
-                            || es.expr() instanceof Expr.Loop || es.expr() instanceof Expr.For || es.expr() instanceof Expr.Block;
+                            || es.expr() instanceof Expr.Loop || es.expr() instanceof Expr.For || es.expr() instanceof Expr.Block
+                            || es.expr() instanceof Expr.Match || es.expr() instanceof Expr.IfLet || es.expr() instanceof Expr.WhileLet;
                     Type t = blockLike && !es.semicolon() ? expect(es.expr(), Type.UNIT) : check(es.expr(), null);
                     diverges |= t == Type.NEVER;
                 }
@@ -1116,6 +1278,314 @@ public final class TypeChecker {
         scopes.push(scope);
         loops.push(new LoopContext(false, f.label()));
         expect(f.body(), Type.UNIT);
+        loops.pop();
+        scopes.pop();
+        return Type.UNIT;
+    }
+
+    // ---- patterns -------------------------------------------------------------------
+
+    /**
+     * The variables one pattern binds. For the second and later alternatives of an
+     * or-pattern, {@code shared} holds the first alternative's variables: each name must be
+     * bound again, to the same local, with the same type.
+     */
+    private final class Bindings {
+        final Map<String, Symbol.Local> locals = new LinkedHashMap<>();
+        final Map<String, Symbol.Local> shared;
+
+        Bindings(Map<String, Symbol.Local> shared) { this.shared = shared; }
+
+        void bind(Pattern.Binding b, Type type) {
+            if (locals.containsKey(b.name())) {
+                diags.error(b.span(), "identifier `" + b.name() + "` is bound more than once in the same pattern");
+                return;
+            }
+            Symbol.Local local;
+            if (shared != null) {
+                local = shared.get(b.name());
+                if (local == null) {
+                    diags.error(b.span(), "variable `" + b.name() + "` is not bound in all patterns",
+                            "note: every alternative of `|` must bind the same names");
+                    return;
+                }
+                if (!infer.unify(local.type(), type)) mismatch(b.span(), local.type(), type);
+            } else {
+                local = new Symbol.Local(nextLocal++, b.name(), type, b.mutable(), false, b.span());
+                functionLocals.add(local);
+            }
+            locals.put(b.name(), local);
+            patternBindings.put(b, local);
+        }
+    }
+
+    /** Checks a pattern against the type of the value it will match; records its variables. */
+    private void checkPattern(Pattern p, Type expected, Bindings out) {
+        Type t = resolved(expected);
+        switch (p) {
+            case Pattern.Wildcard w -> {}
+            case Pattern.Binding b -> {
+                // A name that is a unit struct matches that value; any other name binds.
+                if (b.subpattern() == null && !b.mutable() && nominal(b.name()) instanceof Type.Struct st
+                        && st.decl.shape() == Item.Struct.Shape.UNIT) {
+                    patternTargets.put(b, new Symbol.StructCtor(st));
+                    if (!infer.unify(expected, st)) mismatch(b.span(), expected, st);
+                    return;
+                }
+                out.bind(b, expected);
+                if (b.subpattern() != null) checkPattern(b.subpattern(), expected, out);
+            }
+            case Pattern.Literal l -> {
+                Type lt = check(l.value(), expected);
+                Type r = resolved(lt);
+                if (Type.isFloat(r)) {
+                    diags.error(l.span(), "floating-point literals cannot be used in patterns", "help: compare with `==` in a guard instead");
+                } else if (!coerces(lt, expected)) {
+                    mismatch(l.span(), expected, lt);
+                }
+            }
+            case Pattern.Range r -> {
+                Type lo = check(r.low(), expected);
+                if (!coerces(lo, expected)) { mismatch(r.low().span(), expected, lo); return; }
+                Type hi = check(r.high(), expected);
+                if (!coerces(hi, expected)) { mismatch(r.high().span(), expected, hi); return; }
+                Type e = resolved(expected);
+                if (!Type.isInteger(e) && e != Type.CHAR && e != Type.ERROR) {
+                    diags.error(r.span(), "range patterns are for integers and chars, not `" + show(e) + "`");
+                    return;
+                }
+                Exhaustiveness ex = new Exhaustiveness(patternTargets, resolutions);
+                java.math.BigInteger a = ex.value(r.low()), z = ex.value(r.high());
+                if (a != null && z != null && (r.inclusive() ? a.compareTo(z) > 0 : a.compareTo(z) >= 0)) {
+                    diags.error(r.span(), r.inclusive() ? "lower range bound must be less than or equal to upper" : "lower range bound must be less than upper");
+                }
+            }
+            case Pattern.Tuple tu -> {
+                if (t instanceof Type.Var && tu.restAt() < 0) {
+                    List<Type> vars = new ArrayList<>();
+                    for (int i = 0; i < tu.elements().size(); i++) vars.add(infer.fresh(Type.VarKind.ANY));
+                    infer.unify(t, new Type.Tuple(vars));
+                    t = resolved(expected);
+                }
+                if (!(t instanceof Type.Tuple tt)) {
+                    if (t != Type.ERROR) diags.error(p.span(), "mismatched types: expected `" + show(t) + "`, found a tuple pattern");
+                    return;
+                }
+                elementPatterns(tu.elements(), tu.restAt(), tt.elements(), p, "tuple", out);
+            }
+            case Pattern.Path path -> {
+                Symbol s = resolvePatternPath(path.path());
+                if (s == null) return;
+                patternTargets.put(p, s);
+                Type type = s instanceof Symbol.VariantCtor v ? v.type() : ((Symbol.StructCtor) s).type();
+                Item.Struct.Shape shape = s instanceof Symbol.VariantCtor v ? v.variant().shape() : ((Symbol.StructCtor) s).type().decl.shape();
+                if (shape != Item.Struct.Shape.UNIT) {
+                    diags.error(p.span(), "`" + path.path().joined() + "` has fields; match them",
+                            shape == Item.Struct.Shape.TUPLE ? "help: use `" + path.path().joined() + "(..)`" : "help: use `" + path.path().joined() + " { .. }`");
+                    return;
+                }
+                if (!infer.unify(expected, type)) mismatch(p.span(), expected, type);
+            }
+            case Pattern.TupleStruct ts -> {
+                Symbol s = resolvePatternPath(ts.path());
+                if (s == null) return;
+                patternTargets.put(p, s);
+                Type type = s instanceof Symbol.VariantCtor v ? v.type() : ((Symbol.StructCtor) s).type();
+                Item.Struct.Shape shape = s instanceof Symbol.VariantCtor v ? v.variant().shape() : ((Symbol.StructCtor) s).type().decl.shape();
+                List<Type> fields = s instanceof Symbol.VariantCtor v ? v.variant().fieldTypes() : ((Symbol.StructCtor) s).type().fieldTypes();
+                if (!infer.unify(expected, type)) { mismatch(p.span(), expected, type); return; }
+                if (shape != Item.Struct.Shape.TUPLE) {
+                    diags.error(p.span(), "`" + ts.path().joined() + "` is not a tuple variant or tuple struct",
+                            shape == Item.Struct.Shape.NAMED ? "help: use `" + ts.path().joined() + " { .. }`" : "help: use `" + ts.path().joined() + "`");
+                    return;
+                }
+                elementPatterns(ts.elements(), ts.restAt(), fields, p, "`" + ts.path().joined() + "`", out);
+            }
+            case Pattern.Struct st -> {
+                Symbol s = resolvePatternPath(st.path());
+                if (s == null) return;
+                patternTargets.put(p, s);
+                Type type = s instanceof Symbol.VariantCtor v ? v.type() : ((Symbol.StructCtor) s).type();
+                List<String> names = s instanceof Symbol.VariantCtor v ? v.variant().fieldNames() : ((Symbol.StructCtor) s).type().fieldNames();
+                List<Type> fields = s instanceof Symbol.VariantCtor v ? v.variant().fieldTypes() : ((Symbol.StructCtor) s).type().fieldTypes();
+                if (!infer.unify(expected, type)) { mismatch(p.span(), expected, type); return; }
+                java.util.Set<String> seen = new java.util.HashSet<>();
+                for (Pattern.FieldPattern fp : st.fields()) {
+                    int i = names.indexOf(fp.name());
+                    if (i < 0) {
+                        diags.error(fp.nameSpan(), "`" + st.path().joined() + "` does not have a field named `" + fp.name() + "`",
+                                Suggestions.closest(fp.name(), names).map(x -> "help: a field with a similar name exists: `" + x + "`").orElse("note: its fields are: " + String.join(", ", names)));
+                        continue;
+                    }
+                    if (!seen.add(fp.name())) {
+                        diags.error(fp.nameSpan(), "field `" + fp.name() + "` bound more than once in the pattern");
+                        continue;
+                    }
+                    checkPattern(fp.pattern(), fields.get(i), out);
+                }
+                List<String> missing = names.stream().filter(n -> !seen.contains(n)).toList();
+                if (!missing.isEmpty() && !st.rest()) {
+                    diags.error(p.span(), "pattern does not mention field" + (missing.size() == 1 ? " " : "s ")
+                            + String.join(", ", missing.stream().map(x -> "`" + x + "`").toList()),
+                            "help: include the missing fields, or ignore them with `..`");
+                }
+            }
+            case Pattern.Or or -> {
+                checkPattern(or.alternatives().get(0), expected, out);
+                for (Pattern alt : or.alternatives().subList(1, or.alternatives().size())) {
+                    Bindings again = new Bindings(out.locals);
+                    checkPattern(alt, expected, again);
+                    for (String name : out.locals.keySet()) {
+                        if (!again.locals.containsKey(name)) {
+                            diags.error(alt.span(), "variable `" + name + "` is not bound in all patterns",
+                                    "note: every alternative of `|` must bind the same names");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private void elementPatterns(List<Pattern> elements, int restAt, List<Type> types, Pattern p, String what, Bindings out) {
+        int n = types.size();
+        if (restAt < 0 && elements.size() != n || restAt >= 0 && elements.size() > n) {
+            diags.error(p.span(), "this pattern has " + count(elements.size(), "field") + ", but " + what + " has " + count(n, "field"),
+                    restAt < 0 && elements.size() < n ? "help: use `..` to ignore the rest" : "note: a pattern names each field once");
+            return;
+        }
+        int before = restAt < 0 ? elements.size() : restAt;
+        for (int i = 0; i < before; i++) checkPattern(elements.get(i), types.get(i), out);
+        for (int i = before; i < elements.size(); i++) checkPattern(elements.get(i), types.get(n - (elements.size() - i)), out);
+    }
+
+    /** A path in a pattern: an enum variant (`Shape::Circle`) or a struct name. */
+    private Symbol resolvePatternPath(Expr.Path path) {
+        if (path.segments().size() == 2 && nominal(path.segments().get(0)) instanceof Type.Enum en) {
+            int index = en.variantIndex(path.segments().get(1));
+            if (index >= 0) return new Symbol.VariantCtor(en, index);
+            diags.error(path.span(), "no variant named `" + path.segments().get(1) + "` in enum `" + en.name + "`",
+                    Suggestions.closest(path.segments().get(1), en.variants().stream().map(Type.Variant::name).toList())
+                            .map(x -> "help: a variant with a similar name exists: `" + x + "`").orElse("note: the variants are listed in `enum " + en.name + " { ... }`"));
+            return null;
+        }
+        if (path.segments().size() == 1 && nominal(path.segments().get(0)) instanceof Type.Struct st) return new Symbol.StructCtor(st);
+        diags.error(path.span(), "cannot find a variant or struct `" + path.joined() + "` for this pattern",
+                path.segments().size() == 1 ? "note: enum variants are written with their enum's name: `Enum::" + path.joined() + "`" : "note: declare it with `enum` or `struct`");
+        return null;
+    }
+
+    private Type matchExpr(Expr.Match m, Type expected) {
+        Type scrutinee = check(m.scrutinee(), null);
+        Type result = null;
+        boolean allNever = true;
+        for (Expr.Arm arm : m.arms()) {
+            Bindings b = new Bindings(null);
+            checkPattern(arm.pattern(), scrutinee, b);
+            scopes.push(new HashMap<>(b.locals));
+            if (arm.guard() != null) expect(arm.guard(), Type.BOOL);
+            Type want = result != null ? result : expected;
+            Type body = check(arm.body(), want);
+            scopes.pop();
+            Type rb = resolved(body);
+            if (rb == Type.NEVER) continue;
+            allNever = false;
+            if (rb == Type.ERROR) { result = result == null ? Type.ERROR : result; continue; }
+            if (result == null) {
+                result = expected != null && resolved(expected) != Type.ERROR && coerces(body, expected) ? expected : body;
+            } else if (!coerces(body, result)) {
+                diags.error(arm.body().span(), "`match` arms have incompatible types: expected `" + show(result) + "`, found `" + show(body) + "`");
+            }
+        }
+        deferred.add(() -> checkMatchCoverage(m));
+        if (m.arms().isEmpty() || allNever) return Type.NEVER;
+        return result == null ? Type.ERROR : result;
+    }
+
+    /** After inference: unreachable arms warn, a missing case is an error. */
+    private void checkMatchCoverage(Expr.Match m) {
+        Type t = infer.deepResolve(types.get(m.scrutinee()));
+        // Patterns with errors in them would give confusing or wrong coverage results.
+        if (t == Type.ERROR || diags.errorCount() > errorsBeforeFunction) return;
+        Exhaustiveness ex = new Exhaustiveness(patternTargets, resolutions);
+        List<List<Exhaustiveness.Pat>> rows = new ArrayList<>();
+        for (Expr.Arm arm : m.arms()) {
+            Exhaustiveness.Pat p = ex.lower(arm.pattern(), t);
+            if (ex.useful(rows, List.of(p), List.of(t)) == null) {
+                diags.warning(arm.pattern().span(), "unreachable pattern", "note: earlier arms match every value this one does");
+            }
+            if (arm.guard() == null) rows.add(List.of(p));
+        }
+        List<Exhaustiveness.Pat> witness = ex.useful(rows, List.of(new Exhaustiveness.Wild()), List.of(t));
+        if (witness != null) {
+            String missing = Exhaustiveness.show(witness.get(0), t);
+            diags.error(m.scrutinee().span(), "non-exhaustive patterns: `" + missing + "` not covered",
+                    "help: add an arm for `" + missing + "`, or a wildcard arm `_ => ...`");
+        }
+    }
+
+    /** A `let` or `for` pattern must match every value: report one it misses. */
+    private void checkIrrefutable(Pattern p, Type type, String where) {
+        deferred.add(() -> {
+            Type t = infer.deepResolve(type);
+            if (t == Type.ERROR || diags.errorCount() > errorsBeforeFunction) return;
+            Exhaustiveness ex = new Exhaustiveness(patternTargets, resolutions);
+            List<List<Exhaustiveness.Pat>> rows = List.of(List.of(ex.lower(p, t)));
+            List<Exhaustiveness.Pat> witness = ex.useful(rows, List.of(new Exhaustiveness.Wild()), List.of(t));
+            if (witness != null) {
+                diags.error(p.span(), "refutable pattern in " + where + ": `" + Exhaustiveness.show(witness.get(0), t) + "` not covered",
+                        "help: use `if let` or `match` to handle the other cases");
+            }
+        });
+    }
+
+    private boolean letPattern(Stmt.LetPattern lp) {
+        Type declared = lp.type() == null ? null : resolveType(lp.type());
+        Type t = declared != null ? declared : infer.fresh(Type.VarKind.ANY);
+        Type init = declared != null ? expect(lp.init(), declared) : check(lp.init(), null);
+        if (declared == null) infer.unify(t, init);
+        Bindings b = new Bindings(null);
+        checkPattern(lp.pattern(), t, b);
+        scopes.peek().putAll(b.locals);
+        checkIrrefutable(lp.pattern(), t, "local binding");
+        return resolved(init) == Type.NEVER;
+    }
+
+    private Type ifLet(Expr.IfLet il, Type expected) {
+        Type value = check(il.value(), null);
+        Bindings b = new Bindings(null);
+        checkPattern(il.pattern(), value, b);
+        scopes.push(new HashMap<>(b.locals));
+        Type then = il.otherwise() == null ? check(il.then(), null) : check(il.then(), expected);
+        scopes.pop();
+        if (il.otherwise() == null) {
+            Type r = resolved(then);
+            if (r != Type.UNIT && r != Type.NEVER && r != Type.ERROR) {
+                diags.error(il.span(), "`if let` may be missing an `else` clause",
+                        "note: without `else`, `if let` has type `()`, but its block has type `" + show(r) + "`");
+                return Type.ERROR;
+            }
+            return Type.UNIT;
+        }
+        Type wanted = expected != null && resolved(expected) != Type.ERROR ? expected : (resolved(then) == Type.NEVER ? null : then);
+        Type other = check(il.otherwise(), wanted);
+        Type t = resolved(then), o = resolved(other);
+        if (t == Type.ERROR || o == Type.ERROR) return Type.ERROR;
+        if (t == Type.NEVER) return other;
+        if (o == Type.NEVER) return then;
+        if (!infer.unify(then, other)) {
+            diags.error(il.otherwise().span(), "`if let` and `else` have incompatible types: expected `" + show(then) + "`, found `" + show(other) + "`");
+            return Type.ERROR;
+        }
+        return then;
+    }
+
+    private Type whileLet(Expr.WhileLet wl) {
+        Type value = check(wl.value(), null);
+        Bindings b = new Bindings(null);
+        checkPattern(wl.pattern(), value, b);
+        scopes.push(new HashMap<>(b.locals));
+        loops.push(new LoopContext(false, wl.label()));
+        expect(wl.body(), Type.UNIT);
         loops.pop();
         scopes.pop();
         return Type.UNIT;

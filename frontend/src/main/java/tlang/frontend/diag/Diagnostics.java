@@ -18,6 +18,11 @@ public final class Diagnostics {
         errors++;
     }
 
+    /** Something that is probably a mistake but does not stop the build (an unreachable arm). */
+    public void warning(Span span, String message, String... notes) {
+        all.add(new Diagnostic(Diagnostic.Severity.WARNING, message, span, List.of(notes)));
+    }
+
     public boolean hasErrors() { return errors > 0; }
     public int errorCount() { return errors; }
     public List<Diagnostic> all() { return List.copyOf(all); }

@@ -298,7 +298,7 @@ public final class Lexer {
             case '(' -> TokenKind.LPAREN; case ')' -> TokenKind.RPAREN;
             case '{' -> TokenKind.LBRACE; case '}' -> TokenKind.RBRACE;
             case '[' -> TokenKind.LBRACKET; case ']' -> TokenKind.RBRACKET;
-            case ',' -> TokenKind.COMMA; case ';' -> TokenKind.SEMI;
+            case ',' -> TokenKind.COMMA; case ';' -> TokenKind.SEMI; case '@' -> TokenKind.AT;
             case '.' -> peek(1) == '.' ? adv(peek(2) == '=' ? adv(TokenKind.DOT_DOT_EQ) : TokenKind.DOT_DOT) : TokenKind.DOT;
             case ':' -> two(':', TokenKind.PATH_SEP, TokenKind.COLON);
             case '+' -> two('=', TokenKind.PLUS_EQ, TokenKind.PLUS);

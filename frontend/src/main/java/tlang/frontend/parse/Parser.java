@@ -4,6 +4,7 @@ import tlang.frontend.ast.Expr;
 import tlang.frontend.ast.Expr.BinaryOp;
 import tlang.frontend.ast.Item;
 import tlang.frontend.ast.Module;
+import tlang.frontend.ast.Pattern;
 import tlang.frontend.ast.Stmt;
 import tlang.frontend.ast.TypeExpr;
 import tlang.frontend.diag.Diagnostics;
@@ -69,8 +70,9 @@ public final class Parser {
         eat(TokenKind.PUB); // visibility matters once there are several modules
         if (at(TokenKind.FN)) return function(false);
         if (at(TokenKind.STRUCT)) return structItem();
+        if (at(TokenKind.ENUM)) return enumItem();
         if (at(TokenKind.IMPL)) return implItem();
-        throw error(peek().span(), "expected an item (`fn`, `struct` or `impl`), found " + describe(peek()));
+        throw error(peek().span(), "expected an item (`fn`, `struct`, `enum` or `impl`), found " + describe(peek()));
     }
 
     /** A function; inside `impl` ({@code method}) it may start with a `self` parameter. */
@@ -152,6 +154,43 @@ public final class Parser {
         }
         Token close = expect(TokenKind.RBRACE, "`}` or `,` in the field list");
         return new Item.Struct(name.text(), name.span(), List.copyOf(fields), Item.Struct.Shape.NAMED, kw.span().to(close.span()));
+    }
+
+    private Item.Enum enumItem() {
+        Token kw = advance();
+        Token name = expect(TokenKind.IDENT, "an enum name");
+        expect(TokenKind.LBRACE, "`{` to list the variants");
+        List<Item.Variant> variants = new ArrayList<>();
+        while (!at(TokenKind.RBRACE) && !at(TokenKind.EOF)) {
+            Token v = expect(TokenKind.IDENT, "a variant name");
+            List<Item.FieldDecl> fields = new ArrayList<>();
+            Item.Struct.Shape shape = Item.Struct.Shape.UNIT;
+            Span end = v.span();
+            if (eat(TokenKind.LPAREN)) {
+                shape = Item.Struct.Shape.TUPLE;
+                int index = 0;
+                while (!at(TokenKind.RPAREN) && !at(TokenKind.EOF)) {
+                    TypeExpr type = type();
+                    fields.add(new Item.FieldDecl(Integer.toString(index++), type.span(), type, type.span()));
+                    if (!eat(TokenKind.COMMA)) break;
+                }
+                end = expect(TokenKind.RPAREN, "`)` or `,` in the variant's fields").span();
+            } else if (eat(TokenKind.LBRACE)) {
+                shape = Item.Struct.Shape.NAMED;
+                while (!at(TokenKind.RBRACE) && !at(TokenKind.EOF)) {
+                    Token field = expect(TokenKind.IDENT, "a field name");
+                    expect(TokenKind.COLON, "`:` and the field's type");
+                    TypeExpr type = type();
+                    fields.add(new Item.FieldDecl(field.text(), field.span(), type, field.span().to(type.span())));
+                    if (!eat(TokenKind.COMMA)) break;
+                }
+                end = expect(TokenKind.RBRACE, "`}` or `,` in the variant's fields").span();
+            }
+            variants.add(new Item.Variant(v.text(), v.span(), List.copyOf(fields), shape, v.span().to(end)));
+            if (!eat(TokenKind.COMMA)) break;
+        }
+        Token close = expect(TokenKind.RBRACE, "`}` or `,` in the variant list");
+        return new Item.Enum(name.text(), name.span(), List.copyOf(variants), kw.span().to(close.span()));
     }
 
     private Item.Impl implItem() {
@@ -250,12 +289,165 @@ public final class Parser {
         return new Expr.Block(List.copyOf(stmts), tail, open.span().to(close.span()));
     }
 
+    /** `let (a, b) = ...;`, `let Point { x, y } = ...;`: destructuring. */
+    private Stmt letPattern() {
+        Token let = advance();
+        Pattern pattern = pattern();
+        TypeExpr type = eat(TokenKind.COLON) ? type() : null;
+        expect(TokenKind.EQ, "`=` and a value to destructure");
+        Expr init = expr();
+        Span end = prev().span();
+        if (!eat(TokenKind.SEMI)) missing("`;` after the `let` statement"); else end = prev().span();
+        return new Stmt.LetPattern(pattern, type, init, let.span().to(end));
+    }
+
+    // ---- patterns -------------------------------------------------------------------
+
+    private Pattern pattern() {
+        Token start = peek();
+        eat(TokenKind.PIPE); // a leading `|` is allowed
+        Pattern first = singlePattern();
+        if (!at(TokenKind.PIPE)) return first;
+        List<Pattern> alternatives = new ArrayList<>(List.of(first));
+        while (eat(TokenKind.PIPE)) alternatives.add(singlePattern());
+        return new Pattern.Or(List.copyOf(alternatives), start.span().to(alternatives.get(alternatives.size() - 1).span()));
+    }
+
+    private Pattern singlePattern() {
+        Token t = peek();
+        switch (t.kind()) {
+            case IDENT -> {
+                if (t.text().equals("_")) {
+                    advance();
+                    return new Pattern.Wildcard(t.span());
+                }
+                if (!peekAt(1, TokenKind.PATH_SEP) && !peekAt(1, TokenKind.LPAREN) && !peekAt(1, TokenKind.LBRACE)) {
+                    advance();
+                    if (eat(TokenKind.AT)) {
+                        Pattern sub = singlePattern();
+                        return new Pattern.Binding(t.text(), false, sub, t.span().to(sub.span()));
+                    }
+                    return new Pattern.Binding(t.text(), false, null, t.span());
+                }
+                return pathPattern();
+            }
+            case SELF_TYPE -> { return pathPattern(); }
+            case MUT -> {
+                advance();
+                Token name = expect(TokenKind.IDENT, "a variable name after `mut`");
+                if (eat(TokenKind.AT)) {
+                    Pattern sub = singlePattern();
+                    return new Pattern.Binding(name.text(), true, sub, t.span().to(sub.span()));
+                }
+                return new Pattern.Binding(name.text(), true, null, t.span().to(name.span()));
+            }
+            case LPAREN -> {
+                advance();
+                List<Pattern> elements = new ArrayList<>();
+                int rest = -1;
+                boolean trailingComma = false;
+                while (!at(TokenKind.RPAREN) && !at(TokenKind.EOF)) {
+                    if (eat(TokenKind.DOT_DOT)) {
+                        if (rest >= 0) throw error(prev().span(), "`..` can only be used once per tuple pattern");
+                        rest = elements.size();
+                    } else {
+                        elements.add(pattern());
+                    }
+                    trailingComma = eat(TokenKind.COMMA);
+                    if (!trailingComma) break;
+                }
+                Token close = expect(TokenKind.RPAREN, "`)` or `,` in the tuple pattern");
+                if (elements.size() == 1 && rest < 0 && !trailingComma) return elements.get(0);
+                return new Pattern.Tuple(List.copyOf(elements), rest, t.span().to(close.span()));
+            }
+            case INT, FLOAT, CHAR, STRING, TRUE, FALSE, MINUS -> {
+                Expr low = literalForPattern();
+                if (at(TokenKind.DOT_DOT_EQ) || at(TokenKind.DOT_DOT)) {
+                    boolean inclusive = advance().kind() == TokenKind.DOT_DOT_EQ;
+                    Expr high = literalForPattern();
+                    return new Pattern.Range(low, high, inclusive, low.span().to(high.span()));
+                }
+                return new Pattern.Literal(low, low.span());
+            }
+            default -> throw error(t.span(), "expected a pattern, found " + describe(t));
+        }
+    }
+
+    private Expr literalForPattern() {
+        Token t = peek();
+        if (eat(TokenKind.MINUS)) {
+            Token n = peek();
+            if (n.kind() != TokenKind.INT && n.kind() != TokenKind.FLOAT) throw error(n.span(), "expected a number after `-` in a pattern");
+            Expr lit = primary();
+            return new Expr.Unary(Expr.UnaryOp.NEG, lit, t.span().to(lit.span()));
+        }
+        return switch (t.kind()) {
+            case INT, FLOAT, CHAR, STRING, TRUE, FALSE -> primary();
+            // `i32::MIN..=-1`: a constant path as a range bound.
+            case IDENT -> primary();
+            default -> throw error(t.span(), "expected a literal in the range pattern, found " + describe(t));
+        };
+    }
+
+    private Pattern pathPattern() {
+        Token start = peek();
+        List<String> segments = new ArrayList<>();
+        Span span = start.span();
+        segments.add(advance().text());
+        while (eat(TokenKind.PATH_SEP)) {
+            Token seg = expect(TokenKind.IDENT, "a name after `::`");
+            segments.add(seg.text());
+            span = span.to(seg.span());
+        }
+        Expr.Path path = new Expr.Path(List.copyOf(segments), span);
+        if (eat(TokenKind.LPAREN)) {
+            List<Pattern> elements = new ArrayList<>();
+            int rest = -1;
+            while (!at(TokenKind.RPAREN) && !at(TokenKind.EOF)) {
+                if (eat(TokenKind.DOT_DOT)) {
+                    if (rest >= 0) throw error(prev().span(), "`..` can only be used once per tuple pattern");
+                    rest = elements.size();
+                } else {
+                    elements.add(pattern());
+                }
+                if (!eat(TokenKind.COMMA)) break;
+            }
+            Token close = expect(TokenKind.RPAREN, "`)` or `,` in the pattern");
+            return new Pattern.TupleStruct(path, List.copyOf(elements), rest, span.to(close.span()));
+        }
+        if (eat(TokenKind.LBRACE)) {
+            List<Pattern.FieldPattern> fields = new ArrayList<>();
+            boolean rest = false;
+            while (!at(TokenKind.RBRACE) && !at(TokenKind.EOF)) {
+                if (eat(TokenKind.DOT_DOT)) { rest = true; break; }
+                boolean mutable = eat(TokenKind.MUT);
+                Token name = expect(TokenKind.IDENT, "a field name");
+                Pattern p;
+                if (!mutable && eat(TokenKind.COLON)) p = pattern();
+                else p = new Pattern.Binding(name.text(), mutable, null, name.span());
+                fields.add(new Pattern.FieldPattern(name.text(), name.span(), p));
+                if (!eat(TokenKind.COMMA)) break;
+            }
+            Token close = expect(TokenKind.RBRACE, "`}` or `,` in the struct pattern");
+            return new Pattern.Struct(path, List.copyOf(fields), rest, span.to(close.span()));
+        }
+        if (at(TokenKind.DOT_DOT_EQ) || at(TokenKind.DOT_DOT)) {
+            boolean inclusive = advance().kind() == TokenKind.DOT_DOT_EQ;
+            Expr high = literalForPattern();
+            return new Pattern.Range(path, high, inclusive, span.to(high.span()));
+        }
+        return new Pattern.Path(path, span);
+    }
+
     private boolean startsBlockLike() {
         return at(TokenKind.IF) || at(TokenKind.WHILE) || at(TokenKind.LOOP) || at(TokenKind.FOR) || at(TokenKind.LBRACE)
-                || at(TokenKind.LABEL);
+                || at(TokenKind.LABEL) || at(TokenKind.MATCH);
     }
 
     private Stmt let() {
+        if (!(peekAt(1, TokenKind.IDENT) || peekAt(1, TokenKind.MUT) && peekAt(2, TokenKind.IDENT)) || peekAt(1, TokenKind.IDENT) && (peekAt(2, TokenKind.PATH_SEP) || peekAt(2, TokenKind.LPAREN) || peekAt(2, TokenKind.LBRACE))) {
+            return letPattern();
+        }
         Token let = advance();
         boolean mutable = eat(TokenKind.MUT);
         Token name = expect(TokenKind.IDENT, "a variable name");
@@ -466,6 +658,7 @@ public final class Parser {
                 return loop;
             }
             case WHILE, LOOP, FOR -> { return loopExpr(null); }
+            case MATCH -> { return matchExpr(); }
             case BREAK -> {
                 advance();
                 String label = at(TokenKind.LABEL) ? advance().text() : null;
@@ -486,11 +679,39 @@ public final class Parser {
         }
     }
 
+    private Expr matchExpr() {
+        Token t = advance();
+        Expr scrutinee = condition();
+        expect(TokenKind.LBRACE, "`{` to start the match arms");
+        List<Expr.Arm> arms = new ArrayList<>();
+        while (!at(TokenKind.RBRACE) && !at(TokenKind.EOF)) {
+            Pattern pattern = pattern();
+            Expr guard = eat(TokenKind.IF) ? expr() : null;
+            expect(TokenKind.FAT_ARROW, "`=>` after the pattern");
+            boolean blockLike = startsBlockLike();
+            Expr body = exprWithAssign();
+            arms.add(new Expr.Arm(pattern, guard, body, pattern.span().to(body.span())));
+            if (!eat(TokenKind.COMMA) && !blockLike && !at(TokenKind.RBRACE)) {
+                missing("`,` after the match arm");
+                throw new Bail();
+            }
+        }
+        Token close = expect(TokenKind.RBRACE, "`}` to close the match");
+        return new Expr.Match(scrutinee, List.copyOf(arms), t.span().to(close.span()));
+    }
+
     /** `while`, `loop` or `for`, with the label written before it (or null). */
     private Expr loopExpr(String label) {
         Token t = advance();
         switch (t.kind()) {
             case WHILE -> {
+                if (eat(TokenKind.LET)) {
+                    Pattern pattern = pattern();
+                    expect(TokenKind.EQ, "`=` after the pattern of `while let`");
+                    Expr value = condition();
+                    Expr.Block body = block();
+                    return new Expr.WhileLet(label, pattern, value, body, t.span().to(body.span()));
+                }
                 Expr cond = condition();
                 Expr.Block body = block();
                 return new Expr.While(label, cond, body, t.span().to(body.span()));
@@ -590,6 +811,15 @@ public final class Parser {
 
     private Expr ifExpr() {
         Token t = advance();
+        if (eat(TokenKind.LET)) {
+            Pattern pattern = pattern();
+            expect(TokenKind.EQ, "`=` after the pattern of `if let`");
+            Expr value = condition();
+            Expr.Block then = block();
+            Expr otherwise = null;
+            if (eat(TokenKind.ELSE)) otherwise = at(TokenKind.IF) ? ifExpr() : block();
+            return new Expr.IfLet(pattern, value, then, otherwise, t.span().to(otherwise == null ? then.span() : otherwise.span()));
+        }
         Expr cond = condition();
         Expr.Block then = block();
         Expr otherwise = null;
@@ -673,6 +903,6 @@ public final class Parser {
     }
 
     private void skipToNextItem() {
-        while (!at(TokenKind.EOF) && !at(TokenKind.FN) && !at(TokenKind.STRUCT) && !at(TokenKind.IMPL)) advance();
+        while (!at(TokenKind.EOF) && !at(TokenKind.FN) && !at(TokenKind.STRUCT) && !at(TokenKind.IMPL) && !at(TokenKind.ENUM)) advance();
     }
 }

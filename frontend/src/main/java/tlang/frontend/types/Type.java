@@ -114,6 +114,36 @@ public sealed interface Type {
         @Override public String toString() { return "struct " + name; }
     }
 
+    /**
+     * An enum type, one per declaration. Each variant has a shape like a struct's (unit,
+     * tuple or named fields); the variants' field types are filled in after declaration.
+     */
+    final class Enum implements Type {
+        public final String name;
+        public final tlang.frontend.ast.Item.Enum decl;
+        private List<Variant> variants = List.of();
+
+        public Enum(String name, tlang.frontend.ast.Item.Enum decl) {
+            this.name = name;
+            this.decl = decl;
+        }
+
+        public void setVariants(List<Variant> variants) { this.variants = List.copyOf(variants); }
+        public List<Variant> variants() { return variants; }
+
+        public int variantIndex(String variant) {
+            for (int i = 0; i < variants.size(); i++) if (variants.get(i).name().equals(variant)) return i;
+            return -1;
+        }
+
+        @Override public String display() { return name; }
+        @Override public String toString() { return "enum " + name; }
+    }
+
+    record Variant(String name, tlang.frontend.ast.Item.Struct.Shape shape, List<String> fieldNames, List<Type> fieldTypes) {
+        public int fieldIndex(String field) { return fieldNames.indexOf(field); }
+    }
+
     /** `a..b` (or `a..=b` when {@code inclusive}): what `for` iterates over. */
     record Range(Type element, boolean inclusive) implements Type {
         @Override public String display() {

@@ -39,6 +39,7 @@ public final class AstToTir {
 
     // Per-function state.
     private FunctionBuilder fb;
+    private final PatternLowering patterns;
     /** The address of each local: a stack slot, or (for `&self`) the address passed in. */
     private final Map<Integer, Value> localSlots = new HashMap<>();
     private final Deque<LoopTarget> loops = new ArrayDeque<>();
@@ -54,6 +55,7 @@ public final class AstToTir {
 
     private AstToTir(CheckedProgram program) {
         this.program = program;
+        this.patterns = new PatternLowering(this, program);
         this.moduleName = program.module().name();
     }
 
@@ -69,7 +71,7 @@ public final class AstToTir {
     }
 
     private String symbol(Symbol.Function f) {
-        return f.owner() == null ? Mangler.function(moduleName, f.name()) : Mangler.function(moduleName, f.owner().name, f.name());
+        return f.owner() == null ? Mangler.function(moduleName, f.name()) : Mangler.function(moduleName, f.owner().display(), f.name());
     }
 
     /** The TIR type of a (solved) T type. `char` is its code point, a u32. */
@@ -80,6 +82,7 @@ public final class AstToTir {
             case Type.Tuple tu -> new TirType.Struct(tu.elements().stream().map(AstToTir::fieldType).toList());
             case Type.Struct st -> new TirType.Struct(st.fieldTypes().stream().map(AstToTir::fieldType).toList());
             case Type.Range r -> new TirType.Struct(List.of(tirType(r.element()), tirType(r.element())));
+            case Type.Enum e -> EnumLayout.of(e).type();
             case Type.Prim p -> switch (p) {
                 case BOOL -> TirType.BOOL;
                 case CHAR -> TirType.U32;
@@ -89,6 +92,10 @@ public final class AstToTir {
             };
             default -> throw new IllegalStateException("no TIR type for " + t.display());
         };
+    }
+
+    static TirType fieldTypeOf(Type t) {
+        return fieldType(t);
     }
 
     /** Inside an aggregate, `()` takes a place of its own: an empty struct. */
@@ -134,6 +141,19 @@ public final class AstToTir {
         Value v = expr(decl.body());
         fb.terminate(new Terminator.Return(result == TirType.UNIT ? null : v));
         return fb.finish(symbol(f), moduleName + "::" + f.qualifiedName(), paramTypes, result, noReturn);
+    }
+
+    FunctionBuilder builder() { return fb; }
+
+    /** The slot of a local, made on first use (an or-pattern binds a variable in each alternative). */
+    Value.Temp slotFor(Symbol.Local local) {
+        Value existing = localSlots.get(local.id());
+        if (existing instanceof Value.Temp t) return t;
+        return declareLocal(local);
+    }
+
+    Value stringsEqualTo(Value a, Value b) {
+        return stringsEqual(a, b);
     }
 
     private Value.Temp declareLocal(Symbol.Local local) {
@@ -185,6 +205,9 @@ public final class AstToTir {
             case Expr.Loop l -> loopExpr(l);
             case Expr.Break b -> breakExpr(b);
             case Expr.For f -> forLoop(f);
+            case Expr.Match m -> matchExpr(m);
+            case Expr.IfLet il -> ifLet(il);
+            case Expr.WhileLet wl -> whileLet(wl);
             case Expr.Range r -> {
                 Value start = expr(r.start());
                 Held held = hold(start);
@@ -209,6 +232,8 @@ public final class AstToTir {
     private Value path(Expr.Path p) {
         Symbol s = program.resolutions().get(p);
         if (s instanceof Symbol.StructCtor ctor) return fb.add(new Inst.MakeStruct(fb.temp(tirType(ctor.type())), List.of()));
+        if (s instanceof Symbol.VariantCtor v) return variant(v, List.of());
+        if (s instanceof Symbol.Constant k) return new Value.IntConst(tirType(k.type()), k.value().longValue());
         if (!(s instanceof Symbol.Local local)) throw new IllegalStateException("unexpected value path " + p.joined());
         Value address = localSlots.get(local.id());
         if (address == null) return Value.UNIT;
@@ -221,6 +246,12 @@ public final class AstToTir {
         Symbol s = program.resolutions().get(callee);
         if (s instanceof Symbol.Builtin b) return builtin(c, b.kind());
         if (s instanceof Symbol.StructCtor ctor) return construct(ctor.type(), c.args());
+        if (s instanceof Symbol.VariantCtor v) {
+            List<Held> held = new ArrayList<>();
+            for (Expr e : c.args()) held.add(hold(expr(e)));
+            if (fb.isDead()) return Value.UNIT;
+            return variant(v, held);
+        }
         Symbol.Function f = (Symbol.Function) s;
         // Arguments are evaluated left to right; each is held in a slot while later ones run,
         // since evaluating them may create blocks. Unit-typed arguments are not passed.
@@ -266,8 +297,10 @@ public final class AstToTir {
         return r == null ? Value.UNIT : r;
     }
 
-    private static boolean isPlace(Expr e) {
-        return e instanceof Expr.Path || e instanceof Expr.Field f && isPlace(f.base());
+    /** A variable or a field of one: something with an address (a unit variant's path has none). */
+    private boolean isPlace(Expr e) {
+        return e instanceof Expr.Path p && program.resolutions().get(p) instanceof Symbol.Local
+                || e instanceof Expr.Field f && isPlace(f.base());
     }
 
     /** A struct value from field values given in declaration order (tuple structs). */
@@ -284,8 +317,36 @@ public final class AstToTir {
         return fb.add(new Inst.MakeStruct(fb.temp(st), fields));
     }
 
+    /**
+     * An enum value: the tag, and the variant's fields in the payload. Built in a slot,
+     * because the payload is seen as the variant's struct only through its address.
+     */
+    private Value variant(Symbol.VariantCtor v, List<Held> fieldValues) {
+        EnumLayout layout = EnumLayout.of(v.type());
+        Value.Temp slot = fb.slot(layout.type(), v.variant().name());
+        Value tagAddress = fb.add(new Inst.FieldAddr(fb.temp(TirType.PTR), slot, layout.type(), 0));
+        fb.add(new Inst.Store(tagAddress, new Value.IntConst(layout.tagType(), v.index())));
+        TirType.Struct variantType = layout.variants().get(v.index());
+        if (!variantType.fields().isEmpty()) {
+            List<Value> fields = new ArrayList<>();
+            for (int i = 0; i < fieldValues.size(); i++) {
+                Value f = read(fieldValues.get(i));
+                fields.add(f.type() == TirType.UNIT ? new Value.ZeroConst(variantType.fields().get(i)) : f);
+            }
+            Value payload = fb.add(new Inst.FieldAddr(fb.temp(TirType.PTR), slot, layout.type(), 1));
+            fb.add(new Inst.Store(payload, fb.add(new Inst.MakeStruct(fb.temp(variantType), fields))));
+        }
+        return fb.add(new Inst.Load(fb.temp(layout.type()), slot, layout.type()));
+    }
+
     /** `Name { ... }`: fields are evaluated in the order written, stored in declaration order. */
     private Value structLiteral(Expr.StructLit sl) {
+        if (program.resolutions().get(sl.type()) instanceof Symbol.VariantCtor v) {
+            Held[] byField = new Held[v.variant().fieldNames().size()];
+            for (Expr.FieldInit init : sl.fields()) byField[v.variant().fieldIndex(init.name())] = hold(expr(init.value()));
+            if (fb.isDead()) return Value.UNIT;
+            return variant(v, List.of(byField));
+        }
         Type.Struct type = (Type.Struct) program.typeOf(sl);
         Held[] byField = new Held[type.fieldNames().size()];
         for (Expr.FieldInit init : sl.fields()) byField[type.fieldIndex(init.name())] = hold(expr(init.value()));
@@ -636,6 +697,13 @@ public final class AstToTir {
                     Value.Temp slot = declareLocal(program.lets().get(let));
                     if (slot != null && !fb.isDead()) fb.add(new Inst.Store(slot, v));
                 }
+                case Stmt.LetPattern lp -> {
+                    PatternLowering.Place place = materialize(expr(lp.init()));
+                    if (place == null) break;
+                    Block unreachable = fb.newBlock();
+                    unreachable.terminator = new Terminator.Unreachable();
+                    patterns.test(lp.pattern(), place, program.typeOf(lp.init()), unreachable);
+                }
                 case Stmt.ExprStmt es -> expr(es.expr());
             }
         }
@@ -741,6 +809,78 @@ public final class AstToTir {
             fb.add(new Inst.Store(next, fb.add(new Inst.IntArith(fb.temp(t), Inst.ArithOp.ADD, load(next, t), one, null))));
             fb.add(new Inst.Store(variable, load(next, t)));
             fb.jumpTo(body);
+        }
+        fb.switchTo(exit);
+        return Value.UNIT;
+    }
+
+    /** Puts a value in a slot of its own so that patterns can look inside it. Null in dead code. */
+    private PatternLowering.Place materialize(Value v) {
+        if (fb.isDead()) return null;
+        Value.Temp slot = fb.slot(v.type() == TirType.UNIT ? new TirType.Struct(List.of()) : v.type(), "scrutinee");
+        if (v.type() != TirType.UNIT) fb.add(new Inst.Store(slot, v));
+        return new PatternLowering.Place(slot, List.of());
+    }
+
+    /**
+     * `match`: the arms are tried in order; a failed test or guard goes on to the next arm.
+     * The checker proved the arms exhaustive, so falling past the last one cannot happen.
+     */
+    private Value matchExpr(Expr.Match m) {
+        Type scrutineeType = program.typeOf(m.scrutinee());
+        PatternLowering.Place place = materialize(expr(m.scrutinee()));
+        if (place == null) return Value.UNIT;
+        TirType t = tirType(program.typeOf(m));
+        Value.Temp result = t == TirType.UNIT ? null : fb.slot(t, "match");
+        Block join = fb.newBlock();
+        for (Expr.Arm arm : m.arms()) {
+            Block next = fb.newBlock();
+            patterns.test(arm.pattern(), place, scrutineeType, next);
+            if (arm.guard() != null) {
+                Value g = expr(arm.guard());
+                Block body = fb.newBlock();
+                fb.branch(g, body, next);
+                fb.switchTo(body);
+            }
+            Value v = expr(arm.body());
+            if (result != null) fb.add(new Inst.Store(result, v));
+            fb.jumpTo(join);
+            fb.switchTo(next);
+        }
+        fb.terminate(new Terminator.Unreachable());
+        fb.switchTo(join);
+        return result == null ? Value.UNIT : fb.add(new Inst.Load(fb.temp(t), result, t));
+    }
+
+    private Value ifLet(Expr.IfLet il) {
+        PatternLowering.Place place = materialize(expr(il.value()));
+        if (place == null) return Value.UNIT;
+        TirType t = tirType(program.typeOf(il));
+        Value.Temp result = t == TirType.UNIT ? null : fb.slot(t, "iflet");
+        Block otherwise = fb.newBlock(), join = fb.newBlock();
+        patterns.test(il.pattern(), place, program.typeOf(il.value()), otherwise);
+        Value v = expr(il.then());
+        if (result != null) fb.add(new Inst.Store(result, v));
+        fb.jumpTo(join);
+        fb.switchTo(otherwise);
+        if (il.otherwise() != null) {
+            Value o = expr(il.otherwise());
+            if (result != null) fb.add(new Inst.Store(result, o));
+        }
+        fb.jumpTo(join);
+        return result == null ? Value.UNIT : fb.add(new Inst.Load(fb.temp(t), result, t));
+    }
+
+    private Value whileLet(Expr.WhileLet wl) {
+        Block head = fb.newBlock(), exit = fb.newBlock();
+        fb.jumpTo(head);
+        PatternLowering.Place place = materialize(expr(wl.value()));
+        if (place != null) {
+            patterns.test(wl.pattern(), place, program.typeOf(wl.value()), exit);
+            loops.push(new LoopTarget(wl.label(), head, exit, null));
+            expr(wl.body());
+            loops.pop();
+            fb.jumpTo(head);
         }
         fb.switchTo(exit);
         return Value.UNIT;

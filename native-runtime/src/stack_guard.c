@@ -1,0 +1,151 @@
+/*
+ * stack_guard.c — guard pages below stacks, and telling a stack overflow
+ * from other invalid accesses.
+ *
+ * Model: a stack overflow is a fault in the inaccessible region right below
+ * a stack.  For stacks the runtime maps itself (task stacks, later) the
+ * owner installs that region with rt_stack_guard_install and registers the
+ * stack; the fault handler then needs no guessing.  The main thread's stack
+ * is the kernel's: a mapping that grows down on demand until it is
+ * RLIMIT_STACK long, with a gap of stack_guard_gap (256 pages by default)
+ * kept free below it.  Its top is just above the executable's name, which
+ * the kernel copies to the very top of the stack (AT_EXECFN), so its guard
+ * region is [top - limit - gap, top - limit + a page).  A fault within 64 KiB
+ * of the faulting stack pointer, on the main stack, is an overflow too:
+ * that covers limits we cannot see (an emulator that sized the stack itself,
+ * an unlimited RLIMIT_STACK).
+ *
+ * Guard installation: MADV_GUARD_INSTALL (Linux 6.13) marks page-table
+ * entries so that access faults, without splitting the mapping into more
+ * VMAs as mprotect does — with many task stacks that matters.  It is used
+ * only when it demonstrably works: on a probe page we install a guard and
+ * ask the kernel to read the page for us (a write(2) from it); a real guard
+ * makes that fail.  qemu-user 7.2 answers 0 to the madvise and installs
+ * nothing, so there we fall back to mprotect(PROT_NONE).
+ *
+ * Invariants:
+ *   - rt_stack_overflowed is async-signal-safe (plain reads, one prlimit64
+ *     the first time).
+ *   - Single-threaded for now: the registry is a plain array; the thread that
+ *     adds workers must make registration atomic (or per-thread).
+ */
+#include "internal.h"
+#include "os.h"
+#include "stack_guard.h"
+
+#define AT_PAGESZ 6
+#define AT_EXECFN 31
+#define NEAR_SP   (64 * 1024)
+
+static struct rt_stack main_stack = { .kind = "thread", .name = "main" };
+static uintptr_t main_top;
+static bool main_bounds_known;
+static const struct rt_stack *registry[RT_STACK_REGISTRY];
+static int mechanism = -1;
+
+static uintptr_t page_size(void)
+{
+	uintptr_t p = rt_auxv_get(AT_PAGESZ);
+	return p != 0 ? p : 4096;
+}
+
+void rt_stack_guard_init_main(uintptr_t initial_sp)
+{
+	uintptr_t top = initial_sp;
+	uintptr_t name = rt_auxv_get(AT_EXECFN);
+	if (name > top)
+		top = name + rt_cstr_len((const char *)name) + 1;
+	uintptr_t page = page_size();
+	main_top = (top + page - 1) & ~(page - 1);
+}
+
+static void main_bounds(void)
+{
+	if (main_bounds_known || main_top == 0)
+		return;
+	uintptr_t page = page_size();
+	size_t limit = os_stack_rlimit();
+	if (limit == 0 || limit == SIZE_MAX || limit >= main_top)
+		limit = 8u << 20; /* unknown: the usual default */
+	limit &= ~(page - 1);
+	uintptr_t gap = 256 * page;
+	main_stack.hi = main_top;
+	main_stack.lo = main_top - limit;
+	main_stack.guard_hi = main_stack.lo + page;
+	main_stack.guard_lo = main_stack.lo > gap ? main_stack.lo - gap : 0;
+	main_bounds_known = true;
+}
+
+static enum rt_guard_mechanism probe(void)
+{
+	uintptr_t page = page_size();
+	void *p = os_map_anon(page);
+	if (p == NULL)
+		return RT_GUARD_MPROTECT;
+	enum rt_guard_mechanism m = RT_GUARD_MPROTECT;
+	/* The probe itself must work first (it needs a pipe: a process out of
+	 * descriptors cannot tell, and then gets mprotect). */
+	if (os_memory_readable(p, 1) && os_guard_install(p, page) &&
+	    !os_memory_readable(p, 1))
+		m = RT_GUARD_MADVISE;
+	os_unmap(p, page);
+	return m;
+}
+
+enum rt_guard_mechanism rt_stack_guard_mechanism(void)
+{
+	if (mechanism < 0)
+		mechanism = (int)probe();
+	return (enum rt_guard_mechanism)mechanism;
+}
+
+bool rt_stack_guard_install(void *base, size_t size)
+{
+	if (rt_stack_guard_mechanism() == RT_GUARD_MADVISE)
+		return os_guard_install(base, size);
+	return os_protect_none(base, size);
+}
+
+bool rt_stack_guard_remove(void *base, size_t size)
+{
+	if (rt_stack_guard_mechanism() == RT_GUARD_MADVISE)
+		return os_guard_remove(base, size);
+	return os_protect_read_write(base, size);
+}
+
+int rt_stack_register(const struct rt_stack *s)
+{
+	for (int i = 0; i < RT_STACK_REGISTRY; i++) {
+		if (registry[i] == NULL) {
+			registry[i] = s;
+			return i;
+		}
+	}
+	return -1;
+}
+
+void rt_stack_unregister(int handle)
+{
+	if (handle >= 0 && handle < RT_STACK_REGISTRY)
+		registry[handle] = NULL;
+}
+
+const struct rt_stack *rt_stack_overflowed(uintptr_t addr, uintptr_t sp)
+{
+	for (int i = 0; i < RT_STACK_REGISTRY; i++) {
+		const struct rt_stack *s = registry[i];
+		if (s != NULL && addr >= s->guard_lo && addr < s->guard_hi)
+			return s;
+	}
+	if (main_top == 0)
+		return NULL;
+	main_bounds();
+	const struct rt_stack *m = &main_stack;
+	if (addr >= m->guard_lo && addr < m->guard_hi)
+		return m;
+	bool sp_on_main = sp >= m->guard_lo && sp <= m->hi;
+	if (sp_on_main && addr < m->hi && addr + NEAR_SP >= sp &&
+	    addr < sp + NEAR_SP)
+		return m;
+	return NULL;
+}
