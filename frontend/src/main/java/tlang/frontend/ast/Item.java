@@ -44,5 +44,11 @@ public sealed interface Item {
     record Variant(String name, Span nameSpan, List<FieldDecl> fields, Struct.Shape shape, Span span) {}
 
     /** `impl Type { fn ... }`: methods and associated functions of a type. */
-    record Impl(TypeExpr selfType, List<Fn> functions, Span span) implements Item {}
+    record Impl(TypeExpr selfType, List<Fn> functions, List<Const> consts, Span span) implements Item {}
+
+    /**
+     * `const NAME: T = value;` or `static NAME: T = value;` — a value computed at compile
+     * time. (Statics are immutable for now; `static mut` comes with `unsafe`.)
+     */
+    record Const(String name, Span nameSpan, TypeExpr type, Expr value, boolean isStatic, Span span) implements Item {}
 }

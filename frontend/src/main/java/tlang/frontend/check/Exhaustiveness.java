@@ -138,7 +138,7 @@ final class Exhaustiveness {
     BigInteger value(Expr e) {
         return switch (e) {
             case Expr.IntLit i -> i.value();
-            case Expr.Path p when resolutions.get(p) instanceof Symbol.Constant k -> k.value();
+            case Expr.Path p when resolutions.get(p) instanceof Symbol.Constant k && k.value() instanceof BigInteger v -> v;
             case Expr.CharLit c -> BigInteger.valueOf(c.codePoint());
             case Expr.Unary u when u.op() == Expr.UnaryOp.NEG && u.operand() instanceof Expr.IntLit i -> i.value().negate();
             default -> null;

@@ -64,8 +64,14 @@ public sealed interface Symbol {
     /** A struct name used as a value: the unit struct itself, or a tuple struct's constructor. */
     record StructCtor(Type.Struct type) implements Symbol {}
 
-    /** A constant of a primitive type, like `i32::MAX` or `u8::BITS`. */
-    record Constant(java.math.BigInteger value, Type type) implements Symbol {}
+    /**
+     * A value known at compile time: `i32::MAX`, or a `const` / `static` item. {@code value}
+     * is a BigInteger (integers), Double (floats), Boolean, Character code point (Integer
+     * for `char`), or String.
+     */
+    record Constant(Object value, Type type) implements Symbol {
+        public java.math.BigInteger integer() { return (java.math.BigInteger) value; }
+    }
 
     /** `Enum::Variant` used as a value (a unit variant) or a constructor (a tuple variant). */
     record VariantCtor(Type.Enum type, int index) implements Symbol {

@@ -50,6 +50,9 @@ public final class TypeChecker {
     /** Methods and associated functions, per struct. */
     private final Map<Type, Map<String, Symbol.Function>> methods = new HashMap<>();
     private final Map<String, Type.Enum> enums = new LinkedHashMap<>();
+    /** `const` and `static` items, and associated constants per type, with their values once computed. */
+    private final Map<String, Symbol.Constant> consts = new LinkedHashMap<>();
+    private final Map<Type, Map<String, Symbol.Constant>> assocConsts = new HashMap<>();
     private final Map<Expr.MethodCall, Symbol.Function> methodTargets = new IdentityHashMap<>();
     private final Map<Expr.For, Symbol.Local> forVariables = new IdentityHashMap<>();
     private final Map<Pattern.Binding, Symbol.Local> patternBindings = new IdentityHashMap<>();
@@ -102,6 +105,7 @@ public final class TypeChecker {
         checkStructsAreFinite();
         for (Item item : module.items()) if (item instanceof Item.Fn fn) declare(fn);
         for (Item item : module.items()) if (item instanceof Item.Impl impl) declareImpl(impl);
+        evaluateConstants();
         for (Symbol.Function f : List.copyOf(allFunctions)) {
             currentSelf = f.owner();
             checkFunction(f);
@@ -149,6 +153,124 @@ public final class TypeChecker {
         for (Item.Param p : fn.params()) paramTypes.add(resolveType(p.type()));
         Type result = fn.returnType() == null ? Type.UNIT : resolveType(fn.returnType());
         return new Symbol.Function(fn.name(), List.copyOf(paramTypes), result, fn, owner);
+    }
+
+    /** A constant waiting to be evaluated, with the type that owns it (for `Self`) or null. */
+    private record PendingConst(Item.Const decl, Type owner) {}
+
+    /**
+     * Checks and evaluates every `const` and `static`, each after the constants its value
+     * mentions (found by a scan of its expression), so that a constant's value is known
+     * wherever it is used; a cycle is an error.
+     */
+    private void evaluateConstants() {
+        List<PendingConst> pending = new ArrayList<>();
+        for (Item item : module.items()) {
+            if (item instanceof Item.Const c) pending.add(new PendingConst(c, null));
+            if (item instanceof Item.Impl impl) {
+                Type owner = resolveTypeQuietly(impl.selfType());
+                if (owner != null) for (Item.Const c : impl.consts()) pending.add(new PendingConst(c, owner));
+            }
+        }
+        Map<String, PendingConst> byName = new LinkedHashMap<>();
+        for (PendingConst pc : pending) {
+            String key = constKey(pc.owner(), pc.decl().name());
+            if (byName.containsKey(key) || pc.owner() == null && functions.containsKey(pc.decl().name())) {
+                diags.error(pc.decl().nameSpan(), "the name `" + pc.decl().name() + "` is defined multiple times");
+                continue;
+            }
+            byName.put(key, pc);
+        }
+        java.util.Set<String> done = new java.util.HashSet<>(), active = new java.util.LinkedHashSet<>();
+        for (String key : byName.keySet()) evaluateConstant(key, byName, done, active);
+    }
+
+    private static String constKey(Type owner, String name) {
+        return owner == null ? name : owner.display() + "::" + name;
+    }
+
+    private void evaluateConstant(String key, Map<String, PendingConst> byName, java.util.Set<String> done, java.util.Set<String> active) {
+        if (done.contains(key)) return;
+        PendingConst pc = byName.get(key);
+        if (active.contains(key)) {
+            diags.error(pc.decl().nameSpan(), "cycle detected when evaluating constant `" + pc.decl().name() + "`",
+                    "note: the cycle is " + String.join(" -> ", active) + " -> " + key);
+            done.add(key);
+            register(pc, Type.ERROR, null);
+            return;
+        }
+        active.add(key);
+        for (String dep : mentionedConstants(pc.decl().value(), pc.owner())) {
+            if (byName.containsKey(dep)) evaluateConstant(dep, byName, done, active);
+        }
+        active.remove(key);
+        if (done.contains(key)) return;
+        done.add(key);
+        currentSelf = pc.owner();
+        Type type = resolveType(pc.decl().type());
+        // Check the value as the body of a function of no parameters returning the type.
+        scopes.clear();
+        loops.clear();
+        nextLocal = 0;
+        infer = new Inference();
+        functionExprs.clear();
+        functionLocals.clear();
+        deferred.clear();
+        errorsBeforeFunction = diags.errorCount();
+        returnType = type;
+        scopes.push(new HashMap<>());
+        expect(pc.decl().value(), type);
+        scopes.pop();
+        settleFunction();
+        Object value = null;
+        if (diags.errorCount() == errorsBeforeFunction) {
+            value = new ConstEvaluator(types, resolutions, diags).evaluate(pc.decl().value());
+        }
+        register(pc, type, value);
+        currentSelf = null;
+    }
+
+    private void register(PendingConst pc, Type type, Object value) {
+        Symbol.Constant c = new Symbol.Constant(value, type);
+        if (pc.owner() == null) consts.put(pc.decl().name(), c);
+        else assocConsts.computeIfAbsent(pc.owner(), k -> new LinkedHashMap<>()).put(pc.decl().name(), c);
+    }
+
+    /** The keys of the constants an expression names (syntactically; resolution comes later). */
+    private java.util.Set<String> mentionedConstants(Expr e, Type owner) {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        scanPaths(e, p -> {
+            if (p.segments().size() == 1) out.add(p.segments().get(0));
+            else if (p.segments().size() == 2) {
+                String first = p.segments().get(0);
+                Type t = first.equals("Self") ? owner : nominal(first);
+                if (t != null) out.add(t.display() + "::" + p.segments().get(1));
+            }
+        });
+        return out;
+    }
+
+    private static void scanPaths(Expr e, java.util.function.Consumer<Expr.Path> sink) {
+        switch (e) {
+            case Expr.Path p -> sink.accept(p);
+            case Expr.Unary u -> scanPaths(u.operand(), sink);
+            case Expr.Binary b -> { scanPaths(b.left(), sink); scanPaths(b.right(), sink); }
+            case Expr.Cast c -> scanPaths(c.operand(), sink);
+            case Expr.If i -> {
+                scanPaths(i.cond(), sink);
+                scanPaths(i.then(), sink);
+                if (i.otherwise() != null) scanPaths(i.otherwise(), sink);
+            }
+            case Expr.Block b -> { if (b.tail() != null) scanPaths(b.tail(), sink); }
+            case Expr.Tuple t -> t.elements().forEach(x -> scanPaths(x, sink));
+            default -> {}
+        }
+    }
+
+    /** Resolves a type without reporting (the impl's own declaration reports problems). */
+    private Type resolveTypeQuietly(TypeExpr t) {
+        if (t instanceof TypeExpr.Named n && n.segments().size() == 1) return nominal(n.segments().get(0));
+        return null;
     }
 
     /** A struct or enum by name, or `Self` inside an impl; null if there is none. */
@@ -723,7 +845,7 @@ public final class TypeChecker {
                 diags.error(p.span(), "`" + b.kind().path + "` must be called", "help: call it: `" + p.joined() + "(...)`");
                 yield Type.ERROR;
             }
-            case Symbol.Constant k -> k.type();
+            case Symbol.Constant k -> k.value() == null ? Type.ERROR : k.type();
             case Symbol.VariantCtor v -> {
                 if (v.variant().shape() == Item.Struct.Shape.UNIT) yield v.type();
                 diags.error(p.span(), "expected a value, found the variant `" + p.joined() + "`, which has fields",
@@ -758,6 +880,7 @@ public final class TypeChecker {
                 if (l != null) { found = l; break; }
             }
             if (found == null) found = functions.get(name);
+            if (found == null) found = consts.get(name);
             if (found == null && nominal(name) instanceof Type.Struct st) found = new Symbol.StructCtor(st);
         } else if (p.segments().size() == 2 && Type.Int.byName(p.segments().get(0)).isPresent()) {
             Type.Int it = Type.Int.byName(p.segments().get(0)).get();
@@ -788,6 +911,11 @@ public final class TypeChecker {
                         return v;
                     }
                 }
+                Symbol.Constant assoc = assocConsts.getOrDefault(st, Map.of()).get(p.segments().get(1));
+                if (assoc != null) {
+                    resolutions.put(p, assoc);
+                    return assoc;
+                }
                 Map<String, Symbol.Function> table = methods.getOrDefault(st, Map.of());
                 Symbol.Function f = table.get(p.segments().get(1));
                 if (f == null) {
@@ -808,6 +936,7 @@ public final class TypeChecker {
         if (found == null) found = Builtins.lookup(p.joined()).map(Symbol.Builtin::new).orElse(null);
         if (found == null) {
             Set<String> candidates = new TreeSet<>(functions.keySet());
+            candidates.addAll(consts.keySet());
             for (Map<String, Symbol.Local> scope : scopes) candidates.addAll(scope.keySet());
             for (Builtins.Kind k : Builtins.Kind.values()) candidates.add(k.path);
             String note = Suggestions.closest(p.joined(), candidates).map(s -> "help: a name with a similar spelling exists: `" + s + "`").orElse(null);

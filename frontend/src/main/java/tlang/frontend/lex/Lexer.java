@@ -51,7 +51,9 @@ public final class Lexer {
             if (pos >= src.length()) break;
             int start = pos;
             char c = src.charAt(pos);
-            if (Character.isLetter(c) || c == '_') {
+            if (c == 'b' && pos + 1 < src.length() && src.charAt(pos + 1) == '\'') {
+                byteLiteral(start);
+            } else if (Character.isLetter(c) || c == '_') {
                 while (pos < src.length() && (Character.isLetterOrDigit(src.charAt(pos)) || src.charAt(pos) == '_')) pos++;
                 String word = src.substring(start, pos);
                 add(KEYWORDS.getOrDefault(word, TokenKind.IDENT), word, start);
@@ -218,6 +220,19 @@ public final class Lexer {
             diags.error(new Span(file, start, start + 1), "unterminated character literal");
         }
         add(TokenKind.CHAR, value.isEmpty() ? "\0" : value.substring(0, Character.charCount(value.codePointAt(0))), start);
+    }
+
+    /** `b'A'`: an ASCII character as a `u8` integer literal. */
+    private void byteLiteral(int start) {
+        pos++; // the `b`
+        int before = tokens.size();
+        character(pos);
+        Token ch = tokens.remove(tokens.size() - 1);
+        int cp = ch.text().isEmpty() ? 0 : ch.text().codePointAt(0);
+        if (tokens.size() != before || cp > 0x7F) {
+            if (cp > 0x7F) diags.error(ch.span(), "non-ASCII character in byte literal", "help: use a `u8` number instead, or a `char`");
+        }
+        tokens.add(new Token(TokenKind.INT, Integer.toString(Math.min(cp, 0x7F)), new Span(file, start, pos), 10, "u8"));
     }
 
     private static String radixName(int radix) {

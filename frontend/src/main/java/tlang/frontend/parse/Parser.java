@@ -71,8 +71,22 @@ public final class Parser {
         if (at(TokenKind.FN)) return function(false);
         if (at(TokenKind.STRUCT)) return structItem();
         if (at(TokenKind.ENUM)) return enumItem();
+        if (at(TokenKind.CONST) || at(TokenKind.STATIC)) return constItem();
         if (at(TokenKind.IMPL)) return implItem();
-        throw error(peek().span(), "expected an item (`fn`, `struct`, `enum` or `impl`), found " + describe(peek()));
+        throw error(peek().span(), "expected an item (`fn`, `struct`, `enum`, `impl`, `const` or `static`), found " + describe(peek()));
+    }
+
+    private Item.Const constItem() {
+        Token kw = advance();
+        boolean isStatic = kw.kind() == TokenKind.STATIC;
+        if (isStatic && at(TokenKind.MUT)) throw error(peek().span(), "`static mut` is not supported yet", "note: mutable statics come with `unsafe`");
+        Token name = expect(TokenKind.IDENT, "a name");
+        expect(TokenKind.COLON, "`:` and a type (constants always name their type)");
+        TypeExpr type = type();
+        expect(TokenKind.EQ, "`=` and the value");
+        Expr value = expr();
+        Token semi = expect(TokenKind.SEMI, "`;` after the value");
+        return new Item.Const(name.text(), name.span(), type, value, isStatic, kw.span().to(semi.span()));
     }
 
     /** A function; inside `impl` ({@code method}) it may start with a `self` parameter. */
@@ -198,13 +212,15 @@ public final class Parser {
         TypeExpr self = type();
         expect(TokenKind.LBRACE, "`{` to start the impl block");
         List<Item.Fn> fns = new ArrayList<>();
+        List<Item.Const> consts = new ArrayList<>();
         while (!at(TokenKind.RBRACE) && !at(TokenKind.EOF)) {
             eat(TokenKind.PUB);
-            if (!at(TokenKind.FN)) throw error(peek().span(), "expected `fn` inside `impl`, found " + describe(peek()));
+            if (at(TokenKind.CONST)) { consts.add(constItem()); continue; }
+            if (!at(TokenKind.FN)) throw error(peek().span(), "expected `fn` or `const` inside `impl`, found " + describe(peek()));
             fns.add(function(true));
         }
         Token close = expect(TokenKind.RBRACE, "`}` to close the impl block");
-        return new Item.Impl(self, List.copyOf(fns), kw.span().to(close.span()));
+        return new Item.Impl(self, List.copyOf(fns), List.copyOf(consts), kw.span().to(close.span()));
     }
 
     private TypeExpr type() {
@@ -903,6 +919,7 @@ public final class Parser {
     }
 
     private void skipToNextItem() {
-        while (!at(TokenKind.EOF) && !at(TokenKind.FN) && !at(TokenKind.STRUCT) && !at(TokenKind.IMPL) && !at(TokenKind.ENUM)) advance();
+        while (!at(TokenKind.EOF) && !at(TokenKind.FN) && !at(TokenKind.STRUCT) && !at(TokenKind.IMPL) && !at(TokenKind.ENUM)
+                && !at(TokenKind.CONST) && !at(TokenKind.STATIC)) advance();
     }
 }

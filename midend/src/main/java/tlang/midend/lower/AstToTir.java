@@ -145,6 +145,19 @@ public final class AstToTir {
 
     FunctionBuilder builder() { return fb; }
 
+    /** A compile-time value as a TIR constant of its type. */
+    static Value constant(Symbol.Constant k) {
+        TirType t = tirType(k.type());
+        return switch (k.value()) {
+            case java.math.BigInteger i -> t instanceof TirType.Float ? new Value.FloatConst(t, i.doubleValue()) : new Value.IntConst(t, i.longValue());
+            case Double d -> new Value.FloatConst(t, d);
+            case Boolean b -> new Value.BoolConst(b);
+            case Integer c -> new Value.IntConst(TirType.U32, c);
+            case String str -> new Value.StrConst(str);
+            default -> throw new IllegalStateException("unexpected constant " + k.value());
+        };
+    }
+
     /** The slot of a local, made on first use (an or-pattern binds a variable in each alternative). */
     Value.Temp slotFor(Symbol.Local local) {
         Value existing = localSlots.get(local.id());
@@ -233,7 +246,7 @@ public final class AstToTir {
         Symbol s = program.resolutions().get(p);
         if (s instanceof Symbol.StructCtor ctor) return fb.add(new Inst.MakeStruct(fb.temp(tirType(ctor.type())), List.of()));
         if (s instanceof Symbol.VariantCtor v) return variant(v, List.of());
-        if (s instanceof Symbol.Constant k) return new Value.IntConst(tirType(k.type()), k.value().longValue());
+        if (s instanceof Symbol.Constant k) return constant(k);
         if (!(s instanceof Symbol.Local local)) throw new IllegalStateException("unexpected value path " + p.joined());
         Value address = localSlots.get(local.id());
         if (address == null) return Value.UNIT;

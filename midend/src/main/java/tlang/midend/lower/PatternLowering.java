@@ -181,7 +181,7 @@ final class PatternLowering {
                     case Expr.IntLit i -> i.value();
                     case Expr.CharLit c -> BigInteger.valueOf(c.codePoint());
                     case Expr.Unary u -> ((Expr.IntLit) u.operand()).value().negate();
-                    case Expr.Path p when program.resolutions().get(p) instanceof Symbol.Constant k -> k.value();
+                    case Expr.Path p when program.resolutions().get(p) instanceof Symbol.Constant k -> k.integer();
                     default -> throw new IllegalStateException("not a pattern literal: " + e);
                 };
                 yield new Value.IntConst(t, v.longValue());
