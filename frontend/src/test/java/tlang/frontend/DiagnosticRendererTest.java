@@ -3,6 +3,7 @@ package tlang.frontend;
 import org.junit.jupiter.api.Test;
 import tlang.frontend.diag.Diagnostic;
 import tlang.frontend.diag.DiagnosticRenderer;
+import tlang.frontend.diag.ErrorCode;
 import tlang.frontend.source.SourceFile;
 import tlang.frontend.source.Span;
 
@@ -15,9 +16,9 @@ class DiagnosticRendererTest {
     void rendersLocationSourceLineAndCaret() {
         SourceFile f = new SourceFile("dir/a.t", "fn main() {\n    let y = x + 1;\n}\n");
         int at = f.text().indexOf("x +");
-        Diagnostic d = new Diagnostic(Diagnostic.Severity.ERROR, "cannot find value `x` in this scope", new Span(f, at, at + 1), List.of("help: try `y`"));
+        Diagnostic d = new Diagnostic(Diagnostic.Severity.ERROR, ErrorCode.E0425, "cannot find value `x` in this scope", new Span(f, at, at + 1), List.of("help: try `y`"));
         assertEquals("""
-                dir/a.t:2:13: error: cannot find value `x` in this scope
+                dir/a.t:2:13: error[E0425]: cannot find value `x` in this scope
                  2 |     let y = x + 1;
                    |             ^
                    = help: try `y`
@@ -28,7 +29,7 @@ class DiagnosticRendererTest {
     void underlinesTheWholeSpanAndCountsColumnsInCodePoints() {
         SourceFile f = new SourceFile("a.t", "let é = foo;");
         int at = f.text().indexOf("foo");
-        String out = DiagnosticRenderer.render(new Diagnostic(Diagnostic.Severity.ERROR, "m", new Span(f, at, at + 3), List.of()));
-        assertEquals("a.t:1:9: error: m\n 1 | let é = foo;\n   |         ^^^\n", out);
+        String out = DiagnosticRenderer.render(new Diagnostic(Diagnostic.Severity.ERROR, ErrorCode.E0308, "m", new Span(f, at, at + 3), List.of()));
+        assertEquals("a.t:1:9: error[E0308]: m\n 1 | let é = foo;\n   |         ^^^\n", out);
     }
 }

@@ -105,10 +105,36 @@ class CliTest {
         Files.writeString(bad, "fn main() {\n    let x: i64 = true;\n    println(\"{}\", y);\n}\n");
         Tcc.Result r = Tcc.run("build", bad.toString(), "-o", work.resolve("bad").toString());
         assertEquals(1, r.exitCode(), r.err());
-        assertTrue(r.err().contains(bad + ":2:18: error: mismatched types: expected `i64`, found `bool`"), r.err());
-        assertTrue(r.err().contains(bad + ":3:19: error: cannot find value `y` in this scope"), r.err());
+        assertTrue(r.err().contains(bad + ":2:18: error[E0308]: mismatched types: expected `i64`, found `bool`"), r.err());
+        assertTrue(r.err().contains(bad + ":3:19: error[E0425]: cannot find value `y` in this scope"), r.err());
         assertTrue(r.err().contains("due to 2 previous errors"), r.err());
         assertFalse(Files.exists(work.resolve("bad")), "no output on errors");
+    }
+
+    @Test
+    void jsonDiagnosticsForEditors() throws Exception {
+        Path bad = work.resolve("bad.t");
+        Files.writeString(bad, "fn main() {\n    let x: i64 = \"s\";\n}\n");
+        Tcc.Result r = Tcc.run("check", bad.toString(), "--error-format=json");
+        assertEquals(1, r.exitCode());
+        List<String> lines = r.err().lines().toList();
+        assertEquals(1, lines.size(), r.err());
+        String json = lines.get(0);
+        assertTrue(json.startsWith("{\"level\":\"error\",\"code\":\"E0308\",\"message\":\"mismatched types: expected `i64`, found `String`\""), json);
+        assertTrue(json.contains("\"line_start\":2,\"column_start\":18,\"line_end\":2,\"column_end\":21"), json);
+        assertTrue(json.contains("\"rendered\":\"" + bad.toString().replace("\\", "\\\\") + ":2:18: error[E0308]"), json);
+    }
+
+    @Test
+    void colourOnlyWhenAsked() throws Exception {
+        Path bad = work.resolve("bad.t");
+        Files.writeString(bad, "fn main() { y }\n");
+        assertTrue(Tcc.run("check", bad.toString(), "--color=always").err().contains("\u001b[1;31merror[E0425]"));
+        assertFalse(Tcc.run("check", bad.toString(), "--color=never").err().contains("\u001b["));
+        // Tests run without a terminal, so `auto` is plain.
+        assertFalse(Tcc.run("check", bad.toString()).err().contains("\u001b["));
+        assertOneLineError(Tcc.run("check", bad.toString(), "--color=sometimes"), 2, "unknown --color `sometimes`");
+        assertOneLineError(Tcc.run("check", bad.toString(), "--error-format=xml"), 2, "unknown --error-format `xml`");
     }
 
     @Test

@@ -2,6 +2,7 @@ package tlang.frontend.check;
 
 import tlang.frontend.ast.Expr;
 import tlang.frontend.diag.Diagnostics;
+import tlang.frontend.diag.ErrorCode;
 import tlang.frontend.types.Type;
 
 import java.math.BigInteger;
@@ -39,7 +40,7 @@ final class ConstEvaluator {
     }
 
     private Failed fail(Expr e, String message, String... notes) {
-        diags.error(e.span(), message, notes);
+        diags.error(ErrorCode.E0080, e.span(), message, notes);
         return new Failed();
     }
 

@@ -1,5 +1,6 @@
 package tlang.frontend.check;
 
+import tlang.frontend.diag.ErrorCode;
 import tlang.frontend.ast.Expr;
 import tlang.frontend.diag.Diagnostics;
 import tlang.frontend.source.Span;
@@ -33,7 +34,7 @@ public final class FormatString {
             char c = s.charAt(i);
             if (c == '}') {
                 if (i + 1 < s.length() && s.charAt(i + 1) == '}') { text.append('}'); i += 2; continue; }
-                diags.error(at(literal, i, i + 1), "invalid format string: unmatched `}` found",
+                diags.error(ErrorCode.E1202, at(literal, i, i + 1), "invalid format string: unmatched `}` found",
                         "note: if you intended to print `}`, you can escape it using `}}`");
                 return null;
             }
@@ -41,7 +42,7 @@ public final class FormatString {
             if (i + 1 < s.length() && s.charAt(i + 1) == '{') { text.append('{'); i += 2; continue; }
             int close = s.indexOf('}', i);
             if (close < 0) {
-                diags.error(at(literal, i, i + 1), "invalid format string: expected `}` but string was terminated",
+                diags.error(ErrorCode.E1202, at(literal, i, i + 1), "invalid format string: expected `}` but string was terminated",
                         "note: if you intended to print `{`, you can escape it using `{{`");
                 return null;
             }
@@ -49,7 +50,7 @@ public final class FormatString {
             String inside = s.substring(i + 1, close);
             Span span = at(literal, i, close + 1);
             if (inside.contains(":")) {
-                diags.error(span, "format specs such as `{:x}` are not supported yet", "help: use `{}` for now");
+                diags.error(ErrorCode.E1202, span, "format specs such as `{:x}` are not supported yet", "help: use `{}` for now");
                 return null;
             }
             if (inside.isEmpty()) {
@@ -59,7 +60,7 @@ public final class FormatString {
             } else if (isIdentifier(inside)) {
                 pieces.add(new Piece.Named(inside, at(literal, i + 1, close)));
             } else {
-                diags.error(span, "invalid format string: `" + inside + "` is not an argument index or a variable name");
+                diags.error(ErrorCode.E1202, span, "invalid format string: `" + inside + "` is not an argument index or a variable name");
                 return null;
             }
             i = close + 1;

@@ -1,5 +1,6 @@
 package tlang.frontend.check;
 
+import tlang.frontend.diag.ErrorCode;
 import tlang.frontend.ast.Expr;
 import tlang.frontend.ast.Expr.BinaryOp;
 import tlang.frontend.ast.Item;
@@ -115,10 +116,10 @@ public final class TypeChecker {
         if (syntaxErrors) {
             return null; // a `main` that failed to parse would be reported as missing
         } else if (main == null) {
-            diags.error(new Span(module.file(), 0, 0), "`main` function not found in `" + module.file().path() + "`",
+            diags.error(ErrorCode.E0601, new Span(module.file(), 0, 0), "`main` function not found in `" + module.file().path() + "`",
                     "help: add `fn main() { ... }` where the program starts");
         } else if (!main.params().isEmpty() || main.result() != Type.UNIT) {
-            diags.error(main.decl().nameSpan(), "`main` must take no parameters and return `()`",
+            diags.error(ErrorCode.E0131, main.decl().nameSpan(), "`main` must take no parameters and return `()`",
                     "help: use `std::env::arg(i)` for arguments and `std::process::exit(code)` for the exit status");
         }
         if (diags.hasErrors()) return null;
@@ -130,17 +131,17 @@ public final class TypeChecker {
 
     private void declare(Item.Fn fn) {
         if (fn.self() != null) {
-            diags.error(fn.self().span(), "`self` parameter is only allowed in methods (functions inside `impl`)");
+            diags.error(ErrorCode.E0424, fn.self().span(), "`self` parameter is only allowed in methods (functions inside `impl`)");
             return;
         }
         if (functions.containsKey(fn.name())) {
             Item.Fn previous = functions.get(fn.name()).decl();
-            diags.error(fn.nameSpan(), "the name `" + fn.name() + "` is defined multiple times",
+            diags.error(ErrorCode.E0428, fn.nameSpan(), "the name `" + fn.name() + "` is defined multiple times",
                     "note: previous definition of `" + fn.name() + "` at line " + previous.nameSpan().line());
             return;
         }
         if (Builtins.lookup(fn.name()).isPresent()) {
-            diags.error(fn.nameSpan(), "the name `" + fn.name() + "` is reserved for the built-in `" + fn.name() + "`");
+            diags.error(ErrorCode.E0428, fn.nameSpan(), "the name `" + fn.name() + "` is reserved for the built-in `" + fn.name() + "`");
             return;
         }
         Symbol.Function f = signature(fn, null);
@@ -176,7 +177,7 @@ public final class TypeChecker {
         for (PendingConst pc : pending) {
             String key = constKey(pc.owner(), pc.decl().name());
             if (byName.containsKey(key) || pc.owner() == null && functions.containsKey(pc.decl().name())) {
-                diags.error(pc.decl().nameSpan(), "the name `" + pc.decl().name() + "` is defined multiple times");
+                diags.error(ErrorCode.E0428, pc.decl().nameSpan(), "the name `" + pc.decl().name() + "` is defined multiple times");
                 continue;
             }
             byName.put(key, pc);
@@ -193,7 +194,7 @@ public final class TypeChecker {
         if (done.contains(key)) return;
         PendingConst pc = byName.get(key);
         if (active.contains(key)) {
-            diags.error(pc.decl().nameSpan(), "cycle detected when evaluating constant `" + pc.decl().name() + "`",
+            diags.error(ErrorCode.E0391, pc.decl().nameSpan(), "cycle detected when evaluating constant `" + pc.decl().name() + "`",
                     "note: the cycle is " + String.join(" -> ", active) + " -> " + key);
             done.add(key);
             register(pc, Type.ERROR, null);
@@ -282,7 +283,7 @@ public final class TypeChecker {
 
     private void declareEnum(Item.Enum en) {
         if (structs.containsKey(en.name()) || enums.containsKey(en.name()) || primitive(en.name()) != null) {
-            diags.error(en.nameSpan(), "the name `" + en.name() + "` is defined multiple times");
+            diags.error(ErrorCode.E0428, en.nameSpan(), "the name `" + en.name() + "` is defined multiple times");
             return;
         }
         enums.put(en.name(), new Type.Enum(en.name(), en));
@@ -295,14 +296,14 @@ public final class TypeChecker {
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (Item.Variant v : en.variants()) {
             if (!seen.add(v.name())) {
-                diags.error(v.nameSpan(), "the variant `" + v.name() + "` is defined multiple times");
+                diags.error(ErrorCode.E0428, v.nameSpan(), "the variant `" + v.name() + "` is defined multiple times");
                 continue;
             }
             List<String> names = new ArrayList<>();
             List<Type> fieldTypes = new ArrayList<>();
             for (Item.FieldDecl f : v.fields()) {
                 if (names.contains(f.name())) {
-                    diags.error(f.nameSpan(), "field `" + f.name() + "` is already declared");
+                    diags.error(ErrorCode.E0124, f.nameSpan(), "field `" + f.name() + "` is already declared");
                     continue;
                 }
                 names.add(f.name());
@@ -315,7 +316,7 @@ public final class TypeChecker {
 
     private void declareStruct(Item.Struct st) {
         if (structs.containsKey(st.name()) || primitive(st.name()) != null) {
-            diags.error(st.nameSpan(), "the name `" + st.name() + "` is defined multiple times");
+            diags.error(ErrorCode.E0428, st.nameSpan(), "the name `" + st.name() + "` is defined multiple times");
             return;
         }
         structs.put(st.name(), new Type.Struct(st.name(), st));
@@ -328,7 +329,7 @@ public final class TypeChecker {
         List<Type> fieldTypes = new ArrayList<>();
         for (Item.FieldDecl f : st.fields()) {
             if (names.contains(f.name())) {
-                diags.error(f.nameSpan(), "field `" + f.name() + "` is already declared");
+                diags.error(ErrorCode.E0124, f.nameSpan(), "field `" + f.name() + "` is already declared");
                 continue;
             }
             names.add(f.name());
@@ -341,13 +342,13 @@ public final class TypeChecker {
     private void checkStructsAreFinite() {
         for (Type.Struct s : structs.values()) {
             if (contains(s, s, new java.util.HashSet<>())) {
-                diags.error(s.decl.nameSpan(), "recursive type `" + s.name + "` has infinite size",
+                diags.error(ErrorCode.E0072, s.decl.nameSpan(), "recursive type `" + s.name + "` has infinite size",
                         "help: values of a struct contain their fields, so a struct cannot contain itself; `class` types (with references) come later");
             }
         }
         for (Type.Enum e : enums.values()) {
             if (contains(e, e, new java.util.HashSet<>())) {
-                diags.error(e.decl.nameSpan(), "recursive type `" + e.name + "` has infinite size",
+                diags.error(ErrorCode.E0072, e.decl.nameSpan(), "recursive type `" + e.name + "` has infinite size",
                         "help: an enum's value contains its variants' fields, so it cannot contain itself; boxes and `class` types come with the memory work");
             }
         }
@@ -374,7 +375,7 @@ public final class TypeChecker {
         Type self = resolveType(impl.selfType());
         if (!(self instanceof Type.Struct) && !(self instanceof Type.Enum)) {
             if (self != Type.ERROR) {
-                diags.error(impl.selfType().span(), "`impl` blocks are for the structs and enums of this program, not for `" + self.display() + "`",
+                diags.error(ErrorCode.E0116, impl.selfType().span(), "`impl` blocks are for the structs and enums of this program, not for `" + self.display() + "`",
                         "note: methods on built-in types come with traits");
             }
             return;
@@ -384,7 +385,7 @@ public final class TypeChecker {
         Map<String, Symbol.Function> table = methods.computeIfAbsent(st, k -> new LinkedHashMap<>());
         for (Item.Fn fn : impl.functions()) {
             if (table.containsKey(fn.name())) {
-                diags.error(fn.nameSpan(), "duplicate definitions with name `" + fn.name() + "`",
+                diags.error(ErrorCode.E0428, fn.nameSpan(), "duplicate definitions with name `" + fn.name() + "`",
                         "note: `" + st.display() + "::" + fn.name() + "` is first defined at line " + table.get(fn.name()).decl().nameSpan().line());
                 continue;
             }
@@ -405,7 +406,7 @@ public final class TypeChecker {
                 Type prim = primitive(name);
                 if (prim != null) yield prim;
                 if (name.equals("Self") && currentSelf == null) {
-                    diags.error(n.span(), "`Self` is only available inside `impl` blocks");
+                    diags.error(ErrorCode.E0411, n.span(), "`Self` is only available inside `impl` blocks");
                     yield Type.ERROR;
                 }
                 Type st = nominal(name);
@@ -413,7 +414,7 @@ public final class TypeChecker {
                 List<String> known = new ArrayList<>(PRIMITIVE_NAMES);
                 known.addAll(structs.keySet());
                 known.addAll(enums.keySet());
-                diags.error(n.span(), "cannot find type `" + name + "` in this scope",
+                diags.error(ErrorCode.E0412, n.span(), "cannot find type `" + name + "` in this scope",
                         Suggestions.closest(name, known)
                                 .map(s -> "help: a type with a similar name exists: `" + s + "`")
                                 .orElse("note: the types so far are the integer and float types, `bool`, `char`, `String`, tuples and `()`"));
@@ -462,7 +463,7 @@ public final class TypeChecker {
             Symbol.Local local = new Symbol.Local(nextLocal++, p.name(), sig.params().get(i), p.mutable(), true, p.nameSpan());
             functionLocals.add(local);
             if (paramScope.put(p.name(), local) != null) {
-                diags.error(p.nameSpan(), "identifier `" + p.name() + "` is bound more than once in this parameter list");
+                diags.error(ErrorCode.E0415, p.nameSpan(), "identifier `" + p.name() + "` is bound more than once in this parameter list");
             }
             locals.add(local);
         }
@@ -472,10 +473,10 @@ public final class TypeChecker {
         if (!coerces(body, returnType)) {
             Span where = fn.returnType() != null ? fn.returnType().span() : fn.nameSpan();
             if (body == Type.UNIT && fn.body().tail() == null) {
-                diags.error(where, "mismatched types: expected `" + returnType.display() + "`, found `()`",
+                diags.error(ErrorCode.E0308, where, "mismatched types: expected `" + returnType.display() + "`, found `()`",
                         "note: the body of `" + fn.name() + "` has no tail expression or `return`, so it implicitly returns `()`");
             } else {
-                diags.error(fn.body().tail() != null ? fn.body().tail().span() : where,
+                diags.error(ErrorCode.E0308, fn.body().tail() != null ? fn.body().tail().span() : where,
                         "mismatched types: expected `" + returnType.display() + "`, found `" + show(body) + "`");
             }
         }
@@ -532,7 +533,7 @@ public final class TypeChecker {
     }
 
     private void mismatch(Span span, Type expected, Type found) {
-        diags.error(span, "mismatched types: expected `" + show(expected) + "`, found `" + show(found) + "`");
+        diags.error(ErrorCode.E0308, span, "mismatched types: expected `" + show(expected) + "`, found `" + show(found) + "`");
     }
 
     private Type infer(Expr e, Type expected) {
@@ -583,7 +584,7 @@ public final class TypeChecker {
                 if (r.value() != null) {
                     expect(r.value(), returnType);
                 } else if (!coerces(Type.UNIT, returnType)) {
-                    diags.error(r.span(), "`return` without a value in a function that returns `" + returnType.display() + "`");
+                    diags.error(ErrorCode.E0069, r.span(), "`return` without a value in a function that returns `" + returnType.display() + "`");
                 }
                 yield Type.NEVER;
             }
@@ -618,7 +619,7 @@ public final class TypeChecker {
             if (negated && !it.signed) return; // reported as a negation of an unsigned value
             java.math.BigInteger v = negated ? lit.value().negate() : lit.value();
             if (v.compareTo(it.min()) < 0 || v.compareTo(it.max()) > 0) {
-                diags.error(negated ? negation : lit.span(), "literal out of range for `" + it.display() + "`",
+                diags.error(ErrorCode.E1301, negated ? negation : lit.span(), "literal out of range for `" + it.display() + "`",
                         "note: the literal `" + (negated ? "-" : "") + lit.value() + "` does not fit into the type `" + it.display()
                                 + "` whose range is `" + it.min() + "..=" + it.max() + "`");
             }
@@ -644,7 +645,7 @@ public final class TypeChecker {
         } else if (target == Type.CHAR) {
             ok = source == Type.CHAR || source == Type.Int.U8 || source instanceof Type.Var v && v.kind() == Type.VarKind.INTEGER && infer.unify(source, Type.Int.U8);
             if (!ok && Type.isInteger(source)) {
-                diags.error(c.span(), "only `u8` can be cast as `char`, not `" + show(source) + "`",
+                diags.error(ErrorCode.E0604, c.span(), "only `u8` can be cast as `char`, not `" + show(source) + "`",
                         "help: use `char::from_u32` for other integers (it checks the value)");
                 return Type.ERROR;
             }
@@ -652,7 +653,7 @@ public final class TypeChecker {
             ok = infer.unify(source, target) && (target == Type.BOOL || target == Type.STRING || target == Type.UNIT);
         }
         if (!ok) {
-            diags.error(c.span(), "non-primitive cast: `" + show(source) + "` as `" + target.display() + "`",
+            diags.error(ErrorCode.E0605, c.span(), "non-primitive cast: `" + show(source) + "` as `" + target.display() + "`",
                     "note: `as` converts between numeric types, and from `bool`, `char` and `u8`");
             return Type.ERROR;
         }
@@ -678,7 +679,7 @@ public final class TypeChecker {
                 index = -1;
             }
             if (index >= 0 && index < t.elements().size()) return t.elements().get(index);
-            diags.error(f.nameSpan(), "no field `" + f.name() + "` on type `" + show(base) + "`",
+            diags.error(ErrorCode.E0609, f.nameSpan(), "no field `" + f.name() + "` on type `" + show(base) + "`",
                     "note: this tuple has " + t.elements().size() + " element" + (t.elements().size() == 1 ? "" : "s") + ", numbered from 0");
             return Type.ERROR;
         }
@@ -688,15 +689,15 @@ public final class TypeChecker {
             String note = Suggestions.closest(f.name(), st.fieldNames()).map(x -> "help: a field with a similar name exists: `" + x + "`")
                     .orElse(st.fieldNames().isEmpty() ? "note: `" + st.name + "` has no fields" : "note: available fields are: " + String.join(", ", st.fieldNames().stream().map(x -> "`" + x + "`").toList()));
             boolean isMethod = methods.getOrDefault(st, Map.of()).containsKey(f.name());
-            diags.error(f.nameSpan(), "no field `" + f.name() + "` on type `" + st.name + "`",
+            diags.error(ErrorCode.E0609, f.nameSpan(), "no field `" + f.name() + "` on type `" + st.name + "`",
                     isMethod ? "help: `" + f.name() + "` is a method; call it: `" + f.name() + "(...)`" : note);
             return Type.ERROR;
         }
         if (base instanceof Type.Var) {
-            diags.error(f.base().span(), "type annotations needed", "note: the type of this value must be known to access its fields");
+            diags.error(ErrorCode.E0282, f.base().span(), "type annotations needed", "note: the type of this value must be known to access its fields");
             return Type.ERROR;
         }
-        diags.error(f.nameSpan(), "no field `" + f.name() + "` on type `" + show(base) + "`");
+        diags.error(ErrorCode.E0609, f.nameSpan(), "no field `" + f.name() + "` on type `" + show(base) + "`");
         return Type.ERROR;
     }
 
@@ -708,13 +709,13 @@ public final class TypeChecker {
         Type.Struct st = nominal(name) instanceof Type.Struct s2 ? s2 : null;
         if (st == null) {
             sl.fields().forEach(f -> check(f.value(), null));
-            diags.error(sl.type().span(), "cannot find struct `" + name + "` in this scope",
+            diags.error(ErrorCode.E0422, sl.type().span(), "cannot find struct `" + name + "` in this scope",
                     Suggestions.closest(name, structs.keySet()).map(x -> "help: a struct with a similar name exists: `" + x + "`").orElse("note: structs are declared with `struct " + name + " { ... }`"));
             return Type.ERROR;
         }
         if (st.decl.shape() == Item.Struct.Shape.TUPLE && !sl.fields().isEmpty()) {
             sl.fields().forEach(f -> check(f.value(), null));
-            diags.error(sl.type().span(), "`" + st.name + "` is a tuple struct", "help: build it with `" + st.name + "(...)`");
+            diags.error(ErrorCode.E0559, sl.type().span(), "`" + st.name + "` is a tuple struct", "help: build it with `" + st.name + "(...)`");
             return Type.ERROR;
         }
         java.util.Set<String> seen = new java.util.HashSet<>();
@@ -722,21 +723,21 @@ public final class TypeChecker {
             int index = st.fieldIndex(init.name());
             if (index < 0) {
                 check(init.value(), null);
-                diags.error(init.nameSpan(), "struct `" + st.name + "` has no field named `" + init.name() + "`",
+                diags.error(ErrorCode.E0560, init.nameSpan(), "struct `" + st.name + "` has no field named `" + init.name() + "`",
                         Suggestions.closest(init.name(), st.fieldNames()).map(x -> "help: a field with a similar name exists: `" + x + "`")
                                 .orElse("note: available fields are: " + String.join(", ", st.fieldNames())));
                 continue;
             }
             if (!seen.add(init.name())) {
                 check(init.value(), null);
-                diags.error(init.nameSpan(), "field `" + init.name() + "` specified more than once");
+                diags.error(ErrorCode.E0062, init.nameSpan(), "field `" + init.name() + "` specified more than once");
                 continue;
             }
             expect(init.value(), st.fieldTypes().get(index));
         }
         List<String> missing = st.fieldNames().stream().filter(n -> !seen.contains(n)).toList();
         if (!missing.isEmpty()) {
-            diags.error(sl.type().span(), "missing field" + (missing.size() == 1 ? " " : "s ") + String.join(", ", missing.stream().map(x -> "`" + x + "`").toList())
+            diags.error(ErrorCode.E0063, sl.type().span(), "missing field" + (missing.size() == 1 ? " " : "s ") + String.join(", ", missing.stream().map(x -> "`" + x + "`").toList())
                     + " in initializer of `" + st.name + "`");
         }
         return st;
@@ -747,7 +748,7 @@ public final class TypeChecker {
         int index = en.variantIndex(sl.type().segments().get(1));
         if (index < 0) {
             sl.fields().forEach(f -> check(f.value(), null));
-            diags.error(sl.type().span(), "no variant named `" + sl.type().segments().get(1) + "` in enum `" + en.name + "`",
+            diags.error(ErrorCode.E0599, sl.type().span(), "no variant named `" + sl.type().segments().get(1) + "` in enum `" + en.name + "`",
                     Suggestions.closest(sl.type().segments().get(1), en.variants().stream().map(Type.Variant::name).toList())
                             .map(x -> "help: a variant with a similar name exists: `" + x + "`").orElse("note: the variants are listed in `enum " + en.name + " { ... }`"));
             return Type.ERROR;
@@ -756,7 +757,7 @@ public final class TypeChecker {
         resolutions.put(sl.type(), new Symbol.VariantCtor(en, index));
         if (v.shape() != Item.Struct.Shape.NAMED) {
             sl.fields().forEach(f -> check(f.value(), null));
-            diags.error(sl.type().span(), "`" + sl.type().joined() + "` has no named fields",
+            diags.error(ErrorCode.E0559, sl.type().span(), "`" + sl.type().joined() + "` has no named fields",
                     v.shape() == Item.Struct.Shape.TUPLE ? "help: build it with `" + sl.type().joined() + "(...)`" : "help: it is a value already: `" + sl.type().joined() + "`");
             return Type.ERROR;
         }
@@ -771,21 +772,21 @@ public final class TypeChecker {
             int index = fieldNames.indexOf(init.name());
             if (index < 0) {
                 check(init.value(), null);
-                diags.error(init.nameSpan(), "`" + what + "` has no field named `" + init.name() + "`",
+                diags.error(ErrorCode.E0560, init.nameSpan(), "`" + what + "` has no field named `" + init.name() + "`",
                         Suggestions.closest(init.name(), fieldNames).map(x -> "help: a field with a similar name exists: `" + x + "`")
                                 .orElse("note: available fields are: " + String.join(", ", fieldNames)));
                 continue;
             }
             if (!seen.add(init.name())) {
                 check(init.value(), null);
-                diags.error(init.nameSpan(), "field `" + init.name() + "` specified more than once");
+                diags.error(ErrorCode.E0062, init.nameSpan(), "field `" + init.name() + "` specified more than once");
                 continue;
             }
             expect(init.value(), fieldTypes.get(index));
         }
         List<String> missing = fieldNames.stream().filter(n -> !seen.contains(n)).toList();
         if (!missing.isEmpty()) {
-            diags.error(sl.type().span(), "missing field" + (missing.size() == 1 ? " " : "s ") + String.join(", ", missing.stream().map(x -> "`" + x + "`").toList())
+            diags.error(ErrorCode.E0063, sl.type().span(), "missing field" + (missing.size() == 1 ? " " : "s ") + String.join(", ", missing.stream().map(x -> "`" + x + "`").toList())
                     + " in initializer of `" + what + "`");
         }
     }
@@ -800,13 +801,13 @@ public final class TypeChecker {
         if (f == null || f.decl().self() == null) {
             mc.args().forEach(a -> check(a, null));
             if (receiver instanceof Type.Var) {
-                diags.error(mc.receiver().span(), "type annotations needed", "note: the type of this value must be known to call a method on it");
+                diags.error(ErrorCode.E0282, mc.receiver().span(), "type annotations needed", "note: the type of this value must be known to call a method on it");
             } else if (f != null) {
-                diags.error(mc.nameSpan(), "`" + f.qualifiedName() + "` is an associated function, not a method",
+                diags.error(ErrorCode.E0599, mc.nameSpan(), "`" + f.qualifiedName() + "` is an associated function, not a method",
                         "help: call it with the type's name: `" + f.qualifiedName() + "(...)`");
             } else {
                 java.util.Collection<String> names = methods.getOrDefault(receiver, Map.of()).keySet();
-                diags.error(mc.nameSpan(), "no method named `" + mc.name() + "` found for `" + show(receiver) + "`",
+                diags.error(ErrorCode.E0599, mc.nameSpan(), "no method named `" + mc.name() + "` found for `" + show(receiver) + "`",
                         Suggestions.closest(mc.name(), names).map(x -> "help: there is a method with a similar name: `" + x + "`")
                                 .orElse(receiver instanceof Type.Struct || receiver instanceof Type.Enum ? "note: methods are defined in `impl " + show(receiver) + " { ... }`"
                                         : "note: methods on built-in types come with traits and the standard library"));
@@ -816,14 +817,14 @@ public final class TypeChecker {
         if (f.decl().self().kind() == Item.SelfParam.Kind.REF_MUT) {
             Symbol.Local root = placeRoot(mc.receiver());
             if (root != null && !root.mutable()) {
-                diags.error(mc.receiver().span(), "cannot borrow `" + root.name() + "` as mutable, as it is not declared as mutable",
+                diags.error(ErrorCode.E0596, mc.receiver().span(), "cannot borrow `" + root.name() + "` as mutable, as it is not declared as mutable",
                         root.byReference() ? "note: `self` is a `&self` reference here; declare the method with `&mut self`"
                                 : "help: consider changing this to be mutable: `mut " + root.name() + "`");
             }
         }
         methodTargets.put(mc, f);
         if (mc.args().size() != f.params().size()) {
-            diags.error(mc.span(), "method `" + mc.name() + "` takes " + count(f.params().size(), "argument") + " but "
+            diags.error(ErrorCode.E0061, mc.span(), "method `" + mc.name() + "` takes " + count(f.params().size(), "argument") + " but "
                     + count(mc.args().size(), "argument") + (mc.args().size() == 1 ? " was" : " were") + " supplied");
             mc.args().forEach(a -> check(a, null));
             return f.result();
@@ -838,23 +839,23 @@ public final class TypeChecker {
         return switch (s) {
             case Symbol.Local l -> l.type();
             case Symbol.Function f -> {
-                diags.error(p.span(), "functions cannot be used as values yet", "help: call it: `" + p.joined() + "(...)`");
+                diags.error(ErrorCode.E1101, p.span(), "functions cannot be used as values yet", "help: call it: `" + p.joined() + "(...)`");
                 yield Type.ERROR;
             }
             case Symbol.Builtin b -> {
-                diags.error(p.span(), "`" + b.kind().path + "` must be called", "help: call it: `" + p.joined() + "(...)`");
+                diags.error(ErrorCode.E1102, p.span(), "`" + b.kind().path + "` must be called", "help: call it: `" + p.joined() + "(...)`");
                 yield Type.ERROR;
             }
             case Symbol.Constant k -> k.value() == null ? Type.ERROR : k.type();
             case Symbol.VariantCtor v -> {
                 if (v.variant().shape() == Item.Struct.Shape.UNIT) yield v.type();
-                diags.error(p.span(), "expected a value, found the variant `" + p.joined() + "`, which has fields",
+                diags.error(ErrorCode.E0423, p.span(), "expected a value, found the variant `" + p.joined() + "`, which has fields",
                         v.variant().shape() == Item.Struct.Shape.TUPLE ? "help: call it: `" + p.joined() + "(...)`" : "help: use `" + p.joined() + " { ... }`");
                 yield Type.ERROR;
             }
             case Symbol.StructCtor ctor -> {
                 if (ctor.type().decl.shape() == Item.Struct.Shape.UNIT) yield ctor.type();
-                diags.error(p.span(), "expected a value, found struct `" + ctor.type().name + "`",
+                diags.error(ErrorCode.E0423, p.span(), "expected a value, found struct `" + ctor.type().name + "`",
                         ctor.type().decl.shape() == Item.Struct.Shape.TUPLE
                                 ? "help: call its constructor: `" + p.joined() + "(...)`"
                                 : "help: use a struct literal: `" + p.joined() + " { ... }`");
@@ -891,7 +892,7 @@ public final class TypeChecker {
                 default -> null;
             };
             if (c == null) {
-                diags.error(p.span(), "no associated item named `" + p.segments().get(1) + "` found for `" + it.display() + "`",
+                diags.error(ErrorCode.E0599, p.span(), "no associated item named `" + p.segments().get(1) + "` found for `" + it.display() + "`",
                         "note: integer types have the constants `MIN`, `MAX` and `BITS`");
                 return null;
             }
@@ -926,7 +927,7 @@ public final class TypeChecker {
                     String message = st instanceof Type.Enum
                             ? "no variant or associated item named `" + p.segments().get(1) + "` found for enum `" + st.display() + "`"
                             : "no function or associated item named `" + p.segments().get(1) + "` found for struct `" + st.display() + "`";
-                    if (note == null) diags.error(p.span(), message); else diags.error(p.span(), message, note);
+                    if (note == null) diags.error(ErrorCode.E0599, p.span(), message); else diags.error(ErrorCode.E0599, p.span(), message, note);
                     return null;
                 }
                 resolutions.put(p, f);
@@ -934,6 +935,11 @@ public final class TypeChecker {
             }
         }
         if (found == null) found = Builtins.lookup(p.joined()).map(Symbol.Builtin::new).orElse(null);
+        if (found == null && p.segments().size() == 1 && nominal(p.segments().get(0)) instanceof Type.Enum en) {
+            diags.error(ErrorCode.E0423, p.span(), "expected a value, found enum `" + en.name + "`",
+                    en.variants().isEmpty() ? "note: `" + en.name + "` has no variants" : "help: use one of its variants, such as `" + en.name + "::" + en.variants().get(0).name() + "`");
+            return null;
+        }
         if (found == null) {
             Set<String> candidates = new TreeSet<>(functions.keySet());
             candidates.addAll(consts.keySet());
@@ -941,7 +947,7 @@ public final class TypeChecker {
             for (Builtins.Kind k : Builtins.Kind.values()) candidates.add(k.path);
             String note = Suggestions.closest(p.joined(), candidates).map(s -> "help: a name with a similar spelling exists: `" + s + "`").orElse(null);
             String message = "cannot find " + kind + " `" + p.joined() + "` in this scope";
-            if (note == null) diags.error(p.span(), message); else diags.error(p.span(), message, note);
+            if (note == null) diags.error(ErrorCode.E0425, p.span(), message); else diags.error(ErrorCode.E0425, p.span(), message, note);
             return null;
         }
         resolutions.put(p, found);
@@ -951,7 +957,7 @@ public final class TypeChecker {
     private Type call(Expr.Call c) {
         if (!(c.callee() instanceof Expr.Path callee)) {
             check(c.callee(), null);
-            diags.error(c.callee().span(), "expected a function name before `(`");
+            diags.error(ErrorCode.E0618, c.callee().span(), "expected a function name before `(`");
             c.args().forEach(a -> check(a, null));
             return Type.ERROR;
         }
@@ -963,13 +969,13 @@ public final class TypeChecker {
         }
         return switch (s) {
             case Symbol.Local l -> {
-                diags.error(callee.span(), "`" + l.name() + "` is a variable of type `" + l.type().display() + "`, not a function");
+                diags.error(ErrorCode.E0618, callee.span(), "`" + l.name() + "` is a variable of type `" + l.type().display() + "`, not a function");
                 c.args().forEach(a -> check(a, null));
                 yield Type.ERROR;
             }
             case Symbol.Function f -> {
                 if (f.decl().self() != null) {
-                    diags.error(callee.span(), "`" + f.qualifiedName() + "` is a method", "help: call it on a value: `value." + f.name() + "(...)`");
+                    diags.error(ErrorCode.E0615, callee.span(), "`" + f.qualifiedName() + "` is a method", "help: call it on a value: `value." + f.name() + "(...)`");
                     c.args().forEach(a -> check(a, null));
                     yield Type.ERROR;
                 }
@@ -978,13 +984,13 @@ public final class TypeChecker {
             }
             case Symbol.Builtin b -> builtinCall(c, b.kind());
             case Symbol.Constant k -> {
-                diags.error(callee.span(), "`" + callee.joined() + "` is a constant, not a function");
+                diags.error(ErrorCode.E0618, callee.span(), "`" + callee.joined() + "` is a constant, not a function");
                 c.args().forEach(a -> check(a, null));
                 yield Type.ERROR;
             }
             case Symbol.VariantCtor v -> {
                 if (v.variant().shape() != Item.Struct.Shape.TUPLE) {
-                    diags.error(callee.span(), "`" + callee.joined() + "` is not a tuple variant and cannot be called",
+                    diags.error(ErrorCode.E0618, callee.span(), "`" + callee.joined() + "` is not a tuple variant and cannot be called",
                             v.variant().shape() == Item.Struct.Shape.UNIT ? "help: it is a value already: `" + callee.joined() + "`" : "help: use `" + callee.joined() + " { ... }`");
                     c.args().forEach(a -> check(a, null));
                     yield Type.ERROR;
@@ -994,7 +1000,7 @@ public final class TypeChecker {
             }
             case Symbol.StructCtor ctor -> {
                 if (ctor.type().decl.shape() != Item.Struct.Shape.TUPLE) {
-                    diags.error(callee.span(), "`" + ctor.type().name + "` is not a tuple struct and has no constructor function",
+                    diags.error(ErrorCode.E0618, callee.span(), "`" + ctor.type().name + "` is not a tuple struct and has no constructor function",
                             "help: use a struct literal: `" + ctor.type().name + " { ... }`");
                     c.args().forEach(a -> check(a, null));
                     yield Type.ERROR;
@@ -1007,7 +1013,7 @@ public final class TypeChecker {
 
     private void checkArguments(Expr.Call c, String name, List<Type> paramTypes) {
         if (c.args().size() != paramTypes.size()) {
-            diags.error(c.span(), "`" + name + "` takes " + count(paramTypes.size(), "argument") + " but "
+            diags.error(ErrorCode.E0061, c.span(), "`" + name + "` takes " + count(paramTypes.size(), "argument") + " but "
                     + count(c.args().size(), "argument") + (c.args().size() == 1 ? " was" : " were") + " supplied");
             c.args().forEach(a -> check(a, null));
             return;
@@ -1035,13 +1041,13 @@ public final class TypeChecker {
         List<Expr> args = c.args();
         if (args.isEmpty()) {
             if (kind.newline) { formats.put(c, new CheckedProgram.Format(List.of(), List.of())); return; }
-            diags.error(c.span(), "`" + kind.path + "` needs a format string", "help: for example `" + kind.path + "(\"{}\", value)`");
+            diags.error(ErrorCode.E1201, c.span(), "`" + kind.path + "` needs a format string", "help: for example `" + kind.path + "(\"{}\", value)`");
             return;
         }
         if (!(args.get(0) instanceof Expr.StrLit literal)) {
             check(args.get(0), null);
             args.subList(1, args.size()).forEach(a -> check(a, null));
-            diags.error(args.get(0).span(), "format argument must be a string literal",
+            diags.error(ErrorCode.E1201, args.get(0).span(), "format argument must be a string literal",
                     "help: you might be missing a string literal to format with: `\"{}\", ...`");
             return;
         }
@@ -1066,10 +1072,10 @@ public final class TypeChecker {
                         ok = false;
                         if (p.implicit() && !reportedCount) {
                             reportedCount = true;
-                            diags.error(p.span(), count((int) implicitCount, "positional argument") + " in format string, but there "
+                            diags.error(ErrorCode.E1203, p.span(), count((int) implicitCount, "positional argument") + " in format string, but there "
                                     + (explicit == 1 ? "is 1 argument" : "are " + count(explicit, "argument")));
                         } else if (!p.implicit()) {
-                            diags.error(p.span(), "invalid reference to positional argument " + p.index() + " ("
+                            diags.error(ErrorCode.E1203, p.span(), "invalid reference to positional argument " + p.index() + " ("
                                     + (explicit == 0 ? "no arguments were given" : "there " + (explicit == 1 ? "is 1 argument" : "are " + explicit + " arguments")) + ")");
                         }
                         continue;
@@ -1095,7 +1101,7 @@ public final class TypeChecker {
         }
         for (int i = 0; i < used.length; i++) {
             if (!used[i]) {
-                diags.error(args.get(i + 1).span(), "argument never used", "help: add a `{}` to the format string for it");
+                diags.error(ErrorCode.E1204, args.get(i + 1).span(), "argument never used", "help: add a `{}` to the format string for it");
                 ok = false;
             }
         }
@@ -1105,11 +1111,11 @@ public final class TypeChecker {
     private boolean displayable(Span span, Type t) {
         Type r = resolved(t);
         if (Type.isFloat(r)) {
-            diags.error(span, "formatting floats is not supported yet", "help: convert to an integer with `as` for now");
+            diags.error(ErrorCode.E0277, span, "formatting floats is not supported yet", "help: convert to an integer with `as` for now");
             return false;
         }
         if (Type.isNumeric(r) || r == Type.BOOL || r == Type.CHAR || r == Type.STRING || r == Type.ERROR) return true;
-        diags.error(span, "`" + show(r) + "` cannot be formatted with `{}`", "note: `{}` displays numbers, `bool`, `char` and `String` values");
+        diags.error(ErrorCode.E0277, span, "`" + show(r) + "` cannot be formatted with `{}`", "note: `{}` displays numbers, `bool`, `char` and `String` values");
         return false;
     }
 
@@ -1126,11 +1132,11 @@ public final class TypeChecker {
         if (r == Type.ERROR || r == Type.NEVER) return r;
         if (u.op() == Expr.UnaryOp.NOT) {
             if (r == Type.BOOL || Type.isInteger(r)) return t;
-            diags.error(u.span(), "cannot apply unary operator `!` to type `" + show(r) + "`");
+            diags.error(ErrorCode.E0600, u.span(), "cannot apply unary operator `!` to type `" + show(r) + "`");
             return Type.ERROR;
         }
         if (!Type.isNumeric(r)) {
-            diags.error(u.span(), "cannot apply unary operator `-` to type `" + show(r) + "`");
+            diags.error(ErrorCode.E0600, u.span(), "cannot apply unary operator `-` to type `" + show(r) + "`");
             return Type.ERROR;
         }
         return negatable(u, t);
@@ -1140,7 +1146,7 @@ public final class TypeChecker {
     private Type negatable(Expr.Unary u, Type t) {
         deferred.add(() -> {
             if (infer.resolve(t) instanceof Type.Int it && !it.signed) {
-                diags.error(u.span(), "cannot apply unary operator `-` to type `" + it.display() + "`",
+                diags.error(ErrorCode.E0600, u.span(), "cannot apply unary operator `-` to type `" + it.display() + "`",
                         "note: unsigned values cannot be negated");
             }
         });
@@ -1163,7 +1169,7 @@ public final class TypeChecker {
             if (l == Type.ERROR || r == Type.ERROR) return Type.ERROR;
             if (!Type.isInteger(l) && l != Type.NEVER) return noBinary(b, l);
             if (!Type.isInteger(r) && r != Type.NEVER) {
-                diags.error(b.right().span(), "the shift amount must be an integer, not `" + show(r) + "`");
+                diags.error(ErrorCode.E0277, b.right().span(), "the shift amount must be an integer, not `" + show(r) + "`");
                 return Type.ERROR;
             }
             return left;
@@ -1185,14 +1191,14 @@ public final class TypeChecker {
             return Type.ERROR;
         }
         if (o instanceof Type.Tuple && (op == BinaryOp.EQ || op == BinaryOp.NE)) {
-            diags.error(b.opSpan(), "comparing tuples with `" + op.symbol + "` is not supported yet", "help: compare the elements");
+            diags.error(ErrorCode.E0369, b.opSpan(), "comparing tuples with `" + op.symbol + "` is not supported yet", "help: compare the elements");
             return Type.ERROR;
         }
         return op.isComparison() ? Type.BOOL : operand;
     }
 
     private Type noBinary(Expr.Binary b, Type t) {
-        diags.error(b.opSpan(), "binary operation `" + b.op().symbol + "` cannot be applied to type `" + show(t) + "`");
+        diags.error(ErrorCode.E0369, b.opSpan(), "binary operation `" + b.op().symbol + "` cannot be applied to type `" + show(t) + "`");
         return Type.ERROR;
     }
 
@@ -1201,19 +1207,19 @@ public final class TypeChecker {
         if (root == null) {
             check(a.target(), null);
             check(a.value(), null);
-            diags.error(a.target().span(), "invalid left-hand side of assignment", "note: a variable or a tuple element of one can be assigned");
+            diags.error(ErrorCode.E0070, a.target().span(), "invalid left-hand side of assignment", "note: a variable or a tuple element of one can be assigned");
             return Type.UNIT;
         }
         Type t = check(a.target(), null);
         if (!root.mutable()) {
             if (root.byReference()) {
-                diags.error(a.span(), "cannot assign to `" + exprText(a.target()) + "`, which is behind a `&` reference",
+                diags.error(ErrorCode.E0594, a.span(), "cannot assign to `" + exprText(a.target()) + "`, which is behind a `&` reference",
                         "help: declare the method with `&mut self` to change `self`");
             } else if (root.parameter()) {
-                diags.error(a.span(), "cannot assign to immutable argument `" + root.name() + "`",
+                diags.error(ErrorCode.E0384, a.span(), "cannot assign to immutable argument `" + root.name() + "`",
                         "help: declare the parameter mutable: `mut " + root.name() + ": " + show(root.type()) + "`");
             } else {
-                diags.error(a.span(), "cannot assign twice to immutable variable `" + root.name() + "`",
+                diags.error(ErrorCode.E0384, a.span(), "cannot assign twice to immutable variable `" + root.name() + "`",
                         "help: consider making this binding mutable: `mut " + root.name() + "` (declared at line " + root.declared().line() + ")");
             }
         }
@@ -1221,14 +1227,14 @@ public final class TypeChecker {
         if (a.op() != null && r != Type.ERROR) {
             boolean ok = a.op().isShift() ? Type.isInteger(r) : a.op().isBitwise() ? Type.isInteger(r) || r == Type.BOOL : Type.isNumeric(r);
             if (!ok) {
-                diags.error(a.span(), "binary assignment operation `" + a.op().symbol + "=` cannot be applied to type `" + show(r) + "`");
+                diags.error(ErrorCode.E0369, a.span(), "binary assignment operation `" + a.op().symbol + "=` cannot be applied to type `" + show(r) + "`");
                 check(a.value(), null);
                 return Type.UNIT;
             }
             if (a.op().isShift()) {
                 Type amount = resolved(check(a.value(), null));
                 if (!Type.isInteger(amount) && amount != Type.ERROR && amount != Type.NEVER) {
-                    diags.error(a.value().span(), "the shift amount must be an integer, not `" + show(amount) + "`");
+                    diags.error(ErrorCode.E0277, a.value().span(), "the shift amount must be an integer, not `" + show(amount) + "`");
                 }
                 return Type.UNIT;
             }
@@ -1292,7 +1298,7 @@ public final class TypeChecker {
         Type declared = let.type() == null ? null : resolveType(let.type());
         Type t;
         if (let.init() == null) {
-            diags.error(let.nameSpan(), "`let` without an initial value is not supported yet",
+            diags.error(ErrorCode.E1401, let.nameSpan(), "`let` without an initial value is not supported yet",
                     "help: give `" + let.name() + "` a value: `let " + let.name() + " = ...;`");
             t = declared == null ? Type.ERROR : declared;
         } else if (declared != null) {
@@ -1319,7 +1325,7 @@ public final class TypeChecker {
         if (i.otherwise() == null) {
             Type then = resolved(check(i.then(), null));
             if (then != Type.UNIT && then != Type.NEVER && then != Type.ERROR) {
-                diags.error(i.span(), "`if` may be missing an `else` clause",
+                diags.error(ErrorCode.E0317, i.span(), "`if` may be missing an `else` clause",
                         "note: without `else`, `if` has type `()`, but its block has type `" + show(then) + "`");
                 return Type.ERROR;
             }
@@ -1333,7 +1339,7 @@ public final class TypeChecker {
         if (t == Type.NEVER) return other;
         if (o == Type.NEVER) return then;
         if (!infer.unify(then, other)) {
-            diags.error(i.otherwise().span(), "`if` and `else` have incompatible types: expected `" + show(then) + "`, found `" + show(other) + "`");
+            diags.error(ErrorCode.E0308, i.otherwise().span(), "`if` and `else` have incompatible types: expected `" + show(then) + "`, found `" + show(other) + "`");
             return Type.ERROR;
         }
         return then;
@@ -1342,12 +1348,12 @@ public final class TypeChecker {
     /** The loop a `break` or `continue` refers to: the innermost, or the one with the label. */
     private LoopContext loopFor(String label, Span span, String keyword) {
         if (loops.isEmpty()) {
-            diags.error(span, "`" + keyword + "` outside of a loop");
+            diags.error(ErrorCode.E0268, span, "`" + keyword + "` outside of a loop");
             return null;
         }
         if (label == null) return loops.peek();
         for (LoopContext ctx : loops) if (label.equals(ctx.label)) return ctx;
-        diags.error(span, "use of undeclared label `'" + label + "`",
+        diags.error(ErrorCode.E0426, span, "use of undeclared label `'" + label + "`",
                 Suggestions.closest(label, loops.stream().map(c -> c.label).filter(java.util.Objects::nonNull).toList())
                         .map(x -> "help: a label with a similar name is in scope: `'" + x + "`").orElse("note: labels are written before a loop: `'" + label + ": loop { ... }`"));
         return null;
@@ -1360,7 +1366,7 @@ public final class TypeChecker {
             return Type.NEVER;
         }
         if (b.value() != null && !ctx.isLoop) {
-            diags.error(b.span(), "`break` with a value is only allowed in `loop`, not in `while` or `for`");
+            diags.error(ErrorCode.E0571, b.span(), "`break` with a value is only allowed in `loop`, not in `while` or `for`");
             check(b.value(), null);
             return Type.NEVER;
         }
@@ -1380,7 +1386,7 @@ public final class TypeChecker {
         expect(r.end(), element);
         Type el = resolved(element);
         if (!Type.isInteger(el) && el != Type.ERROR && el != Type.NEVER) {
-            diags.error(r.span(), "ranges of `" + show(el) + "` are not supported", "note: ranges are of integers so far");
+            diags.error(ErrorCode.E0029, r.span(), "ranges of `" + show(el) + "` are not supported", "note: ranges are of integers so far");
             return Type.ERROR;
         }
         return new Type.Range(element, r.inclusive());
@@ -1394,7 +1400,7 @@ public final class TypeChecker {
             element = r.element();
         } else {
             if (iterable != Type.ERROR) {
-                diags.error(f.iterable().span(), "`" + show(iterable) + "` is not an iterator",
+                diags.error(ErrorCode.E0277, f.iterable().span(), "`" + show(iterable) + "` is not an iterator",
                         "note: `for` iterates over ranges (`0..n`, `1..=n`) so far; collections come with the standard library");
             }
             element = Type.ERROR;
@@ -1427,14 +1433,14 @@ public final class TypeChecker {
 
         void bind(Pattern.Binding b, Type type) {
             if (locals.containsKey(b.name())) {
-                diags.error(b.span(), "identifier `" + b.name() + "` is bound more than once in the same pattern");
+                diags.error(ErrorCode.E0416, b.span(), "identifier `" + b.name() + "` is bound more than once in the same pattern");
                 return;
             }
             Symbol.Local local;
             if (shared != null) {
                 local = shared.get(b.name());
                 if (local == null) {
-                    diags.error(b.span(), "variable `" + b.name() + "` is not bound in all patterns",
+                    diags.error(ErrorCode.E0408, b.span(), "variable `" + b.name() + "` is not bound in all patterns",
                             "note: every alternative of `|` must bind the same names");
                     return;
                 }
@@ -1468,7 +1474,7 @@ public final class TypeChecker {
                 Type lt = check(l.value(), expected);
                 Type r = resolved(lt);
                 if (Type.isFloat(r)) {
-                    diags.error(l.span(), "floating-point literals cannot be used in patterns", "help: compare with `==` in a guard instead");
+                    diags.error(ErrorCode.E1402, l.span(), "floating-point literals cannot be used in patterns", "help: compare with `==` in a guard instead");
                 } else if (!coerces(lt, expected)) {
                     mismatch(l.span(), expected, lt);
                 }
@@ -1480,13 +1486,13 @@ public final class TypeChecker {
                 if (!coerces(hi, expected)) { mismatch(r.high().span(), expected, hi); return; }
                 Type e = resolved(expected);
                 if (!Type.isInteger(e) && e != Type.CHAR && e != Type.ERROR) {
-                    diags.error(r.span(), "range patterns are for integers and chars, not `" + show(e) + "`");
+                    diags.error(ErrorCode.E0029, r.span(), "range patterns are for integers and chars, not `" + show(e) + "`");
                     return;
                 }
                 Exhaustiveness ex = new Exhaustiveness(patternTargets, resolutions);
                 java.math.BigInteger a = ex.value(r.low()), z = ex.value(r.high());
                 if (a != null && z != null && (r.inclusive() ? a.compareTo(z) > 0 : a.compareTo(z) >= 0)) {
-                    diags.error(r.span(), r.inclusive() ? "lower range bound must be less than or equal to upper" : "lower range bound must be less than upper");
+                    diags.error(ErrorCode.E0030, r.span(), r.inclusive() ? "lower range bound must be less than or equal to upper" : "lower range bound must be less than upper");
                 }
             }
             case Pattern.Tuple tu -> {
@@ -1497,7 +1503,7 @@ public final class TypeChecker {
                     t = resolved(expected);
                 }
                 if (!(t instanceof Type.Tuple tt)) {
-                    if (t != Type.ERROR) diags.error(p.span(), "mismatched types: expected `" + show(t) + "`, found a tuple pattern");
+                    if (t != Type.ERROR) diags.error(ErrorCode.E0308, p.span(), "mismatched types: expected `" + show(t) + "`, found a tuple pattern");
                     return;
                 }
                 elementPatterns(tu.elements(), tu.restAt(), tt.elements(), p, "tuple", out);
@@ -1509,7 +1515,7 @@ public final class TypeChecker {
                 Type type = s instanceof Symbol.VariantCtor v ? v.type() : ((Symbol.StructCtor) s).type();
                 Item.Struct.Shape shape = s instanceof Symbol.VariantCtor v ? v.variant().shape() : ((Symbol.StructCtor) s).type().decl.shape();
                 if (shape != Item.Struct.Shape.UNIT) {
-                    diags.error(p.span(), "`" + path.path().joined() + "` has fields; match them",
+                    diags.error(ErrorCode.E0533, p.span(), "`" + path.path().joined() + "` has fields; match them",
                             shape == Item.Struct.Shape.TUPLE ? "help: use `" + path.path().joined() + "(..)`" : "help: use `" + path.path().joined() + " { .. }`");
                     return;
                 }
@@ -1524,7 +1530,7 @@ public final class TypeChecker {
                 List<Type> fields = s instanceof Symbol.VariantCtor v ? v.variant().fieldTypes() : ((Symbol.StructCtor) s).type().fieldTypes();
                 if (!infer.unify(expected, type)) { mismatch(p.span(), expected, type); return; }
                 if (shape != Item.Struct.Shape.TUPLE) {
-                    diags.error(p.span(), "`" + ts.path().joined() + "` is not a tuple variant or tuple struct",
+                    diags.error(ErrorCode.E0532, p.span(), "`" + ts.path().joined() + "` is not a tuple variant or tuple struct",
                             shape == Item.Struct.Shape.NAMED ? "help: use `" + ts.path().joined() + " { .. }`" : "help: use `" + ts.path().joined() + "`");
                     return;
                 }
@@ -1542,19 +1548,19 @@ public final class TypeChecker {
                 for (Pattern.FieldPattern fp : st.fields()) {
                     int i = names.indexOf(fp.name());
                     if (i < 0) {
-                        diags.error(fp.nameSpan(), "`" + st.path().joined() + "` does not have a field named `" + fp.name() + "`",
+                        diags.error(ErrorCode.E0026, fp.nameSpan(), "`" + st.path().joined() + "` does not have a field named `" + fp.name() + "`",
                                 Suggestions.closest(fp.name(), names).map(x -> "help: a field with a similar name exists: `" + x + "`").orElse("note: its fields are: " + String.join(", ", names)));
                         continue;
                     }
                     if (!seen.add(fp.name())) {
-                        diags.error(fp.nameSpan(), "field `" + fp.name() + "` bound more than once in the pattern");
+                        diags.error(ErrorCode.E0025, fp.nameSpan(), "field `" + fp.name() + "` bound more than once in the pattern");
                         continue;
                     }
                     checkPattern(fp.pattern(), fields.get(i), out);
                 }
                 List<String> missing = names.stream().filter(n -> !seen.contains(n)).toList();
                 if (!missing.isEmpty() && !st.rest()) {
-                    diags.error(p.span(), "pattern does not mention field" + (missing.size() == 1 ? " " : "s ")
+                    diags.error(ErrorCode.E0027, p.span(), "pattern does not mention field" + (missing.size() == 1 ? " " : "s ")
                             + String.join(", ", missing.stream().map(x -> "`" + x + "`").toList()),
                             "help: include the missing fields, or ignore them with `..`");
                 }
@@ -1566,7 +1572,7 @@ public final class TypeChecker {
                     checkPattern(alt, expected, again);
                     for (String name : out.locals.keySet()) {
                         if (!again.locals.containsKey(name)) {
-                            diags.error(alt.span(), "variable `" + name + "` is not bound in all patterns",
+                            diags.error(ErrorCode.E0408, alt.span(), "variable `" + name + "` is not bound in all patterns",
                                     "note: every alternative of `|` must bind the same names");
                         }
                     }
@@ -1578,7 +1584,7 @@ public final class TypeChecker {
     private void elementPatterns(List<Pattern> elements, int restAt, List<Type> types, Pattern p, String what, Bindings out) {
         int n = types.size();
         if (restAt < 0 && elements.size() != n || restAt >= 0 && elements.size() > n) {
-            diags.error(p.span(), "this pattern has " + count(elements.size(), "field") + ", but " + what + " has " + count(n, "field"),
+            diags.error(ErrorCode.E0023, p.span(), "this pattern has " + count(elements.size(), "field") + ", but " + what + " has " + count(n, "field"),
                     restAt < 0 && elements.size() < n ? "help: use `..` to ignore the rest" : "note: a pattern names each field once");
             return;
         }
@@ -1592,13 +1598,13 @@ public final class TypeChecker {
         if (path.segments().size() == 2 && nominal(path.segments().get(0)) instanceof Type.Enum en) {
             int index = en.variantIndex(path.segments().get(1));
             if (index >= 0) return new Symbol.VariantCtor(en, index);
-            diags.error(path.span(), "no variant named `" + path.segments().get(1) + "` in enum `" + en.name + "`",
+            diags.error(ErrorCode.E0599, path.span(), "no variant named `" + path.segments().get(1) + "` in enum `" + en.name + "`",
                     Suggestions.closest(path.segments().get(1), en.variants().stream().map(Type.Variant::name).toList())
                             .map(x -> "help: a variant with a similar name exists: `" + x + "`").orElse("note: the variants are listed in `enum " + en.name + " { ... }`"));
             return null;
         }
         if (path.segments().size() == 1 && nominal(path.segments().get(0)) instanceof Type.Struct st) return new Symbol.StructCtor(st);
-        diags.error(path.span(), "cannot find a variant or struct `" + path.joined() + "` for this pattern",
+        diags.error(ErrorCode.E0531, path.span(), "cannot find a variant or struct `" + path.joined() + "` for this pattern",
                 path.segments().size() == 1 ? "note: enum variants are written with their enum's name: `Enum::" + path.joined() + "`" : "note: declare it with `enum` or `struct`");
         return null;
     }
@@ -1622,7 +1628,7 @@ public final class TypeChecker {
             if (result == null) {
                 result = expected != null && resolved(expected) != Type.ERROR && coerces(body, expected) ? expected : body;
             } else if (!coerces(body, result)) {
-                diags.error(arm.body().span(), "`match` arms have incompatible types: expected `" + show(result) + "`, found `" + show(body) + "`");
+                diags.error(ErrorCode.E0308, arm.body().span(), "`match` arms have incompatible types: expected `" + show(result) + "`, found `" + show(body) + "`");
             }
         }
         deferred.add(() -> checkMatchCoverage(m));
@@ -1647,7 +1653,7 @@ public final class TypeChecker {
         List<Exhaustiveness.Pat> witness = ex.useful(rows, List.of(new Exhaustiveness.Wild()), List.of(t));
         if (witness != null) {
             String missing = Exhaustiveness.show(witness.get(0), t);
-            diags.error(m.scrutinee().span(), "non-exhaustive patterns: `" + missing + "` not covered",
+            diags.error(ErrorCode.E0004, m.scrutinee().span(), "non-exhaustive patterns: `" + missing + "` not covered",
                     "help: add an arm for `" + missing + "`, or a wildcard arm `_ => ...`");
         }
     }
@@ -1661,7 +1667,7 @@ public final class TypeChecker {
             List<List<Exhaustiveness.Pat>> rows = List.of(List.of(ex.lower(p, t)));
             List<Exhaustiveness.Pat> witness = ex.useful(rows, List.of(new Exhaustiveness.Wild()), List.of(t));
             if (witness != null) {
-                diags.error(p.span(), "refutable pattern in " + where + ": `" + Exhaustiveness.show(witness.get(0), t) + "` not covered",
+                diags.error(ErrorCode.E0005, p.span(), "refutable pattern in " + where + ": `" + Exhaustiveness.show(witness.get(0), t) + "` not covered",
                         "help: use `if let` or `match` to handle the other cases");
             }
         });
@@ -1689,7 +1695,7 @@ public final class TypeChecker {
         if (il.otherwise() == null) {
             Type r = resolved(then);
             if (r != Type.UNIT && r != Type.NEVER && r != Type.ERROR) {
-                diags.error(il.span(), "`if let` may be missing an `else` clause",
+                diags.error(ErrorCode.E0317, il.span(), "`if let` may be missing an `else` clause",
                         "note: without `else`, `if let` has type `()`, but its block has type `" + show(r) + "`");
                 return Type.ERROR;
             }
@@ -1702,7 +1708,7 @@ public final class TypeChecker {
         if (t == Type.NEVER) return other;
         if (o == Type.NEVER) return then;
         if (!infer.unify(then, other)) {
-            diags.error(il.otherwise().span(), "`if let` and `else` have incompatible types: expected `" + show(then) + "`, found `" + show(other) + "`");
+            diags.error(ErrorCode.E0308, il.otherwise().span(), "`if let` and `else` have incompatible types: expected `" + show(then) + "`, found `" + show(other) + "`");
             return Type.ERROR;
         }
         return then;

@@ -4,11 +4,14 @@ import tlang.frontend.source.Span;
 
 import java.util.List;
 
-/** A message to the user about their program, anchored at a span of the source. */
-public record Diagnostic(Severity severity, String message, Span span, List<String> notes) {
+/**
+ * A message to the user about their program, anchored at a span of the source. Errors carry
+ * a stable {@link ErrorCode} (warnings none, for now).
+ */
+public record Diagnostic(Severity severity, ErrorCode code, String message, Span span, List<String> notes) {
     public enum Severity {
         ERROR("error"), WARNING("warning");
-        final String label;
+        public final String label;
         Severity(String label) { this.label = label; }
     }
 }

@@ -6,7 +6,7 @@ import tlang.frontend.source.Span;
  * Renders a diagnostic the way compilers conventionally do, so that editors and terminals
  * can jump to it:
  * <pre>
- * file.t:3:9: error: cannot find value `x` in this scope
+ * file.t:3:9: error[E0425]: cannot find value `x` in this scope
  *     3 |     let y = x + 1;
  *       |             ^
  * </pre>
@@ -15,15 +15,27 @@ public final class DiagnosticRenderer {
     private DiagnosticRenderer() {}
 
     public static String render(Diagnostic d) {
+        return render(d, false);
+    }
+
+    // ANSI styles, used only when the output is a terminal (see the CLI's --color).
+    private static final String BOLD = "\u001b[1m", RED = "\u001b[1;31m", YELLOW = "\u001b[1;33m", BLUE = "\u001b[1;34m", RESET = "\u001b[0m";
+
+    /** The human-readable form; {@code color} adds ANSI colours for terminals. */
+    public static String render(Diagnostic d, boolean color) {
         Span s = d.span();
         StringBuilder out = new StringBuilder();
-        out.append(s.file().path()).append(':').append(s.line()).append(':').append(s.column())
-           .append(": ").append(d.severity().label).append(": ").append(d.message()).append('\n');
+        String level = d.severity().label + (d.code() == null ? "" : "[" + d.code().name() + "]");
+        String levelColor = d.severity() == Diagnostic.Severity.ERROR ? RED : YELLOW;
+        out.append(color ? BOLD : "").append(s.file().path()).append(':').append(s.line()).append(':').append(s.column())
+           .append(": ").append(color ? levelColor : "").append(level).append(color ? RESET + BOLD : "")
+           .append(": ").append(d.message()).append(color ? RESET : "").append('\n');
         int line = s.line();
         String text = s.file().lineText(line);
         String number = Integer.toString(line);
         String gutter = " ".repeat(number.length());
-        out.append(' ').append(number).append(" | ").append(text.replace('\t', ' ')).append('\n');
+        String bar = color ? BLUE + " | " + RESET : " | ";
+        out.append(' ').append(color ? BLUE + number + RESET : number).append(bar).append(text.replace('\t', ' ')).append('\n');
         int col = s.column();
         int endLine = s.file().line(Math.max(s.start(), s.end() - 1));
         int width;
@@ -34,9 +46,9 @@ public final class DiagnosticRenderer {
         } else {
             width = 1;
         }
-        out.append(' ').append(gutter).append(" | ").append(" ".repeat(Math.max(0, col - 1)))
-           .append("^".repeat(Math.max(1, width))).append('\n');
-        for (String note : d.notes()) out.append(' ').append(gutter).append(" = ").append(note).append('\n');
+        out.append(' ').append(gutter).append(bar).append(" ".repeat(Math.max(0, col - 1)))
+           .append(color ? levelColor : "").append("^".repeat(Math.max(1, width))).append(color ? RESET : "").append('\n');
+        for (String note : d.notes()) out.append(' ').append(gutter).append(color ? BLUE + " = " + RESET : " = ").append(note).append('\n');
         return out.toString();
     }
 }

@@ -13,14 +13,14 @@ public final class Diagnostics {
     private final List<Diagnostic> all = new ArrayList<>();
     private int errors;
 
-    public void error(Span span, String message, String... notes) {
-        all.add(new Diagnostic(Diagnostic.Severity.ERROR, message, span, List.of(notes)));
+    public void error(ErrorCode code, Span span, String message, String... notes) {
+        all.add(new Diagnostic(Diagnostic.Severity.ERROR, code, message, span, List.of(notes)));
         errors++;
     }
 
     /** Something that is probably a mistake but does not stop the build (an unreachable arm). */
     public void warning(Span span, String message, String... notes) {
-        all.add(new Diagnostic(Diagnostic.Severity.WARNING, message, span, List.of(notes)));
+        all.add(new Diagnostic(Diagnostic.Severity.WARNING, null, message, span, List.of(notes)));
     }
 
     public boolean hasErrors() { return errors > 0; }

@@ -1,5 +1,6 @@
 package tlang.frontend.lex;
 
+import tlang.frontend.diag.ErrorCode;
 import tlang.frontend.diag.Diagnostics;
 import tlang.frontend.source.SourceFile;
 import tlang.frontend.source.Span;
@@ -98,7 +99,7 @@ public final class Lexer {
             else if (src.startsWith("*/", pos)) { depth--; pos += 2; if (depth == 0) return; }
             else pos++;
         }
-        diags.error(new Span(file, start, start + 2), "unterminated block comment");
+        diags.error(ErrorCode.E1002, new Span(file, start, start + 2), "unterminated block comment");
     }
 
     /**
@@ -149,12 +150,12 @@ public final class Lexer {
         Span span = new Span(file, start, pos);
         if (suffix != null && FLOAT_SUFFIXES.contains(suffix) && radix == 10) isFloat = true;
         if (suffix != null && !(isFloat ? FLOAT_SUFFIXES.contains(suffix) : INT_SUFFIXES.contains(suffix) || radix == 10 && FLOAT_SUFFIXES.contains(suffix))) {
-            diags.error(new Span(file, suffixStart, pos), "invalid suffix `" + suffix + "` for " + (isFloat ? "float" : "number") + " literal",
+            diags.error(ErrorCode.E1003, new Span(file, suffixStart, pos), "invalid suffix `" + suffix + "` for " + (isFloat ? "float" : "number") + " literal",
                     "help: the suffix must be one of the numeric types (`u32`, `isize`, `f32`, etc.)");
             suffix = null;
         }
         if (text.isEmpty()) {
-            diags.error(span, "no valid digits found for " + radixName(radix) + " number");
+            diags.error(ErrorCode.E1003, span, "no valid digits found for " + radixName(radix) + " number");
             text = "0";
         }
         if (isFloat) {
@@ -162,7 +163,7 @@ public final class Lexer {
         } else {
             for (int i = 0; i < text.length(); i++) {
                 if (Character.digit(text.charAt(i), radix) < 0) {
-                    diags.error(span, "invalid digit `" + text.charAt(i) + "` in " + radixName(radix) + " literal");
+                    diags.error(ErrorCode.E1003, span, "invalid digit `" + text.charAt(i) + "` in " + radixName(radix) + " literal");
                     text = "0";
                     break;
                 }
@@ -214,10 +215,10 @@ public final class Lexer {
         int eol = src.indexOf('\n', start);
         if (close >= 0 && (eol < 0 || close < eol)) {
             pos = close + 1;
-            diags.error(new Span(file, start, pos), value.length() == 0 ? "empty character literal" : "character literal may only contain one codepoint",
+            diags.error(ErrorCode.E1003, new Span(file, start, pos), value.length() == 0 ? "empty character literal" : "character literal may only contain one codepoint",
                     "help: if you meant to write a string literal, use double quotes");
         } else {
-            diags.error(new Span(file, start, start + 1), "unterminated character literal");
+            diags.error(ErrorCode.E1002, new Span(file, start, start + 1), "unterminated character literal");
         }
         add(TokenKind.CHAR, value.isEmpty() ? "\0" : value.substring(0, Character.charCount(value.codePointAt(0))), start);
     }
@@ -230,7 +231,7 @@ public final class Lexer {
         Token ch = tokens.remove(tokens.size() - 1);
         int cp = ch.text().isEmpty() ? 0 : ch.text().codePointAt(0);
         if (tokens.size() != before || cp > 0x7F) {
-            if (cp > 0x7F) diags.error(ch.span(), "non-ASCII character in byte literal", "help: use a `u8` number instead, or a `char`");
+            if (cp > 0x7F) diags.error(ErrorCode.E1003, ch.span(), "non-ASCII character in byte literal", "help: use a `u8` number instead, or a `char`");
         }
         tokens.add(new Token(TokenKind.INT, Integer.toString(Math.min(cp, 0x7F)), new Span(file, start, pos), 10, "u8"));
     }
@@ -244,7 +245,7 @@ public final class Lexer {
         StringBuilder value = new StringBuilder();
         while (true) {
             if (pos >= src.length()) {
-                diags.error(new Span(file, start, start + 1), "unterminated string literal");
+                diags.error(ErrorCode.E1002, new Span(file, start, start + 1), "unterminated string literal");
                 break;
             }
             char c = src.charAt(pos);
@@ -272,7 +273,7 @@ public final class Lexer {
             case '\n' -> { while (pos < src.length() && Character.isWhitespace(src.charAt(pos))) pos++; }
             case 'u' -> unicodeEscape(start, value);
             case 'x' -> asciiEscape(start, value);
-            default -> diags.error(new Span(file, start, pos), "unknown character escape `\\" + e + "`");
+            default -> diags.error(ErrorCode.E1003, new Span(file, start, pos), "unknown character escape `\\" + e + "`");
         }
     }
 
@@ -284,17 +285,17 @@ public final class Lexer {
             pos = end;
             int v = Integer.parseInt(hex, 16);
             if (v <= 0x7F) { value.append((char) v); return; }
-            diags.error(new Span(file, start, pos), "out of range hex escape `" + src.substring(start, pos) + "`", "note: `\\x` takes values up to `\\x7F`; use `\\u{...}` for other characters");
+            diags.error(ErrorCode.E1003, new Span(file, start, pos), "out of range hex escape `" + src.substring(start, pos) + "`", "note: `\\x` takes values up to `\\x7F`; use `\\u{...}` for other characters");
             return;
         }
-        diags.error(new Span(file, start, pos), "invalid hex escape: expected two hex digits after `\\x`");
+        diags.error(ErrorCode.E1003, new Span(file, start, pos), "invalid hex escape: expected two hex digits after `\\x`");
     }
 
     private void unicodeEscape(int start, StringBuilder value) {
         int close = src.indexOf('}', pos);
         int quote = src.indexOf('"', pos);
         if (pos >= src.length() || src.charAt(pos) != '{' || close < 0 || (quote >= 0 && quote < close)) {
-            diags.error(new Span(file, start, pos), "invalid unicode escape: expected `\\u{XXXX}`");
+            diags.error(ErrorCode.E1003, new Span(file, start, pos), "invalid unicode escape: expected `\\u{XXXX}`");
             return;
         }
         String hex = src.substring(pos + 1, close).replace("_", "");
@@ -304,7 +305,7 @@ public final class Lexer {
             if (hex.isEmpty() || hex.length() > 6 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) throw new NumberFormatException();
             value.appendCodePoint(cp);
         } catch (NumberFormatException ex) {
-            diags.error(new Span(file, start, pos), "invalid unicode character escape `" + src.substring(start, pos) + "`");
+            diags.error(ErrorCode.E1003, new Span(file, start, pos), "invalid unicode character escape `" + src.substring(start, pos) + "`");
         }
     }
 
@@ -333,7 +334,7 @@ public final class Lexer {
         if (kind == null) {
             int cp = src.codePointAt(pos);
             pos += Character.charCount(cp);
-            diags.error(new Span(file, start, pos), "unexpected character `" + new String(Character.toChars(cp)) + "`");
+            diags.error(ErrorCode.E1001, new Span(file, start, pos), "unexpected character `" + new String(Character.toChars(cp)) + "`");
             return;
         }
         pos++;

@@ -1,5 +1,6 @@
 package tlang.frontend.parse;
 
+import tlang.frontend.diag.ErrorCode;
 import tlang.frontend.ast.Expr;
 import tlang.frontend.ast.Expr.BinaryOp;
 import tlang.frontend.ast.Item;
@@ -73,13 +74,13 @@ public final class Parser {
         if (at(TokenKind.ENUM)) return enumItem();
         if (at(TokenKind.CONST) || at(TokenKind.STATIC)) return constItem();
         if (at(TokenKind.IMPL)) return implItem();
-        throw error(peek().span(), "expected an item (`fn`, `struct`, `enum`, `impl`, `const` or `static`), found " + describe(peek()));
+        throw error(ErrorCode.E1004, peek().span(), "expected an item (`fn`, `struct`, `enum`, `impl`, `const` or `static`), found " + describe(peek()));
     }
 
     private Item.Const constItem() {
         Token kw = advance();
         boolean isStatic = kw.kind() == TokenKind.STATIC;
-        if (isStatic && at(TokenKind.MUT)) throw error(peek().span(), "`static mut` is not supported yet", "note: mutable statics come with `unsafe`");
+        if (isStatic && at(TokenKind.MUT)) throw error(ErrorCode.E1007, peek().span(), "`static mut` is not supported yet", "note: mutable statics come with `unsafe`");
         Token name = expect(TokenKind.IDENT, "a name");
         expect(TokenKind.COLON, "`:` and a type (constants always name their type)");
         TypeExpr type = type();
@@ -101,7 +102,7 @@ public final class Parser {
         while (!at(TokenKind.RPAREN) && !at(TokenKind.EOF)) {
             Span start = peek().span();
             if (at(TokenKind.SELF_VALUE) || at(TokenKind.AMP) && (peekAt(1, TokenKind.SELF_VALUE) || peekAt(1, TokenKind.MUT) && peekAt(2, TokenKind.SELF_VALUE))) {
-                throw error(start, method ? "`self` must be the first parameter of a method" : "`self` parameter is only allowed in methods (functions inside `impl`)");
+                throw error(ErrorCode.E1004, start, method ? "`self` must be the first parameter of a method" : "`self` parameter is only allowed in methods (functions inside `impl`)");
             }
             boolean mutable = eat(TokenKind.MUT);
             Token pname = expect(TokenKind.IDENT, "a parameter name");
@@ -216,7 +217,7 @@ public final class Parser {
         while (!at(TokenKind.RBRACE) && !at(TokenKind.EOF)) {
             eat(TokenKind.PUB);
             if (at(TokenKind.CONST)) { consts.add(constItem()); continue; }
-            if (!at(TokenKind.FN)) throw error(peek().span(), "expected `fn` or `const` inside `impl`, found " + describe(peek()));
+            if (!at(TokenKind.FN)) throw error(ErrorCode.E1004, peek().span(), "expected `fn` or `const` inside `impl`, found " + describe(peek()));
             fns.add(function(true));
         }
         Token close = expect(TokenKind.RBRACE, "`}` to close the impl block");
@@ -252,7 +253,7 @@ public final class Parser {
             }
             return new TypeExpr.Named(List.copyOf(segments), span);
         }
-        throw error(t.span(), "expected a type, found " + describe(t));
+        throw error(ErrorCode.E1004, t.span(), "expected a type, found " + describe(t));
     }
 
     // ---- blocks and statements ------------------------------------------------------
@@ -275,7 +276,7 @@ public final class Parser {
             if (tail != null) {
                 // The previous expression had no semicolon but was not the last thing.
                 Span after = tail.span();
-                report(new Span(file, after.end(), after.end()), "expected `;` after expression, found " + describe(peek()));
+                report(ErrorCode.E1004, new Span(file, after.end(), after.end()), "expected `;` after expression, found " + describe(peek()));
                 stmts.add(new Stmt.ExprStmt(tail, false, tail.span()));
                 tail = null;
             }
@@ -364,7 +365,7 @@ public final class Parser {
                 boolean trailingComma = false;
                 while (!at(TokenKind.RPAREN) && !at(TokenKind.EOF)) {
                     if (eat(TokenKind.DOT_DOT)) {
-                        if (rest >= 0) throw error(prev().span(), "`..` can only be used once per tuple pattern");
+                        if (rest >= 0) throw error(ErrorCode.E1004, prev().span(), "`..` can only be used once per tuple pattern");
                         rest = elements.size();
                     } else {
                         elements.add(pattern());
@@ -385,7 +386,7 @@ public final class Parser {
                 }
                 return new Pattern.Literal(low, low.span());
             }
-            default -> throw error(t.span(), "expected a pattern, found " + describe(t));
+            default -> throw error(ErrorCode.E1004, t.span(), "expected a pattern, found " + describe(t));
         }
     }
 
@@ -393,7 +394,7 @@ public final class Parser {
         Token t = peek();
         if (eat(TokenKind.MINUS)) {
             Token n = peek();
-            if (n.kind() != TokenKind.INT && n.kind() != TokenKind.FLOAT) throw error(n.span(), "expected a number after `-` in a pattern");
+            if (n.kind() != TokenKind.INT && n.kind() != TokenKind.FLOAT) throw error(ErrorCode.E1004, n.span(), "expected a number after `-` in a pattern");
             Expr lit = primary();
             return new Expr.Unary(Expr.UnaryOp.NEG, lit, t.span().to(lit.span()));
         }
@@ -401,7 +402,7 @@ public final class Parser {
             case INT, FLOAT, CHAR, STRING, TRUE, FALSE -> primary();
             // `i32::MIN..=-1`: a constant path as a range bound.
             case IDENT -> primary();
-            default -> throw error(t.span(), "expected a literal in the range pattern, found " + describe(t));
+            default -> throw error(ErrorCode.E1004, t.span(), "expected a literal in the range pattern, found " + describe(t));
         };
     }
 
@@ -421,7 +422,7 @@ public final class Parser {
             int rest = -1;
             while (!at(TokenKind.RPAREN) && !at(TokenKind.EOF)) {
                 if (eat(TokenKind.DOT_DOT)) {
-                    if (rest >= 0) throw error(prev().span(), "`..` can only be used once per tuple pattern");
+                    if (rest >= 0) throw error(ErrorCode.E1004, prev().span(), "`..` can only be used once per tuple pattern");
                     rest = elements.size();
                 } else {
                     elements.add(pattern());
@@ -551,7 +552,7 @@ public final class Parser {
             advance();
             Expr right = binary(prec + 1);
             if (prec == COMPARISON && precedence(peek().kind()) == COMPARISON) {
-                throw error(peek().span(), "comparison operators cannot be chained", "help: use `&&` to combine comparisons, e.g. `a < b && b < c`");
+                throw error(ErrorCode.E1005, peek().span(), "comparison operators cannot be chained", "help: use `&&` to combine comparisons, e.g. `a < b && b < c`");
             }
             left = new Expr.Binary(binaryOp(op.kind()), left, right, op.span(), left.span().to(right.span()));
         }
@@ -586,7 +587,7 @@ public final class Parser {
             if (eat(TokenKind.DOT)) {
                 Token name = peek();
                 if (name.kind() != TokenKind.INT && name.kind() != TokenKind.IDENT || name.kind() == TokenKind.INT && (name.radix() != 10 || name.suffix() != null)) {
-                    throw error(name.span(), "expected a field name or tuple index after `.`, found " + describe(name));
+                    throw error(ErrorCode.E1004, name.span(), "expected a field name or tuple index after `.`, found " + describe(name));
                 }
                 advance();
                 if (name.kind() == TokenKind.IDENT && at(TokenKind.LPAREN)) {
@@ -645,7 +646,7 @@ public final class Parser {
                     // `if p == P { x: 1 } { ... }`: no block starts with `name:`, so this is a
                     // struct literal where Rust's grammar does not allow one. Say so, and go on.
                     Expr lit = structLiteral(path);
-                    report(lit.span(), "struct literals are not allowed here",
+                    report(ErrorCode.E1006, lit.span(), "struct literals are not allowed here",
                             "help: surround the struct literal with parentheses: `(" + path.joined() + " { ... })`");
                     return lit;
                 }
@@ -668,7 +669,7 @@ public final class Parser {
                 advance();
                 expect(TokenKind.COLON, "`:` after the loop label");
                 if (!at(TokenKind.LOOP) && !at(TokenKind.WHILE) && !at(TokenKind.FOR)) {
-                    throw error(peek().span(), "expected `loop`, `while` or `for` after a label, found " + describe(peek()));
+                    throw error(ErrorCode.E1004, peek().span(), "expected `loop`, `while` or `for` after a label, found " + describe(peek()));
                 }
                 Expr loop = loopExpr(t.text());
                 return loop;
@@ -691,7 +692,7 @@ public final class Parser {
                 Expr value = startsValue() ? expr() : null;
                 return new Expr.Return(value, value == null ? t.span() : t.span().to(value.span()));
             }
-            default -> throw error(t.span(), "expected an expression, found " + describe(t));
+            default -> throw error(ErrorCode.E1004, t.span(), "expected an expression, found " + describe(t));
         }
     }
 
@@ -874,11 +875,11 @@ public final class Parser {
         Token t = peek();
         Span where = t.kind() == TokenKind.EOF || (pos > 0 && prev().span().line() != t.span().line())
                 ? new Span(file, prev().span().end(), prev().span().end()) : t.span();
-        report(where, "expected " + what + ", found " + describe(t));
+        report(ErrorCode.E1004, where, "expected " + what + ", found " + describe(t));
     }
 
-    private Bail error(Span span, String message, String... notes) {
-        report(span, message, notes);
+    private Bail error(ErrorCode code, Span span, String message, String... notes) {
+        report(code, span, message, notes);
         return new Bail();
     }
 
@@ -888,10 +889,10 @@ public final class Parser {
      * literal), or one at the end of the file after any earlier error (an unterminated
      * string or block swallows the rest of the file).
      */
-    private void report(Span span, String message, String... notes) {
+    private void report(ErrorCode code, Span span, String message, String... notes) {
         if (diags.hasErrors() && span.start() >= file.text().length()) return;
         if (lexErrorLines.contains(span.line())) return;
-        diags.error(span, message, notes);
+        diags.error(code, span, message, notes);
     }
 
     private static String describe(Token t) {

@@ -45,7 +45,7 @@ public final class BuildTimingCommand implements Callable<Integer> {
         try {
             for (int i = 0; i < repeat; i++) {
                 long start = System.nanoTime();
-                new Driver(i == 0 ? common.err() : quiet).build(
+                (i == 0 ? common.driver() : new Driver(quiet, common.diagnosticStyle())).build(
                         new Driver.Options(file, targetOptions.target(), targetOptions.opt(), Emit.EXE, out));
                 nanos.add(System.nanoTime() - start);
             }

@@ -18,7 +18,7 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        new Driver(common.err()).check(file);
+        common.driver().check(file);
         return 0;
     }
 }

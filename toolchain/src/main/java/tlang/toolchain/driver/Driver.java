@@ -38,10 +38,21 @@ import java.util.List;
 public final class Driver {
     public record Options(Path source, Target target, OptLevel opt, Emit emit, Path output) {}
 
+    /** How diagnostics are printed: JSON lines for tools, or text, coloured for terminals. */
+    public record DiagnosticStyle(boolean json, boolean color) {
+        public static final DiagnosticStyle PLAIN = new DiagnosticStyle(false, false);
+    }
+
     private final PrintStream err;
+    private final DiagnosticStyle style;
 
     public Driver(PrintStream err) {
+        this(err, DiagnosticStyle.PLAIN);
+    }
+
+    public Driver(PrintStream err, DiagnosticStyle style) {
         this.err = err;
+        this.style = style;
     }
 
     /** Type-checks a source file; throws {@link CompileErrors} after printing them. */
@@ -128,10 +139,13 @@ public final class Driver {
     private void report(Diagnostics diags, Path source) {
         // In source order, whichever phase found them.
         List<Diagnostic> sorted = diags.all().stream().sorted(Comparator.comparingInt(d -> d.span().start())).toList();
-        for (Diagnostic d : sorted) err.print(DiagnosticRenderer.render(d));
+        for (Diagnostic d : sorted) {
+            if (style.json()) err.println(tlang.frontend.diag.DiagnosticJson.render(d));
+            else err.print(DiagnosticRenderer.render(d, style.color()));
+        }
         if (diags.hasErrors()) {
             int n = diags.errorCount();
-            err.println("error: could not compile `" + source + "` due to " + n + " previous error" + (n == 1 ? "" : "s"));
+            if (!style.json()) err.println("error: could not compile `" + source + "` due to " + n + " previous error" + (n == 1 ? "" : "s"));
             throw new CompileErrors(n);
         }
     }
