@@ -73,6 +73,10 @@ public final class Driver {
         if (!problems.isEmpty()) {
             throw new IllegalStateException("internal compiler error: invalid TIR after lowering:\n  " + String.join("\n  ", problems));
         }
+        if (o.opt() != tlang.backend.OptLevel.O0) {
+            // T's own passes, then LLVM's; the verifier checks TIR after each (it is cheap).
+            tir = tlang.midend.pass.Pipeline.standard(true).run(tir);
+        }
         if (o.emit() == Emit.TIR) {
             write(o.output(), TirPrinter.print(tir));
             return;

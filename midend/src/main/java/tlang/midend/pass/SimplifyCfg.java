@@ -1,0 +1,105 @@
+package tlang.midend.pass;
+
+import tlang.midend.tir.Block;
+import tlang.midend.tir.Function;
+import tlang.midend.tir.Terminator;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Tidies the control-flow graph: blocks no path from the entry reaches are dropped (the
+ * lowering leaves many behind, after `return` and diverging calls), jumps to an empty block
+ * that only jumps on are threaded through it, a block that is the only successor of its
+ * only predecessor is merged into it, and the survivors are renumbered in order.
+ */
+public final class SimplifyCfg implements Pass {
+    @Override public String name() { return "simplify-cfg"; }
+
+    @Override
+    public Function run(Function f) {
+        List<Block> blocks = f.blocks();
+        // Thread jumps through empty forwarding blocks (not the entry, which cannot be a target).
+        for (Block b : blocks) b.terminator = retarget(b.terminator, blocks);
+        // Keep what the entry reaches.
+        boolean[] reached = new boolean[blocks.size()];
+        Deque<Integer> work = new ArrayDeque<>(List.of(0));
+        while (!work.isEmpty()) {
+            int id = work.pop();
+            if (reached[id]) continue;
+            reached[id] = true;
+            for (int s : successors(blocks.get(id).terminator)) work.push(s);
+        }
+        mergeChains(blocks, reached);
+        Map<Integer, Integer> renumber = new HashMap<>();
+        List<Block> kept = new ArrayList<>();
+        for (Block b : blocks) {
+            if (!reached[b.id]) continue;
+            renumber.put(b.id, kept.size());
+            kept.add(b);
+        }
+        List<Block> out = new ArrayList<>();
+        for (Block b : kept) {
+            Block nb = new Block(renumber.get(b.id));
+            nb.insts.addAll(b.insts);
+            nb.terminator = switch (b.terminator) {
+                case Terminator.Jump j -> new Terminator.Jump(renumber.get(j.target()));
+                case Terminator.Branch br -> new Terminator.Branch(br.condition(), renumber.get(br.ifTrue()), renumber.get(br.ifFalse()));
+                default -> b.terminator;
+            };
+            out.add(nb);
+        }
+        return new Function(f.symbol(), f.sourceName(), f.params(), f.result(), f.noReturn(), List.copyOf(out), f.tempCount());
+    }
+
+    /**
+     * Appends a block to the block that jumps to it when that jump is its only way in; the
+     * merged block is then unreachable. Temps stay valid: the merged instructions follow
+     * their definitions in one block.
+     */
+    private static void mergeChains(List<Block> blocks, boolean[] reached) {
+        int[] predecessors = new int[blocks.size()];
+        for (Block b : blocks) if (reached[b.id]) for (int s : successors(b.terminator)) predecessors[s]++;
+        for (Block b : blocks) {
+            if (!reached[b.id]) continue;
+            while (b.terminator instanceof Terminator.Jump j && j.target() != b.id && j.target() != 0 && predecessors[j.target()] == 1) {
+                Block next = blocks.get(j.target());
+                b.insts.addAll(next.insts);
+                b.terminator = next.terminator;
+                reached[next.id] = false;
+                next.insts.clear();
+            }
+        }
+    }
+
+    private static Terminator retarget(Terminator t, List<Block> blocks) {
+        return switch (t) {
+            case Terminator.Jump j -> new Terminator.Jump(forward(j.target(), blocks));
+            case Terminator.Branch br -> new Terminator.Branch(br.condition(), forward(br.ifTrue(), blocks), forward(br.ifFalse(), blocks));
+            default -> t;
+        };
+    }
+
+    /** Follows empty blocks that only jump, stopping at cycles (an empty endless loop). */
+    private static int forward(int target, List<Block> blocks) {
+        int current = target;
+        for (int steps = 0; steps < blocks.size(); steps++) {
+            Block b = blocks.get(current);
+            if (!b.insts.isEmpty() || !(b.terminator instanceof Terminator.Jump j) || j.target() == current || j.target() == 0) return current;
+            current = j.target();
+        }
+        return current;
+    }
+
+    private static List<Integer> successors(Terminator t) {
+        return switch (t) {
+            case Terminator.Jump j -> List.of(j.target());
+            case Terminator.Branch br -> List.of(br.ifTrue(), br.ifFalse());
+            default -> List.of();
+        };
+    }
+}
