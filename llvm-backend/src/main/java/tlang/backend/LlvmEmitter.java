@@ -150,6 +150,7 @@ final class LlvmEmitter {
             case Value.IntConst c -> LLVMConstInt(type(c.type()), c.value(), 1);
             case Value.FloatConst c -> LLVMConstReal(type(c.type()), c.value());
             case Value.ZeroConst z -> LLVMConstNull(type(z.type()));
+            case Value.FormatSpecConst f -> formatSpec(f);
             case Value.BoolConst b -> LLVMConstInt(i1, b.value() ? 1 : 0, 0);
             case Value.StrConst s -> stringConstant(s.utf8());
             case Value.UnitConst u -> throw new IllegalStateException("unit values have no representation");
@@ -160,6 +161,25 @@ final class LlvmEmitter {
                 yield r;
             }
         };
+    }
+
+    private final Map<Value.FormatSpecConst, LLVMValueRef> specs = new HashMap<>();
+
+    /** A private constant `trt_fmt_spec` {u32 fill, i32 width, i32 precision, u8 kind, u8 align, u8 flags, u8 reserved}. */
+    private LLVMValueRef formatSpec(Value.FormatSpecConst f) {
+        return specs.computeIfAbsent(f, k -> {
+            LLVMTypeRef i8 = LLVMInt8TypeInContext(ctx);
+            LLVMValueRef[] fields = {
+                    LLVMConstInt(i32, f.fill(), 0), LLVMConstInt(i32, f.width(), 1), LLVMConstInt(i32, f.precision(), 1),
+                    LLVMConstInt(i8, f.kind(), 0), LLVMConstInt(i8, f.align(), 0), LLVMConstInt(i8, f.flags(), 0), LLVMConstInt(i8, 0, 0)};
+            LLVMValueRef init = LLVMConstStructInContext(ctx, new PointerPointer<>(fields), fields.length, 0);
+            LLVMValueRef global = LLVMAddGlobal(module, LLVMTypeOf(init), ".fmtspec." + specs.size());
+            LLVMSetInitializer(global, init);
+            LLVMSetGlobalConstant(global, 1);
+            LLVMSetLinkage(global, LLVMPrivateLinkage);
+            LLVMSetUnnamedAddress(global, LLVMGlobalUnnamedAddr);
+            return global;
+        });
     }
 
     /** A `{ptr, i64}` constant pointing at a private, deduplicated byte array. */

@@ -37,7 +37,18 @@ public final class RuntimeAbi {
     public static final ExternFunction ARG_LEN = ext("trt_arg_len", I64, false, I64);
     public static final ExternFunction STR_EQ = ext("trt_str_eq", BOOL, false, PTR, I64, PTR, I64);
 
-    public static final List<ExternFunction> ALL = List.of(WRITE, WRITE_I64, WRITE_BOOL, WRITE_U64, WRITE_CHAR, EXIT, PANIC, PANIC_BEGIN,
+    // Formatting with a spec, through a sink (native-runtime/include/trt_fmt.h).
+    public static final ExternFunction STREAM_SINK = ext("trt_stream_sink", PTR, false, I32);
+    public static final ExternFunction FMT_I64 = ext("trt_fmt_i64", UNIT, false, PTR, I64, PTR);
+    public static final ExternFunction FMT_U64 = ext("trt_fmt_u64", UNIT, false, PTR, U64, PTR);
+    public static final ExternFunction FMT_F64 = ext("trt_fmt_f64", UNIT, false, PTR, TirType.F64, PTR);
+    public static final ExternFunction FMT_F32 = ext("trt_fmt_f32", UNIT, false, PTR, TirType.F32, PTR);
+    public static final ExternFunction FMT_STR = ext("trt_fmt_str", UNIT, false, PTR, PTR, I64, PTR);
+    public static final ExternFunction FMT_CHAR = ext("trt_fmt_char", UNIT, false, PTR, U32, PTR);
+    public static final ExternFunction FMT_BOOL = ext("trt_fmt_bool", UNIT, false, PTR, BOOL, PTR);
+
+    public static final List<ExternFunction> ALL = List.of(STREAM_SINK, FMT_I64, FMT_U64, FMT_F64, FMT_F32, FMT_STR, FMT_CHAR, FMT_BOOL,
+            WRITE, WRITE_I64, WRITE_BOOL, WRITE_U64, WRITE_CHAR, EXIT, PANIC, PANIC_BEGIN,
             PANIC_END, ARG_COUNT, ARG_PTR, ARG_LEN, STR_EQ);
 
     private static ExternFunction ext(String name, TirType result, boolean noReturn, TirType... params) {

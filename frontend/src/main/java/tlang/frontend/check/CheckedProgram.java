@@ -38,7 +38,7 @@ public record CheckedProgram(
     /** A piece of a format string: literal text, or the argument at {@code index} of the Format. */
     public sealed interface FormatPart {
         record Text(String text) implements FormatPart {}
-        record Arg(int index, Type type) implements FormatPart {}
+        record Arg(int index, Type type, FormatSpec spec) implements FormatPart {}
     }
 
     public Type typeOf(Expr e) {

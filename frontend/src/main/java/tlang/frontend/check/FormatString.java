@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * Parses `println`-style format strings at compile time: `{}` takes the next argument,
- * `{name}` a variable in scope, `{{` and `}}` are literal braces. Specs after `:` come with
- * the full formatting work; until then they are rejected with a clear message.
+ * `{name}` a variable in scope, `{{` and `}}` are literal braces, and a spec after `:`
+ * (see {@link FormatSpec}) says how to format the value.
  */
 public final class FormatString {
     private FormatString() {}
@@ -20,8 +20,8 @@ public final class FormatString {
     public sealed interface Piece {
         record Text(String text) implements Piece {}
         /** {@code implicit}: written `{}` rather than `{0}`. */
-        record Positional(int index, boolean implicit, Span span) implements Piece {}
-        record Named(String name, Span span) implements Piece {}
+        record Positional(int index, boolean implicit, FormatSpec spec, Span span) implements Piece {}
+        record Named(String name, FormatSpec spec, Span span) implements Piece {}
     }
 
     public static List<Piece> parse(Expr.StrLit literal, Diagnostics diags) {
@@ -49,16 +49,24 @@ public final class FormatString {
             if (!text.isEmpty()) { pieces.add(new Piece.Text(text.toString())); text.setLength(0); }
             String inside = s.substring(i + 1, close);
             Span span = at(literal, i, close + 1);
-            if (inside.contains(":")) {
-                diags.error(ErrorCode.E1202, span, "format specs such as `{:x}` are not supported yet", "help: use `{}` for now");
-                return null;
+            FormatSpec spec = FormatSpec.PLAIN;
+            int colon = inside.indexOf(':');
+            if (colon >= 0) {
+                String[] error = new String[1];
+                spec = FormatSpec.parse(inside.substring(colon + 1), error);
+                if (spec == null) {
+                    diags.error(ErrorCode.E1202, span, "invalid format string: " + error[0],
+                            "note: a spec is `{:[[fill]align][+][#][0][width][.precision][?|x|X|o|b|e|E]}`");
+                    return null;
+                }
+                inside = inside.substring(0, colon);
             }
             if (inside.isEmpty()) {
-                pieces.add(new Piece.Positional(next++, true, span));
+                pieces.add(new Piece.Positional(next++, true, spec, span));
             } else if (inside.chars().allMatch(Character::isDigit)) {
-                pieces.add(new Piece.Positional(Integer.parseInt(inside), false, span));
+                pieces.add(new Piece.Positional(Integer.parseInt(inside), false, spec, span));
             } else if (isIdentifier(inside)) {
-                pieces.add(new Piece.Named(inside, at(literal, i + 1, close)));
+                pieces.add(new Piece.Named(inside, spec, at(literal, i + 1, i + 1 + inside.length())));
             } else {
                 diags.error(ErrorCode.E1202, span, "invalid format string: `" + inside + "` is not an argument index or a variable name");
                 return null;

@@ -1081,21 +1081,21 @@ public final class TypeChecker {
                         continue;
                     }
                     used[p.index()] = true;
-                    ok &= displayable(values.get(p.index()).span(), valueTypes.get(p.index()));
-                    parts.add(new CheckedProgram.FormatPart.Arg(p.index(), valueTypes.get(p.index())));
+                    ok &= formattable(values.get(p.index()).span(), valueTypes.get(p.index()), p.spec());
+                    parts.add(new CheckedProgram.FormatPart.Arg(p.index(), valueTypes.get(p.index()), p.spec()));
                 }
                 case FormatString.Piece.Named n -> {
                     Integer index = named.get(n.name());
                     if (index == null) {
                         Expr.Path variable = new Expr.Path(List.of(n.name()), n.span());
                         Type t = check(variable, null);
-                        ok &= t != Type.ERROR && displayable(n.span(), t);
+                        ok &= t != Type.ERROR && formattable(n.span(), t, n.spec());
                         index = values.size();
                         values.add(variable);
                         valueTypes.add(t);
                         named.put(n.name(), index);
-                    }
-                    parts.add(new CheckedProgram.FormatPart.Arg(index, valueTypes.get(index)));
+                    } else if (valueTypes.get(index) != Type.ERROR) ok &= formattable(n.span(), valueTypes.get(index), n.spec());
+                    parts.add(new CheckedProgram.FormatPart.Arg(index, valueTypes.get(index), n.spec()));
                 }
             }
         }
@@ -1108,15 +1108,26 @@ public final class TypeChecker {
         if (ok) formats.put(c, new CheckedProgram.Format(List.copyOf(values), List.copyOf(parts)));
     }
 
-    private boolean displayable(Span span, Type t) {
+    /** Whether a value of type {@code t} can be formatted with {@code spec}; reports why not. */
+    private boolean formattable(Span span, Type t, FormatSpec spec) {
         Type r = resolved(t);
-        if (Type.isFloat(r)) {
-            diags.error(ErrorCode.E0277, span, "formatting floats is not supported yet", "help: convert to an integer with `as` for now");
+        if (r == Type.ERROR) return true;
+        boolean primitive = Type.isNumeric(r) || r == Type.BOOL || r == Type.CHAR || r == Type.STRING;
+        String wanted = "{:" + spec.kind().spelling + "}";
+        if (spec.kind().integersOnly() && !Type.isInteger(r)) {
+            diags.error(ErrorCode.E0277, span, "`" + show(r) + "` cannot be formatted with `" + wanted + "`", "note: `" + wanted + "` formats integers");
             return false;
         }
-        if (Type.isNumeric(r) || r == Type.BOOL || r == Type.CHAR || r == Type.STRING || r == Type.ERROR) return true;
-        diags.error(ErrorCode.E0277, span, "`" + show(r) + "` cannot be formatted with `{}`", "note: `{}` displays numbers, `bool`, `char` and `String` values");
-        return false;
+        if (spec.kind().numbersOnly() && !Type.isNumeric(r)) {
+            diags.error(ErrorCode.E0277, span, "`" + show(r) + "` cannot be formatted with `" + wanted + "`", "note: `" + wanted + "` formats numbers");
+            return false;
+        }
+        if (!primitive) {
+            diags.error(ErrorCode.E0277, span, "`" + show(r) + "` cannot be formatted with `" + (spec.kind().isDebug() ? wanted : "{}") + "`",
+                    "note: numbers, `bool`, `char` and `String` can be formatted so far; `Debug` for structs, enums and tuples comes with `#[derive(Debug)]`");
+            return false;
+        }
+        return true;
     }
 
     private Type unary(Expr.Unary u) {

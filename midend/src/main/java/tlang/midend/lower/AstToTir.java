@@ -5,6 +5,7 @@ import tlang.frontend.ast.Item;
 import tlang.frontend.ast.Stmt;
 import tlang.frontend.check.Builtins;
 import tlang.frontend.check.CheckedProgram;
+import tlang.frontend.check.FormatSpec;
 import tlang.frontend.check.Symbol;
 import tlang.frontend.source.Span;
 import tlang.frontend.types.Type;
@@ -458,23 +459,77 @@ public final class AstToTir {
         callRuntime(RuntimeAbi.WRITE, stream(stream), ptr, new Value.IntConst(TirType.I64, s.utf8().length));
     }
 
-    private void writeValue(int stream, Value v, Type type) {
+    private void writeValue(int stream, Value v, Type type, FormatSpec spec) {
         TirType t = v.type();
-        if (type == Type.CHAR) {
+        boolean plain = spec.isPlain();
+        if (plain && type == Type.CHAR) {
             callRuntime(RuntimeAbi.WRITE_CHAR, stream(stream), v);
-        } else if (t instanceof TirType.Int i) {
+        } else if (plain && t instanceof TirType.Int i) {
             TirType wide = i.signed() ? TirType.I64 : TirType.U64;
             Value w = t.equals(wide) ? v : fb.add(new Inst.Cast(fb.temp(wide), v));
             callRuntime(i.signed() ? RuntimeAbi.WRITE_I64 : RuntimeAbi.WRITE_U64, stream(stream), w);
-        } else if (t == TirType.BOOL) {
+        } else if (plain && t == TirType.BOOL) {
             callRuntime(RuntimeAbi.WRITE_BOOL, stream(stream), v);
-        } else if (t == TirType.STR) {
+        } else if (plain && t == TirType.STR) {
             Value.Temp ptr = fb.add(new Inst.StrPart(fb.temp(TirType.PTR), v, false));
             Value.Temp len = fb.add(new Inst.StrPart(fb.temp(TirType.I64), v, true));
             callRuntime(RuntimeAbi.WRITE, stream(stream), ptr, len);
         } else {
-            throw new IllegalStateException("cannot display " + t.spelling());
+            formatWithSpec(stream, v, type, spec);
         }
+    }
+
+    /**
+     * A value with a spec (or a float, which always goes through the formatting engine):
+     * a call to the runtime's `trt_fmt_*` for its type, with the spec as a constant.
+     */
+    private void formatWithSpec(int stream, Value v, Type type, FormatSpec spec) {
+        Value sink = callRuntime(RuntimeAbi.STREAM_SINK, stream(stream));
+        Value specValue = spec.isPlain() ? new Value.ZeroConst(TirType.PTR) : specConstant(spec, type);
+        TirType t = v.type();
+        if (type == Type.CHAR) {
+            callRuntime(RuntimeAbi.FMT_CHAR, sink, v, specValue);
+        } else if (t instanceof TirType.Int i) {
+            // Hex, octal and binary show a signed value's two's-complement bits in its own width.
+            boolean bits = spec.kind().integersOnly() || spec.kind() == FormatSpec.Kind.DEBUG_LOWER_HEX || spec.kind() == FormatSpec.Kind.DEBUG_UPPER_HEX;
+            if (i.signed() && !bits) {
+                Value w = t.equals(TirType.I64) ? v : fb.add(new Inst.Cast(fb.temp(TirType.I64), v));
+                callRuntime(RuntimeAbi.FMT_I64, sink, w, specValue);
+            } else {
+                Value u = v;
+                if (i.signed()) u = fb.add(new Inst.Cast(fb.temp(new TirType.Int(i.bits(), false)), v));
+                Value w = u.type().equals(TirType.U64) ? u : fb.add(new Inst.Cast(fb.temp(TirType.U64), u));
+                callRuntime(RuntimeAbi.FMT_U64, sink, w, specValue);
+            }
+        } else if (t instanceof TirType.Float f) {
+            callRuntime(f.bits() == 32 ? RuntimeAbi.FMT_F32 : RuntimeAbi.FMT_F64, sink, v, specValue);
+        } else if (t == TirType.BOOL) {
+            callRuntime(RuntimeAbi.FMT_BOOL, sink, v, specValue);
+        } else if (t == TirType.STR) {
+            Value.Temp ptr = fb.add(new Inst.StrPart(fb.temp(TirType.PTR), v, false));
+            Value.Temp len = fb.add(new Inst.StrPart(fb.temp(TirType.I64), v, true));
+            callRuntime(RuntimeAbi.FMT_STR, sink, ptr, len, specValue);
+        } else {
+            throw new IllegalStateException("cannot format " + t.spelling());
+        }
+    }
+
+    /** The runtime's `trt_fmt_spec` for a parsed spec (field values from trt_fmt.h). */
+    private static Value specConstant(FormatSpec spec, Type type) {
+        int kind = switch (spec.kind()) {
+            case DISPLAY -> 0;
+            case DEBUG, DEBUG_LOWER_HEX, DEBUG_UPPER_HEX -> 1;
+            case LOWER_HEX -> 2;
+            case UPPER_HEX -> 3;
+            case OCTAL -> 4;
+            case BINARY -> 5;
+            case LOWER_EXP -> 6;
+            case UPPER_EXP -> 7;
+        };
+        int align = spec.align().ordinal(); // DEFAULT, LEFT, CENTER, RIGHT as in trt_fmt.h
+        int flags = (spec.plus() ? 0x01 : 0) | (spec.alternate() ? 0x02 : 0) | (spec.zero() ? 0x04 : 0)
+                | (spec.kind() == FormatSpec.Kind.DEBUG_LOWER_HEX ? 0x08 : 0) | (spec.kind() == FormatSpec.Kind.DEBUG_UPPER_HEX ? 0x10 : 0);
+        return new Value.FormatSpecConst(spec.fill(), spec.width(), spec.precision(), kind, align, flags);
     }
 
     /**
@@ -492,7 +547,7 @@ public final class AstToTir {
             switch (part) {
                 case CheckedProgram.FormatPart.Text t -> writeText(stream, t.text());
                 case CheckedProgram.FormatPart.Arg a ->
-                        writeValue(stream, read(values.get(a.index())), program.typeOf(format.args().get(a.index())));
+                        writeValue(stream, read(values.get(a.index())), program.typeOf(format.args().get(a.index())), a.spec());
             }
         }
     }

@@ -33,6 +33,8 @@ public final class TirPrinter {
             case Value.BoolConst c -> Boolean.toString(c.value());
             case Value.FloatConst c -> c.value() + ":" + c.type().spelling();
             case Value.ZeroConst z -> "zero:" + z.type().spelling();
+            case Value.FormatSpecConst f -> "spec{fill=" + f.fill() + ",width=" + f.width() + ",precision=" + f.precision()
+                    + ",kind=" + f.kind() + ",align=" + f.align() + ",flags=" + f.flags() + "}";
             case Value.StrConst s -> '"' + s.text().replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + '"';
             case Value.UnitConst u -> "()";
             case Value.Param p -> "%p" + p.index();

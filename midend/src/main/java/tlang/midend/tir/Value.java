@@ -8,6 +8,14 @@ public sealed interface Value {
 
     record IntConst(TirType type, long value) implements Value {}
     record FloatConst(TirType type, double value) implements Value {}
+    /**
+     * The address of a constant `trt_fmt_spec` (native-runtime/include/trt_fmt.h) that the
+     * backend lays out once per distinct spec.
+     */
+    record FormatSpecConst(int fill, int width, int precision, int kind, int align, int flags) implements Value {
+        public TirType type() { return TirType.PTR; }
+    }
+
     /** The all-zero value of a type (an empty struct, for instance). */
     record ZeroConst(TirType type) implements Value {}
     record BoolConst(boolean value) implements Value { public TirType type() { return TirType.BOOL; } }

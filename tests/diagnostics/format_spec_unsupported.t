@@ -1,4 +1,0 @@
-// Format specs like {:x} are not supported yet.
-fn main() {
-    println("{:x}", 255);
-}
