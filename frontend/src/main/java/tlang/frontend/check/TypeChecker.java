@@ -1343,14 +1343,22 @@ public final class TypeChecker {
             return Type.UNIT;
         }
         Type then = check(i.then(), expected);
+        return elseBranch(then, i.otherwise(), expected, "`if`");
+    }
+
+    /**
+     * Checks the `else` of an `if` or `if let` whose block had type {@code then}: the two
+     * must agree, except that a branch that never finishes (`!`) takes the other's type.
+     */
+    private Type elseBranch(Type then, Expr otherwise, Type expected, String what) {
         Type wanted = expected != null && resolved(expected) != Type.ERROR ? expected : (resolved(then) == Type.NEVER ? null : then);
-        Type other = check(i.otherwise(), wanted);
+        Type other = check(otherwise, wanted);
         Type t = resolved(then), o = resolved(other);
         if (t == Type.ERROR || o == Type.ERROR) return Type.ERROR;
         if (t == Type.NEVER) return other;
         if (o == Type.NEVER) return then;
         if (!infer.unify(then, other)) {
-            diags.error(ErrorCode.E0308, i.otherwise().span(), "`if` and `else` have incompatible types: expected `" + show(then) + "`, found `" + show(other) + "`");
+            diags.error(ErrorCode.E0308, otherwise.span(), what + " and `else` have incompatible types: expected `" + show(then) + "`, found `" + show(other) + "`");
             return Type.ERROR;
         }
         return then;
@@ -1712,17 +1720,7 @@ public final class TypeChecker {
             }
             return Type.UNIT;
         }
-        Type wanted = expected != null && resolved(expected) != Type.ERROR ? expected : (resolved(then) == Type.NEVER ? null : then);
-        Type other = check(il.otherwise(), wanted);
-        Type t = resolved(then), o = resolved(other);
-        if (t == Type.ERROR || o == Type.ERROR) return Type.ERROR;
-        if (t == Type.NEVER) return other;
-        if (o == Type.NEVER) return then;
-        if (!infer.unify(then, other)) {
-            diags.error(ErrorCode.E0308, il.otherwise().span(), "`if let` and `else` have incompatible types: expected `" + show(then) + "`, found `" + show(other) + "`");
-            return Type.ERROR;
-        }
-        return then;
+        return elseBranch(then, il.otherwise(), expected, "`if let`");
     }
 
     private Type whileLet(Expr.WhileLet wl) {

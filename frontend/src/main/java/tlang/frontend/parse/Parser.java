@@ -406,17 +406,22 @@ public final class Parser {
         };
     }
 
-    private Pattern pathPattern() {
-        Token start = peek();
-        List<String> segments = new ArrayList<>();
+    /** A name or `::`-separated path; the current token is its first segment. */
+    private Expr.Path path() {
+        Token start = advance();
+        List<String> segments = new ArrayList<>(List.of(start.text()));
         Span span = start.span();
-        segments.add(advance().text());
         while (eat(TokenKind.PATH_SEP)) {
             Token seg = expect(TokenKind.IDENT, "a name after `::`");
             segments.add(seg.text());
             span = span.to(seg.span());
         }
-        Expr.Path path = new Expr.Path(List.copyOf(segments), span);
+        return new Expr.Path(List.copyOf(segments), span);
+    }
+
+    private Pattern pathPattern() {
+        Expr.Path path = path();
+        Span span = path.span();
         if (eat(TokenKind.LPAREN)) {
             List<Pattern> elements = new ArrayList<>();
             int rest = -1;
@@ -632,15 +637,7 @@ public final class Parser {
                 return new Expr.StrLit(t.text(), t.span());
             }
             case IDENT, SELF_VALUE, SELF_TYPE -> {
-                List<String> segments = new ArrayList<>();
-                Span span = t.span();
-                segments.add(advance().text());
-                while (eat(TokenKind.PATH_SEP)) {
-                    Token seg = expect(TokenKind.IDENT, "a name after `::`");
-                    segments.add(seg.text());
-                    span = span.to(seg.span());
-                }
-                Expr.Path path = new Expr.Path(List.copyOf(segments), span);
+                Expr.Path path = path();
                 if (at(TokenKind.LBRACE) && !noStructLiteral && looksLikeStructLiteral()) return structLiteral(path);
                 if (at(TokenKind.LBRACE) && noStructLiteral && peekAt(1, TokenKind.IDENT) && peekAt(2, TokenKind.COLON)) {
                     // `if p == P { x: 1 } { ... }`: no block starts with `name:`, so this is a

@@ -4,6 +4,7 @@ import tlang.midend.tir.Block;
 import tlang.midend.tir.Function;
 import tlang.midend.tir.Inst;
 import tlang.midend.tir.Terminator;
+import tlang.midend.tir.TirVerifier;
 import tlang.midend.tir.Value;
 
 import java.util.ArrayList;
@@ -66,22 +67,7 @@ public final class DeadCodeElimination implements Pass {
     }
 
     static List<Value> operands(Inst inst) {
-        return switch (inst) {
-            case Inst.Slot s -> List.of();
-            case Inst.Load l -> List.of(l.slot());
-            case Inst.Store s -> List.of(s.slot(), s.value());
-            case Inst.IntArith a -> List.of(a.left(), a.right());
-            case Inst.FloatArith a -> List.of(a.left(), a.right());
-            case Inst.Compare c -> List.of(c.left(), c.right());
-            case Inst.Not n -> List.of(n.operand());
-            case Inst.Cast c -> List.of(c.operand());
-            case Inst.MakeStruct m -> m.fields();
-            case Inst.ExtractField x -> List.of(x.aggregate());
-            case Inst.FieldAddr fa -> List.of(fa.pointer());
-            case Inst.StrPart p -> List.of(p.string());
-            case Inst.MakeStr m -> List.of(m.pointer(), m.length());
-            case Inst.Call c -> c.args();
-        };
+        return TirVerifier.operands(inst);
     }
 
     static List<Value> operands(Terminator t) {

@@ -117,7 +117,8 @@ public final class TirVerifier {
         if (v instanceof Value.Param p && (p.index() >= f.params().size() || !f.params().get(p.index()).equals(p.type()))) problems.add(where + ": bad parameter %p" + p.index());
     }
 
-    static List<Value> operands(Inst inst) {
+    /** The values an instruction reads, in order (shared with the passes). */
+    public static List<Value> operands(Inst inst) {
         return switch (inst) {
             case Inst.Slot s -> List.of();
             case Inst.Load l -> List.of(l.slot());
