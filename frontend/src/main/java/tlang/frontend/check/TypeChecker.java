@@ -1202,10 +1202,22 @@ public final class TypeChecker {
             return Type.ERROR;
         }
         if (o instanceof Type.Tuple && (op == BinaryOp.EQ || op == BinaryOp.NE)) {
-            diags.error(ErrorCode.E0369, b.opSpan(), "comparing tuples with `" + op.symbol + "` is not supported yet", "help: compare the elements");
-            return Type.ERROR;
+            // Tuples compare element by element; every element must be comparable itself.
+            deferred.add(() -> {
+                Type whole = infer.deepResolve(operand);
+                if (!equatable(whole)) {
+                    diags.error(ErrorCode.E0369, b.opSpan(), "binary operation `" + op.symbol + "` cannot be applied to type `" + whole.display() + "`",
+                            "note: tuples of numbers, `bool`, `char`, `String` and tuples can be compared; structs and enums need `#[derive(Eq)]`");
+                }
+            });
         }
         return op.isComparison() ? Type.BOOL : operand;
+    }
+
+    /** Whether `==` is defined for the type (after inference). */
+    private static boolean equatable(Type t) {
+        return Type.isNumeric(t) || t == Type.BOOL || t == Type.CHAR || t == Type.STRING || t == Type.UNIT || t == Type.ERROR
+                || t instanceof Type.Tuple tu && tu.elements().stream().allMatch(TypeChecker::equatable);
     }
 
     private Type noBinary(Expr.Binary b, Type t) {

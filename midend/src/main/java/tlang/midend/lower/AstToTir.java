@@ -664,12 +664,33 @@ public final class AstToTir {
                 return op == Expr.BinaryOp.EQ ? eq : fb.add(new Inst.Not(fb.temp(TirType.BOOL), eq));
             }
             if (t == TirType.UNIT) return new Value.BoolConst(op == Expr.BinaryOp.EQ || op == Expr.BinaryOp.LE || op == Expr.BinaryOp.GE);
+            if (t instanceof TirType.Struct) {
+                Value eq = structsEqual(left, right);
+                return op == Expr.BinaryOp.EQ ? eq : fb.add(new Inst.Not(fb.temp(TirType.BOOL), eq));
+            }
             return fb.add(new Inst.Compare(fb.temp(TirType.BOOL), cmp(op), left, right));
         }
         if (t instanceof TirType.Float) return fb.add(new Inst.FloatArith(fb.temp(t), floatOp(op), left, right));
         Inst.ArithOp a = arith(op);
         boolean traps = !(a == Inst.ArithOp.AND || a == Inst.ArithOp.OR || a == Inst.ArithOp.XOR);
         return fb.add(new Inst.IntArith(fb.temp(t), a, left, right, traps ? at : null));
+    }
+
+    /** Tuples are equal when every element is; computed without branching (all elements are plain values). */
+    private Value structsEqual(Value a, Value b) {
+        TirType.Struct st = (TirType.Struct) a.type();
+        Value all = new Value.BoolConst(true);
+        for (int i = 0; i < st.fields().size(); i++) {
+            TirType ft = st.fields().get(i);
+            if (ft instanceof TirType.Struct fs && fs.fields().isEmpty()) continue; // `()` equals `()`
+            Value x = fb.add(new Inst.ExtractField(fb.temp(ft), a, i));
+            Value y = fb.add(new Inst.ExtractField(fb.temp(ft), b, i));
+            Value e = ft == TirType.STR ? stringsEqual(x, y)
+                    : ft instanceof TirType.Struct ? structsEqual(x, y)
+                    : fb.add(new Inst.Compare(fb.temp(TirType.BOOL), Inst.CmpOp.EQ, x, y));
+            all = fb.add(new Inst.IntArith(fb.temp(TirType.BOOL), Inst.ArithOp.AND, all, e, null));
+        }
+        return all;
     }
 
     private Value stringsEqual(Value a, Value b) {
