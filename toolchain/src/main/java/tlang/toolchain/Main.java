@@ -38,8 +38,28 @@ public final class Main implements Runnable {
         System.exit(execute(args, out, System.err));
     }
 
+    /**
+     * The compiler's phases recurse over the program's tree, so deeply nested code needs a
+     * deep stack: tcc runs on a thread of its own with room for tens of thousands of levels
+     * (the parser caps nesting well below that).
+     */
+    private static final long STACK_BYTES = 512L << 20;
+
     /** Runs tcc with the given streams and returns its exit status; never throws. */
     public static int execute(String[] args, PrintStream out, PrintStream err) {
+        int[] status = {3};
+        Thread t = new Thread(null, () -> status[0] = executeHere(args, out, err), "tcc", STACK_BYTES);
+        t.start();
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 130;
+        }
+        return status[0];
+    }
+
+    private static int executeHere(String[] args, PrintStream out, PrintStream err) {
         boolean verbose = Arrays.asList(args).contains("--verbose") || Arrays.asList(args).contains("-v");
         tlang.toolchain.cli.Streams.set(out, err);
         CommandLine cli = new CommandLine(new Main());

@@ -63,7 +63,11 @@ public final class FormatString {
             }
             if (inside.isEmpty()) {
                 pieces.add(new Piece.Positional(next++, true, spec, span));
-            } else if (inside.chars().allMatch(Character::isDigit)) {
+            } else if (inside.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
+                if (inside.length() > 5) {
+                    diags.error(ErrorCode.E1203, span, "invalid reference to positional argument " + inside + " (too large)");
+                    return null;
+                }
                 pieces.add(new Piece.Positional(Integer.parseInt(inside), false, spec, span));
             } else if (isIdentifier(inside)) {
                 pieces.add(new Piece.Named(inside, spec, at(literal, i + 1, i + 1 + inside.length())));

@@ -14,6 +14,9 @@ import tlang.frontend.source.Span;
 public final class DiagnosticRenderer {
     private DiagnosticRenderer() {}
 
+    /** Source lines longer than this are shown as a window around the error. */
+    static final int MAX_SHOWN = 160;
+
     public static String render(Diagnostic d) {
         return render(d, false);
     }
@@ -32,20 +35,33 @@ public final class DiagnosticRenderer {
            .append(": ").append(d.message()).append(color ? RESET : "").append('\n');
         int line = s.line();
         String text = s.file().lineText(line);
+        int col = s.column();
+        // A very long line is shown as a window around the span, so that output stays
+        // proportional to the number of errors rather than to their lines' length.
+        int shift = 0;
+        if (text.codePointCount(0, text.length()) > MAX_SHOWN) {
+            int[] cps = text.codePoints().toArray();
+            int from = Math.max(0, Math.min(col - 1 - MAX_SHOWN / 2, cps.length - MAX_SHOWN));
+            int to = Math.min(cps.length, from + MAX_SHOWN);
+            String window = new String(cps, from, to - from);
+            text = (from > 0 ? "..." : "") + window + (to < cps.length ? "..." : "");
+            shift = from - (from > 0 ? 3 : 0);
+        }
         String number = Integer.toString(line);
         String gutter = " ".repeat(number.length());
         String bar = color ? BLUE + " | " + RESET : " | ";
         out.append(' ').append(color ? BLUE + number + RESET : number).append(bar).append(text.replace('\t', ' ')).append('\n');
-        int col = s.column();
         int endLine = s.file().line(Math.max(s.start(), s.end() - 1));
         int width;
         if (endLine == line && s.end() > s.start()) {
             width = s.file().column(s.end()) - col;
         } else if (endLine != line) {
-            width = text.codePointCount(0, text.length()) - col + 1;
+            width = s.file().lineText(line).codePointCount(0, s.file().lineText(line).length()) - col + 1;
         } else {
             width = 1;
         }
+        col -= shift;
+        width = Math.max(1, Math.min(width, text.codePointCount(0, text.length()) - col + 1));
         out.append(' ').append(gutter).append(bar).append(" ".repeat(Math.max(0, col - 1)))
            .append(color ? levelColor : "").append("^".repeat(Math.max(1, width))).append(color ? RESET : "").append('\n');
         for (String note : d.notes()) out.append(' ').append(gutter).append(color ? BLUE + " = " + RESET : " = ").append(note).append('\n');

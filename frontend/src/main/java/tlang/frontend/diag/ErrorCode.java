@@ -67,6 +67,7 @@ public enum ErrorCode {
     E1005("chained comparison operators"),
     E1006("a struct literal where it is not allowed"),
     E1007("`static mut`"),
+    E1008("code nested more deeply than the compiler allows"),
     E1101("a function used as a value"),
     E1102("a built-in used without calling it"),
     E1201("a format call without a literal format string"),

@@ -114,7 +114,7 @@ public final class Lexer {
         else if (src.startsWith("0b", pos)) radix = 2;
         if (radix != 10) pos += 2;
         StringBuilder digits = new StringBuilder();
-        while (pos < src.length() && (Character.digit(src.charAt(pos), Math.max(radix, 10)) >= 0 || src.charAt(pos) == '_')) {
+        while (pos < src.length() && (asciiDigit(src.charAt(pos), Math.max(radix, 10)) >= 0 || src.charAt(pos) == '_')) {
             char d = src.charAt(pos++);
             if (d != '_') digits.append(d);
         }
@@ -127,7 +127,7 @@ public final class Lexer {
                 isFloat = true;
                 digits.append('.');
                 pos++;
-                while (pos < src.length() && (Character.isDigit(src.charAt(pos)) || src.charAt(pos) == '_')) {
+                while (pos < src.length() && (asciiDigit(src.charAt(pos), 10) >= 0 || src.charAt(pos) == '_')) {
                     char d = src.charAt(pos++);
                     if (d != '_') digits.append(d);
                 }
@@ -137,7 +137,7 @@ public final class Lexer {
                 digits.append('e');
                 pos++;
                 if (src.charAt(pos) == '+' || src.charAt(pos) == '-') digits.append(src.charAt(pos++));
-                while (pos < src.length() && (Character.isDigit(src.charAt(pos)) || src.charAt(pos) == '_')) {
+                while (pos < src.length() && (asciiDigit(src.charAt(pos), 10) >= 0 || src.charAt(pos) == '_')) {
                     char d = src.charAt(pos++);
                     if (d != '_') digits.append(d);
                 }
@@ -162,7 +162,7 @@ public final class Lexer {
             tokens.add(new Token(TokenKind.FLOAT, text, span, 10, suffix));
         } else {
             for (int i = 0; i < text.length(); i++) {
-                if (Character.digit(text.charAt(i), radix) < 0) {
+                if (asciiDigit(text.charAt(i), radix) < 0) {
                     diags.error(ErrorCode.E1003, span, "invalid digit `" + text.charAt(i) + "` in " + radixName(radix) + " literal");
                     text = "0";
                     break;
@@ -172,6 +172,19 @@ public final class Lexer {
         }
     }
 
+    /**
+     * The value of an ASCII digit in {@code radix}, or -1. (Java's Character.digit also
+     * accepts other scripts' digits, which are not digits in T source.)
+     */
+    static int asciiDigit(char c, int radix) {
+        int v;
+        if (c >= '0' && c <= '9') v = c - '0';
+        else if (c >= 'a' && c <= 'z') v = c - 'a' + 10;
+        else if (c >= 'A' && c <= 'Z') v = c - 'A' + 10;
+        else return -1;
+        return v < radix ? v : -1;
+    }
+
     private boolean peekIs(char c) { return pos < src.length() && src.charAt(pos) == c; }
     private boolean peekAt(int ahead, char c) { return pos + ahead < src.length() && src.charAt(pos + ahead) == c; }
 
@@ -179,7 +192,7 @@ public final class Lexer {
     private boolean exponentFollows() {
         int i = pos + 1;
         if (i < src.length() && (src.charAt(i) == '+' || src.charAt(i) == '-')) i++;
-        return i < src.length() && Character.isDigit(src.charAt(i));
+        return i < src.length() && asciiDigit(src.charAt(i), 10) >= 0;
     }
 
     /** A character literal (`'a'`, or an escape as in strings): exactly one Unicode scalar value. */
@@ -281,7 +294,7 @@ public final class Lexer {
     private void asciiEscape(int start, StringBuilder value) {
         int end = Math.min(pos + 2, src.length());
         String hex = src.substring(pos, end);
-        if (hex.length() == 2 && Character.digit(hex.charAt(0), 16) >= 0 && Character.digit(hex.charAt(1), 16) >= 0) {
+        if (hex.length() == 2 && asciiDigit(hex.charAt(0), 16) >= 0 && asciiDigit(hex.charAt(1), 16) >= 0) {
             pos = end;
             int v = Integer.parseInt(hex, 16);
             if (v <= 0x7F) { value.append((char) v); return; }
@@ -301,6 +314,7 @@ public final class Lexer {
         String hex = src.substring(pos + 1, close).replace("_", "");
         pos = close + 1;
         try {
+            if (hex.isEmpty() || !hex.chars().allMatch(ch -> asciiDigit((char) ch, 16) >= 0)) throw new NumberFormatException();
             int cp = Integer.parseInt(hex, 16);
             if (hex.isEmpty() || hex.length() > 6 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) throw new NumberFormatException();
             value.appendCodePoint(cp);

@@ -31,6 +31,18 @@ public final class Parser {
     private final Diagnostics diags;
     private final SourceFile file;
     private int pos;
+    /** How deeply the parser has recursed; capped so that pathological input cannot exhaust the stack. */
+    private int depth;
+    static final int MAX_NESTING = 1000;
+
+    private void enterNested() {
+        if (++depth > MAX_NESTING) {
+            depth = 0; // report once; the bail unwinds all the way out
+            throw error(ErrorCode.E1008, peek().span(), "this is nested too deeply (more than " + MAX_NESTING + " levels)",
+                    "help: split it up with `let` bindings or functions");
+        }
+    }
+
     /** Lines where the lexer reported an error; syntax errors there are its consequences. */
     private final java.util.Set<Integer> lexErrorLines = new java.util.HashSet<>();
 
@@ -225,35 +237,40 @@ public final class Parser {
     }
 
     private TypeExpr type() {
-        Token t = peek();
-        if (eat(TokenKind.BANG)) return new TypeExpr.Never(t.span());
-        if (eat(TokenKind.SELF_TYPE)) return new TypeExpr.Named(List.of("Self"), t.span());
-        if (eat(TokenKind.LPAREN)) {
-            if (at(TokenKind.RPAREN)) return new TypeExpr.Unit(t.span().to(advance().span()));
-            List<TypeExpr> elements = new ArrayList<>();
-            boolean trailingComma = false;
-            while (!at(TokenKind.RPAREN) && !at(TokenKind.EOF)) {
-                elements.add(type());
-                trailingComma = eat(TokenKind.COMMA);
-                if (!trailingComma) break;
+        enterNested();
+        try {
+            Token t = peek();
+            if (eat(TokenKind.BANG)) return new TypeExpr.Never(t.span());
+            if (eat(TokenKind.SELF_TYPE)) return new TypeExpr.Named(List.of("Self"), t.span());
+            if (eat(TokenKind.LPAREN)) {
+                if (at(TokenKind.RPAREN)) return new TypeExpr.Unit(t.span().to(advance().span()));
+                List<TypeExpr> elements = new ArrayList<>();
+                boolean trailingComma = false;
+                while (!at(TokenKind.RPAREN) && !at(TokenKind.EOF)) {
+                    elements.add(type());
+                    trailingComma = eat(TokenKind.COMMA);
+                    if (!trailingComma) break;
+                }
+                Token close = expect(TokenKind.RPAREN, "`)` or `,` in the tuple type");
+                // `(T)` is just T in parentheses; `(T,)` is a one-element tuple.
+                if (elements.size() == 1 && !trailingComma) return elements.get(0);
+                return new TypeExpr.Tuple(List.copyOf(elements), t.span().to(close.span()));
             }
-            Token close = expect(TokenKind.RPAREN, "`)` or `,` in the tuple type");
-            // `(T)` is just T in parentheses; `(T,)` is a one-element tuple.
-            if (elements.size() == 1 && !trailingComma) return elements.get(0);
-            return new TypeExpr.Tuple(List.copyOf(elements), t.span().to(close.span()));
-        }
-        if (at(TokenKind.IDENT)) {
-            List<String> segments = new ArrayList<>();
-            Span span = t.span();
-            segments.add(advance().text());
-            while (eat(TokenKind.PATH_SEP)) {
-                Token seg = expect(TokenKind.IDENT, "a name after `::`");
-                segments.add(seg.text());
-                span = span.to(seg.span());
+            if (at(TokenKind.IDENT)) {
+                List<String> segments = new ArrayList<>();
+                Span span = t.span();
+                segments.add(advance().text());
+                while (eat(TokenKind.PATH_SEP)) {
+                    Token seg = expect(TokenKind.IDENT, "a name after `::`");
+                    segments.add(seg.text());
+                    span = span.to(seg.span());
+                }
+                return new TypeExpr.Named(List.copyOf(segments), span);
             }
-            return new TypeExpr.Named(List.copyOf(segments), span);
+            throw error(ErrorCode.E1004, t.span(), "expected a type, found " + describe(t));
+        } finally {
+            depth--;
         }
-        throw error(ErrorCode.E1004, t.span(), "expected a type, found " + describe(t));
     }
 
     // ---- blocks and statements ------------------------------------------------------
@@ -269,41 +286,46 @@ public final class Parser {
     }
 
     private Expr.Block blockBody() {
-        Token open = expect(TokenKind.LBRACE, "`{`");
-        List<Stmt> stmts = new ArrayList<>();
-        Expr tail = null;
-        while (!at(TokenKind.RBRACE) && !at(TokenKind.EOF)) {
-            if (tail != null) {
-                // The previous expression had no semicolon but was not the last thing.
-                Span after = tail.span();
-                report(ErrorCode.E1004, new Span(file, after.end(), after.end()), "expected `;` after expression, found " + describe(peek()));
-                stmts.add(new Stmt.ExprStmt(tail, false, tail.span()));
-                tail = null;
-            }
-            int before = pos;
-            try {
-                if (eat(TokenKind.SEMI)) continue;
-                if (at(TokenKind.LET)) { stmts.add(let()); continue; }
-                // A block-like expression in statement position ends the statement at its
-                // closing brace (as in Rust): `if c { } -x` is two statements, not a subtraction.
-                boolean blockLike = startsBlockLike();
-                Expr e = blockLike ? primary() : exprWithAssign();
-                if (eat(TokenKind.SEMI)) {
-                    stmts.add(new Stmt.ExprStmt(e, true, e.span().to(prev().span())));
-                } else if (at(TokenKind.RBRACE)) {
-                    tail = e;
-                } else if (blockLike) {
-                    stmts.add(new Stmt.ExprStmt(e, false, e.span()));
-                } else {
-                    tail = e; // reported at the top of the loop
+        enterNested();
+        try {
+            Token open = expect(TokenKind.LBRACE, "`{`");
+            List<Stmt> stmts = new ArrayList<>();
+            Expr tail = null;
+            while (!at(TokenKind.RBRACE) && !at(TokenKind.EOF)) {
+                if (tail != null) {
+                    // The previous expression had no semicolon but was not the last thing.
+                    Span after = tail.span();
+                    report(ErrorCode.E1004, new Span(file, after.end(), after.end()), "expected `;` after expression, found " + describe(peek()));
+                    stmts.add(new Stmt.ExprStmt(tail, false, tail.span()));
+                    tail = null;
                 }
-            } catch (Bail b) {
-                if (pos == before) pos++;
-                skipToStatementEnd();
+                int before = pos;
+                try {
+                    if (eat(TokenKind.SEMI)) continue;
+                    if (at(TokenKind.LET)) { stmts.add(let()); continue; }
+                    // A block-like expression in statement position ends the statement at its
+                    // closing brace (as in Rust): `if c { } -x` is two statements, not a subtraction.
+                    boolean blockLike = startsBlockLike();
+                    Expr e = blockLike ? primary() : exprWithAssign();
+                    if (eat(TokenKind.SEMI)) {
+                        stmts.add(new Stmt.ExprStmt(e, true, e.span().to(prev().span())));
+                    } else if (at(TokenKind.RBRACE)) {
+                        tail = e;
+                    } else if (blockLike) {
+                        stmts.add(new Stmt.ExprStmt(e, false, e.span()));
+                    } else {
+                        tail = e; // reported at the top of the loop
+                    }
+                } catch (Bail b) {
+                    if (pos == before) pos++;
+                    skipToStatementEnd();
+                }
             }
+            Token close = expect(TokenKind.RBRACE, "`}` to close the block opened at line " + open.span().line());
+            return new Expr.Block(List.copyOf(stmts), tail, open.span().to(close.span()));
+        } finally {
+            depth--;
         }
-        Token close = expect(TokenKind.RBRACE, "`}` to close the block opened at line " + open.span().line());
-        return new Expr.Block(List.copyOf(stmts), tail, open.span().to(close.span()));
     }
 
     /** `let (a, b) = ...;`, `let Point { x, y } = ...;`: destructuring. */
@@ -331,62 +353,67 @@ public final class Parser {
     }
 
     private Pattern singlePattern() {
-        Token t = peek();
-        switch (t.kind()) {
-            case IDENT -> {
-                if (t.text().equals("_")) {
-                    advance();
-                    return new Pattern.Wildcard(t.span());
+        enterNested();
+        try {
+            Token t = peek();
+            switch (t.kind()) {
+                case IDENT -> {
+                    if (t.text().equals("_")) {
+                        advance();
+                        return new Pattern.Wildcard(t.span());
+                    }
+                    if (!peekAt(1, TokenKind.PATH_SEP) && !peekAt(1, TokenKind.LPAREN) && !peekAt(1, TokenKind.LBRACE)) {
+                        advance();
+                        if (eat(TokenKind.AT)) {
+                            Pattern sub = singlePattern();
+                            return new Pattern.Binding(t.text(), false, sub, t.span().to(sub.span()));
+                        }
+                        return new Pattern.Binding(t.text(), false, null, t.span());
+                    }
+                    return pathPattern();
                 }
-                if (!peekAt(1, TokenKind.PATH_SEP) && !peekAt(1, TokenKind.LPAREN) && !peekAt(1, TokenKind.LBRACE)) {
+                case SELF_TYPE -> { return pathPattern(); }
+                case MUT -> {
                     advance();
+                    Token name = expect(TokenKind.IDENT, "a variable name after `mut`");
                     if (eat(TokenKind.AT)) {
                         Pattern sub = singlePattern();
-                        return new Pattern.Binding(t.text(), false, sub, t.span().to(sub.span()));
+                        return new Pattern.Binding(name.text(), true, sub, t.span().to(sub.span()));
                     }
-                    return new Pattern.Binding(t.text(), false, null, t.span());
+                    return new Pattern.Binding(name.text(), true, null, t.span().to(name.span()));
                 }
-                return pathPattern();
-            }
-            case SELF_TYPE -> { return pathPattern(); }
-            case MUT -> {
-                advance();
-                Token name = expect(TokenKind.IDENT, "a variable name after `mut`");
-                if (eat(TokenKind.AT)) {
-                    Pattern sub = singlePattern();
-                    return new Pattern.Binding(name.text(), true, sub, t.span().to(sub.span()));
-                }
-                return new Pattern.Binding(name.text(), true, null, t.span().to(name.span()));
-            }
-            case LPAREN -> {
-                advance();
-                List<Pattern> elements = new ArrayList<>();
-                int rest = -1;
-                boolean trailingComma = false;
-                while (!at(TokenKind.RPAREN) && !at(TokenKind.EOF)) {
-                    if (eat(TokenKind.DOT_DOT)) {
-                        if (rest >= 0) throw error(ErrorCode.E1004, prev().span(), "`..` can only be used once per tuple pattern");
-                        rest = elements.size();
-                    } else {
-                        elements.add(pattern());
+                case LPAREN -> {
+                    advance();
+                    List<Pattern> elements = new ArrayList<>();
+                    int rest = -1;
+                    boolean trailingComma = false;
+                    while (!at(TokenKind.RPAREN) && !at(TokenKind.EOF)) {
+                        if (eat(TokenKind.DOT_DOT)) {
+                            if (rest >= 0) throw error(ErrorCode.E1004, prev().span(), "`..` can only be used once per tuple pattern");
+                            rest = elements.size();
+                        } else {
+                            elements.add(pattern());
+                        }
+                        trailingComma = eat(TokenKind.COMMA);
+                        if (!trailingComma) break;
                     }
-                    trailingComma = eat(TokenKind.COMMA);
-                    if (!trailingComma) break;
+                    Token close = expect(TokenKind.RPAREN, "`)` or `,` in the tuple pattern");
+                    if (elements.size() == 1 && rest < 0 && !trailingComma) return elements.get(0);
+                    return new Pattern.Tuple(List.copyOf(elements), rest, t.span().to(close.span()));
                 }
-                Token close = expect(TokenKind.RPAREN, "`)` or `,` in the tuple pattern");
-                if (elements.size() == 1 && rest < 0 && !trailingComma) return elements.get(0);
-                return new Pattern.Tuple(List.copyOf(elements), rest, t.span().to(close.span()));
-            }
-            case INT, FLOAT, CHAR, STRING, TRUE, FALSE, MINUS -> {
-                Expr low = literalForPattern();
-                if (at(TokenKind.DOT_DOT_EQ) || at(TokenKind.DOT_DOT)) {
-                    boolean inclusive = advance().kind() == TokenKind.DOT_DOT_EQ;
-                    Expr high = literalForPattern();
-                    return new Pattern.Range(low, high, inclusive, low.span().to(high.span()));
+                case INT, FLOAT, CHAR, STRING, TRUE, FALSE, MINUS -> {
+                    Expr low = literalForPattern();
+                    if (at(TokenKind.DOT_DOT_EQ) || at(TokenKind.DOT_DOT)) {
+                        boolean inclusive = advance().kind() == TokenKind.DOT_DOT_EQ;
+                        Expr high = literalForPattern();
+                        return new Pattern.Range(low, high, inclusive, low.span().to(high.span()));
+                    }
+                    return new Pattern.Literal(low, low.span());
                 }
-                return new Pattern.Literal(low, low.span());
+                default -> throw error(ErrorCode.E1004, t.span(), "expected a pattern, found " + describe(t));
             }
-            default -> throw error(ErrorCode.E1004, t.span(), "expected a pattern, found " + describe(t));
+        } finally {
+            depth--;
         }
     }
 
@@ -575,16 +602,21 @@ public final class Parser {
     }
 
     private Expr unary() {
-        Token t = peek();
-        if (eat(TokenKind.MINUS)) {
-            Expr operand = unary();
-            return new Expr.Unary(Expr.UnaryOp.NEG, operand, t.span().to(operand.span()));
+        enterNested();
+        try {
+            Token t = peek();
+            if (eat(TokenKind.MINUS)) {
+                Expr operand = unary();
+                return new Expr.Unary(Expr.UnaryOp.NEG, operand, t.span().to(operand.span()));
+            }
+            if (eat(TokenKind.BANG)) {
+                Expr operand = unary();
+                return new Expr.Unary(Expr.UnaryOp.NOT, operand, t.span().to(operand.span()));
+            }
+            return postfix(primary());
+        } finally {
+            depth--;
         }
-        if (eat(TokenKind.BANG)) {
-            Expr operand = unary();
-            return new Expr.Unary(Expr.UnaryOp.NOT, operand, t.span().to(operand.span()));
-        }
-        return postfix(primary());
     }
 
     private Expr postfix(Expr e) {
@@ -614,82 +646,87 @@ public final class Parser {
     }
 
     private Expr primary() {
-        Token t = peek();
-        switch (t.kind()) {
-            case INT -> {
-                advance();
-                return new Expr.IntLit(new BigInteger(t.text(), t.radix()), t.suffix(), t.span());
-            }
-            case FLOAT -> {
-                advance();
-                return new Expr.FloatLit(t.text(), t.suffix(), t.span());
-            }
-            case CHAR -> {
-                advance();
-                return new Expr.CharLit(t.text().isEmpty() ? 0 : t.text().codePointAt(0), t.span());
-            }
-            case TRUE, FALSE -> {
-                advance();
-                return new Expr.BoolLit(t.kind() == TokenKind.TRUE, t.span());
-            }
-            case STRING -> {
-                advance();
-                return new Expr.StrLit(t.text(), t.span());
-            }
-            case IDENT, SELF_VALUE, SELF_TYPE -> {
-                Expr.Path path = path();
-                if (at(TokenKind.LBRACE) && !noStructLiteral && looksLikeStructLiteral()) return structLiteral(path);
-                if (at(TokenKind.LBRACE) && noStructLiteral && peekAt(1, TokenKind.IDENT) && peekAt(2, TokenKind.COLON)) {
-                    // `if p == P { x: 1 } { ... }`: no block starts with `name:`, so this is a
-                    // struct literal where Rust's grammar does not allow one. Say so, and go on.
-                    Expr lit = structLiteral(path);
-                    report(ErrorCode.E1006, lit.span(), "struct literals are not allowed here",
-                            "help: surround the struct literal with parentheses: `(" + path.joined() + " { ... })`");
-                    return lit;
+        enterNested();
+        try {
+            Token t = peek();
+            switch (t.kind()) {
+                case INT -> {
+                    advance();
+                    return new Expr.IntLit(new BigInteger(t.text(), t.radix()), t.suffix(), t.span());
                 }
-                return path;
-            }
-            case LPAREN -> {
-                advance();
-                if (at(TokenKind.RPAREN)) return new Expr.Unit(t.span().to(advance().span()));
-                boolean saved = noStructLiteral;
-                noStructLiteral = false;
-                try {
-                    return parenthesized(t);
-                } finally {
-                    noStructLiteral = saved;
+                case FLOAT -> {
+                    advance();
+                    return new Expr.FloatLit(t.text(), t.suffix(), t.span());
                 }
-            }
-            case LBRACE -> { return block(); }
-            case IF -> { return ifExpr(); }
-            case LABEL -> {
-                advance();
-                expect(TokenKind.COLON, "`:` after the loop label");
-                if (!at(TokenKind.LOOP) && !at(TokenKind.WHILE) && !at(TokenKind.FOR)) {
-                    throw error(ErrorCode.E1004, peek().span(), "expected `loop`, `while` or `for` after a label, found " + describe(peek()));
+                case CHAR -> {
+                    advance();
+                    return new Expr.CharLit(t.text().isEmpty() ? 0 : t.text().codePointAt(0), t.span());
                 }
-                Expr loop = loopExpr(t.text());
-                return loop;
+                case TRUE, FALSE -> {
+                    advance();
+                    return new Expr.BoolLit(t.kind() == TokenKind.TRUE, t.span());
+                }
+                case STRING -> {
+                    advance();
+                    return new Expr.StrLit(t.text(), t.span());
+                }
+                case IDENT, SELF_VALUE, SELF_TYPE -> {
+                    Expr.Path path = path();
+                    if (at(TokenKind.LBRACE) && !noStructLiteral && looksLikeStructLiteral()) return structLiteral(path);
+                    if (at(TokenKind.LBRACE) && noStructLiteral && peekAt(1, TokenKind.IDENT) && peekAt(2, TokenKind.COLON)) {
+                        // `if p == P { x: 1 } { ... }`: no block starts with `name:`, so this is a
+                        // struct literal where Rust's grammar does not allow one. Say so, and go on.
+                        Expr lit = structLiteral(path);
+                        report(ErrorCode.E1006, lit.span(), "struct literals are not allowed here",
+                                "help: surround the struct literal with parentheses: `(" + path.joined() + " { ... })`");
+                        return lit;
+                    }
+                    return path;
+                }
+                case LPAREN -> {
+                    advance();
+                    if (at(TokenKind.RPAREN)) return new Expr.Unit(t.span().to(advance().span()));
+                    boolean saved = noStructLiteral;
+                    noStructLiteral = false;
+                    try {
+                        return parenthesized(t);
+                    } finally {
+                        noStructLiteral = saved;
+                    }
+                }
+                case LBRACE -> { return block(); }
+                case IF -> { return ifExpr(); }
+                case LABEL -> {
+                    advance();
+                    expect(TokenKind.COLON, "`:` after the loop label");
+                    if (!at(TokenKind.LOOP) && !at(TokenKind.WHILE) && !at(TokenKind.FOR)) {
+                        throw error(ErrorCode.E1004, peek().span(), "expected `loop`, `while` or `for` after a label, found " + describe(peek()));
+                    }
+                    Expr loop = loopExpr(t.text());
+                    return loop;
+                }
+                case WHILE, LOOP, FOR -> { return loopExpr(null); }
+                case MATCH -> { return matchExpr(); }
+                case BREAK -> {
+                    advance();
+                    String label = at(TokenKind.LABEL) ? advance().text() : null;
+                    Expr value = startsValue() ? expr() : null;
+                    return new Expr.Break(label, value, value == null ? t.span().to(prev().span()) : t.span().to(value.span()));
+                }
+                case CONTINUE -> {
+                    advance();
+                    String label = at(TokenKind.LABEL) ? advance().text() : null;
+                    return new Expr.Continue(label, t.span().to(prev().span()));
+                }
+                case RETURN -> {
+                    advance();
+                    Expr value = startsValue() ? expr() : null;
+                    return new Expr.Return(value, value == null ? t.span() : t.span().to(value.span()));
+                }
+                default -> throw error(ErrorCode.E1004, t.span(), "expected an expression, found " + describe(t));
             }
-            case WHILE, LOOP, FOR -> { return loopExpr(null); }
-            case MATCH -> { return matchExpr(); }
-            case BREAK -> {
-                advance();
-                String label = at(TokenKind.LABEL) ? advance().text() : null;
-                Expr value = startsValue() ? expr() : null;
-                return new Expr.Break(label, value, value == null ? t.span().to(prev().span()) : t.span().to(value.span()));
-            }
-            case CONTINUE -> {
-                advance();
-                String label = at(TokenKind.LABEL) ? advance().text() : null;
-                return new Expr.Continue(label, t.span().to(prev().span()));
-            }
-            case RETURN -> {
-                advance();
-                Expr value = startsValue() ? expr() : null;
-                return new Expr.Return(value, value == null ? t.span() : t.span().to(value.span()));
-            }
-            default -> throw error(ErrorCode.E1004, t.span(), "expected an expression, found " + describe(t));
+        } finally {
+            depth--;
         }
     }
 
