@@ -59,6 +59,10 @@ void *memmove(void *dst, const void *src, size_t n);
 void *memset(void *dst, int c, size_t n);
 int memcmp(const void *a, const void *b, size_t n);
 
+/* ---- fmath.c: what LLVM emits calls to for float `%` ---- */
+double fmod(double x, double y);
+float fmodf(float x, float y);
+
 /* Length of a NUL-terminated string (argv entries, runtime messages). */
 static inline size_t rt_cstr_len(const char *s)
 {

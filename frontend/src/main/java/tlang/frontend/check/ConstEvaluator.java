@@ -117,6 +117,9 @@ final class ConstEvaluator {
             case MUL -> checked(x.multiply(y), it, b, "multiply");
             case DIV, REM -> {
                 if (y.signum() == 0) throw fail(b, "evaluation of constant value failed: attempt to " + (b.op() == Expr.BinaryOp.DIV ? "divide by zero" : "calculate the remainder with a divisor of zero"));
+                if (it.signed && x.equals(it.min()) && y.equals(BigInteger.ONE.negate())) {
+                    throw fail(b, "evaluation of constant value failed: attempt to " + (b.op() == Expr.BinaryOp.DIV ? "divide" : "calculate the remainder") + " with overflow");
+                }
                 BigInteger q = b.op() == Expr.BinaryOp.DIV ? x.divide(y) : x.remainder(y); // both truncate toward zero
                 yield checked(q, it, b, b.op() == Expr.BinaryOp.DIV ? "divide" : "calculate the remainder");
             }

@@ -55,6 +55,7 @@ final class Exhaustiveness {
 
     /** Turns a checked pattern of type {@code t} into a deconstructed one. */
     Pat lower(Pattern p, Type t) {
+        if (targets.get(p) instanceof Symbol.Constant k) return constant(k.value());
         return switch (p) {
             case Pattern.Wildcard w -> WILD;
             case Pattern.Binding b -> {
@@ -106,6 +107,16 @@ final class Exhaustiveness {
                 yield new Cons(ctor, fields);
             }
             case Pattern.Or or -> new Alt(or.alternatives().stream().map(a -> lower(a, t)).toList());
+        };
+    }
+
+    private static Pat constant(Object value) {
+        return switch (value) {
+            case BigInteger v -> new Cons(new IntervalCtor(v, v), List.of());
+            case Integer c -> new Cons(new IntervalCtor(BigInteger.valueOf(c), BigInteger.valueOf(c)), List.of());
+            case Boolean b -> new Cons(new BoolCtor(b), List.of());
+            case String str -> new Cons(new StrCtor(str), List.of());
+            default -> new Cons(new Opaque(), List.of());
         };
     }
 

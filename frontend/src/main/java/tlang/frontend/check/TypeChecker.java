@@ -1491,6 +1491,11 @@ public final class TypeChecker {
         switch (p) {
             case Pattern.Wildcard w -> {}
             case Pattern.Binding b -> {
+                // A name that is a constant matches its value (as in Rust).
+                if (b.subpattern() == null && !b.mutable() && consts.get(b.name()) instanceof Symbol.Constant k) {
+                    constantPattern(p, k, expected);
+                    return;
+                }
                 // A name that is a unit struct matches that value; any other name binds.
                 if (b.subpattern() == null && !b.mutable() && nominal(b.name()) instanceof Type.Struct st
                         && st.decl.shape() == Item.Struct.Shape.UNIT) {
@@ -1540,6 +1545,12 @@ public final class TypeChecker {
                 elementPatterns(tu.elements(), tu.restAt(), tt.elements(), p, "tuple", out);
             }
             case Pattern.Path path -> {
+                List<String> seg = path.path().segments();
+                if (seg.size() == 2 && Type.Int.byName(seg.get(0)).isPresent() || seg.size() == 1 && consts.containsKey(seg.get(0))
+                        || seg.size() == 2 && nominal(seg.get(0)) != null && assocConsts.getOrDefault(nominal(seg.get(0)), Map.of()).containsKey(seg.get(1))) {
+                    if (resolve(path.path()) instanceof Symbol.Constant k) constantPattern(p, k, expected);
+                    return;
+                }
                 Symbol s = resolvePatternPath(path.path());
                 if (s == null) return;
                 patternTargets.put(p, s);
@@ -1610,6 +1621,17 @@ public final class TypeChecker {
                 }
             }
         }
+    }
+
+    /** A pattern that is a constant (`u8::MIN`, `LIMIT`): it matches that one value. */
+    private void constantPattern(Pattern p, Symbol.Constant k, Type expected) {
+        if (k.value() == null) return; // its own error was reported
+        if (k.value() instanceof Double) {
+            diags.error(ErrorCode.E1402, p.span(), "floating-point constants cannot be used in patterns", "help: compare with `==` in a guard instead");
+            return;
+        }
+        patternTargets.put(p, k);
+        if (!infer.unify(expected, k.type())) mismatch(p.span(), expected, k.type());
     }
 
     private void elementPatterns(List<Pattern> elements, int restAt, List<Type> types, Pattern p, String what, Bindings out) {

@@ -67,6 +67,14 @@ final class PatternLowering {
     }
 
     void test(Pattern p, Place place, Type type, Block fail) {
+        if (program.patternTargets().get(p) instanceof Symbol.Constant k) {
+            TirType t = AstToTir.tirType(type);
+            Value v = load(place, t);
+            Value c = AstToTir.constant(k);
+            Value ok = t == TirType.STR ? lowering.stringsEqualTo(v, c) : fb().add(new Inst.Compare(fb().temp(TirType.BOOL), Inst.CmpOp.EQ, v, c));
+            require(ok, fail);
+            return;
+        }
         switch (p) {
             case Pattern.Wildcard w -> {}
             case Pattern.Binding b -> {

@@ -117,6 +117,11 @@ public final class ConstantFold implements Pass {
             case MUL -> exact = l.multiply(r);
             case DIV, REM -> {
                 if (r.signum() == 0) return null; // panics at run time
+                if (t.signed() && r.equals(BigInteger.ONE.negate()) && l.equals(BigInteger.ONE.shiftLeft(t.bits() - 1).negate())) {
+                    // MIN / -1 and MIN % -1 overflow (the remainder too, as in Rust), although 0 fits.
+                    if (checked) return null;
+                    return new Value.IntConst(t, op == Inst.ArithOp.DIV ? wrap(l, t) : 0);
+                }
                 exact = op == Inst.ArithOp.DIV ? l.divide(r) : l.remainder(r);
             }
             case AND -> { return new Value.IntConst(t, l.and(r).longValue()); }
