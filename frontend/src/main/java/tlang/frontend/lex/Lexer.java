@@ -211,6 +211,7 @@ public final class Lexer {
         }
         pos++; // opening quote
         StringBuilder value = new StringBuilder();
+        int errorsBefore = diags.errorCount();
         if (pos < src.length() && src.charAt(pos) == '\\') {
             escape(value);
         } else if (pos < src.length() && src.charAt(pos) != '\'' && src.charAt(pos) != '\n') {
@@ -221,6 +222,12 @@ public final class Lexer {
         if (pos < src.length() && src.charAt(pos) == '\'' && value.codePointCount(0, value.length()) == 1) {
             pos++;
             add(TokenKind.CHAR, value.toString(), start);
+            return;
+        }
+        if (value.isEmpty() && diags.errorCount() > errorsBefore && pos < src.length() && src.charAt(pos) == '\'') {
+            // A bad escape (already reported) inside otherwise well-formed quotes.
+            pos++;
+            add(TokenKind.CHAR, "\0", start);
             return;
         }
         // Not a well-formed char literal: find where it plausibly ends for the message.
