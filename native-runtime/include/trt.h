@@ -112,6 +112,14 @@ _Noreturn void trt_panic(const uint8_t *msg, int64_t msg_len,
 void trt_panic_begin(const uint8_t *file, int64_t file_len, int32_t line, int32_t col);
 _Noreturn void trt_panic_end(void);
 
+/* An array index outside [0, len): panics at FILE:LINE:COL with
+ *     index out of bounds: the len is LEN but the index is INDEX
+ * `index` is the index widened to 64 bits; `index_signed` says whether to show
+ * it as a signed number (a negative i64 index) or an unsigned one. */
+_Noreturn void trt_panic_bounds(int64_t index, uint64_t len, bool index_signed,
+                                const uint8_t *file, int64_t file_len,
+                                int32_t line, int32_t col);
+
 /* ---- Strings ----------------------------------------------------------------
  *
  * Strings are (pointer, byte length) pairs of UTF-8; the compiler passes the two

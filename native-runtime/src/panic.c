@@ -93,6 +93,24 @@ _Noreturn void trt_panic(const uint8_t *msg, int64_t msg_len,
 	rt_exit(TRT_PANIC_STATUS);
 }
 
+_Noreturn void trt_panic_bounds(int64_t index, uint64_t len, bool index_signed,
+                                const uint8_t *file, int64_t file_len,
+                                int32_t line, int32_t col)
+{
+	/* The message is short and bounded: build it here, then panic as usual. */
+	uint8_t msg[128];
+	size_t n = 0;
+	static const char head[] = "index out of bounds: the len is ";
+	static const char mid[] = " but the index is ";
+	memcpy(msg, head, sizeof head - 1);
+	n += sizeof head - 1;
+	n += rt_fmt_u64(msg + n, len);
+	memcpy(msg + n, mid, sizeof mid - 1);
+	n += sizeof mid - 1;
+	n += index_signed ? rt_fmt_i64(msg + n, index) : rt_fmt_u64(msg + n, (uint64_t)index);
+	trt_panic(msg, (int64_t)n, file, file_len, line, col);
+}
+
 void trt_panic_begin(const uint8_t *file, int64_t file_len, int32_t line, int32_t col)
 {
 	rt_unwind_nested_panic_begin();

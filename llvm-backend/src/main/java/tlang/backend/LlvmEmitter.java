@@ -85,6 +85,7 @@ final class LlvmEmitter {
                 LLVMTypeRef[] fields = st.fields().stream().map(this::type).toArray(LLVMTypeRef[]::new);
                 yield LLVMStructTypeInContext(ctx, new PointerPointer<>(fields), fields.length, 0);
             }
+            case TirType.Array a -> LLVMArrayType2(type(a.element()), a.length());
         };
     }
 
@@ -222,6 +223,10 @@ final class LlvmEmitter {
             }
             case Inst.ExtractField x -> define(x.result(), LLVMBuildExtractValue(builder, value(x.aggregate()), x.index(), ""));
             case Inst.FieldAddr fa -> define(fa.result(), LLVMBuildStructGEP2(builder, type(fa.type()), value(fa.pointer()), fa.index(), ""));
+            case Inst.ElementAddr ea -> define(ea.result(), elementAddress(ea));
+            case Inst.CopyMem c -> LLVMBuildMemCpy(builder, value(c.destination()), 1, value(c.source()), 1, LLVMSizeOf(type(c.type())));
+            case Inst.Select sel -> define(sel.result(), LLVMBuildSelect(builder, value(sel.condition()), value(sel.ifTrue()), value(sel.ifFalse()), ""));
+            case Inst.Intrinsic in -> define(in.result(), intrinsic(in));
             case Inst.StrPart p -> define(p.result(), LLVMBuildExtractValue(builder, value(p.string()), p.length() ? 1 : 0, ""));
             case Inst.MakeStr m -> {
                 LLVMValueRef s = LLVMBuildInsertValue(builder, LLVMGetPoison(str), value(m.pointer()), 0, "");
@@ -240,6 +245,56 @@ final class LlvmEmitter {
                 if (c.result() != null) define(c.result(), call);
             }
         }
+    }
+
+    /**
+     * `&array[index]`. The index is widened to 64 bits by its own signedness; one unsigned
+     * comparison against the length then rejects negative and too-large indices alike.
+     */
+    private LLVMValueRef elementAddress(Inst.ElementAddr ea) {
+        TirType.Int it = (TirType.Int) ea.index().type();
+        LLVMValueRef index = value(ea.index());
+        if (it.bits() < 64) index = it.signed() ? LLVMBuildSExt(builder, index, i64, "") : LLVMBuildZExt(builder, index, i64, "");
+        if (ea.check() != null) {
+            LLVMValueRef outside = LLVMBuildICmp(builder, LLVMIntUGE, index, LLVMConstInt(i64, ea.type().length(), 0), "");
+            LLVMBasicBlockRef panic = LLVMAppendBasicBlockInContext(ctx, currentFunction, "bounds");
+            LLVMBasicBlockRef ok = LLVMAppendBasicBlockInContext(ctx, currentFunction, "inbounds");
+            LLVMBuildCondBr(builder, outside, panic, ok);
+            LLVMPositionBuilderAtEnd(builder, panic);
+            LLVMValueRef file = stringConstant(ea.check().file().getBytes(StandardCharsets.UTF_8));
+            String name = RuntimeAbi.PANIC_BOUNDS.symbol();
+            LLVMValueRef[] args = {
+                    index, LLVMConstInt(i64, ea.type().length(), 0), LLVMConstInt(i1, it.signed() ? 1 : 0, 0),
+                    LLVMBuildExtractValue(builder, file, 0, ""), LLVMBuildExtractValue(builder, file, 1, ""),
+                    LLVMConstInt(i32, ea.check().line(), 0), LLVMConstInt(i32, ea.check().column(), 0)};
+            LLVMValueRef call = LLVMBuildCall2(builder, functionTypes.get(name), functions.get(name), new PointerPointer<>(args), args.length, "");
+            int kind = LLVMGetEnumAttributeKindForName("zeroext", 7);
+            LLVMAddCallSiteAttribute(call, 3, LLVMCreateEnumAttribute(ctx, kind, 0));
+            LLVMBuildUnreachable(builder);
+            LLVMPositionBuilderAtEnd(builder, ok);
+        }
+        LLVMValueRef[] indices = {LLVMConstInt(i64, 0, 0), index};
+        return LLVMBuildInBoundsGEP2(builder, type(ea.type()), value(ea.pointer()), new PointerPointer<>(indices), 2, "");
+    }
+
+    /** An LLVM intrinsic overloaded on the operand type: `llvm.sqrt.f64`, `llvm.ctpop.i32`, ... */
+    private LLVMValueRef intrinsic(Inst.Intrinsic in) {
+        String name = switch (in.op()) {
+            case SQRT -> "llvm.sqrt"; case FABS -> "llvm.fabs"; case FLOOR -> "llvm.floor"; case CEIL -> "llvm.ceil";
+            case ROUND -> "llvm.round"; case TRUNC -> "llvm.trunc"; case FMIN -> "llvm.minnum"; case FMAX -> "llvm.maxnum";
+            case CTPOP -> "llvm.ctpop"; case CTLZ -> "llvm.ctlz"; case CTTZ -> "llvm.cttz";
+        };
+        LLVMTypeRef t = type(in.args().get(0).type());
+        List<LLVMValueRef> args = new java.util.ArrayList<>();
+        for (Value v : in.args()) args.add(value(v));
+        // ctlz/cttz take "is zero poison?": no, a zero input gives the bit width, as in Rust.
+        if (in.op() == Inst.IntrinsicOp.CTLZ || in.op() == Inst.IntrinsicOp.CTTZ) args.add(LLVMConstInt(i1, 0, 0));
+        int id = LLVMLookupIntrinsicID(name, name.length());
+        LLVMValueRef fn = LLVMGetIntrinsicDeclaration(module, id, new PointerPointer<>(new LLVMTypeRef[]{t}), 1);
+        LLVMTypeRef[] paramTypes = args.stream().map(org.bytedeco.llvm.global.LLVM::LLVMTypeOf).toArray(LLVMTypeRef[]::new);
+        LLVMTypeRef ft = LLVMFunctionType(t, new PointerPointer<>(paramTypes), paramTypes.length, 0);
+        LLVMValueRef[] argv = args.toArray(LLVMValueRef[]::new);
+        return LLVMBuildCall2(builder, ft, fn, new PointerPointer<>(argv), argv.length, "");
     }
 
     private LLVMValueRef compare(Inst.Compare c) {

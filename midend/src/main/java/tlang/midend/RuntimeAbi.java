@@ -32,6 +32,7 @@ public final class RuntimeAbi {
     public static final ExternFunction PANIC = ext("trt_panic", UNIT, true, PTR, I64, PTR, I64, I32, I32);
     public static final ExternFunction PANIC_BEGIN = ext("trt_panic_begin", UNIT, false, PTR, I64, I32, I32);
     public static final ExternFunction PANIC_END = ext("trt_panic_end", UNIT, true);
+    public static final ExternFunction PANIC_BOUNDS = ext("trt_panic_bounds", UNIT, true, I64, U64, BOOL, PTR, I64, I32, I32);
     public static final ExternFunction ARG_COUNT = ext("trt_arg_count", I64, false);
     public static final ExternFunction ARG_PTR = ext("trt_arg_ptr", PTR, false, I64);
     public static final ExternFunction ARG_LEN = ext("trt_arg_len", I64, false, I64);
@@ -49,7 +50,7 @@ public final class RuntimeAbi {
 
     public static final List<ExternFunction> ALL = List.of(STREAM_SINK, FMT_I64, FMT_U64, FMT_F64, FMT_F32, FMT_STR, FMT_CHAR, FMT_BOOL,
             WRITE, WRITE_I64, WRITE_BOOL, WRITE_U64, WRITE_CHAR, EXIT, PANIC, PANIC_BEGIN,
-            PANIC_END, ARG_COUNT, ARG_PTR, ARG_LEN, STR_EQ);
+            PANIC_END, PANIC_BOUNDS, ARG_COUNT, ARG_PTR, ARG_LEN, STR_EQ);
 
     private static ExternFunction ext(String name, TirType result, boolean noReturn, TirType... params) {
         return new ExternFunction(name, List.of(params), result, noReturn);

@@ -67,6 +67,14 @@ public sealed interface Expr {
     record Break(String label, Expr value, Span span) implements Expr {}
     record Continue(String label, Span span) implements Expr {}
     record Return(Expr value, Span span) implements Expr {}
+    /** `[a, b, c]`. */
+    record ArrayLit(List<Expr> elements, Span span) implements Expr {}
+    /** `[value; count]`: {@code count} copies of one value; the count is a constant. */
+    record ArrayRepeat(Expr value, Expr count, Span span) implements Expr {}
+    /** `base[index]`. */
+    record Index(Expr base, Expr index, Span span) implements Expr {}
+    /** `&operand` / `&mut operand`: only as the argument of a reference parameter. */
+    record Ref(boolean mutable, Expr operand, Span span) implements Expr {}
     /** Stands in for an expression that failed to parse, so checking can go on quietly. */
     record Error(Span span) implements Expr {}
 

@@ -15,4 +15,8 @@ public sealed interface TypeExpr {
     /** `(A, B)`; `(A,)` for one element. */
     record Tuple(List<TypeExpr> elements, Span span) implements TypeExpr {}
     record Never(Span span) implements TypeExpr {}
+    /** `[T; N]`: {@code length} is a constant expression (a literal or a `const`). */
+    record Array(TypeExpr element, Expr length, Span span) implements TypeExpr {}
+    /** `&T` or `&mut T`: allowed only as a parameter type (references are second-class). */
+    record Ref(TypeExpr inner, boolean mutable, Span span) implements TypeExpr {}
 }

@@ -24,6 +24,7 @@ public record CheckedProgram(
         Map<Item.Fn, List<Symbol.Local>> params,
         Map<Expr.Call, Format> formats,
         Map<Expr.MethodCall, Symbol.Function> methodTargets,
+        Map<Expr.MethodCall, BuiltinMethod> builtinMethods,
         Map<Expr.For, Symbol.Local> forVariables,
         Map<Pattern.Binding, Symbol.Local> patternBindings,
         Map<Pattern, Symbol> patternTargets) {

@@ -55,6 +55,7 @@ public final class TypeChecker {
     private final Map<String, Symbol.Constant> consts = new LinkedHashMap<>();
     private final Map<Type, Map<String, Symbol.Constant>> assocConsts = new HashMap<>();
     private final Map<Expr.MethodCall, Symbol.Function> methodTargets = new IdentityHashMap<>();
+    private final Map<Expr.MethodCall, BuiltinMethod> builtinMethods = new IdentityHashMap<>();
     private final Map<Expr.For, Symbol.Local> forVariables = new IdentityHashMap<>();
     private final Map<Pattern.Binding, Symbol.Local> patternBindings = new IdentityHashMap<>();
     private final Map<Pattern, Symbol> patternTargets = new IdentityHashMap<>();
@@ -101,6 +102,7 @@ public final class TypeChecker {
         boolean syntaxErrors = diags.hasErrors();
         for (Item item : module.items()) if (item instanceof Item.Struct st) declareStruct(st);
         for (Item item : module.items()) if (item instanceof Item.Enum en) declareEnum(en);
+        collectConstants();
         for (Item item : module.items()) if (item instanceof Item.Struct st) defineStruct(st);
         for (Item item : module.items()) if (item instanceof Item.Enum en) defineEnum(en);
         checkStructsAreFinite();
@@ -123,8 +125,8 @@ public final class TypeChecker {
                     "help: use `std::env::arg(i)` for arguments and `std::process::exit(code)` for the exit status");
         }
         if (diags.hasErrors()) return null;
-        return new CheckedProgram(module, List.copyOf(allFunctions), main, types, resolutions, lets, params, formats, methodTargets, forVariables,
-                patternBindings, patternTargets);
+        return new CheckedProgram(module, List.copyOf(allFunctions), main, types, resolutions, lets, params, formats, methodTargets, builtinMethods,
+                forVariables, patternBindings, patternTargets);
     }
 
     // ---- declarations ---------------------------------------------------------------
@@ -151,7 +153,14 @@ public final class TypeChecker {
 
     private Symbol.Function signature(Item.Fn fn, Type owner) {
         List<Type> paramTypes = new ArrayList<>();
-        for (Item.Param p : fn.params()) paramTypes.add(resolveType(p.type()));
+        for (Item.Param p : fn.params()) {
+            if (p.type() instanceof TypeExpr.Ref r && !(r.inner() instanceof TypeExpr.Ref)) {
+                Type inner = resolveType(r.inner());
+                paramTypes.add(inner == Type.ERROR ? Type.ERROR : new Type.Ref(inner, r.mutable()));
+            } else {
+                paramTypes.add(resolveType(p.type()));
+            }
+        }
         Type result = fn.returnType() == null ? Type.UNIT : resolveType(fn.returnType());
         return new Symbol.Function(fn.name(), List.copyOf(paramTypes), result, fn, owner);
     }
@@ -159,12 +168,16 @@ public final class TypeChecker {
     /** A constant waiting to be evaluated, with the type that owns it (for `Self`) or null. */
     private record PendingConst(Item.Const decl, Type owner) {}
 
+    /** Every `const` and `static` by key (`NAME` or `Type::NAME`), found before any is evaluated. */
+    private final Map<String, PendingConst> pendingConsts = new LinkedHashMap<>();
+    private final java.util.Set<String> constsDone = new java.util.HashSet<>();
+    private final java.util.Set<String> constsActive = new java.util.LinkedHashSet<>();
+
     /**
-     * Checks and evaluates every `const` and `static`, each after the constants its value
-     * mentions (found by a scan of its expression), so that a constant's value is known
-     * wherever it is used; a cycle is an error.
+     * Finds the constants before struct fields and signatures are resolved, so that an
+     * array length (`[f64; N]`) can evaluate the constant it names on first use.
      */
-    private void evaluateConstants() {
+    private void collectConstants() {
         List<PendingConst> pending = new ArrayList<>();
         for (Item item : module.items()) {
             if (item instanceof Item.Const c) pending.add(new PendingConst(c, null));
@@ -173,17 +186,29 @@ public final class TypeChecker {
                 if (owner != null) for (Item.Const c : impl.consts()) pending.add(new PendingConst(c, owner));
             }
         }
-        Map<String, PendingConst> byName = new LinkedHashMap<>();
         for (PendingConst pc : pending) {
             String key = constKey(pc.owner(), pc.decl().name());
-            if (byName.containsKey(key) || pc.owner() == null && functions.containsKey(pc.decl().name())) {
+            if (pendingConsts.containsKey(key)) {
                 diags.error(ErrorCode.E0428, pc.decl().nameSpan(), "the name `" + pc.decl().name() + "` is defined multiple times");
                 continue;
             }
-            byName.put(key, pc);
+            pendingConsts.put(key, pc);
         }
-        java.util.Set<String> done = new java.util.HashSet<>(), active = new java.util.LinkedHashSet<>();
-        for (String key : byName.keySet()) evaluateConstant(key, byName, done, active);
+    }
+
+    /**
+     * Checks and evaluates every `const` and `static`, each after the constants its value
+     * mentions (found by a scan of its expression), so that a constant's value is known
+     * wherever it is used; a cycle is an error.
+     */
+    private void evaluateConstants() {
+        for (PendingConst pc : List.copyOf(pendingConsts.values())) {
+            if (pc.owner() == null && functions.containsKey(pc.decl().name())) {
+                diags.error(ErrorCode.E0428, pc.decl().nameSpan(), "the name `" + pc.decl().name() + "` is defined multiple times");
+                pendingConsts.remove(pc.decl().name());
+            }
+        }
+        for (String key : List.copyOf(pendingConsts.keySet())) evaluateConstant(key, pendingConsts, constsDone, constsActive);
     }
 
     private static String constKey(Type owner, String name) {
@@ -401,6 +426,18 @@ public final class TypeChecker {
             case TypeExpr.Unit u -> Type.UNIT;
             case TypeExpr.Never n -> Type.NEVER;
             case TypeExpr.Tuple tu -> new Type.Tuple(tu.elements().stream().map(this::resolveType).toList());
+            case TypeExpr.Array a -> {
+                Type element = resolveType(a.element());
+                long length = arrayLength(a.length());
+                yield element == Type.ERROR || length < 0 ? Type.ERROR : new Type.Array(element, length);
+            }
+            case TypeExpr.Ref r -> {
+                resolveType(r.inner());
+                diags.error(ErrorCode.E1104, r.span(), "references are allowed only as parameter types",
+                        "note: `&T` and `&mut T` pass a caller's variable to a function; they cannot be stored, returned or nested",
+                        "help: use the value type `" + r.inner().span().text() + "` here");
+                yield Type.ERROR;
+            }
             case TypeExpr.Named n -> {
                 String name = n.joined();
                 Type prim = primitive(name);
@@ -421,6 +458,69 @@ public final class TypeChecker {
                 yield Type.ERROR;
             }
         };
+    }
+
+    /**
+     * The value of an array length (or a repeat count): an integer literal, a constant, or
+     * `+ - * /` on them. Returns -1 after reporting when it is not one.
+     */
+    private long arrayLength(Expr e) {
+        java.math.BigInteger v = constantInteger(e);
+        if (v == null) return -1;
+        if (v.signum() < 0 || v.bitLength() > 40) {
+            diags.error(ErrorCode.E0080, e.span(), "array length " + v + " is out of range", "note: an array length is between 0 and 2^40");
+            return -1;
+        }
+        return v.longValue();
+    }
+
+    private java.math.BigInteger constantInteger(Expr e) {
+        switch (e) {
+            case Expr.IntLit lit -> { return lit.value(); }
+            case Expr.Path p -> {
+                String key = null;
+                if (p.segments().size() == 1) key = p.segments().get(0);
+                else if (p.segments().size() == 2 && nominal(p.segments().get(0)) instanceof Type owner) key = constKey(owner, p.segments().get(1));
+                boolean isLocal = p.segments().size() == 1 && scopes.stream().anyMatch(sc -> sc.containsKey(p.segments().get(0)));
+                if (key != null && !isLocal && pendingConsts.containsKey(key)) {
+                    if (!constsDone.contains(key)) {
+                        if (!constsActive.isEmpty()) {
+                            diags.error(ErrorCode.E0435, p.span(), "the constant `" + p.joined() + "` is not known yet where this array length is needed",
+                                    "help: write the length as a literal here");
+                            return null;
+                        }
+                        Type savedSelf = currentSelf;
+                        evaluateConstant(key, pendingConsts, constsDone, constsActive);
+                        currentSelf = savedSelf;
+                    }
+                    PendingConst pc = pendingConsts.get(key);
+                    Symbol.Constant k = pc.owner() == null ? consts.get(key) : assocConsts.getOrDefault(pc.owner(), Map.of()).get(pc.decl().name());
+                    if (k == null || k.value() == null) return null; // its own error was reported
+                    if (k.value() instanceof java.math.BigInteger b) return b;
+                    diags.error(ErrorCode.E0308, p.span(), "mismatched types: an array length is an integer, but `" + p.joined() + "` is `" + k.type().display() + "`");
+                    return null;
+                }
+                diags.error(ErrorCode.E0435, p.span(), "attempt to use a non-constant value in a constant",
+                        "note: an array length is known at compile time: an integer literal, a `const`, or arithmetic on them");
+                return null;
+            }
+            case Expr.Binary b when b.op() == Expr.BinaryOp.ADD || b.op() == Expr.BinaryOp.SUB || b.op() == Expr.BinaryOp.MUL || b.op() == Expr.BinaryOp.DIV -> {
+                java.math.BigInteger l = constantInteger(b.left()), r = constantInteger(b.right());
+                if (l == null || r == null) return null;
+                if (b.op() == Expr.BinaryOp.DIV && r.signum() == 0) {
+                    diags.error(ErrorCode.E0080, b.span(), "attempt to divide by zero in an array length");
+                    return null;
+                }
+                return switch (b.op()) {
+                    case ADD -> l.add(r); case SUB -> l.subtract(r); case MUL -> l.multiply(r); default -> l.divide(r);
+                };
+            }
+            default -> {
+                diags.error(ErrorCode.E0435, e.span(), "an array length must be a constant",
+                        "note: an array length is known at compile time: an integer literal, a `const`, or arithmetic on them");
+                return null;
+            }
+        }
     }
 
     private static final List<String> PRIMITIVE_NAMES = List.of("i8", "i16", "i32", "i64", "isize", "u8", "u16", "u32",
@@ -460,7 +560,11 @@ public final class TypeChecker {
         }
         for (int i = 0; i < fn.params().size(); i++) {
             Item.Param p = fn.params().get(i);
-            Symbol.Local local = new Symbol.Local(nextLocal++, p.name(), sig.params().get(i), p.mutable(), true, p.nameSpan());
+            Type declared = sig.params().get(i);
+            // A reference parameter is a place of the referenced type at the caller's address.
+            Symbol.Local local = declared instanceof Type.Ref ref
+                    ? new Symbol.Local(nextLocal++, p.name(), ref.inner(), ref.mutable(), true, p.nameSpan(), true)
+                    : new Symbol.Local(nextLocal++, p.name(), declared, p.mutable(), true, p.nameSpan());
             functionLocals.add(local);
             if (paramScope.put(p.name(), local) != null) {
                 diags.error(ErrorCode.E0415, p.nameSpan(), "identifier `" + p.name() + "` is bound more than once in this parameter list");
@@ -588,8 +692,57 @@ public final class TypeChecker {
                 }
                 yield Type.NEVER;
             }
+            case Expr.ArrayLit a -> arrayLiteral(a, expected);
+            case Expr.ArrayRepeat r -> arrayRepeat(r, expected);
+            case Expr.Index ix -> index(ix);
+            case Expr.Ref r -> {
+                check(r.operand(), null);
+                diags.error(ErrorCode.E1103, r.span(), "`" + (r.mutable() ? "&mut" : "&") + "` is only allowed on the argument of a reference parameter",
+                        "note: references are second-class in T: a function takes `&T` or `&mut T`, and the call writes `f(&x)` or `f(&mut x)`");
+                yield Type.ERROR;
+            }
             case Expr.Error err -> Type.ERROR;
         };
+    }
+
+    private Type arrayLiteral(Expr.ArrayLit a, Type expected) {
+        Type e = expected == null ? null : resolved(expected);
+        Type element = e instanceof Type.Array ea ? ea.element() : null;
+        if (a.elements().isEmpty()) {
+            if (element == null) {
+                diags.error(ErrorCode.E0282, a.span(), "type annotations needed for an empty array", "help: give the type: `let a: [i64; 0] = [];`");
+                return Type.ERROR;
+            }
+            return new Type.Array(element, 0);
+        }
+        Type first = check(a.elements().get(0), element);
+        for (int i = 1; i < a.elements().size(); i++) expect(a.elements().get(i), first);
+        return new Type.Array(first, a.elements().size());
+    }
+
+    private Type arrayRepeat(Expr.ArrayRepeat r, Type expected) {
+        Type e = expected == null ? null : resolved(expected);
+        Type element = check(r.value(), e instanceof Type.Array ea ? ea.element() : null);
+        long n = arrayLength(r.count());
+        types.put(r.count(), Type.Int.USIZE);
+        return n < 0 ? Type.ERROR : new Type.Array(element, n);
+    }
+
+    private Type index(Expr.Index ix) {
+        Type base = resolved(check(ix.base(), null));
+        Type index = resolved(check(ix.index(), null));
+        if (!Type.isInteger(index) && index != Type.ERROR && index != Type.NEVER) {
+            diags.error(ErrorCode.E0277, ix.index().span(), "an index must be an integer, not `" + show(index) + "`");
+        }
+        if (base instanceof Type.Array a) return a.element();
+        if (base == Type.ERROR) return Type.ERROR;
+        if (base instanceof Type.Var) {
+            diags.error(ErrorCode.E0282, ix.base().span(), "type annotations needed", "note: the type of this value must be known to index it");
+            return Type.ERROR;
+        }
+        diags.error(ErrorCode.E0608, ix.span(), "cannot index into a value of type `" + show(base) + "`",
+                "note: arrays `[T; N]` can be indexed so far");
+        return Type.ERROR;
     }
 
     /**
@@ -797,6 +950,19 @@ public final class TypeChecker {
             mc.args().forEach(a -> check(a, null));
             return Type.ERROR;
         }
+        if (receiver instanceof Type.Var v && v.kind() != Type.VarKind.ANY) {
+            // `let x = 5; x.abs()`: which `abs` depends on a type nothing has settled yet.
+            // As in Rust, ask for it rather than guess (a guess could contradict a later use).
+            mc.args().forEach(a -> check(a, null));
+            String example = v.kind() == Type.VarKind.INTEGER ? "i64" : "f64";
+            String help = mc.receiver() instanceof Expr.Path p && placeRoot(p) != null
+                    ? "help: give `" + p.joined() + "` a type: `let " + p.joined() + ": " + example + " = ...`"
+                    : "help: give the literal a type suffix, like `" + mc.receiver().span().text() + "_" + example + "`";
+            diags.error(ErrorCode.E0689, mc.nameSpan(), "can't call method `" + mc.name() + "` on ambiguous numeric type `" + show(v) + "`", help);
+            return Type.ERROR;
+        }
+        java.util.Optional<BuiltinMethod> builtin = BuiltinMethod.lookup(receiver, mc.name());
+        if (builtin.isPresent()) return builtinMethod(mc, builtin.get(), receiver);
         Symbol.Function f = receiver instanceof Type.Struct || receiver instanceof Type.Enum ? methods.getOrDefault(receiver, Map.of()).get(mc.name()) : null;
         if (f == null || f.decl().self() == null) {
             mc.args().forEach(a -> check(a, null));
@@ -806,11 +972,13 @@ public final class TypeChecker {
                 diags.error(ErrorCode.E0599, mc.nameSpan(), "`" + f.qualifiedName() + "` is an associated function, not a method",
                         "help: call it with the type's name: `" + f.qualifiedName() + "(...)`");
             } else {
-                java.util.Collection<String> names = methods.getOrDefault(receiver, Map.of()).keySet();
+                java.util.Collection<String> names = new ArrayList<>(methods.getOrDefault(receiver, Map.of()).keySet());
+                names.addAll(BuiltinMethod.namesFor(receiver));
                 diags.error(ErrorCode.E0599, mc.nameSpan(), "no method named `" + mc.name() + "` found for `" + show(receiver) + "`",
                         Suggestions.closest(mc.name(), names).map(x -> "help: there is a method with a similar name: `" + x + "`")
                                 .orElse(receiver instanceof Type.Struct || receiver instanceof Type.Enum ? "note: methods are defined in `impl " + show(receiver) + " { ... }`"
-                                        : "note: methods on built-in types come with traits and the standard library"));
+                                        : BuiltinMethod.namesFor(receiver).isEmpty() ? "note: methods on built-in types come with traits and the standard library"
+                                        : "note: the methods of `" + show(receiver) + "` so far: " + String.join(", ", BuiltinMethod.namesFor(receiver).stream().distinct().map(x -> "`" + x + "`").toList())));
             }
             return Type.ERROR;
         }
@@ -818,7 +986,8 @@ public final class TypeChecker {
             Symbol.Local root = placeRoot(mc.receiver());
             if (root != null && !root.mutable()) {
                 diags.error(ErrorCode.E0596, mc.receiver().span(), "cannot borrow `" + root.name() + "` as mutable, as it is not declared as mutable",
-                        root.byReference() ? "note: `self` is a `&self` reference here; declare the method with `&mut self`"
+                        root.byReference() ? (root.name().equals("self") ? "note: `self` is a `&self` reference here; declare the method with `&mut self`"
+                                : "note: `" + root.name() + "` is a `&` parameter; declare it `&mut`")
                                 : "help: consider changing this to be mutable: `mut " + root.name() + "`");
             }
         }
@@ -829,8 +998,126 @@ public final class TypeChecker {
             mc.args().forEach(a -> check(a, null));
             return f.result();
         }
-        for (int i = 0; i < f.params().size(); i++) expect(mc.args().get(i), f.params().get(i));
+        for (int i = 0; i < f.params().size(); i++) argument(mc.args().get(i), f.params().get(i), f.qualifiedName());
+        checkBorrows(mc.args(), f.params(), f.decl().self().byReference() ? mc.receiver() : null, f.decl().self().kind() == Item.SelfParam.Kind.REF_MUT);
         return f.result();
+    }
+
+    private Type builtinMethod(Expr.MethodCall mc, BuiltinMethod m, Type receiver) {
+        builtinMethods.put(mc, m);
+        if (mc.args().size() != m.arity) {
+            diags.error(ErrorCode.E0061, mc.span(), "method `" + mc.name() + "` takes " + count(m.arity, "argument") + " but "
+                    + count(mc.args().size(), "argument") + (mc.args().size() == 1 ? " was" : " were") + " supplied");
+            mc.args().forEach(a -> check(a, null));
+            return m.resultType(receiver);
+        }
+        for (Expr arg : mc.args()) expect(arg, m.argumentType(receiver));
+        return m.resultType(receiver);
+    }
+
+    /**
+     * Checks one argument against its parameter. A reference parameter takes `&place` or
+     * `&mut place` (or `&value`, which borrows a temporary); a value parameter takes a value.
+     */
+    private void argument(Expr arg, Type param, String callee) {
+        if (param instanceof Type.Ref ref) {
+            if (arg instanceof Expr.Ref r) {
+                types.put(arg, param);
+                if (ref.mutable() && !r.mutable()) {
+                    check(r.operand(), ref.inner());
+                    diags.error(ErrorCode.E0308, arg.span(), "mismatched types: expected `" + ref.display() + "`, found `&" + show(ref.inner()) + "`",
+                            "help: `" + callee + "` may change it; borrow it mutably: `&mut " + r.operand().span().text() + "`");
+                    return;
+                }
+                expect(r.operand(), ref.inner());
+                if (r.mutable()) {
+                    Symbol.Local root = placeRoot(r.operand());
+                    if (root != null && !root.mutable()) {
+                        diags.error(ErrorCode.E0596, r.operand().span(), "cannot borrow `" + exprText(r.operand()) + "` as mutable, as `" + root.name() + "` is not declared as mutable",
+                                root.byReference() ? "note: `" + root.name() + "` is a `&` reference here; declare it `&mut`"
+                                        : "help: consider changing this to be mutable: `mut " + root.name() + "`");
+                    }
+                }
+                return;
+            }
+            Type t = check(arg, ref.inner());
+            if (coerces(t, ref.inner())) {
+                diags.error(ErrorCode.E0308, arg.span(), "mismatched types: expected `" + ref.display() + "`, found `" + show(t) + "`",
+                        "help: `" + callee + "` takes a reference; borrow the value: `" + (ref.mutable() ? "&mut " : "&") + arg.span().text() + "`");
+            } else {
+                mismatch(arg.span(), param, t);
+            }
+            return;
+        }
+        if (arg instanceof Expr.Ref r) {
+            Type t = check(r.operand(), param);
+            types.put(arg, Type.ERROR);
+            diags.error(ErrorCode.E0308, arg.span(), "mismatched types: expected `" + show(param) + "`, found `" + (r.mutable() ? "&mut " : "&") + show(t) + "`",
+                    "help: `" + callee + "` takes this parameter by value (a copy); remove the `" + (r.mutable() ? "&mut" : "&") + "`");
+            return;
+        }
+        expect(arg, param);
+    }
+
+    /** A borrowed place for the overlap check: its root variable and path (fields, `[]` for any index). */
+    private record Borrow(Symbol.Local root, List<String> path, boolean mutable, Expr expr) {}
+
+    private Borrow borrowOf(Expr place, boolean mutable) {
+        List<String> path = new ArrayList<>();
+        Expr e = place;
+        while (true) {
+            if (e instanceof Expr.Field f) { path.add(0, f.name()); e = f.base(); }
+            else if (e instanceof Expr.Index ix) { path.add(0, "[]"); e = ix.base(); }
+            else break;
+        }
+        Symbol.Local root = placeRoot(e);
+        return root == null ? null : new Borrow(root, path, mutable, place);
+    }
+
+    /** Two places overlap when one path is a prefix of the other (an index may be any element). */
+    private static boolean overlaps(Borrow a, Borrow b) {
+        if (a.root() != b.root()) return false;
+        for (int i = 0; i < Math.min(a.path().size(), b.path().size()); i++) {
+            String x = a.path().get(i), y = b.path().get(i);
+            if (!x.equals(y) && !x.equals("[]") && !y.equals("[]")) return false;
+        }
+        return true;
+    }
+
+    /**
+     * `&mut` access is exclusive for the duration of a call: a place borrowed `&mut` may not
+     * be borrowed again (either way) by another argument or the receiver of the same call.
+     */
+    private void checkBorrows(List<Expr> args, List<Type> params, Expr receiver, boolean receiverMutable) {
+        List<Borrow> borrows = new ArrayList<>();
+        if (receiver != null) {
+            Borrow b = borrowOf(receiver, receiverMutable);
+            if (b != null) borrows.add(b);
+        }
+        for (int i = 0; i < Math.min(args.size(), params.size()); i++) {
+            if (params.get(i) instanceof Type.Ref && args.get(i) instanceof Expr.Ref r) {
+                Borrow b = borrowOf(r.operand(), r.mutable());
+                if (b != null) borrows.add(b);
+            }
+        }
+        for (int j = 1; j < borrows.size(); j++) {
+            for (int i = 0; i < j; i++) {
+                Borrow first = borrows.get(i), second = borrows.get(j);
+                if (!(first.mutable() || second.mutable()) || !overlaps(first, second)) continue;
+                String what = exprText(second.expr());
+                if (first.mutable() && second.mutable()) {
+                    diags.error(ErrorCode.E0499, second.expr().span(), "cannot borrow `" + what + "` as mutable more than once at a time",
+                            "note: `" + exprText(first.expr()) + "` is already borrowed as mutable by this call at column " + first.expr().span().column(),
+                            "help: a `&mut` argument has exclusive access; copy one value out first, or pass the variable once");
+                } else {
+                    diags.error(ErrorCode.E0502, second.expr().span(), "cannot borrow `" + what + "` as " + (second.mutable() ? "mutable" : "immutable")
+                                    + " because it is also borrowed as " + (first.mutable() ? "mutable" : "immutable") + " by this call",
+                            "note: the other borrow is `" + exprText(first.expr()) + "` at column " + first.expr().span().column(),
+                            "help: a `&mut` argument has exclusive access; copy the shared value into a variable first");
+                }
+                return;
+            }
+        }
     }
 
     private Type path(Expr.Path p) {
@@ -1018,7 +1305,8 @@ public final class TypeChecker {
             c.args().forEach(a -> check(a, null));
             return;
         }
-        for (int i = 0; i < paramTypes.size(); i++) expect(c.args().get(i), paramTypes.get(i));
+        for (int i = 0; i < paramTypes.size(); i++) argument(c.args().get(i), paramTypes.get(i), name);
+        checkBorrows(c.args(), paramTypes, null, false);
     }
 
     private static String count(int n, String noun) {
@@ -1034,7 +1322,26 @@ public final class TypeChecker {
             case EXIT -> { checkArguments(c, kind.path, List.of(Type.Int.I32)); yield Type.NEVER; }
             case ARG_COUNT -> { checkArguments(c, kind.path, List.of()); yield Type.I64; }
             case ARG -> { checkArguments(c, kind.path, List.of(Type.I64)); yield Type.STRING; }
+            case WRITE_BYTES -> { writeBytes(c); yield Type.UNIT; }
         };
+    }
+
+    /** `std::io::write_bytes(&buf, n)`: {@code buf} is any `[u8; N]`, n a usize. */
+    private void writeBytes(Expr.Call c) {
+        if (c.args().size() != 2) {
+            diags.error(ErrorCode.E0061, c.span(), "`std::io::write_bytes` takes 2 arguments but " + count(c.args().size(), "argument")
+                    + (c.args().size() == 1 ? " was" : " were") + " supplied", "help: `std::io::write_bytes(&buffer, length)`");
+            c.args().forEach(a -> check(a, null));
+            return;
+        }
+        Expr buffer = c.args().get(0);
+        Type t = resolved(check(buffer instanceof Expr.Ref r ? r.operand() : buffer, null));
+        if (buffer instanceof Expr.Ref) types.put(buffer, new Type.Ref(t, false));
+        if (t != Type.ERROR && !(buffer instanceof Expr.Ref && t instanceof Type.Array a && a.element() == Type.Int.U8)) {
+            diags.error(ErrorCode.E0308, buffer.span(), "mismatched types: expected `&[u8; N]`, found `" + (buffer instanceof Expr.Ref ? "&" : "") + show(t) + "`",
+                    "note: `std::io::write_bytes` writes bytes from a `[u8; N]` array passed by reference");
+        }
+        expect(c.args().get(1), Type.Int.USIZE);
     }
 
     private void formatCall(Expr.Call c, Builtins.Kind kind) {
@@ -1237,7 +1544,8 @@ public final class TypeChecker {
         if (!root.mutable()) {
             if (root.byReference()) {
                 diags.error(ErrorCode.E0594, a.span(), "cannot assign to `" + exprText(a.target()) + "`, which is behind a `&` reference",
-                        "help: declare the method with `&mut self` to change `self`");
+                        root.name().equals("self") ? "help: declare the method with `&mut self` to change `self`"
+                                : "help: declare the parameter `" + root.name() + ": &mut " + show(root.type()) + "` to change it");
             } else if (root.parameter()) {
                 diags.error(ErrorCode.E0384, a.span(), "cannot assign to immutable argument `" + root.name() + "`",
                         "help: declare the parameter mutable: `mut " + root.name() + ": " + show(root.type()) + "`");
@@ -1271,6 +1579,7 @@ public final class TypeChecker {
         return switch (e) {
             case Expr.Path p -> p.joined();
             case Expr.Field f -> exprText(f.base()) + "." + f.name();
+            case Expr.Index ix -> exprText(ix.base()) + "[..]";
             default -> "this";
         };
     }
@@ -1286,6 +1595,7 @@ public final class TypeChecker {
                 yield null;
             }
             case Expr.Field f -> placeRoot(f.base());
+            case Expr.Index ix -> placeRoot(ix.base());
             default -> null;
         };
     }
@@ -1429,10 +1739,12 @@ public final class TypeChecker {
         Type element;
         if (iterable instanceof Type.Range r) {
             element = r.element();
+        } else if (iterable instanceof Type.Array a) {
+            element = a.element();
         } else {
             if (iterable != Type.ERROR) {
                 diags.error(ErrorCode.E0277, f.iterable().span(), "`" + show(iterable) + "` is not an iterator",
-                        "note: `for` iterates over ranges (`0..n`, `1..=n`) so far; collections come with the standard library");
+                        "note: `for` iterates over ranges (`0..n`, `1..=n`) and arrays so far; collections come with the standard library");
             }
             element = Type.ERROR;
         }

@@ -242,6 +242,18 @@ public final class Parser {
             Token t = peek();
             if (eat(TokenKind.BANG)) return new TypeExpr.Never(t.span());
             if (eat(TokenKind.SELF_TYPE)) return new TypeExpr.Named(List.of("Self"), t.span());
+            if (eat(TokenKind.AMP)) {
+                boolean mutable = eat(TokenKind.MUT);
+                TypeExpr inner = type();
+                return new TypeExpr.Ref(inner, mutable, t.span().to(inner.span()));
+            }
+            if (eat(TokenKind.LBRACKET)) {
+                TypeExpr element = type();
+                expect(TokenKind.SEMI, "`;` and the length in the array type `[T; N]`");
+                Expr length = expr();
+                Token close = expect(TokenKind.RBRACKET, "`]` to close the array type");
+                return new TypeExpr.Array(element, length, t.span().to(close.span()));
+            }
             if (eat(TokenKind.LPAREN)) {
                 if (at(TokenKind.RPAREN)) return new TypeExpr.Unit(t.span().to(advance().span()));
                 List<TypeExpr> elements = new ArrayList<>();
@@ -613,6 +625,11 @@ public final class Parser {
                 Expr operand = unary();
                 return new Expr.Unary(Expr.UnaryOp.NOT, operand, t.span().to(operand.span()));
             }
+            if (eat(TokenKind.AMP)) {
+                boolean mutable = eat(TokenKind.MUT);
+                Expr operand = unary();
+                return new Expr.Ref(mutable, operand, t.span().to(operand.span()));
+            }
             return postfix(primary());
         } finally {
             depth--;
@@ -620,7 +637,20 @@ public final class Parser {
     }
 
     private Expr postfix(Expr e) {
-        while (at(TokenKind.LPAREN) || at(TokenKind.DOT)) {
+        while (at(TokenKind.LPAREN) || at(TokenKind.DOT) || at(TokenKind.LBRACKET)) {
+            if (eat(TokenKind.LBRACKET)) {
+                boolean saved = noStructLiteral;
+                noStructLiteral = false;
+                Expr index;
+                try {
+                    index = expr();
+                } finally {
+                    noStructLiteral = saved;
+                }
+                Token close = expect(TokenKind.RBRACKET, "`]` to close the index");
+                e = new Expr.Index(e, index, e.span().to(close.span()));
+                continue;
+            }
             if (eat(TokenKind.DOT)) {
                 Token name = peek();
                 if (name.kind() != TokenKind.INT && name.kind() != TokenKind.IDENT || name.kind() == TokenKind.INT && (name.radix() != 10 || name.suffix() != null)) {
@@ -694,6 +724,7 @@ public final class Parser {
                         noStructLiteral = saved;
                     }
                 }
+                case LBRACKET -> { return arrayLiteral(); }
                 case LBRACE -> { return block(); }
                 case IF -> { return ifExpr(); }
                 case LABEL -> {
@@ -727,6 +758,30 @@ public final class Parser {
             }
         } finally {
             depth--;
+        }
+    }
+
+    /** `[a, b, c]` (possibly empty, trailing comma allowed) or `[value; count]`. */
+    private Expr arrayLiteral() {
+        Token open = advance();
+        boolean saved = noStructLiteral;
+        noStructLiteral = false;
+        try {
+            List<Expr> elements = new ArrayList<>();
+            if (!at(TokenKind.RBRACKET)) {
+                Expr first = expr();
+                if (eat(TokenKind.SEMI)) {
+                    Expr count = expr();
+                    Token close = expect(TokenKind.RBRACKET, "`]` to close the array");
+                    return new Expr.ArrayRepeat(first, count, open.span().to(close.span()));
+                }
+                elements.add(first);
+                while (eat(TokenKind.COMMA) && !at(TokenKind.RBRACKET)) elements.add(expr());
+            }
+            Token close = expect(TokenKind.RBRACKET, "`]` or `,` in the array");
+            return new Expr.ArrayLit(List.copyOf(elements), open.span().to(close.span()));
+        } finally {
+            noStructLiteral = saved;
         }
     }
 

@@ -37,6 +37,7 @@ public final class Inference {
         return switch (r) {
             case Type.Tuple tu -> new Type.Tuple(tu.elements().stream().map(this::deepResolve).toList());
             case Type.Range r2 -> new Type.Range(deepResolve(r2.element()), r2.inclusive());
+            case Type.Array ar -> new Type.Array(deepResolve(ar.element()), ar.length());
             case Type.Fn f -> new Type.Fn(f.params().stream().map(this::deepResolve).toList(), deepResolve(f.result()));
             default -> r;
         };
@@ -58,6 +59,9 @@ public final class Inference {
             if (ta.elements().size() != tb.elements().size()) return false;
             for (int i = 0; i < ta.elements().size(); i++) if (!unify(ta.elements().get(i), tb.elements().get(i))) return false;
             return true;
+        }
+        if (a instanceof Type.Array aa && b instanceof Type.Array ab) {
+            return aa.length() == ab.length() && unify(aa.element(), ab.element());
         }
         if (a instanceof Type.Range ra && b instanceof Type.Range rb) {
             return ra.inclusive() == rb.inclusive() && unify(ra.element(), rb.element());
@@ -95,6 +99,7 @@ public final class Inference {
             case Type.Var v -> v.id() == id;
             case Type.Tuple tu -> tu.elements().stream().anyMatch(e -> occurs(id, e));
             case Type.Range r2 -> occurs(id, r2.element());
+            case Type.Array ar -> occurs(id, ar.element());
             case Type.Fn f -> f.params().stream().anyMatch(e -> occurs(id, e)) || occurs(id, f.result());
             default -> false;
         };

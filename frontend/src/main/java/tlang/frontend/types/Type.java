@@ -151,6 +151,20 @@ public sealed interface Type {
         }
     }
 
+    /** `[T; N]`: N values of one type, stored inline (a value, copied like a tuple). */
+    record Array(Type element, long length) implements Type {
+        @Override public String display() { return "[" + element.display() + "; " + length + "]"; }
+    }
+
+    /**
+     * `&T` / `&mut T`. References are second-class: this type appears only as a parameter's
+     * declared type. Inside the function the parameter is a place of type {@code inner}
+     * whose address the caller passed.
+     */
+    record Ref(Type inner, boolean mutable) implements Type {
+        @Override public String display() { return (mutable ? "&mut " : "&") + inner.display(); }
+    }
+
     record Fn(List<Type> params, Type result) implements Type {
         @Override public String display() {
             StringBuilder b = new StringBuilder("fn(");

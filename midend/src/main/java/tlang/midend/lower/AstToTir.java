@@ -3,6 +3,7 @@ package tlang.midend.lower;
 import tlang.frontend.ast.Expr;
 import tlang.frontend.ast.Item;
 import tlang.frontend.ast.Stmt;
+import tlang.frontend.check.BuiltinMethod;
 import tlang.frontend.check.Builtins;
 import tlang.frontend.check.CheckedProgram;
 import tlang.frontend.check.FormatSpec;
@@ -83,6 +84,7 @@ public final class AstToTir {
             case Type.Tuple tu -> new TirType.Struct(tu.elements().stream().map(AstToTir::fieldType).toList());
             case Type.Struct st -> new TirType.Struct(st.fieldTypes().stream().map(AstToTir::fieldType).toList());
             case Type.Range r -> new TirType.Struct(List.of(tirType(r.element()), tirType(r.element())));
+            case Type.Array a -> new TirType.Array(fieldType(a.element()), a.length());
             case Type.Enum e -> EnumLayout.of(e).type();
             case Type.Prim p -> switch (p) {
                 case BOOL -> TirType.BOOL;
@@ -239,8 +241,133 @@ public final class AstToTir {
                 fb.terminate(new Terminator.Return(v));
                 yield Value.UNIT;
             }
+            case Expr.ArrayLit a -> arrayLiteral(a);
+            case Expr.ArrayRepeat r -> arrayRepeat(r);
+            case Expr.Index ix -> isPlace(ix) ? loadPlace(ix) : indexTemporary(ix);
+            case Expr.Ref r -> throw new IllegalStateException("a reference outside an argument reached lowering at " + r.span());
             case Expr.Error err -> throw new IllegalStateException("error node reached lowering at " + err.span());
         };
+    }
+
+    // ---- arrays -----------------------------------------------------------------------
+
+    /** `[a, b, c]`: elements evaluated left to right, then stored into a fresh array. */
+    private Value arrayLiteral(Expr.ArrayLit a) {
+        TirType.Array type = (TirType.Array) tirType(program.typeOf(a));
+        Value.Temp slot = fb.slot(type, "array");
+        fillArrayLiteral(a, slot);
+        if (fb.isDead()) return Value.UNIT;
+        return fb.add(new Inst.Load(fb.temp(type), slot, type));
+    }
+
+    /**
+     * Evaluates an array-typed expression straight into the memory at {@code destination},
+     * which nothing in the expression reads (a new variable, or a fresh temporary).
+     * Literals and repeats are built in place and places are copied with a memcpy, so a
+     * large array never becomes one SSA value that LLVM would split element by element.
+     */
+    private void arrayInto(Expr e, Value destination) {
+        TirType.Array type = (TirType.Array) tirType(program.typeOf(e));
+        switch (e) {
+            case Expr.ArrayLit a -> fillArrayLiteral(a, destination);
+            case Expr.ArrayRepeat r -> fillArrayRepeat(r, destination);
+            default -> {
+                if (isPlace(e)) {
+                    Value source = placeAddress(e);
+                    if (!fb.isDead() && source != null) fb.add(new Inst.CopyMem(destination, source, type));
+                } else {
+                    Value v = expr(e);
+                    if (!fb.isDead()) fb.add(new Inst.Store(destination, v));
+                }
+            }
+        }
+    }
+
+    private void fillArrayLiteral(Expr.ArrayLit a, Value slot) {
+        List<Held> held = new ArrayList<>();
+        for (Expr e : a.elements()) held.add(hold(expr(e)));
+        if (fb.isDead()) return;
+        TirType.Array type = (TirType.Array) tirType(program.typeOf(a));
+        for (int i = 0; i < held.size(); i++) {
+            Value v = read(held.get(i));
+            if (v.type() == TirType.UNIT) continue; // `()` elements occupy no bytes
+            Value address = fb.add(new Inst.ElementAddr(fb.temp(TirType.PTR), slot, type, new Value.IntConst(TirType.I64, i), null));
+            fb.add(new Inst.Store(address, v));
+        }
+    }
+
+    /**
+     * `[value; n]`: an all-zero value is a constant (LLVM makes it a memset); anything else
+     * is stored n times by a loop.
+     */
+    private Value arrayRepeat(Expr.ArrayRepeat r) {
+        TirType.Array type = (TirType.Array) tirType(program.typeOf(r));
+        Value.Temp slot = fb.slot(type, "array");
+        fillArrayRepeat(r, slot);
+        if (fb.isDead()) return Value.UNIT;
+        return fb.add(new Inst.Load(fb.temp(type), slot, type));
+    }
+
+    private void fillArrayRepeat(Expr.ArrayRepeat r, Value slot) {
+        Value v = expr(r.value());
+        if (fb.isDead()) return;
+        TirType.Array type = (TirType.Array) tirType(program.typeOf(r));
+        if (isZero(v) || type.length() == 0 || v.type() == TirType.UNIT) {
+            fb.add(new Inst.Store(slot, new Value.ZeroConst(type)));
+            return;
+        }
+        Held element = hold(v);
+        Value.Temp i = fb.slot(TirType.I64, "fill.i");
+        fb.add(new Inst.Store(i, new Value.IntConst(TirType.I64, 0)));
+        Block head = fb.newBlock(), body = fb.newBlock(), exit = fb.newBlock();
+        fb.jumpTo(head);
+        Value more = fb.add(new Inst.Compare(fb.temp(TirType.BOOL), Inst.CmpOp.LT, load(i, TirType.I64), new Value.IntConst(TirType.I64, type.length())));
+        fb.branch(more, body, exit);
+        fb.switchTo(body);
+        Value index = load(i, TirType.I64);
+        Value address = fb.add(new Inst.ElementAddr(fb.temp(TirType.PTR), slot, type, index, null));
+        fb.add(new Inst.Store(address, read(element)));
+        fb.add(new Inst.Store(i, fb.add(new Inst.IntArith(fb.temp(TirType.I64), Inst.ArithOp.ADD, index, new Value.IntConst(TirType.I64, 1), null))));
+        fb.jumpTo(head);
+        fb.switchTo(exit);
+    }
+
+    private static boolean isZero(Value v) {
+        return switch (v) {
+            case Value.IntConst c -> c.value() == 0;
+            case Value.FloatConst c -> Double.doubleToRawLongBits(c.value()) == 0; // +0.0 only
+            case Value.BoolConst b -> !b.value();
+            case Value.ZeroConst z -> true;
+            default -> false;
+        };
+    }
+
+    /** Reads a place (a variable, a field or an element of one) through its address. */
+    private Value loadPlace(Expr place) {
+        Value address = placeAddress(place);
+        TirType t = tirType(program.typeOf(place));
+        if (address == null || fb.isDead() || t == TirType.UNIT) return Value.UNIT;
+        return fb.add(new Inst.Load(fb.temp(t), address, t));
+    }
+
+    /** Indexing a value that is not in a variable (a call's result): give it a home first. */
+    private Value indexTemporary(Expr.Index ix) {
+        Value base = expr(ix.base());
+        if (fb.isDead()) return Value.UNIT;
+        Value.Temp slot = fb.slot(base.type(), "indexed");
+        fb.add(new Inst.Store(slot, base));
+        Value address = elementAddress(slot, (TirType.Array) base.type(), ix);
+        TirType t = tirType(program.typeOf(ix));
+        if (t == TirType.UNIT) return Value.UNIT;
+        return fb.add(new Inst.Load(fb.temp(t), address, t));
+    }
+
+    /** The checked address of {@code a[i]} inside the array at {@code array}. */
+    private Value elementAddress(Value array, TirType.Array type, Expr.Index ix) {
+        Held base = hold(array);
+        Value index = expr(ix.index());
+        if (fb.isDead()) return Value.UNIT;
+        return fb.add(new Inst.ElementAddr(fb.temp(TirType.PTR), read(base), type, index, location(ix.span())));
     }
 
     private Value path(Expr.Path p) {
@@ -270,7 +397,8 @@ public final class AstToTir {
         // Arguments are evaluated left to right; each is held in a slot while later ones run,
         // since evaluating them may create blocks. Unit-typed arguments are not passed.
         List<Held> held = new ArrayList<>();
-        for (Expr arg : c.args()) held.add(hold(expr(arg)));
+        for (int i = 0; i < c.args().size(); i++) held.add(hold(argument(c.args().get(i), f.params().get(i))));
+        if (fb.isDead()) return Value.UNIT;
         List<Value> args = new ArrayList<>();
         for (Held h : held) args.add(read(h));
         TirType result = tirType(f.result());
@@ -280,8 +408,30 @@ public final class AstToTir {
         return r == null ? Value.UNIT : r;
     }
 
+    /** An argument: its value, or for a reference parameter the address of the place it borrows. */
+    private Value argument(Expr arg, Type param) {
+        if (!(param instanceof Type.Ref)) return expr(arg);
+        return addressOf(((Expr.Ref) arg).operand());
+    }
+
+    /** The address of a place, or of a temporary holding the value of any other expression. */
+    private Value addressOf(Expr e) {
+        if (isPlace(e)) {
+            Value address = placeAddress(e);
+            if (address != null) return address;
+        }
+        Value v = expr(e);
+        if (fb.isDead()) return Value.UNIT;
+        TirType t = v.type() == TirType.UNIT ? EMPTY : v.type();
+        Value.Temp slot = fb.slot(t, "borrowed");
+        if (v.type() != TirType.UNIT) fb.add(new Inst.Store(slot, v));
+        return slot;
+    }
+
     /** A method call: the receiver goes first, by address for `&self` and `&mut self`. */
     private Value methodCall(Expr.MethodCall mc) {
+        BuiltinMethod builtin = program.builtinMethods().get(mc);
+        if (builtin != null) return builtinMethod(mc, builtin);
         Symbol.Function f = program.methodTargets().get(mc);
         Held receiver;
         if (f.decl().self().byReference()) {
@@ -299,7 +449,7 @@ public final class AstToTir {
             receiver = hold(expr(mc.receiver()));
         }
         List<Held> held = new ArrayList<>();
-        for (Expr arg : mc.args()) held.add(hold(expr(arg)));
+        for (int i = 0; i < mc.args().size(); i++) held.add(hold(argument(mc.args().get(i), f.params().get(i))));
         if (fb.isDead()) return Value.UNIT;
         List<Value> args = new ArrayList<>();
         args.add(read(receiver));
@@ -311,10 +461,94 @@ public final class AstToTir {
         return r == null ? Value.UNIT : r;
     }
 
+    /** The methods of built-in types: intrinsics, or short sequences of TIR. */
+    private Value builtinMethod(Expr.MethodCall mc, BuiltinMethod m) {
+        if (m == BuiltinMethod.ARRAY_LEN) {
+            // The length is in the type; the receiver is evaluated only for its effects.
+            if (!isPlace(mc.receiver())) expr(mc.receiver());
+            return new Value.IntConst(TirType.U64, ((Type.Array) program.typeOf(mc.receiver())).length());
+        }
+        Held receiver = hold(expr(mc.receiver()));
+        List<Held> held = new ArrayList<>();
+        for (Expr arg : mc.args()) held.add(hold(expr(arg)));
+        if (fb.isDead()) return Value.UNIT;
+        Value x = read(receiver);
+        Value y = held.isEmpty() ? null : read(held.get(0));
+        TirType t = x.type();
+        Location at = location(mc.span());
+        return switch (m) {
+            case SQRT -> intrinsic(Inst.IntrinsicOp.SQRT, t, x);
+            case FLOAT_ABS -> intrinsic(Inst.IntrinsicOp.FABS, t, x);
+            case FLOOR -> intrinsic(Inst.IntrinsicOp.FLOOR, t, x);
+            case CEIL -> intrinsic(Inst.IntrinsicOp.CEIL, t, x);
+            case ROUND -> intrinsic(Inst.IntrinsicOp.ROUND, t, x);
+            case TRUNC -> intrinsic(Inst.IntrinsicOp.TRUNC, t, x);
+            case FLOAT_MIN -> intrinsic(Inst.IntrinsicOp.FMIN, t, x, y);
+            case FLOAT_MAX -> intrinsic(Inst.IntrinsicOp.FMAX, t, x, y);
+            case COUNT_ONES -> fb.add(new Inst.Cast(fb.temp(TirType.U32), intrinsic(Inst.IntrinsicOp.CTPOP, t, x)));
+            case LEADING_ZEROS -> fb.add(new Inst.Cast(fb.temp(TirType.U32), intrinsic(Inst.IntrinsicOp.CTLZ, t, x)));
+            case TRAILING_ZEROS -> fb.add(new Inst.Cast(fb.temp(TirType.U32), intrinsic(Inst.IntrinsicOp.CTTZ, t, x)));
+            case INT_MIN, INT_MAX -> {
+                Value less = fb.add(new Inst.Compare(fb.temp(TirType.BOOL), Inst.CmpOp.LT, x, y));
+                yield m == BuiltinMethod.INT_MIN ? fb.add(new Inst.Select(fb.temp(t), less, x, y)) : fb.add(new Inst.Select(fb.temp(t), less, y, x));
+            }
+            case INT_ABS -> {
+                // `0 - x` traps exactly when x is MIN, which is when the absolute value overflows.
+                Value negated = fb.add(new Inst.IntArith(fb.temp(t), Inst.ArithOp.NEG, new Value.IntConst(t, 0), x, at));
+                Value negative = fb.add(new Inst.Compare(fb.temp(TirType.BOOL), Inst.CmpOp.LT, x, new Value.IntConst(t, 0)));
+                yield fb.add(new Inst.Select(fb.temp(t), negative, negated, x));
+            }
+            case WRAPPING_ADD -> fb.add(new Inst.IntArith(fb.temp(t), Inst.ArithOp.ADD, x, y, null));
+            case WRAPPING_SUB -> fb.add(new Inst.IntArith(fb.temp(t), Inst.ArithOp.SUB, x, y, null));
+            case WRAPPING_MUL -> fb.add(new Inst.IntArith(fb.temp(t), Inst.ArithOp.MUL, x, y, null));
+            case POW -> power(x, y, at);
+            case ARRAY_LEN -> throw new IllegalStateException();
+        };
+    }
+
+    private Value intrinsic(Inst.IntrinsicOp op, TirType t, Value... args) {
+        return fb.add(new Inst.Intrinsic(fb.temp(t), op, List.of(args)));
+    }
+
+    /**
+     * `x.pow(e)` by repeated squaring with checked multiplication. The base is squared only
+     * while bits of the exponent remain, so a square that is not needed cannot overflow.
+     */
+    private Value power(Value base, Value exponent, Location at) {
+        TirType t = base.type();
+        Value.Temp result = fb.slot(t, "pow.result"), b = fb.slot(t, "pow.base"), e = fb.slot(TirType.U32, "pow.exp");
+        fb.add(new Inst.Store(result, new Value.IntConst(t, 1)));
+        fb.add(new Inst.Store(b, base));
+        fb.add(new Inst.Store(e, exponent));
+        Block head = fb.newBlock(), multiply = fb.newBlock(), shift = fb.newBlock(), square = fb.newBlock(), done = fb.newBlock();
+        Value zero = new Value.IntConst(TirType.U32, 0), one = new Value.IntConst(TirType.U32, 1);
+        fb.jumpTo(head);
+        Value finished = fb.add(new Inst.Compare(fb.temp(TirType.BOOL), Inst.CmpOp.EQ, load(e, TirType.U32), zero));
+        fb.branch(finished, done, multiply);
+        fb.switchTo(multiply);
+        Value odd = fb.add(new Inst.IntArith(fb.temp(TirType.U32), Inst.ArithOp.AND, load(e, TirType.U32), one, null));
+        Value isOdd = fb.add(new Inst.Compare(fb.temp(TirType.BOOL), Inst.CmpOp.NE, odd, zero));
+        Block times = fb.newBlock();
+        fb.branch(isOdd, times, shift);
+        fb.switchTo(times);
+        fb.add(new Inst.Store(result, fb.add(new Inst.IntArith(fb.temp(t), Inst.ArithOp.MUL, load(result, t), load(b, t), at))));
+        fb.jumpTo(shift);
+        Value rest = fb.add(new Inst.IntArith(fb.temp(TirType.U32), Inst.ArithOp.SHR, load(e, TirType.U32), one, null));
+        fb.add(new Inst.Store(e, rest));
+        Value noMore = fb.add(new Inst.Compare(fb.temp(TirType.BOOL), Inst.CmpOp.EQ, rest, zero));
+        fb.branch(noMore, done, square);
+        fb.switchTo(square);
+        fb.add(new Inst.Store(b, fb.add(new Inst.IntArith(fb.temp(t), Inst.ArithOp.MUL, load(b, t), load(b, t), at))));
+        fb.jumpTo(head);
+        fb.switchTo(done);
+        return load(result, t);
+    }
+
     /** A variable or a field of one: something with an address (a unit variant's path has none). */
     private boolean isPlace(Expr e) {
         return e instanceof Expr.Path p && program.resolutions().get(p) instanceof Symbol.Local
-                || e instanceof Expr.Field f && isPlace(f.base());
+                || e instanceof Expr.Field f && isPlace(f.base())
+                || e instanceof Expr.Index ix && isPlace(ix.base());
     }
 
     /** A struct value from field values given in declaration order (tuple structs). */
@@ -412,8 +646,31 @@ public final class AstToTir {
             }
             case ARG_COUNT -> { return callRuntime(RuntimeAbi.ARG_COUNT); }
             case ARG -> { return argument(c); }
+            case WRITE_BYTES -> { return writeBytes(c); }
         }
         throw new IllegalStateException(kind.name());
+    }
+
+    /** `std::io::write_bytes(&buf, n)`: n is checked against the array's length, then written. */
+    private Value writeBytes(Expr.Call c) {
+        Expr.Ref buffer = (Expr.Ref) c.args().get(0);
+        TirType.Array type = (TirType.Array) tirType(program.typeOf(buffer.operand()));
+        Held address = hold(addressOf(buffer.operand()));
+        Value n = expr(c.args().get(1));
+        if (fb.isDead()) return Value.UNIT;
+        Held count = hold(n);
+        Value tooMany = fb.add(new Inst.Compare(fb.temp(TirType.BOOL), Inst.CmpOp.GT, read(count), new Value.IntConst(TirType.U64, type.length())));
+        Block fail = fb.newBlock(), ok = fb.newBlock();
+        fb.branch(tooMany, fail, ok);
+        fb.switchTo(fail);
+        beginPanic(location(c.span()));
+        writeText(2, "write_bytes: the length is " + type.length() + " but the count is ");
+        callRuntime(RuntimeAbi.WRITE_U64, stream(2), read(count));
+        callRuntime(RuntimeAbi.PANIC_END);
+        fb.terminate(new Terminator.Unreachable());
+        fb.switchTo(ok);
+        callRuntime(RuntimeAbi.WRITE, stream(1), read(address), fb.add(new Inst.Cast(fb.temp(TirType.I64), read(count))));
+        return Value.UNIT;
     }
 
     /** `std::env::arg(i)`: bounds-checked here, so the runtime can assume a valid index. */
@@ -638,6 +895,8 @@ public final class AstToTir {
     }
 
     private Value field(Expr.Field f) {
+        // A field of a variable is read through its address: no copy of the whole value.
+        if (isPlace(f)) return loadPlace(f);
         Value base = expr(f.base());
         if (fb.isDead()) return Value.UNIT;
         int index = fieldIndex(f);
@@ -748,6 +1007,16 @@ public final class AstToTir {
      * assignment reads the place, operates, and writes it back.
      */
     private Value assign(Expr.Assign a) {
+        if (a.op() == null && program.typeOf(a.value()) instanceof Type.Array at) {
+            // Built in a temporary first: the value may read the array being assigned.
+            TirType t = tirType(at);
+            Value.Temp temporary = fb.slot(t, "assigned");
+            arrayInto(a.value(), temporary);
+            if (fb.isDead()) return Value.UNIT;
+            Value address = placeAddress(a.target());
+            if (address != null && !fb.isDead()) fb.add(new Inst.CopyMem(address, temporary, t));
+            return Value.UNIT;
+        }
         Value value = expr(a.value());
         if (fb.isDead()) return Value.UNIT;
         Held held = hold(value);
@@ -774,6 +1043,11 @@ public final class AstToTir {
                 if (tirType(program.typeOf(f)) == TirType.UNIT) yield null;
                 yield fb.add(new Inst.FieldAddr(fb.temp(TirType.PTR), base, st, fieldIndex(f)));
             }
+            case Expr.Index ix -> {
+                Value base = placeAddress(ix.base());
+                if (base == null) yield null;
+                yield elementAddress(base, (TirType.Array) tirType(program.typeOf(ix.base())), ix);
+            }
             default -> throw new IllegalStateException("not a place: " + place);
         };
     }
@@ -782,6 +1056,11 @@ public final class AstToTir {
         for (Stmt s : b.stmts()) {
             switch (s) {
                 case Stmt.Let let -> {
+                    if (program.typeOf(let.init()) instanceof Type.Array) {
+                        Value.Temp slot = declareLocal(program.lets().get(let));
+                        if (slot != null) arrayInto(let.init(), slot);
+                        break;
+                    }
                     Value v = expr(let.init());
                     Value.Temp slot = declareLocal(program.lets().get(let));
                     if (slot != null && !fb.isDead()) fb.add(new Inst.Store(slot, v));
@@ -859,6 +1138,7 @@ public final class AstToTir {
      * which could overflow.
      */
     private Value forLoop(Expr.For f) {
+        if (program.typeOf(f.iterable()) instanceof Type.Array a) return arrayFor(f, a);
         Type.Range rangeType = (Type.Range) program.typeOf(f.iterable());
         TirType t = tirType(rangeType.element());
         Value range = expr(f.iterable());
@@ -899,6 +1179,38 @@ public final class AstToTir {
             fb.add(new Inst.Store(variable, load(next, t)));
             fb.jumpTo(body);
         }
+        fb.switchTo(exit);
+        return Value.UNIT;
+    }
+
+    /**
+     * `for x in array`: iterates over a copy (arrays are values, so changing the array in
+     * the body does not change what the loop sees; LLVM drops the copy when nothing does).
+     */
+    private Value arrayFor(Expr.For f, Type.Array arrayType) {
+        TirType.Array type = (TirType.Array) tirType(arrayType);
+        Value.Temp copy = fb.slot(type, "for.array");
+        arrayInto(f.iterable(), copy);
+        if (fb.isDead()) return Value.UNIT;
+        Value.Temp i = fb.slot(TirType.I64, "for.index");
+        fb.add(new Inst.Store(i, new Value.IntConst(TirType.I64, 0)));
+        Value.Temp variable = declareLocal(program.forVariables().get(f));
+        Block head = fb.newBlock(), body = fb.newBlock(), exit = fb.newBlock();
+        fb.jumpTo(head);
+        Value index = load(i, TirType.I64);
+        Value more = fb.add(new Inst.Compare(fb.temp(TirType.BOOL), Inst.CmpOp.LT, index, new Value.IntConst(TirType.I64, type.length())));
+        fb.branch(more, body, exit);
+        fb.switchTo(body);
+        Value current = load(i, TirType.I64);
+        if (variable != null) {
+            Value address = fb.add(new Inst.ElementAddr(fb.temp(TirType.PTR), copy, type, current, null));
+            fb.add(new Inst.Store(variable, fb.add(new Inst.Load(fb.temp(type.element()), address, type.element()))));
+        }
+        fb.add(new Inst.Store(i, fb.add(new Inst.IntArith(fb.temp(TirType.I64), Inst.ArithOp.ADD, current, new Value.IntConst(TirType.I64, 1), null))));
+        loops.push(new LoopTarget(f.label(), head, exit, null));
+        expr(f.body());
+        loops.pop();
+        fb.jumpTo(head);
         fb.switchTo(exit);
         return Value.UNIT;
     }

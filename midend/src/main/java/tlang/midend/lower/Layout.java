@@ -20,6 +20,7 @@ final class Layout {
             };
             case TirType.Int i -> i.bits() / 8;
             case TirType.Float f -> f.bits() / 8;
+            case TirType.Array a -> size(a.element()) * a.length();
             case TirType.Struct st -> {
                 long offset = 0;
                 for (TirType f : st.fields()) offset = align(offset, alignment(f)) + size(f);
@@ -31,6 +32,7 @@ final class Layout {
     static long alignment(TirType t) {
         return switch (t) {
             case TirType.Struct st -> st.fields().stream().mapToLong(Layout::alignment).max().orElse(1);
+            case TirType.Array a -> alignment(a.element());
             case TirType.Simple s when s == TirType.STR -> 8;
             default -> Math.max(1, size(t));
         };

@@ -23,6 +23,9 @@ import java.util.Map;
  * <p>Within a block, a load from a slot reads back the value last stored there — for the
  * slots whose address is only ever loaded from and stored to directly (no field address,
  * no `&self` argument), which nothing else can write.
+ *
+ * <p>An array element address with a constant index inside the array loses its bounds
+ * check (the index is known, so the check is too).
  */
 public final class ConstantFold implements Pass {
     @Override public String name() { return "constant-fold"; }
@@ -44,7 +47,7 @@ public final class ConstantFold implements Pass {
                 }
                 Value folded = fold(i);
                 if (folded != null) known.put(i.result().id(), folded);
-                else kept.add(i);
+                else kept.add(provenInBounds(i));
             }
             b.insts.clear();
             b.insts.addAll(kept);
@@ -54,6 +57,18 @@ public final class ConstantFold implements Pass {
             }
         }
         return f;
+    }
+
+    /** An element address whose index is a constant inside the array needs no bounds check. */
+    static Inst provenInBounds(Inst inst) {
+        if (inst instanceof Inst.ElementAddr ea && ea.check() != null && ea.index() instanceof Value.IntConst c
+                && ea.index().type() instanceof TirType.Int it) {
+            long index = c.value();
+            boolean inRange = it.signed() ? index >= 0 && index < ea.type().length()
+                    : Long.compareUnsigned(index, ea.type().length()) < 0;
+            if (inRange) return new Inst.ElementAddr(ea.result(), ea.pointer(), ea.type(), ea.index(), null);
+        }
+        return inst;
     }
 
     /** Slots used only as the address of whole-value loads and stores. */

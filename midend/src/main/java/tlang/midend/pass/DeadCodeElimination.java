@@ -61,6 +61,8 @@ public final class DeadCodeElimination implements Pass {
             // field address writes part of a slot that may be read whole.
             case Inst.Store s -> s.slot() instanceof Value.Temp t && slots.contains(t.id()) && !loaded.contains(t.id());
             case Inst.IntArith a when a.trap() != null -> false;
+            case Inst.ElementAddr ea when ea.check() != null -> false;
+            case Inst.CopyMem c -> false;
             case Inst.Slot s -> !used.contains(s.result().id());
             default -> inst.result() != null && !used.contains(inst.result().id());
         };

@@ -37,6 +37,10 @@ final class Substitution {
             case Inst.MakeStruct m -> new Inst.MakeStruct(m.result(), apply(m.fields(), known));
             case Inst.ExtractField x -> new Inst.ExtractField(x.result(), apply(x.aggregate(), known), x.index());
             case Inst.FieldAddr fa -> new Inst.FieldAddr(fa.result(), apply(fa.pointer(), known), fa.type(), fa.index());
+            case Inst.ElementAddr ea -> new Inst.ElementAddr(ea.result(), apply(ea.pointer(), known), ea.type(), apply(ea.index(), known), ea.check());
+            case Inst.CopyMem c -> new Inst.CopyMem(apply(c.destination(), known), apply(c.source(), known), c.type());
+            case Inst.Select s -> new Inst.Select(s.result(), apply(s.condition(), known), apply(s.ifTrue(), known), apply(s.ifFalse(), known));
+            case Inst.Intrinsic in -> new Inst.Intrinsic(in.result(), in.op(), apply(in.args(), known));
             case Inst.StrPart p -> new Inst.StrPart(p.result(), apply(p.string(), known), p.length());
             case Inst.MakeStr m -> new Inst.MakeStr(m.result(), apply(m.pointer(), known), apply(m.length(), known));
             case Inst.Call c -> new Inst.Call(c.result(), c.callee(), apply(c.args(), known));

@@ -64,6 +64,35 @@ public sealed interface Inst {
     /** The address of field {@code index} inside the struct that {@code pointer} points to. */
     record FieldAddr(Value.Temp result, Value pointer, TirType.Struct type, int index) implements Inst {}
 
+    /**
+     * The address of element {@code index} (an integer of any type) of the array that
+     * {@code pointer} points to. With a {@code check} location, an index outside
+     * [0, length) panics there with the index and the length; without one (a pass proved it
+     * in range, or the compiler made the index itself) it is not checked.
+     */
+    record ElementAddr(Value.Temp result, Value pointer, TirType.Array type, Value index, Location check) implements Inst {}
+
+    /**
+     * Copies a whole value of {@code type} from one address to another (a memcpy). Arrays
+     * move this way rather than through a load and a store, which LLVM would split into
+     * one instruction per element.
+     */
+    record CopyMem(Value destination, Value source, TirType type) implements Inst {
+        public Value.Temp result() { return null; }
+    }
+
+    /** {@code condition ? ifTrue : ifFalse}, both evaluated already. */
+    record Select(Value.Temp result, Value condition, Value ifTrue, Value ifFalse) implements Inst {}
+
+    /**
+     * Operations that are one machine instruction (or a short runtime routine) on some
+     * target: float square root, absolute value, rounding, min/max (NaN-ignoring, like
+     * IEEE minNum), and bit counts of integers (results of the operand's type).
+     */
+    enum IntrinsicOp { SQRT, FABS, FLOOR, CEIL, ROUND, TRUNC, FMIN, FMAX, CTPOP, CTLZ, CTTZ }
+
+    record Intrinsic(Value.Temp result, IntrinsicOp op, List<Value> args) implements Inst {}
+
     /** The pointer or the byte length of a string value. */
     record StrPart(Value.Temp result, Value string, boolean length) implements Inst {}
 

@@ -57,6 +57,11 @@ public final class TirPrinter {
             case Inst.MakeStruct m -> "struct(" + m.fields().stream().map(TirPrinter::value).collect(Collectors.joining(", ")) + ")";
             case Inst.ExtractField x -> "extract " + value(x.aggregate()) + ", " + x.index();
             case Inst.FieldAddr fa -> "fieldaddr " + value(fa.pointer()) + ", " + fa.index() + " : " + fa.type().spelling();
+            case Inst.ElementAddr ea -> "elementaddr " + value(ea.pointer()) + ", " + value(ea.index()) + " : " + ea.type().spelling()
+                    + (ea.check() == null ? "" : " ; bounds checked at " + ea.check());
+            case Inst.CopyMem c -> "copy " + value(c.destination()) + ", " + value(c.source()) + " : " + c.type().spelling();
+            case Inst.Select s -> "select " + value(s.condition()) + ", " + value(s.ifTrue()) + ", " + value(s.ifFalse());
+            case Inst.Intrinsic in -> in.op().name().toLowerCase() + " " + in.args().stream().map(TirPrinter::value).collect(Collectors.joining(", "));
             case Inst.StrPart p -> (p.length() ? "strlen " : "strptr ") + value(p.string());
             case Inst.MakeStr m -> "makestr " + value(m.pointer()) + ", " + value(m.length());
             case Inst.Call c -> "call " + c.callee() + "(" + c.args().stream().map(TirPrinter::value).collect(Collectors.joining(", ")) + ")";

@@ -34,6 +34,11 @@ public sealed interface TirType {
         }
     }
 
+    /** `[T; N]`: N elements in a row, laid out as an LLVM array. */
+    record Array(TirType element, long length) implements TirType {
+        @Override public String spelling() { return "[" + element.spelling() + "; " + length + "]"; }
+    }
+
     TirType UNIT = Simple.UNIT, BOOL = Simple.BOOL, PTR = Simple.PTR, STR = Simple.STR;
     TirType I8 = new Int(8, true), I32 = new Int(32, true), I64 = new Int(64, true);
     TirType U8 = new Int(8, false), U32 = new Int(32, false), U64 = new Int(64, false);

@@ -103,6 +103,14 @@ public final class TirVerifier {
             case Inst.Store s -> {
                 if (s.slot().type() != TirType.PTR) problems.add(where + ": store through a non-pointer");
             }
+            case Inst.ElementAddr ea -> {
+                if (ea.pointer().type() != TirType.PTR) problems.add(where + ": element address of a non-pointer");
+                if (!(ea.index().type() instanceof TirType.Int)) problems.add(where + ": array index is not an integer");
+            }
+            case Inst.Select s -> {
+                if (s.condition().type() != TirType.BOOL) problems.add(where + ": select condition is not bool");
+                if (!s.ifTrue().type().equals(s.ifFalse().type()) || !s.result().type().equals(s.ifTrue().type())) problems.add(where + ": select types differ");
+            }
             default -> {}
         }
     }
@@ -131,6 +139,10 @@ public final class TirVerifier {
             case Inst.MakeStruct m -> m.fields();
             case Inst.ExtractField x -> List.of(x.aggregate());
             case Inst.FieldAddr fa -> List.of(fa.pointer());
+            case Inst.ElementAddr ea -> List.of(ea.pointer(), ea.index());
+            case Inst.Select s -> List.of(s.condition(), s.ifTrue(), s.ifFalse());
+            case Inst.CopyMem c -> List.of(c.destination(), c.source());
+            case Inst.Intrinsic in -> in.args();
             case Inst.StrPart p -> List.of(p.string());
             case Inst.MakeStr m -> List.of(m.pointer(), m.length());
             case Inst.Call c -> c.args();

@@ -68,6 +68,24 @@ class PassesTest {
     }
 
     @Test
+    void constantIndicesInsideTheArrayLoseTheirBoundsCheck() {
+        String src = "fn f(i: i64) -> i64 { let a = [1, 2, 3]; a[0] + a[2] + a[i] }\nfn g() -> i64 { let a = [1, 2, 3]; a[3] }\nfn main() { f(1); g(); }";
+        TirModule before = lower(src);
+        assertEquals(3, count(fn(before, "_TN1m1fE"), "bounds checked"), fn(before, "_TN1m1fE"));
+        TirModule m = run(new ConstantFold(), before);
+        String f = fn(m, "_TN1m1fE");
+        assertEquals(1, count(f, "bounds checked"), "only the variable index keeps its check:\n" + f);
+        String g = fn(m, "_TN1m1gE");
+        assertEquals(1, count(g, "bounds checked"), "an index past the end keeps its check, to panic at run time:\n" + g);
+    }
+
+    private static int count(String text, String what) {
+        int n = 0;
+        for (int i = text.indexOf(what); i >= 0; i = text.indexOf(what, i + 1)) n++;
+        return n;
+    }
+
+    @Test
     void deadCodeLosesUnusedValuesButKeepsEffects() {
         TirModule m = lower("fn f(a: i64) -> i64 { let unused = a * 2; let also = a == 3; println(\"x\"); a }\nfn main() { f(1); }");
         TirModule out = run(new DeadCodeElimination(), m);

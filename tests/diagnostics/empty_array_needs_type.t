@@ -1,0 +1,4 @@
+// An empty array says nothing about its element type.
+fn main() {
+    let a = [];
+}
