@@ -1,4 +1,4 @@
-// The unit value cannot be formatted.
+// The unit value has no `{}` (Display) form; `{:?}` prints it.
 fn nothing() {}
 
 fn main() {

@@ -1421,6 +1421,21 @@ public final class TypeChecker {
         if (r == Type.ERROR) return true;
         boolean primitive = Type.isNumeric(r) || r == Type.BOOL || r == Type.CHAR || r == Type.STRING;
         String wanted = "{:" + spec.kind().spelling + "}";
+        if (r instanceof Type.Array || r instanceof Type.Tuple || r == Type.UNIT) {
+            if (!spec.kind().isDebug()) {
+                diags.error(ErrorCode.E0277, span, "`" + show(r) + "` cannot be formatted with the default formatter `{}`",
+                        "help: use `{:?}` (Debug) for arrays, tuples and `()`");
+                return false;
+            }
+            if (spec.alternate()) {
+                diags.error(ErrorCode.E1202, span, "`{:#?}` (pretty Debug) is not supported for `" + show(r) + "` yet", "help: use `{:?}`");
+                return false;
+            }
+            // Debug of an aggregate applies the spec to each element, as in Rust.
+            List<Type> elements = r instanceof Type.Array a ? List.of(a.element()) : r instanceof Type.Tuple tu ? tu.elements() : List.of();
+            for (Type e : elements) if (!formattable(span, e, spec)) return false;
+            return true;
+        }
         if (spec.kind().integersOnly() && !Type.isInteger(r)) {
             diags.error(ErrorCode.E0277, span, "`" + show(r) + "` cannot be formatted with `" + wanted + "`", "note: `" + wanted + "` formats integers");
             return false;
@@ -1498,7 +1513,7 @@ public final class TypeChecker {
         Type o = resolved(operand);
         boolean supported = switch (op) {
             case EQ, NE -> Type.isNumeric(o) || o == Type.BOOL || o == Type.CHAR || o == Type.STRING || o == Type.UNIT
-                    || o instanceof Type.Tuple;
+                    || o instanceof Type.Tuple || o instanceof Type.Array;
             case LT, LE, GT, GE -> Type.isNumeric(o) || o == Type.BOOL || o == Type.CHAR;
             case BIT_AND, BIT_OR, BIT_XOR -> Type.isInteger(o) || o == Type.BOOL;
             default -> Type.isNumeric(o);
@@ -1508,13 +1523,13 @@ public final class TypeChecker {
             mismatch(b.right().span(), operand, right);
             return Type.ERROR;
         }
-        if (o instanceof Type.Tuple && (op == BinaryOp.EQ || op == BinaryOp.NE)) {
-            // Tuples compare element by element; every element must be comparable itself.
+        if ((o instanceof Type.Tuple || o instanceof Type.Array) && (op == BinaryOp.EQ || op == BinaryOp.NE)) {
+            // Tuples and arrays compare element by element; every element must be comparable itself.
             deferred.add(() -> {
                 Type whole = infer.deepResolve(operand);
                 if (!equatable(whole)) {
                     diags.error(ErrorCode.E0369, b.opSpan(), "binary operation `" + op.symbol + "` cannot be applied to type `" + whole.display() + "`",
-                            "note: tuples of numbers, `bool`, `char`, `String` and tuples can be compared; structs and enums need `#[derive(Eq)]`");
+                            "note: tuples and arrays of numbers, `bool`, `char`, `String`, tuples and arrays can be compared; structs and enums need `#[derive(Eq)]`");
                 }
             });
         }
@@ -1524,7 +1539,8 @@ public final class TypeChecker {
     /** Whether `==` is defined for the type (after inference). */
     private static boolean equatable(Type t) {
         return Type.isNumeric(t) || t == Type.BOOL || t == Type.CHAR || t == Type.STRING || t == Type.UNIT || t == Type.ERROR
-                || t instanceof Type.Tuple tu && tu.elements().stream().allMatch(TypeChecker::equatable);
+                || t instanceof Type.Tuple tu && tu.elements().stream().allMatch(TypeChecker::equatable)
+                || t instanceof Type.Array a && equatable(a.element());
     }
 
     private Type noBinary(Expr.Binary b, Type t) {

@@ -717,6 +717,10 @@ public final class AstToTir {
     }
 
     private void writeValue(int stream, Value v, Type type, FormatSpec spec) {
+        if (type instanceof Type.Array || type instanceof Type.Tuple || type == Type.UNIT) {
+            writeDebugAggregate(stream, v, type, spec);
+            return;
+        }
         TirType t = v.type();
         boolean plain = spec.isPlain();
         if (plain && type == Type.CHAR) {
@@ -740,6 +744,59 @@ public final class AstToTir {
      * A value with a spec (or a float, which always goes through the formatting engine):
      * a call to the runtime's `trt_fmt_*` for its type, with the spec as a constant.
      */
+    /**
+     * `{:?}` of an array (`[1, 2, 3]`), a tuple (`(1, "a")`, `(1,)`) or `()`: the elements
+     * with the same spec, between brackets. An array is walked by a loop over a copy in
+     * memory, so its code does not grow with its length.
+     */
+    private void writeDebugAggregate(int stream, Value v, Type type, FormatSpec spec) {
+        switch (type) {
+            case Type.Tuple tu -> {
+                writeText(stream, "(");
+                TirType.Struct st = (TirType.Struct) tirType(tu);
+                for (int i = 0; i < tu.elements().size(); i++) {
+                    if (i > 0) writeText(stream, ", ");
+                    Type et = tu.elements().get(i);
+                    Value e = tirType(et) == TirType.UNIT ? Value.UNIT : fb.add(new Inst.ExtractField(fb.temp(st.fields().get(i)), v, i));
+                    writeValue(stream, e, et, spec);
+                }
+                writeText(stream, tu.elements().size() == 1 ? ",)" : ")");
+            }
+            case Type.Array a -> {
+                writeText(stream, "[");
+                TirType.Array at = (TirType.Array) tirType(a);
+                if (at.length() > 0) {
+                    Value.Temp copy = fb.slot(at, "debug.array");
+                    fb.add(new Inst.Store(copy, v));
+                    Value.Temp i = fb.slot(TirType.I64, "debug.index");
+                    fb.add(new Inst.Store(i, new Value.IntConst(TirType.I64, 0)));
+                    Block body = fb.newBlock(), separator = fb.newBlock(), element = fb.newBlock(), exit = fb.newBlock();
+                    fb.jumpTo(body);
+                    Value first = fb.add(new Inst.Compare(fb.temp(TirType.BOOL), Inst.CmpOp.EQ, load(i, TirType.I64), new Value.IntConst(TirType.I64, 0)));
+                    fb.branch(first, element, separator);
+                    fb.switchTo(separator);
+                    writeText(stream, ", ");
+                    fb.jumpTo(element);
+                    Value index = load(i, TirType.I64);
+                    TirType et = tirType(a.element());
+                    Value e = Value.UNIT;
+                    if (et != TirType.UNIT) {
+                        Value address = fb.add(new Inst.ElementAddr(fb.temp(TirType.PTR), copy, at, index, null));
+                        e = fb.add(new Inst.Load(fb.temp(et), address, et));
+                    }
+                    writeValue(stream, e, a.element(), spec);
+                    Value next = fb.add(new Inst.IntArith(fb.temp(TirType.I64), Inst.ArithOp.ADD, load(i, TirType.I64), new Value.IntConst(TirType.I64, 1), null));
+                    fb.add(new Inst.Store(i, next));
+                    Value more = fb.add(new Inst.Compare(fb.temp(TirType.BOOL), Inst.CmpOp.LT, next, new Value.IntConst(TirType.I64, at.length())));
+                    fb.branch(more, body, exit);
+                    fb.switchTo(exit);
+                }
+                writeText(stream, "]");
+            }
+            default -> writeText(stream, "()");
+        }
+    }
+
     private void formatWithSpec(int stream, Value v, Type type, FormatSpec spec) {
         Value sink = callRuntime(RuntimeAbi.STREAM_SINK, stream(stream));
         Value specValue = spec.isPlain() ? new Value.ZeroConst(TirType.PTR) : specConstant(spec, type);
@@ -923,8 +980,8 @@ public final class AstToTir {
                 return op == Expr.BinaryOp.EQ ? eq : fb.add(new Inst.Not(fb.temp(TirType.BOOL), eq));
             }
             if (t == TirType.UNIT) return new Value.BoolConst(op == Expr.BinaryOp.EQ || op == Expr.BinaryOp.LE || op == Expr.BinaryOp.GE);
-            if (t instanceof TirType.Struct) {
-                Value eq = structsEqual(left, right);
+            if (t instanceof TirType.Struct || t instanceof TirType.Array) {
+                Value eq = valuesEqual(left, right);
                 return op == Expr.BinaryOp.EQ ? eq : fb.add(new Inst.Not(fb.temp(TirType.BOOL), eq));
             }
             return fb.add(new Inst.Compare(fb.temp(TirType.BOOL), cmp(op), left, right));
@@ -938,18 +995,73 @@ public final class AstToTir {
     /** Tuples are equal when every element is; computed without branching (all elements are plain values). */
     private Value structsEqual(Value a, Value b) {
         TirType.Struct st = (TirType.Struct) a.type();
+        if (containsArray(st)) {
+            // Comparing an array makes a loop (new blocks): keep everything in slots across it.
+            Held ha = hold(a), hb = hold(b);
+            Value.Temp all = fb.slot(TirType.BOOL, "tuple.eq");
+            fb.add(new Inst.Store(all, new Value.BoolConst(true)));
+            for (int i = 0; i < st.fields().size(); i++) {
+                TirType ft = st.fields().get(i);
+                if (ft instanceof TirType.Struct fs && fs.fields().isEmpty()) continue;
+                Value x = fb.add(new Inst.ExtractField(fb.temp(ft), read(ha), i));
+                Value y = fb.add(new Inst.ExtractField(fb.temp(ft), read(hb), i));
+                Value e = valuesEqual(x, y);
+                fb.add(new Inst.Store(all, fb.add(new Inst.IntArith(fb.temp(TirType.BOOL), Inst.ArithOp.AND, load(all, TirType.BOOL), e, null))));
+            }
+            return load(all, TirType.BOOL);
+        }
         Value all = new Value.BoolConst(true);
         for (int i = 0; i < st.fields().size(); i++) {
             TirType ft = st.fields().get(i);
             if (ft instanceof TirType.Struct fs && fs.fields().isEmpty()) continue; // `()` equals `()`
             Value x = fb.add(new Inst.ExtractField(fb.temp(ft), a, i));
             Value y = fb.add(new Inst.ExtractField(fb.temp(ft), b, i));
-            Value e = ft == TirType.STR ? stringsEqual(x, y)
-                    : ft instanceof TirType.Struct ? structsEqual(x, y)
-                    : fb.add(new Inst.Compare(fb.temp(TirType.BOOL), Inst.CmpOp.EQ, x, y));
+            Value e = valuesEqual(x, y);
             all = fb.add(new Inst.IntArith(fb.temp(TirType.BOOL), Inst.ArithOp.AND, all, e, null));
         }
         return all;
+    }
+
+    private static boolean containsArray(TirType t) {
+        return t instanceof TirType.Array || t instanceof TirType.Struct st && st.fields().stream().anyMatch(AstToTir::containsArray);
+    }
+
+    /** `==` on two values of one type: strings by bytes, tuples and arrays element-wise. */
+    private Value valuesEqual(Value x, Value y) {
+        TirType t = x.type();
+        if (t == TirType.STR) return stringsEqual(x, y);
+        if (t instanceof TirType.Struct) return structsEqual(x, y);
+        if (t instanceof TirType.Array a) return arraysEqual(x, y, a);
+        return fb.add(new Inst.Compare(fb.temp(TirType.BOOL), Inst.CmpOp.EQ, x, y));
+    }
+
+    /** Arrays are equal when every element is; the loop stops at the first difference. */
+    private Value arraysEqual(Value a, Value b, TirType.Array type) {
+        Value.Temp result = fb.slot(TirType.BOOL, "array.eq");
+        fb.add(new Inst.Store(result, new Value.BoolConst(true)));
+        if (type.length() == 0 || type.element() instanceof TirType.Struct s && s.fields().isEmpty()) return load(result, TirType.BOOL);
+        Value.Temp left = fb.slot(type, "eq.left"), right = fb.slot(type, "eq.right"), i = fb.slot(TirType.I64, "eq.index");
+        fb.add(new Inst.Store(left, a));
+        fb.add(new Inst.Store(right, b));
+        fb.add(new Inst.Store(i, new Value.IntConst(TirType.I64, 0)));
+        Block body = fb.newBlock(), differs = fb.newBlock(), next = fb.newBlock(), exit = fb.newBlock();
+        fb.jumpTo(body);
+        Value index = load(i, TirType.I64);
+        TirType et = type.element();
+        Value x = fb.add(new Inst.Load(fb.temp(et), fb.add(new Inst.ElementAddr(fb.temp(TirType.PTR), left, type, index, null)), et));
+        Value y = fb.add(new Inst.Load(fb.temp(et), fb.add(new Inst.ElementAddr(fb.temp(TirType.PTR), right, type, index, null)), et));
+        Value same = valuesEqual(x, y);
+        fb.branch(same, next, differs);
+        fb.switchTo(differs);
+        fb.add(new Inst.Store(result, new Value.BoolConst(false)));
+        fb.jumpTo(exit);
+        fb.switchTo(next);
+        Value following = fb.add(new Inst.IntArith(fb.temp(TirType.I64), Inst.ArithOp.ADD, load(i, TirType.I64), new Value.IntConst(TirType.I64, 1), null));
+        fb.add(new Inst.Store(i, following));
+        Value more = fb.add(new Inst.Compare(fb.temp(TirType.BOOL), Inst.CmpOp.LT, following, new Value.IntConst(TirType.I64, type.length())));
+        fb.branch(more, body, exit);
+        fb.switchTo(exit);
+        return load(result, TirType.BOOL);
     }
 
     private Value stringsEqual(Value a, Value b) {

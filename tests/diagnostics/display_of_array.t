@@ -1,0 +1,5 @@
+// Arrays have no `{}` (Display) form; `{:?}` prints them.
+fn main() {
+    let a = [1, 2, 3];
+    println("{}", a);
+}
