@@ -1936,11 +1936,16 @@ public final class TypeChecker {
                 }
             }
             case Pattern.Or or -> {
+                // Only the names the alternatives themselves bind must agree: in `n @ (1 | 3)`
+                // the outer `n` is bound once, outside the `|`.
+                java.util.Set<String> before = new java.util.HashSet<>(out.locals.keySet());
                 checkPattern(or.alternatives().get(0), expected, out);
+                Map<String, Symbol.Local> introduced = new LinkedHashMap<>(out.locals);
+                introduced.keySet().removeAll(before);
                 for (Pattern alt : or.alternatives().subList(1, or.alternatives().size())) {
-                    Bindings again = new Bindings(out.locals);
+                    Bindings again = new Bindings(introduced);
                     checkPattern(alt, expected, again);
-                    for (String name : out.locals.keySet()) {
+                    for (String name : introduced.keySet()) {
                         if (!again.locals.containsKey(name)) {
                             diags.error(ErrorCode.E0408, alt.span(), "variable `" + name + "` is not bound in all patterns",
                                     "note: every alternative of `|` must bind the same names");

@@ -794,8 +794,10 @@ public final class Parser {
             Pattern pattern = pattern();
             Expr guard = eat(TokenKind.IF) ? expr() : null;
             expect(TokenKind.FAT_ARROW, "`=>` after the pattern");
+            // As in statements, a block-like body ends the arm at its closing brace, so the
+            // comma after it is optional: `0 => { .. } (a, b) => ..` is two arms.
             boolean blockLike = startsBlockLike();
-            Expr body = exprWithAssign();
+            Expr body = blockLike ? primary() : exprWithAssign();
             arms.add(new Expr.Arm(pattern, guard, body, pattern.span().to(body.span())));
             if (!eat(TokenKind.COMMA) && !blockLike && !at(TokenKind.RBRACE)) {
                 missing("`,` after the match arm");
