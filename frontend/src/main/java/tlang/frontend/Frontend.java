@@ -17,6 +17,10 @@ public final class Frontend {
         // Type errors are only looked for in a program that parsed: checking a tree with
         // holes in it mostly reports consequences of the syntax errors (as Go does).
         if (diags.hasErrors()) return null;
-        return TypeChecker.check(module, diags);
+        Module prelude = Parser.parse(Prelude.source(), "std", diags);
+        if (diags.hasErrors()) throw new IllegalStateException("the prelude does not parse: " + diags.all());
+        java.util.List<tlang.frontend.ast.Item> items = new java.util.ArrayList<>(prelude.items());
+        items.addAll(module.items());
+        return TypeChecker.check(new Module(module.name(), module.file(), java.util.List.copyOf(items)), diags);
     }
 }

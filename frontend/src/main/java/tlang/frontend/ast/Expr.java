@@ -25,8 +25,12 @@ public sealed interface Expr {
     /** The unit value `()`. */
     record Unit(Span span) implements Expr {}
     /** A name or a `::`-separated path: `x`, `fib`, `std::process::exit`. */
-    record Path(List<String> segments, Span span) implements Expr {
+    record Path(List<String> segments, List<List<TypeExpr>> generics, Span span) implements Expr {
+        public Path(List<String> segments, Span span) { this(segments, segments.stream().map(s -> List.<TypeExpr>of()).toList(), span); }
         public String joined() { return String.join("::", segments); }
+        /** The type arguments written after segment {@code i} (`f::<i64>`, `Vec::<T>::new`), or an empty list. */
+        public List<TypeExpr> argsAt(int i) { return generics.get(i); }
+        public boolean hasTypeArgs() { return generics.stream().anyMatch(g -> !g.isEmpty()); }
     }
     record Call(Expr callee, List<Expr> args, Span span) implements Expr {}
     /** `expr as Type`. */
@@ -36,7 +40,9 @@ public sealed interface Expr {
     /** `base.name`: a tuple element (`t.0`) or a struct field (`p.x`, `pair.0`). */
     record Field(Expr base, String name, Span nameSpan, Span span) implements Expr {}
     /** `receiver.name(args)`. */
-    record MethodCall(Expr receiver, String name, Span nameSpan, List<Expr> args, Span span) implements Expr {}
+    record MethodCall(Expr receiver, String name, Span nameSpan, List<TypeExpr> typeArgs, List<Expr> args, Span span) implements Expr {
+        public MethodCall(Expr receiver, String name, Span nameSpan, List<Expr> args, Span span) { this(receiver, name, nameSpan, List.of(), args, span); }
+    }
     /** `Name { field: value, short, ... }`. */
     record StructLit(Path type, List<FieldInit> fields, Span span) implements Expr {}
     /** One `name: value` (or shorthand `name`, whose value is the variable `name`). */
@@ -75,6 +81,8 @@ public sealed interface Expr {
     record Index(Expr base, Expr index, Span span) implements Expr {}
     /** `&operand` / `&mut operand`: only as the argument of a reference parameter. */
     record Ref(boolean mutable, Expr operand, Span span) implements Expr {}
+    /** `operand?`: the value inside `Some`/`Ok`, or an early return of `None`/`Err`. */
+    record Try(Expr operand, Span span) implements Expr {}
     /** Stands in for an expression that failed to parse, so checking can go on quietly. */
     record Error(Span span) implements Expr {}
 

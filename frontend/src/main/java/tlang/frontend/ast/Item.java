@@ -12,7 +12,24 @@ public sealed interface Item {
      * A function or method; {@code returnType} is null when it returns `()`, {@code self}
      * is null for anything that is not a method.
      */
-    record Fn(String name, Span nameSpan, SelfParam self, List<Param> params, TypeExpr returnType, Expr.Block body, Span span) implements Item {}
+    record Fn(String name, Span nameSpan, Generics generics, SelfParam self, List<Param> params, TypeExpr returnType, Expr.Block body, Span span) implements Item {
+        /** A trait's required method has a signature and no body. */
+        public boolean hasBody() { return body != null; }
+    }
+
+    /** `<T: Bound + Other, U>` and a `where` clause: the type parameters of an item, with their bounds. */
+    record Generics(List<TypeParam> params, List<WherePredicate> where) {
+        public static final Generics NONE = new Generics(List.of(), List.of());
+        public boolean isEmpty() { return params.isEmpty() && where.isEmpty(); }
+    }
+
+    /** `T: A + B` (or `Rhs = Self` in a trait's list: {@code defaultType}) in `<...>`; the bounds are trait names, possibly with arguments (`Iterator<Item = i64>`). */
+    record TypeParam(String name, Span span, List<TypeExpr> bounds, TypeExpr defaultType) {
+        public TypeParam(String name, Span span, List<TypeExpr> bounds) { this(name, span, bounds, null); }
+    }
+
+    /** `where T: A + B`. */
+    record WherePredicate(TypeExpr subject, List<TypeExpr> bounds, Span span) {}
 
     record Param(String name, Span nameSpan, boolean mutable, TypeExpr type, Span span) {}
 
@@ -31,20 +48,33 @@ public sealed interface Item {
      * `struct Name { a: T, b: U }`, `struct Name(T, U);` (tuple struct, fields named 0, 1, ...)
      * or `struct Name;` (no fields).
      */
-    record Struct(String name, Span nameSpan, List<FieldDecl> fields, Shape shape, Span span) implements Item {
+    record Struct(String name, Span nameSpan, Generics generics, List<FieldDecl> fields, Shape shape, Span span) implements Item {
         public enum Shape { NAMED, TUPLE, UNIT }
     }
 
     record FieldDecl(String name, Span nameSpan, TypeExpr type, Span span) {}
 
     /** `enum Name { A, B(T, U), C { x: T } }`. */
-    record Enum(String name, Span nameSpan, List<Variant> variants, Span span) implements Item {}
+    record Enum(String name, Span nameSpan, Generics generics, List<Variant> variants, Span span) implements Item {}
 
     /** One variant; its fields are named 0, 1, ... for the tuple shape, none for the unit shape. */
     record Variant(String name, Span nameSpan, List<FieldDecl> fields, Struct.Shape shape, Span span) {}
 
-    /** `impl Type { fn ... }`: methods and associated functions of a type. */
-    record Impl(TypeExpr selfType, List<Fn> functions, List<Const> consts, Span span) implements Item {}
+    /**
+     * `impl<T> Type { fn ... }` (methods and associated functions of a type) or
+     * `impl<T> Trait for Type { ... }` ({@code trait} set): a trait's methods and associated
+     * types for a type.
+     */
+    record Impl(Generics generics, TypeExpr trait, TypeExpr selfType, List<Fn> functions, List<Const> consts, List<TypeAlias> types, Span span) implements Item {}
+
+    /** `type Output = Point;` inside a trait impl. */
+    record TypeAlias(String name, Span nameSpan, TypeExpr type, Span span) {}
+
+    /**
+     * `trait Name: Super { type Item; fn required(&self); fn provided(&self) { ... } }`.
+     * Methods without a body must be implemented; the others are defaults.
+     */
+    record Trait(String name, Span nameSpan, Generics generics, List<TypeExpr> supertraits, List<TypeParam> types, List<Fn> methods, Span span) implements Item {}
 
     /**
      * `const NAME: T = value;` or `static NAME: T = value;` — a value computed at compile

@@ -8,9 +8,23 @@ import java.util.List;
 public sealed interface TypeExpr {
     Span span();
 
-    record Named(List<String> segments, Span span) implements TypeExpr {
+    /**
+     * `Name`, `a::b::Name`, `Name<A, B>`, or in a bound `Iterator<Item = T>` ({@code bindings}
+     * are the associated types fixed by the bound). {@code args} belong to the last segment.
+     */
+    record Named(List<String> segments, List<TypeExpr> args, List<Binding> bindings, Span span) implements TypeExpr {
+        public Named(List<String> segments, Span span) { this(segments, List.of(), List.of(), span); }
         public String joined() { return String.join("::", segments); }
     }
+
+    /** `Item = T` inside a bound's angle brackets. */
+    record Binding(String name, Span nameSpan, TypeExpr type) {}
+
+    /** `dyn Trait`: a value of some type implementing the trait, called through a vtable. */
+    record Dyn(Named trait, Span span) implements TypeExpr {}
+
+    /** `fn(A, B) -> R`: a function value. */
+    record Fn(List<TypeExpr> params, TypeExpr result, Span span) implements TypeExpr {}
     record Unit(Span span) implements TypeExpr {}
     /** `(A, B)`; `(A,)` for one element. */
     record Tuple(List<TypeExpr> elements, Span span) implements TypeExpr {}

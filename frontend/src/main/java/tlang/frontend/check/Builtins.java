@@ -19,7 +19,9 @@ public final class Builtins {
         ARG_COUNT("std::env::arg_count", 0, false),
         ARG("std::env::arg", 0, false),
         /** `std::io::write_bytes(&buf, n)`: the first n bytes of a `[u8; N]` to stdout, as they are. */
-        WRITE_BYTES("std::io::write_bytes", 1, false);
+        WRITE_BYTES("std::io::write_bytes", 1, false),
+        /** `write(f, "...", args)` inside a `fmt` method: formats to the Formatter's stream. */
+        WRITE("write", 0, false);
 
         public final String path;
         /** For the printing builtins: 1 = stdout, 2 = stderr. */

@@ -27,7 +27,10 @@ public record CheckedProgram(
         Map<Expr.MethodCall, BuiltinMethod> builtinMethods,
         Map<Expr.For, Symbol.Local> forVariables,
         Map<Pattern.Binding, Symbol.Local> patternBindings,
-        Map<Pattern, Symbol> patternTargets) {
+        Map<Pattern, Symbol> patternTargets,
+        Map<Expr, List<Type>> instantiations,
+        TraitEnv traits,
+        Map<Expr, Symbol.Function> overloads) {
 
     /**
      * A checked format call. {@code args} are evaluated once each, in order — the call's

@@ -60,6 +60,7 @@ final class Exhaustiveness {
             case Pattern.Wildcard w -> WILD;
             case Pattern.Binding b -> {
                 if (targets.get(b) instanceof Symbol.StructCtor) yield new Cons(new Single(), List.of());
+                if (targets.get(b) instanceof Symbol.VariantCtor v) yield new Cons(new VariantCtor(t instanceof Type.Enum e ? e : v.type(), v.index()), List.of());
                 yield b.subpattern() == null ? WILD : lower(b.subpattern(), t);
             }
             case Pattern.Literal l -> literal(l.value(), t);
@@ -347,7 +348,7 @@ final class Exhaustiveness {
             case Cons c -> switch (c.ctor()) {
                 case VariantCtor v -> {
                     Type.Variant variant = v.type().variants().get(v.index());
-                    String name = v.type().name + "::" + variant.name();
+                    String name = v.type().name() + "::" + variant.name();
                     yield switch (variant.shape()) {
                         case UNIT -> name;
                         case TUPLE -> name + "(" + fieldsText(c.fields(), variant.fieldTypes()) + ")";
@@ -356,9 +357,9 @@ final class Exhaustiveness {
                 }
                 case Single s -> switch (t) {
                     case Type.Tuple tu -> "(" + fieldsText(c.fields(), tu.elements()) + (tu.elements().size() == 1 ? ",)" : ")");
-                    case Type.Struct st -> st.decl.shape() == Item.Struct.Shape.TUPLE
-                            ? st.name + "(" + fieldsText(c.fields(), st.fieldTypes()) + ")"
-                            : st.decl.shape() == Item.Struct.Shape.UNIT ? st.name : st.name + " { .. }";
+                    case Type.Struct st -> st.decl().shape() == Item.Struct.Shape.TUPLE
+                            ? st.name() + "(" + fieldsText(c.fields(), st.fieldTypes()) + ")"
+                            : st.decl().shape() == Item.Struct.Shape.UNIT ? st.name() : st.name() + " { .. }";
                     default -> "()";
                 };
                 case BoolCtor b -> Boolean.toString(b.value());

@@ -50,15 +50,30 @@ public sealed interface Symbol {
     }
 
     /**
-     * A function defined in the program; {@code owner} is the struct whose `impl` defines it
-     * (a method when {@code decl.self()} is set, an associated function otherwise), or null.
+     * A function defined in the program; {@code owner} is the type whose `impl` defines it
+     * (a method when {@code decl.self()} is set, an associated function otherwise), or for a
+     * method declared in a trait the trait's `Self`; null for a free function.
+     * {@code typeParams} are every type parameter its signature and body may mention: the
+     * impl's (or the trait's `Self` and parameters) first, then its own. {@code trait} is set
+     * for the methods a trait declares (required or default), {@code impl} for the functions
+     * of an `impl` block.
      */
-    record Function(String name, List<Type> params, Type result, Item.Fn decl, Type owner) implements Symbol {
+    record Function(String name, List<Type.Param> typeParams, List<Type> params, Type result, Item.Fn decl, Type owner,
+                    Type.TraitDef trait, TraitEnv.Impl impl) implements Symbol {
         public Function(String name, List<Type> params, Type result, Item.Fn decl) {
-            this(name, params, result, decl, null);
+            this(name, List.of(), params, result, decl, null, null, null);
         }
 
-        public String qualifiedName() { return owner == null ? name : owner.display() + "::" + name; }
+        public boolean isGeneric() { return !typeParams.isEmpty(); }
+
+        public String qualifiedName() {
+            if (trait != null) return trait.name + "::" + name;
+            return owner == null ? name : owner.display() + "::" + name;
+        }
+
+        // Identity, not structure: two functions are the same only if they are one declaration.
+        @Override public boolean equals(Object o) { return this == o; }
+        @Override public int hashCode() { return System.identityHashCode(this); }
     }
 
     /** A struct name used as a value: the unit struct itself, or a tuple struct's constructor. */

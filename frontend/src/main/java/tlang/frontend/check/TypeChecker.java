@@ -12,6 +12,7 @@ import tlang.frontend.diag.Diagnostics;
 import tlang.frontend.source.Span;
 import tlang.frontend.types.Inference;
 import tlang.frontend.types.Type;
+import tlang.frontend.types.Types;
 
 import java.math.BigInteger;
 import java.util.ArrayDeque;
@@ -47,13 +48,29 @@ public final class TypeChecker {
     private final Map<Stmt.Let, Symbol.Local> lets = new IdentityHashMap<>();
     private final Map<Item.Fn, List<Symbol.Local>> params = new IdentityHashMap<>();
     private final Map<Expr.Call, CheckedProgram.Format> formats = new IdentityHashMap<>();
-    private final Map<String, Type.Struct> structs = new LinkedHashMap<>();
-    /** Methods and associated functions, per struct. */
-    private final Map<Type, Map<String, Symbol.Function>> methods = new HashMap<>();
-    private final Map<String, Type.Enum> enums = new LinkedHashMap<>();
+    private final Map<String, Type.StructDef> structs = new LinkedHashMap<>();
+    /** Methods and associated functions of inherent impls, per struct or enum declaration ({@link #defKey}). */
+    private final Map<Object, Map<String, Symbol.Function>> methods = new HashMap<>();
+    private final Map<String, Type.EnumDef> enums = new LinkedHashMap<>();
+    private final TraitEnv traits = new TraitEnv();
+    /** The type parameters that names in types may refer to here (the item's and its impl's). */
+    private final Map<String, Type.Param> typeParamScope = new HashMap<>();
+    /** The trait being declared, and the trait impl being declared or checked, if any. */
+    private Type.TraitDef currentTrait;
+    private TraitEnv.Impl currentImpl;
+    /** For each call of a generic function (the Call, MethodCall or Path node): its type arguments, in the order of its typeParams. */
+    private final Map<Expr, List<Type>> instantiations = new IdentityHashMap<>();
+    /**
+     * Operators on types that implement them by trait (`a + b` with `impl Add for P`), and
+     * `?` that converts the error with `From`: the trait function to call. Its type
+     * arguments are in {@link #instantiations} under the same node.
+     */
+    private final Map<Expr, Symbol.Function> overloads = new IdentityHashMap<>();
+    /** `Some`, `None`, `Ok`, `Err`: variants usable without their enum's name. */
+    private final Map<String, Symbol.VariantCtor> preludeVariants = new HashMap<>();
     /** `const` and `static` items, and associated constants per type, with their values once computed. */
     private final Map<String, Symbol.Constant> consts = new LinkedHashMap<>();
-    private final Map<Type, Map<String, Symbol.Constant>> assocConsts = new HashMap<>();
+    private final Map<Object, Map<String, Symbol.Constant>> assocConsts = new HashMap<>();
     private final Map<Expr.MethodCall, Symbol.Function> methodTargets = new IdentityHashMap<>();
     private final Map<Expr.MethodCall, BuiltinMethod> builtinMethods = new IdentityHashMap<>();
     private final Map<Expr.For, Symbol.Local> forVariables = new IdentityHashMap<>();
@@ -100,19 +117,29 @@ public final class TypeChecker {
 
     private CheckedProgram run() {
         boolean syntaxErrors = diags.hasErrors();
+        for (Item item : module.items()) if (item instanceof Item.Trait tr) declareTrait(tr);
         for (Item item : module.items()) if (item instanceof Item.Struct st) declareStruct(st);
         for (Item item : module.items()) if (item instanceof Item.Enum en) declareEnum(en);
         collectConstants();
+        for (Item item : module.items()) if (item instanceof Item.Trait tr) defineTrait(tr);
         for (Item item : module.items()) if (item instanceof Item.Struct st) defineStruct(st);
         for (Item item : module.items()) if (item instanceof Item.Enum en) defineEnum(en);
         checkStructsAreFinite();
+        for (Type.EnumDef e : enums.values()) {
+            if (e.decl.span().file() != module.file()) for (int i = 0; i < e.genericVariants().size(); i++) preludeVariants.put(e.genericVariants().get(i).name(), new Symbol.VariantCtor(e.self(), i));
+        }
         for (Item item : module.items()) if (item instanceof Item.Fn fn) declare(fn);
         for (Item item : module.items()) if (item instanceof Item.Impl impl) declareImpl(impl);
         evaluateConstants();
         for (Symbol.Function f : List.copyOf(allFunctions)) {
             currentSelf = f.owner();
+            currentImpl = f.impl();
+            typeParamScope.clear();
+            for (Type.Param p : f.typeParams()) if (!p.name.equals("Self")) typeParamScope.put(p.name, p);
             checkFunction(f);
         }
+        typeParamScope.clear();
+        currentImpl = null;
         currentSelf = null;
         Symbol.Function main = functions.get("main");
         if (syntaxErrors) {
@@ -126,7 +153,7 @@ public final class TypeChecker {
         }
         if (diags.hasErrors()) return null;
         return new CheckedProgram(module, List.copyOf(allFunctions), main, types, resolutions, lets, params, formats, methodTargets, builtinMethods,
-                forVariables, patternBindings, patternTargets);
+                forVariables, patternBindings, patternTargets, instantiations, traits, overloads);
     }
 
     // ---- declarations ---------------------------------------------------------------
@@ -146,12 +173,20 @@ public final class TypeChecker {
             diags.error(ErrorCode.E0428, fn.nameSpan(), "the name `" + fn.name() + "` is reserved for the built-in `" + fn.name() + "`");
             return;
         }
-        Symbol.Function f = signature(fn, null);
+        Symbol.Function f = signature(fn, null, List.of(), null, null);
         functions.put(fn.name(), f);
         allFunctions.add(f);
     }
 
-    private Symbol.Function signature(Item.Fn fn, Type owner) {
+    /**
+     * A function's signature. {@code outer} are the type parameters of its impl or trait,
+     * already in scope; its own are declared here and, for the body, stay recorded in the
+     * symbol's typeParams.
+     */
+    private Symbol.Function signature(Item.Fn fn, Type owner, List<Type.Param> outer, Type.TraitDef trait, TraitEnv.Impl impl) {
+        Map<String, Type.Param> saved = new HashMap<>(typeParamScope);
+        List<Type.Param> all = new ArrayList<>(outer);
+        all.addAll(declareTypeParams(fn.generics()));
         List<Type> paramTypes = new ArrayList<>();
         for (Item.Param p : fn.params()) {
             if (p.type() instanceof TypeExpr.Ref r && !(r.inner() instanceof TypeExpr.Ref)) {
@@ -162,7 +197,9 @@ public final class TypeChecker {
             }
         }
         Type result = fn.returnType() == null ? Type.UNIT : resolveType(fn.returnType());
-        return new Symbol.Function(fn.name(), List.copyOf(paramTypes), result, fn, owner);
+        typeParamScope.clear();
+        typeParamScope.putAll(saved);
+        return new Symbol.Function(fn.name(), List.copyOf(all), List.copyOf(paramTypes), result, fn, owner, trait, impl);
     }
 
     /** A constant waiting to be evaluated, with the type that owns it (for `Self`) or null. */
@@ -259,7 +296,7 @@ public final class TypeChecker {
     private void register(PendingConst pc, Type type, Object value) {
         Symbol.Constant c = new Symbol.Constant(value, type);
         if (pc.owner() == null) consts.put(pc.decl().name(), c);
-        else assocConsts.computeIfAbsent(pc.owner(), k -> new LinkedHashMap<>()).put(pc.decl().name(), c);
+        else assocConsts.computeIfAbsent(defKey(pc.owner()), k -> new LinkedHashMap<>()).put(pc.decl().name(), c);
     }
 
     /** The keys of the constants an expression names (syntactically; resolution comes later). */
@@ -295,15 +332,50 @@ public final class TypeChecker {
 
     /** Resolves a type without reporting (the impl's own declaration reports problems). */
     private Type resolveTypeQuietly(TypeExpr t) {
-        if (t instanceof TypeExpr.Named n && n.segments().size() == 1) return nominal(n.segments().get(0));
+        if (t instanceof TypeExpr.Named n && n.segments().size() == 1) {
+            Object def = nominalDef(n.segments().get(0));
+            if (def instanceof Type.StructDef sd) return sd.self();
+            if (def instanceof Type.EnumDef ed) return ed.self();
+        }
         return null;
     }
 
-    /** A struct or enum by name, or `Self` inside an impl; null if there is none. */
+    /** The struct or enum declaration with this name, or null. */
+    private Object nominalDef(String name) {
+        Object d = structs.get(name);
+        return d != null ? d : enums.get(name);
+    }
+
+    /**
+     * A struct or enum by name, or `Self` inside an impl; null if there is none. A generic
+     * one gets fresh inference variables for its arguments inside a function body (they
+     * are inferred from the use), its own parameters elsewhere.
+     */
     private Type nominal(String name) {
         if (name.equals("Self")) return currentSelf;
-        Type t = structs.get(name);
-        return t != null ? t : enums.get(name);
+        Object def = nominalDef(name);
+        if (def instanceof Type.StructDef sd) return sd.params.isEmpty() || !inBody() ? sd.self() : new Type.Struct(sd, freshArgs(sd.params.size()));
+        if (def instanceof Type.EnumDef ed) return ed.params.isEmpty() || !inBody() ? ed.self() : new Type.Enum(ed, freshArgs(ed.params.size()));
+        return null;
+    }
+
+    private boolean inBody() { return !scopes.isEmpty(); }
+
+    private List<Type> freshArgs(int n) {
+        List<Type> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) out.add(infer.fresh(Type.VarKind.ANY));
+        return List.copyOf(out);
+    }
+
+    /** The key under which a type's methods and associated constants are filed: its declaration. */
+    private static Object defKey(Type t) {
+        if (t instanceof Type.Struct s) return s.def();
+        if (t instanceof Type.Enum e) return e.def();
+        return t;
+    }
+
+    private Map<String, Symbol.Function> inherentMethods(Type t) {
+        return methods.getOrDefault(defKey(t), Map.of());
     }
 
     private void declareEnum(Item.Enum en) {
@@ -311,12 +383,28 @@ public final class TypeChecker {
             diags.error(ErrorCode.E0428, en.nameSpan(), "the name `" + en.name() + "` is defined multiple times");
             return;
         }
-        enums.put(en.name(), new Type.Enum(en.name(), en));
+        enums.put(en.name(), new Type.EnumDef(en.name(), en, en.generics().params().stream().map(tp -> new Type.Param(tp.name())).toList()));
+    }
+
+    /** Puts a declaration's own parameters in scope (they were created when it was declared) and resolves their bounds. */
+    private void enterParams(List<Type.Param> params, Item.Generics g) {
+        typeParamScope.clear();
+        for (Type.Param p : params) typeParamScope.put(p.name, p);
+        for (Item.TypeParam tp : g.params()) {
+            Type.Param p = typeParamScope.get(tp.name());
+            List<Type.Bound> bounds = new ArrayList<>();
+            for (TypeExpr b : tp.bounds()) {
+                Type.Bound bound = resolveBound(b, p);
+                if (bound != null) bounds.add(bound);
+            }
+            p.setBounds(bounds);
+        }
     }
 
     private void defineEnum(Item.Enum en) {
-        Type.Enum type = enums.get(en.name());
+        Type.EnumDef type = enums.get(en.name());
         if (type == null || type.decl != en) return;
+        enterParams(type.params, en.generics());
         List<Type.Variant> variants = new ArrayList<>();
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (Item.Variant v : en.variants()) {
@@ -337,6 +425,7 @@ public final class TypeChecker {
             variants.add(new Type.Variant(v.name(), v.shape(), List.copyOf(names), List.copyOf(fieldTypes)));
         }
         type.setVariants(variants);
+        typeParamScope.clear();
     }
 
     private void declareStruct(Item.Struct st) {
@@ -344,12 +433,13 @@ public final class TypeChecker {
             diags.error(ErrorCode.E0428, st.nameSpan(), "the name `" + st.name() + "` is defined multiple times");
             return;
         }
-        structs.put(st.name(), new Type.Struct(st.name(), st));
+        structs.put(st.name(), new Type.StructDef(st.name(), st, st.generics().params().stream().map(tp -> new Type.Param(tp.name())).toList()));
     }
 
     private void defineStruct(Item.Struct st) {
-        Type.Struct type = structs.get(st.name());
+        Type.StructDef type = structs.get(st.name());
         if (type == null || type.decl != st) return;
+        enterParams(type.params, st.generics());
         List<String> names = new ArrayList<>();
         List<Type> fieldTypes = new ArrayList<>();
         for (Item.FieldDecl f : st.fields()) {
@@ -361,64 +451,346 @@ public final class TypeChecker {
             fieldTypes.add(resolveType(f.type()));
         }
         type.setFields(names, fieldTypes);
+        typeParamScope.clear();
     }
 
     /** A struct that contains itself by value would have infinite size. */
     private void checkStructsAreFinite() {
-        for (Type.Struct s : structs.values()) {
-            if (contains(s, s, new java.util.HashSet<>())) {
-                diags.error(ErrorCode.E0072, s.decl.nameSpan(), "recursive type `" + s.name + "` has infinite size",
+        for (Type.StructDef d : structs.values()) {
+            if (contains(d.self(), d, new java.util.HashSet<>())) {
+                diags.error(ErrorCode.E0072, d.decl.nameSpan(), "recursive type `" + d.name + "` has infinite size",
                         "help: values of a struct contain their fields, so a struct cannot contain itself; `class` types (with references) come later");
             }
         }
-        for (Type.Enum e : enums.values()) {
-            if (contains(e, e, new java.util.HashSet<>())) {
-                diags.error(ErrorCode.E0072, e.decl.nameSpan(), "recursive type `" + e.name + "` has infinite size",
+        for (Type.EnumDef d : enums.values()) {
+            if (contains(d.self(), d, new java.util.HashSet<>())) {
+                diags.error(ErrorCode.E0072, d.decl.nameSpan(), "recursive type `" + d.name + "` has infinite size",
                         "help: an enum's value contains its variants' fields, so it cannot contain itself; boxes and `class` types come with the memory work");
             }
         }
     }
 
-    private boolean contains(Type t, Type target, java.util.Set<Type> seen) {
+    /** Whether a value of type {@code t} contains (by value) a value of the declaration {@code target}. */
+    private boolean contains(Type t, Object target, java.util.Set<Object> seen) {
         return switch (t) {
             case Type.Struct s -> {
                 boolean found = false;
-                if (seen.add(s)) for (Type f : s.fieldTypes()) found |= f == target || contains(f, target, seen);
+                if (seen.add(s)) for (Type f : s.fieldTypes()) found |= defKey(f) == target || contains(f, target, seen);
                 yield found;
             }
             case Type.Enum e -> {
                 boolean found = false;
-                if (seen.add(e)) for (Type.Variant v : e.variants()) for (Type f : v.fieldTypes()) found |= f == target || contains(f, target, seen);
+                if (seen.add(e)) for (Type.Variant v : e.variants()) for (Type f : v.fieldTypes()) found |= defKey(f) == target || contains(f, target, seen);
                 yield found;
             }
-            case Type.Tuple tu -> tu.elements().stream().anyMatch(e -> e == target || contains(e, target, seen));
+            case Type.Tuple tu -> tu.elements().stream().anyMatch(e -> defKey(e) == target || contains(e, target, seen));
+            case Type.Array a -> defKey(a.element()) == target || contains(a.element(), target, seen);
             default -> false;
         };
     }
 
+    // ---- generics and traits ------------------------------------------------------
+
+    /**
+     * Creates the parameters of {@code g}, puts them in scope (they stay in scope until the
+     * caller restores {@link #typeParamScope}), then resolves their bounds and the `where`
+     * clause (bounds may mention any of the parameters).
+     */
+    private List<Type.Param> declareTypeParams(Item.Generics g) {
+        List<Type.Param> params = new ArrayList<>();
+        for (Item.TypeParam tp : g.params()) {
+            if (params.stream().anyMatch(p -> p.name.equals(tp.name()))) {
+                diags.error(ErrorCode.E0403, tp.span(), "the name `" + tp.name() + "` is already used for a type parameter in this list");
+                continue;
+            }
+            Type.Param p = new Type.Param(tp.name());
+            params.add(p);
+            typeParamScope.put(tp.name(), p);
+        }
+        for (Item.TypeParam tp : g.params()) {
+            Type.Param p = typeParamScope.get(tp.name());
+            List<Type.Bound> bounds = new ArrayList<>(p.bounds());
+            for (TypeExpr b : tp.bounds()) {
+                Type.Bound bound = resolveBound(b, p);
+                if (bound != null) bounds.add(bound);
+            }
+            p.setBounds(bounds);
+        }
+        for (Item.WherePredicate w : g.where()) {
+            Type subject = resolveType(w.subject());
+            if (!(subject instanceof Type.Param p) || !params.contains(p) && !typeParamScope.containsValue(p)) {
+                if (subject != Type.ERROR) {
+                    diags.error(ErrorCode.E1105, w.subject().span(), "`where` clauses may only bound type parameters so far",
+                            "help: bound a parameter: `where T: Trait`");
+                }
+                continue;
+            }
+            List<Type.Bound> bounds = new ArrayList<>(p.bounds());
+            for (TypeExpr b : w.bounds()) {
+                Type.Bound bound = resolveBound(b, p);
+                if (bound != null) bounds.add(bound);
+            }
+            p.setBounds(bounds);
+        }
+        return List.copyOf(params);
+    }
+
+    /** `Trait`, `Trait<A>` or `Trait<Name = T>` as a bound on {@code subject}; null after reporting. */
+    private Type.Bound resolveBound(TypeExpr b, Type subject) {
+        if (!(b instanceof TypeExpr.Named n) || n.segments().size() != 1) {
+            diags.error(ErrorCode.E0404, b.span(), "expected a trait, found `" + b.span().text() + "`");
+            return null;
+        }
+        Type.TraitDef trait = traits.trait(n.segments().get(0));
+        if (trait == null) {
+            Object def = nominalDef(n.joined());
+            if (def != null || primitive(n.joined()) != null) {
+                diags.error(ErrorCode.E0404, b.span(), "expected a trait, found type `" + n.joined() + "`", "note: a bound names a trait the type must implement");
+            } else {
+                diags.error(ErrorCode.E0405, b.span(), "cannot find trait `" + n.joined() + "` in this scope",
+                        Suggestions.closest(n.joined(), traits.traits().stream().map(t -> t.name).toList())
+                                .map(x -> "help: a trait with a similar name exists: `" + x + "`").orElse("note: traits are declared with `trait " + n.joined() + " { ... }`"));
+            }
+            return null;
+        }
+        List<Type> args = traitArgs(trait, n, subject);
+        if (args == null) return null;
+        Map<String, Type> bindings = new LinkedHashMap<>();
+        for (TypeExpr.Binding bind : n.bindings()) {
+            if (!trait.assocTypes().contains(bind.name())) {
+                diags.error(ErrorCode.E0220, bind.nameSpan(), "associated type `" + bind.name() + "` not found for `" + trait.name + "`",
+                        trait.assocTypes().isEmpty() ? "note: `" + trait.name + "` has no associated types" : "note: its associated types are: " + String.join(", ", trait.assocTypes()));
+                continue;
+            }
+            bindings.put(bind.name(), resolveType(bind.type()));
+        }
+        return new Type.Bound(trait, args, Map.copyOf(bindings));
+    }
+
+    /** The arguments written for a trait's parameters, defaults filled in; null after reporting. */
+    private List<Type> traitArgs(Type.TraitDef trait, TypeExpr.Named n, Type self) {
+        List<Type> args = new ArrayList<>();
+        for (TypeExpr a : n.args()) args.add(resolveType(a));
+        if (args.size() > trait.params.size()) {
+            diags.error(ErrorCode.E0107, n.span(), "trait `" + trait.name + "` takes " + count(trait.params.size(), "type argument") + " but " + args.size() + " were given");
+            return null;
+        }
+        for (int i = args.size(); i < trait.params.size(); i++) {
+            Type d = i < trait.defaults().size() ? trait.defaults().get(i) : null;
+            if (d == null) {
+                diags.error(ErrorCode.E0107, n.span(), "missing type argument for trait `" + trait.name + "`: `" + trait.params.get(i).name + "`");
+                return null;
+            }
+            Map<Type.Param, Type> m = Types.bind(trait.params, args);
+            m.put(trait.self, self);
+            args.add(Types.subst(d, m));
+        }
+        return List.copyOf(args);
+    }
+
+    private void declareTrait(Item.Trait tr) {
+        if (traits.trait(tr.name()) != null || nominalDef(tr.name()) != null) {
+            diags.error(ErrorCode.E0428, tr.nameSpan(), "the name `" + tr.name() + "` is defined multiple times");
+            return;
+        }
+        List<Type.Param> params = tr.generics().params().stream().map(tp -> new Type.Param(tp.name())).toList();
+        Type.TraitDef def = new Type.TraitDef(tr.name(), tr, new Type.Param("Self"), params);
+        def.setAssocTypes(tr.types().stream().map(Item.TypeParam::name).toList());
+        traits.declareTrait(def);
+    }
+
+    /** Supertraits, parameter defaults, and the signatures of the trait's methods. */
+    private void defineTrait(Item.Trait tr) {
+        Type.TraitDef def = traits.trait(tr.name());
+        if (def == null || def.decl != tr) return;
+        Map<String, Type.Param> saved = new HashMap<>(typeParamScope);
+        currentSelf = def.self;
+        currentTrait = def;
+        for (Type.Param p : def.params) typeParamScope.put(p.name, p);
+        List<Type> defaults = new ArrayList<>();
+        for (Item.TypeParam tp : tr.generics().params()) {
+            // `trait Add<Rhs = Self>`: a bound that omits the argument gets the default.
+            defaults.add(tp.defaultType() == null ? null : resolveType(tp.defaultType()));
+        }
+        def.setDefaults(defaults);
+        List<Type.Bound> supers = new ArrayList<>();
+        for (TypeExpr s : tr.supertraits()) {
+            Type.Bound b = resolveBound(s, def.self);
+            if (b != null) supers.add(b);
+        }
+        def.setSupertraits(supers);
+        // Inside the trait, `Self` implements it (and its supertraits).
+        List<Type.Bound> selfBounds = new ArrayList<>();
+        selfBounds.add(new Type.Bound(def, List.copyOf(def.params), Map.of()));
+        selfBounds.addAll(supers);
+        def.self.setBounds(selfBounds);
+        Map<String, Symbol.Function> table = traits.methods(def);
+        List<Type.Param> outer = new ArrayList<>();
+        outer.add(def.self);
+        outer.addAll(def.params);
+        for (Item.Fn fn : tr.methods()) {
+            if (table.containsKey(fn.name())) {
+                diags.error(ErrorCode.E0428, fn.nameSpan(), "duplicate definitions with name `" + fn.name() + "`");
+                continue;
+            }
+            Symbol.Function f = signature(fn, def.self, outer, def, null);
+            table.put(fn.name(), f);
+            if (fn.hasBody()) allFunctions.add(f);
+        }
+        typeParamScope.clear();
+        typeParamScope.putAll(saved);
+        currentSelf = null;
+        currentTrait = null;
+    }
+
     private void declareImpl(Item.Impl impl) {
-        Type self = resolveType(impl.selfType());
-        if (!(self instanceof Type.Struct) && !(self instanceof Type.Enum)) {
-            if (self != Type.ERROR) {
+        Map<String, Type.Param> saved = new HashMap<>(typeParamScope);
+        try {
+            List<Type.Param> params = declareTypeParams(impl.generics());
+            Type self = resolveType(impl.selfType());
+            if (self == Type.ERROR) return;
+            if (impl.trait() != null) {
+                declareTraitImpl(impl, params, self);
+                return;
+            }
+            if (!(self instanceof Type.Struct) && !(self instanceof Type.Enum)) {
                 diags.error(ErrorCode.E0116, impl.selfType().span(), "`impl` blocks are for the structs and enums of this program, not for `" + self.display() + "`",
-                        "note: methods on built-in types come with traits");
+                        "help: to add methods to a type of another module, declare a trait and implement it: `impl MyTrait for " + self.display() + " { ... }`");
+                return;
+            }
+            currentSelf = self;
+            TraitEnv.Impl info = new TraitEnv.Impl(null, params, self, List.of(), new LinkedHashMap<>(), Map.of(), impl);
+            Map<String, Symbol.Function> table = methods.computeIfAbsent(defKey(self), k -> new LinkedHashMap<>());
+            for (Item.Fn fn : impl.functions()) {
+                if (table.containsKey(fn.name())) {
+                    diags.error(ErrorCode.E0428, fn.nameSpan(), "duplicate definitions with name `" + fn.name() + "`",
+                            "note: `" + self.display() + "::" + fn.name() + "` is first defined at line " + table.get(fn.name()).decl().nameSpan().line());
+                    continue;
+                }
+                if (!fn.hasBody()) {
+                    diags.error(ErrorCode.E1004, fn.span(), "a function in an `impl` needs a body");
+                    continue;
+                }
+                Symbol.Function f = signature(fn, self, params, null, info);
+                table.put(fn.name(), f);
+                info.methods().put(fn.name(), f);
+                allFunctions.add(f);
+            }
+        } finally {
+            typeParamScope.clear();
+            typeParamScope.putAll(saved);
+            currentSelf = null;
+        }
+    }
+
+    private void declareTraitImpl(Item.Impl impl, List<Type.Param> params, Type self) {
+        TypeExpr.Named tn = impl.trait() instanceof TypeExpr.Named n && n.segments().size() == 1 ? n : null;
+        Type.TraitDef trait = tn == null ? null : traits.trait(tn.segments().get(0));
+        if (trait == null) {
+            if (tn != null && nominalDef(tn.joined()) != null) {
+                diags.error(ErrorCode.E0404, impl.trait().span(), "expected a trait, found type `" + tn.joined() + "`",
+                        "help: to add methods to `" + tn.joined() + "` itself, write `impl " + tn.joined() + " { ... }`");
+            } else {
+                diags.error(ErrorCode.E0405, impl.trait().span(), "cannot find trait `" + impl.trait().span().text() + "` in this scope",
+                        Suggestions.closest(impl.trait().span().text(), traits.traits().stream().map(t -> t.name).toList())
+                                .map(x -> "help: a trait with a similar name exists: `" + x + "`").orElse("note: traits are declared with `trait Name { ... }`"));
             }
             return;
         }
-        Type st = self;
-        currentSelf = st;
-        Map<String, Symbol.Function> table = methods.computeIfAbsent(st, k -> new LinkedHashMap<>());
-        for (Item.Fn fn : impl.functions()) {
-            if (table.containsKey(fn.name())) {
-                diags.error(ErrorCode.E0428, fn.nameSpan(), "duplicate definitions with name `" + fn.name() + "`",
-                        "note: `" + st.display() + "::" + fn.name() + "` is first defined at line " + table.get(fn.name()).decl().nameSpan().line());
+        List<Type> args = traitArgs(trait, tn, self);
+        if (args == null) return;
+        for (TraitEnv.Impl other : traits.implsOf(trait)) {
+            Map<Type.Param, Type> m = new HashMap<>();
+            if (TraitEnv.match(other.self(), self, m, other.params()) && other.traitArgs().equals(args)
+                    || TraitEnv.match(self, other.self(), new HashMap<>(), params) && other.traitArgs().equals(args)) {
+                diags.error(ErrorCode.E0119, impl.selfType().span(), "conflicting implementations of trait `" + trait.name + "` for type `" + self.display() + "`",
+                        "note: the first implementation is at line " + other.decl().span().line());
+                return;
+            }
+        }
+        currentSelf = self;
+        Map<String, Type> assoc = new LinkedHashMap<>();
+        for (Item.TypeAlias ta : impl.types()) {
+            if (!trait.assocTypes().contains(ta.name())) {
+                diags.error(ErrorCode.E0437, ta.nameSpan(), "type `" + ta.name() + "` is not a member of trait `" + trait.name + "`");
                 continue;
             }
-            Symbol.Function f = signature(fn, st);
-            table.put(fn.name(), f);
+            assoc.put(ta.name(), resolveType(ta.type()));
+        }
+        TraitEnv.Impl info = new TraitEnv.Impl(trait, params, self, args, new LinkedHashMap<>(), Map.copyOf(assoc), impl);
+        currentImpl = info;
+        Map<String, Symbol.Function> required = traits.methods(trait);
+        for (Item.Fn fn : impl.functions()) {
+            if (!required.containsKey(fn.name())) {
+                diags.error(ErrorCode.E0407, fn.nameSpan(), "method `" + fn.name() + "` is not a member of trait `" + trait.name + "`",
+                        Suggestions.closest(fn.name(), required.keySet()).map(x -> "help: there is a method with a similar name: `" + x + "`")
+                                .orElse("note: an impl of a trait defines exactly the trait's methods; put other methods in `impl " + self.display() + " { ... }`"));
+                continue;
+            }
+            if (info.methods().containsKey(fn.name())) {
+                diags.error(ErrorCode.E0428, fn.nameSpan(), "duplicate definitions with name `" + fn.name() + "`");
+                continue;
+            }
+            if (!fn.hasBody()) {
+                diags.error(ErrorCode.E1004, fn.span(), "a function in an `impl` needs a body");
+                continue;
+            }
+            Symbol.Function f = signature(fn, self, params, null, info);
+            compareWithTrait(f, required.get(fn.name()), info);
+            info.methods().put(fn.name(), f);
             allFunctions.add(f);
         }
-        currentSelf = null;
+        List<String> missing = new ArrayList<>();
+        for (Symbol.Function m : required.values()) if (!m.decl().hasBody() && !info.methods().containsKey(m.name())) missing.add("`" + m.name() + "`");
+        for (String a : trait.assocTypes()) if (!assoc.containsKey(a)) missing.add("`" + a + "`");
+        if (!missing.isEmpty()) {
+            diags.error(ErrorCode.E0046, impl.selfType().span(), "not all trait items implemented, missing: " + String.join(", ", missing),
+                    "help: implement the missing items in this `impl " + trait.name + " for " + self.display() + "`");
+        }
+        traits.addImpl(info);
+        currentImpl = null;
+    }
+
+    /** An impl's method must have the trait's signature (with `Self` and the trait's parameters filled in). */
+    private void compareWithTrait(Symbol.Function f, Symbol.Function required, TraitEnv.Impl info) {
+        Item.SelfParam want = required.decl().self(), have = f.decl().self();
+        if ((want == null) != (have == null) || want != null && want.kind() != have.kind()) {
+            diags.error(ErrorCode.E0050, f.decl().nameSpan(), "method `" + f.name() + "` has " + (have == null ? "no receiver" : "receiver `" + have.kind().spelling + "`")
+                    + " but the trait declares " + (want == null ? "none" : "`" + want.kind().spelling + "`"));
+            return;
+        }
+        if (f.params().size() != required.params().size()) {
+            diags.error(ErrorCode.E0050, f.decl().nameSpan(), "method `" + f.name() + "` has " + count(f.params().size(), "parameter")
+                    + " but the declaration in trait `" + required.trait().name + "` has " + required.params().size());
+            return;
+        }
+        Map<Type.Param, Type> m = Types.bind(required.trait().params, info.traitArgs());
+        m.put(required.trait().self, info.self());
+        for (int i = 0; i < f.params().size(); i++) {
+            Type expected = traits.normalize(Types.subst(required.params().get(i), m));
+            if (!sameShape(expected, f.params().get(i), info)) {
+                diags.error(ErrorCode.E0053, f.decl().params().get(i).type().span(), "method `" + f.name() + "` has an incompatible type for trait: expected `"
+                        + expected.display() + "`, found `" + f.params().get(i).display() + "`");
+                return;
+            }
+        }
+        Type result = traits.normalize(Types.subst(required.result(), m));
+        if (!sameShape(result, f.result(), info)) {
+            Span where = f.decl().returnType() != null ? f.decl().returnType().span() : f.decl().nameSpan();
+            diags.error(ErrorCode.E0053, where, "method `" + f.name() + "` has an incompatible return type for trait: expected `"
+                    + result.display() + "`, found `" + f.result().display() + "`");
+        }
+    }
+
+    /** Equal, reading the impl's own associated types (`Self::Output`) as what it sets them to. */
+    private boolean sameShape(Type a, Type b, TraitEnv.Impl info) {
+        Type x = implAssoc(a, info), y = implAssoc(b, info);
+        return x.equals(y) || x == Type.ERROR || y == Type.ERROR;
+    }
+
+    private Type implAssoc(Type t, TraitEnv.Impl info) {
+        return Types.map(t, x -> x instanceof Type.Assoc as && as.trait() == info.trait() && as.base().equals(info.self()) && info.assocTypes().containsKey(as.name())
+                ? info.assocTypes().get(as.name()) : null);
     }
 
     private Type resolveType(TypeExpr t) {
@@ -438,26 +810,96 @@ public final class TypeChecker {
                         "help: use the value type `" + r.inner().span().text() + "` here");
                 yield Type.ERROR;
             }
-            case TypeExpr.Named n -> {
-                String name = n.joined();
-                Type prim = primitive(name);
-                if (prim != null) yield prim;
-                if (name.equals("Self") && currentSelf == null) {
-                    diags.error(ErrorCode.E0411, n.span(), "`Self` is only available inside `impl` blocks");
-                    yield Type.ERROR;
-                }
-                Type st = nominal(name);
-                if (st != null) yield st;
-                List<String> known = new ArrayList<>(PRIMITIVE_NAMES);
-                known.addAll(structs.keySet());
-                known.addAll(enums.keySet());
-                diags.error(ErrorCode.E0412, n.span(), "cannot find type `" + name + "` in this scope",
-                        Suggestions.closest(name, known)
-                                .map(s -> "help: a type with a similar name exists: `" + s + "`")
-                                .orElse("note: the types so far are the integer and float types, `bool`, `char`, `String`, tuples and `()`"));
+            case TypeExpr.Fn f -> new Type.Fn(f.params().stream().map(this::resolveType).toList(), f.result() == null ? Type.UNIT : resolveType(f.result()));
+            case TypeExpr.Dyn d -> {
+                diags.error(ErrorCode.E1106, d.span(), "trait objects (`dyn " + d.trait().joined() + "`) are not supported yet",
+                        "help: take a generic parameter instead: `fn f<T: " + d.trait().joined() + ">(x: &T)`");
                 yield Type.ERROR;
             }
+            case TypeExpr.Named n -> named(n);
         };
+    }
+
+    private Type named(TypeExpr.Named n) {
+        String name = n.joined();
+        if (n.segments().size() == 2) return projection(n);
+        if (name.equals("_") && n.args().isEmpty()) {
+            if (inBody()) return infer.fresh(Type.VarKind.ANY);
+            diags.error(ErrorCode.E0121, n.span(), "the placeholder `_` is not allowed in signatures", "help: write the type");
+            return Type.ERROR;
+        }
+        Type.Param param = typeParamScope.get(name);
+        if (param != null && n.segments().size() == 1) return noArgs(n, param);
+        Type prim = primitive(name);
+        if (prim != null) return noArgs(n, prim);
+        if (name.equals("Self")) {
+            if (currentSelf == null) {
+                diags.error(ErrorCode.E0411, n.span(), "`Self` is only available inside `impl` and `trait` blocks");
+                return Type.ERROR;
+            }
+            return noArgs(n, currentSelf);
+        }
+        Object def = nominalDef(name);
+        if (def != null) {
+            List<Type.Param> params = def instanceof Type.StructDef sd ? sd.params : ((Type.EnumDef) def).params;
+            List<Type> args = new ArrayList<>();
+            for (TypeExpr a : n.args()) args.add(resolveType(a));
+            if (args.isEmpty() && !params.isEmpty() && inBody()) args.addAll(freshArgs(params.size())); // `let p: Pair = ...` infers them
+            if (args.size() != params.size()) {
+                diags.error(ErrorCode.E0107, n.span(), (def instanceof Type.StructDef ? "struct" : "enum") + " `" + name + "` takes " + count(params.size(), "type argument")
+                        + " but " + args.size() + (args.size() == 1 ? " was" : " were") + " given",
+                        params.isEmpty() ? "note: `" + name + "` is not generic" : "help: write `" + name + "<" + String.join(", ", params.stream().map(p -> p.name).toList()) + ">`");
+                return Type.ERROR;
+            }
+            return def instanceof Type.StructDef sd ? new Type.Struct(sd, List.copyOf(args)) : new Type.Enum((Type.EnumDef) def, List.copyOf(args));
+        }
+        if (traits.trait(name) != null) {
+            diags.error(ErrorCode.E0782, n.span(), "`" + name + "` is a trait, not a type",
+                    "help: use a generic parameter bounded by it: `fn f<T: " + name + ">(x: T)`");
+            return Type.ERROR;
+        }
+        List<String> known = new ArrayList<>(PRIMITIVE_NAMES);
+        known.addAll(structs.keySet());
+        known.addAll(enums.keySet());
+        known.addAll(typeParamScope.keySet());
+        diags.error(ErrorCode.E0412, n.span(), "cannot find type `" + name + "` in this scope",
+                Suggestions.closest(name, known)
+                        .map(s -> "help: a type with a similar name exists: `" + s + "`")
+                        .orElse(typeParamScope.isEmpty() && name.length() == 1 ? "help: declare it as a type parameter: `fn f<" + name + ">(...)`"
+                                : "note: the types so far are the integer and float types, `bool`, `char`, `String`, tuples, arrays, and the structs and enums of this program"));
+        return Type.ERROR;
+    }
+
+    private Type noArgs(TypeExpr.Named n, Type t) {
+        if (!n.args().isEmpty()) {
+            diags.error(ErrorCode.E0107, n.span(), "`" + n.joined() + "` takes no type arguments");
+            return Type.ERROR;
+        }
+        return t;
+    }
+
+    /** `T::Item`, `Self::Output`: an associated type of a trait that the base implements. */
+    private Type projection(TypeExpr.Named n) {
+        String baseName = n.segments().get(0), item = n.segments().get(1);
+        Type base = baseName.equals("Self") ? currentSelf : typeParamScope.get(baseName);
+        if (base == null) {
+            diags.error(ErrorCode.E0412, n.span(), "cannot find type `" + n.joined() + "` in this scope",
+                    "note: `Name::Item` paths name an associated type of a type parameter or of `Self`");
+            return Type.ERROR;
+        }
+        // In a trait impl, `Self::Output` is the impl's own choice.
+        if (baseName.equals("Self") && currentImpl != null && currentImpl.trait() != null && currentImpl.trait().assocTypes().contains(item)) {
+            Type chosen = currentImpl.assocTypes().get(item);
+            if (chosen != null) return chosen;
+            return new Type.Assoc(base, currentImpl.trait(), currentImpl.traitArgs(), item);
+        }
+        List<Type.Bound> bounds = base instanceof Type.Param p ? traits.boundsOf(p) : List.of();
+        for (Type.Bound b : bounds) {
+            if (b.trait().assocTypes().contains(item)) return traits.normalize(new Type.Assoc(base, b.trait(), b.args(), item));
+        }
+        diags.error(ErrorCode.E0220, n.span(), "associated type `" + item + "` not found for `" + baseName + "`",
+                bounds.isEmpty() ? "help: bound `" + baseName + "` by a trait that declares `type " + item + "`" : "note: none of the traits bounding `" + baseName + "` declares `type " + item + "`");
+        return Type.ERROR;
     }
 
     /**
@@ -494,7 +936,7 @@ public final class TypeChecker {
                         currentSelf = savedSelf;
                     }
                     PendingConst pc = pendingConsts.get(key);
-                    Symbol.Constant k = pc.owner() == null ? consts.get(key) : assocConsts.getOrDefault(pc.owner(), Map.of()).get(pc.decl().name());
+                    Symbol.Constant k = pc.owner() == null ? consts.get(key) : assocConsts.getOrDefault(defKey(pc.owner()), Map.of()).get(pc.decl().name());
                     if (k == null || k.value() == null) return null; // its own error was reported
                     if (k.value() instanceof java.math.BigInteger b) return b;
                     diags.error(ErrorCode.E0308, p.span(), "mismatched types: an array length is an integer, but `" + p.joined() + "` is `" + k.type().display() + "`");
@@ -547,6 +989,8 @@ public final class TypeChecker {
         functionLocals.clear();
         deferred.clear();
         errorsBeforeFunction = diags.errorCount();
+        currentFunctionSpan = fn.nameSpan();
+        infer.setNormalizer(traits::normalize);
         returnType = sig.result();
         Map<String, Symbol.Local> paramScope = new HashMap<>();
         List<Symbol.Local> locals = new ArrayList<>();
@@ -591,10 +1035,118 @@ public final class TypeChecker {
     /** Defaults unconstrained literals, replaces every type by its solution, runs deferred checks. */
     private void settleFunction() {
         infer.defaultAll();
+        for (Type[] failed : infer.retryPending()) {
+            if (diags.errorCount() == errorsBeforeFunction) {
+                diags.error(ErrorCode.E0308, currentFunctionSpan, "mismatched types: expected `" + failed[0].display() + "`, found `" + failed[1].display() + "`",
+                        "note: found while resolving associated types in this function");
+            }
+        }
+        infer.defaultAll();
         for (Expr e : functionExprs) types.put(e, infer.deepResolve(types.get(e)));
         for (Symbol.Local l : functionLocals) l.settle(infer.deepResolve(l.type()));
+        for (Expr e : functionInstantiations) instantiations.put(e, instantiations.get(e).stream().map(infer::deepResolve).toList());
+        for (Expr.Path p : functionPaths) {
+            if (resolutions.get(p) instanceof Symbol s) resolutions.put(p, settled(s));
+        }
+        for (Pattern p : functionPatterns) {
+            if (patternTargets.get(p) instanceof Symbol s) patternTargets.put(p, settled(s));
+        }
+        for (Obligation o : obligations) checkObligation(o);
         for (Runnable r : List.copyOf(deferred)) r.run();
         deferred.clear();
+        functionInstantiations.clear();
+        functionPaths.clear();
+        functionPatterns.clear();
+        obligations.clear();
+    }
+
+    private void noteResolution(Expr.Path p, Symbol s) {
+        resolutions.put(p, s);
+        functionPaths.add(p);
+    }
+
+    private void notePattern(Pattern p, Symbol s) {
+        patternTargets.put(p, s);
+        functionPatterns.add(p);
+    }
+
+    private Symbol settled(Symbol s) {
+        return switch (s) {
+            case Symbol.VariantCtor v -> new Symbol.VariantCtor((Type.Enum) infer.deepResolve(v.type()), v.index());
+            case Symbol.StructCtor c -> new Symbol.StructCtor((Type.Struct) infer.deepResolve(c.type()));
+            default -> s;
+        };
+    }
+
+    /** Nodes of the current function whose facts mention inference variables, settled at its end. */
+    private final List<Expr> functionInstantiations = new ArrayList<>();
+    private final List<Expr.Path> functionPaths = new ArrayList<>();
+    private final List<Pattern> functionPatterns = new ArrayList<>();
+    private Span currentFunctionSpan;
+
+    /** `type: trait<args>` must hold once inference is done; reported at {@code span} if not. */
+    private record Obligation(Span span, Type type, Type.Bound bound, String why) {}
+    private final List<Obligation> obligations = new ArrayList<>();
+
+    private void checkObligation(Obligation o) {
+        Type t = infer.deepResolve(o.type());
+        List<Type> args = o.bound().args().stream().map(infer::deepResolve).toList();
+        if (Types.any(t, x -> x == Type.ERROR)) return;
+        if (!traits.implementsTrait(t, o.bound().trait(), args)) {
+            String bound = new Type.Bound(o.bound().trait(), args, Map.of()).display();
+            diags.error(ErrorCode.E0277, o.span(), "the trait bound `" + t.display() + ": " + bound + "` is not satisfied",
+                    o.why() != null ? o.why() : "help: implement it: `impl " + bound + " for " + t.display() + " { ... }`");
+            return;
+        }
+        for (Map.Entry<String, Type> b : o.bound().bindings().entrySet()) {
+            Type actual = traits.normalize(new Type.Assoc(t, o.bound().trait(), args, b.getKey()));
+            Type wanted = infer.deepResolve(b.getValue());
+            if (!infer.unify(actual, wanted)) {
+                diags.error(ErrorCode.E0271, o.span(), "type mismatch resolving `<" + t.display() + " as " + o.bound().trait().name + ">::" + b.getKey()
+                        + " == " + wanted.display() + "`", "note: it is `" + infer.deepResolve(actual).display() + "`");
+            }
+        }
+    }
+
+    /**
+     * Type arguments for one use of a generic function: {@code outerArgs} for its impl's or
+     * trait's parameters (fresh variables where missing), then its own, written
+     * (`f::<i64>`) or fresh. Records them for {@code use} and adds the bounds as obligations.
+     */
+    private List<Type> instantiate(Symbol.Function f, List<Type> outerArgs, List<TypeExpr> explicit, Expr use, Span span) {
+        int own = f.decl().generics().params().size();
+        int outer = f.typeParams().size() - own;
+        List<Type> args = new ArrayList<>();
+        for (int i = 0; i < outer; i++) args.add(i < outerArgs.size() ? outerArgs.get(i) : infer.fresh(Type.VarKind.ANY));
+        if (!explicit.isEmpty() && explicit.size() != own) {
+            diags.error(ErrorCode.E0107, span, "`" + f.qualifiedName() + "` takes " + count(own, "type argument") + " but " + explicit.size()
+                    + (explicit.size() == 1 ? " was" : " were") + " supplied");
+        }
+        for (int i = 0; i < own; i++) args.add(explicit.size() == own ? resolveType(explicit.get(i)) : infer.fresh(Type.VarKind.ANY));
+        if (!f.typeParams().isEmpty()) {
+            instantiations.put(use, args);
+            functionInstantiations.add(use);
+            Map<Type.Param, Type> m = Types.bind(f.typeParams(), args);
+            for (int i = 0; i < f.typeParams().size(); i++) {
+                Type.Param p = f.typeParams().get(i);
+                if (f.trait() != null && p == f.trait().self) continue; // the receiver's trait was found by its impl
+                for (Type.Bound b : p.bounds()) {
+                    Map<String, Type> bindings = new LinkedHashMap<>();
+                    b.bindings().forEach((k, v) -> bindings.put(k, Types.subst(v, m)));
+                    obligations.add(new Obligation(span, args.get(i), new Type.Bound(b.trait(), Types.substAll(b.args(), m), bindings), null));
+                }
+            }
+        }
+        return args;
+    }
+
+    /** A signature type of {@code f} for the type arguments of one use. */
+    private Type instantiated(Symbol.Function f, List<Type> args, Type t) {
+        return traits.normalize(Types.subst(t, Types.bind(f.typeParams(), args)));
+    }
+
+    private List<Type> instantiatedParams(Symbol.Function f, List<Type> args) {
+        return f.params().stream().map(t -> instantiated(f, args, t)).toList();
     }
 
     /** A type for a message: what is known of it so far. */
@@ -701,8 +1253,108 @@ public final class TypeChecker {
                         "note: references are second-class in T: a function takes `&T` or `&mut T`, and the call writes `f(&x)` or `f(&mut x)`");
                 yield Type.ERROR;
             }
+            case Expr.Try t -> tryExpr(t);
             case Expr.Error err -> Type.ERROR;
         };
+    }
+
+    private Type.EnumDef preludeEnum(String name) {
+        Type.EnumDef d = enums.get(name);
+        return d != null && d.decl.span().file() != module.file() ? d : null;
+    }
+
+    /**
+     * `x?`: on `Option<T>` in a function returning `Option`, on `Result<T, E>` in one
+     * returning `Result<_, F>` (with `From<E>` for F when they differ); the value is the T.
+     */
+    private Type tryExpr(Expr.Try t) {
+        Type operand = resolved(check(t.operand(), null));
+        if (operand == Type.ERROR) return Type.ERROR;
+        Type.EnumDef option = preludeEnum("Option"), result = preludeEnum("Result");
+        if (operand instanceof Type.Enum en && en.def() == option && option != null) {
+            Type.Enum wanted = new Type.Enum(option, freshArgs(1));
+            if (!coerces(wanted, returnType)) {
+                diags.error(ErrorCode.E0277, t.span(), "the `?` operator can only be used on `Option`s in a function that returns `Option`",
+                        "note: this function returns `" + show(returnType) + "`");
+                return Type.ERROR;
+            }
+            return en.args().get(0);
+        }
+        if (operand instanceof Type.Enum en && en.def() == result && result != null) {
+            Type.Enum wanted = new Type.Enum(result, freshArgs(2));
+            if (!coerces(wanted, returnType)) {
+                diags.error(ErrorCode.E0277, t.span(), "the `?` operator can only be used on `Result`s in a function that returns `Result`",
+                        "note: this function returns `" + show(returnType) + "`");
+                return Type.ERROR;
+            }
+            Type from = en.args().get(1), to = wanted.args().get(1);
+            deferred.add(() -> {
+                Type e = infer.deepResolve(from), f = infer.deepResolve(to);
+                if (e.equals(f) || e == Type.ERROR || f == Type.ERROR) return;
+                Type.TraitDef conv = traits.trait("From");
+                TraitEnv.Match m = conv == null ? null : traits.find(conv, f, List.of(e));
+                if (m == null || !m.impl().methods().containsKey("from")) {
+                    diags.error(ErrorCode.E0277, t.span(), "`?` couldn't convert the error to `" + f.display() + "`",
+                            "note: the value's error type is `" + e.display() + "`",
+                            "help: implement `From<" + e.display() + "> for " + f.display() + "`, or convert it with a `match`");
+                    return;
+                }
+                Symbol.Function fromFn = traits.methods(conv).get("from");
+                overloads.put(t, fromFn);
+                instantiations.put(t, List.of(f, e));
+            });
+            return en.args().get(0);
+        }
+        diags.error(ErrorCode.E0277, t.span(), "the `?` operator can only be applied to values of type `Option` or `Result`, not `" + show(operand) + "`");
+        return Type.ERROR;
+    }
+
+    /** Whether an operator on this type goes through an operator trait (user types and type parameters). */
+    private static boolean overloadable(Type t) {
+        return t instanceof Type.Struct || t instanceof Type.Enum || t instanceof Type.Param || t instanceof Type.Assoc;
+    }
+
+    private static String operatorTrait(BinaryOp op) {
+        return switch (op) {
+            case ADD -> "Add"; case SUB -> "Sub"; case MUL -> "Mul"; case DIV -> "Div"; case REM -> "Rem";
+            case EQ, NE -> "PartialEq";
+            case LT, LE, GT, GE -> "PartialOrd";
+            default -> null;
+        };
+    }
+
+    private static String operatorMethod(BinaryOp op) {
+        return switch (op) {
+            case ADD -> "add"; case SUB -> "sub"; case MUL -> "mul"; case DIV -> "div"; case REM -> "rem";
+            case EQ -> "eq"; case NE -> "ne"; case LT -> "lt"; case LE -> "le"; case GT -> "gt"; case GE -> "ge";
+            default -> null;
+        };
+    }
+
+    /** `a + b` (and the others) where `a` is of a user type or a type parameter: a call of the operator trait's method. */
+    private Type overloadedBinary(Expr.Binary b, Type left) {
+        Type right = check(b.right(), resolved(left) instanceof Type.Param ? null : left);
+        String traitName = operatorTrait(b.op());
+        Type.TraitDef trait = traitName == null ? null : traits.trait(traitName);
+        if (trait == null || resolved(right) == Type.ERROR) return resolved(right) == Type.ERROR ? Type.ERROR : noBinary(b, left);
+        Symbol.Function f = traits.methods(trait).get(operatorMethod(b.op()));
+        Type l = resolved(left);
+        List<Type> rhs = trait.params.isEmpty() ? List.of() : List.of(right);
+        if (!traits.implementsTrait(l, trait, null)) {
+            String help = l instanceof Type.Param p ? "help: add a bound: `" + p.name + ": " + trait.name + "`"
+                    : "help: implement it: `impl " + trait.name + " for " + show(l) + " { ... }`";
+            diags.error(ErrorCode.E0369, b.opSpan(), "binary operation `" + b.op().symbol + "` cannot be applied to type `" + show(l) + "`",
+                    "note: `" + b.op().symbol + "` needs the trait `" + trait.name + "`", help);
+            return Type.ERROR;
+        }
+        List<Type> outer = new ArrayList<>();
+        outer.add(left);
+        outer.addAll(rhs);
+        List<Type> args = instantiate(f, outer, List.of(), b, b.opSpan());
+        obligations.add(new Obligation(b.opSpan(), left, new Type.Bound(trait, rhs, Map.of()),
+                "note: `" + b.op().symbol + "` needs `" + trait.name + "` for these operand types"));
+        overloads.put(b, f);
+        return b.op().isComparison() ? Type.BOOL : instantiated(f, args, f.result());
     }
 
     private Type arrayLiteral(Expr.ArrayLit a, Type expected) {
@@ -840,9 +1492,9 @@ public final class TypeChecker {
             int index = st.fieldIndex(f.name());
             if (index >= 0) return st.fieldTypes().get(index);
             String note = Suggestions.closest(f.name(), st.fieldNames()).map(x -> "help: a field with a similar name exists: `" + x + "`")
-                    .orElse(st.fieldNames().isEmpty() ? "note: `" + st.name + "` has no fields" : "note: available fields are: " + String.join(", ", st.fieldNames().stream().map(x -> "`" + x + "`").toList()));
+                    .orElse(st.fieldNames().isEmpty() ? "note: `" + st.name() + "` has no fields" : "note: available fields are: " + String.join(", ", st.fieldNames().stream().map(x -> "`" + x + "`").toList()));
             boolean isMethod = methods.getOrDefault(st, Map.of()).containsKey(f.name());
-            diags.error(ErrorCode.E0609, f.nameSpan(), "no field `" + f.name() + "` on type `" + st.name + "`",
+            diags.error(ErrorCode.E0609, f.nameSpan(), "no field `" + f.name() + "` on type `" + st.name() + "`",
                     isMethod ? "help: `" + f.name() + "` is a method; call it: `" + f.name() + "(...)`" : note);
             return Type.ERROR;
         }
@@ -866,9 +1518,9 @@ public final class TypeChecker {
                     Suggestions.closest(name, structs.keySet()).map(x -> "help: a struct with a similar name exists: `" + x + "`").orElse("note: structs are declared with `struct " + name + " { ... }`"));
             return Type.ERROR;
         }
-        if (st.decl.shape() == Item.Struct.Shape.TUPLE && !sl.fields().isEmpty()) {
+        if (st.decl().shape() == Item.Struct.Shape.TUPLE && !sl.fields().isEmpty()) {
             sl.fields().forEach(f -> check(f.value(), null));
-            diags.error(ErrorCode.E0559, sl.type().span(), "`" + st.name + "` is a tuple struct", "help: build it with `" + st.name + "(...)`");
+            diags.error(ErrorCode.E0559, sl.type().span(), "`" + st.name() + "` is a tuple struct", "help: build it with `" + st.name() + "(...)`");
             return Type.ERROR;
         }
         java.util.Set<String> seen = new java.util.HashSet<>();
@@ -876,7 +1528,7 @@ public final class TypeChecker {
             int index = st.fieldIndex(init.name());
             if (index < 0) {
                 check(init.value(), null);
-                diags.error(ErrorCode.E0560, init.nameSpan(), "struct `" + st.name + "` has no field named `" + init.name() + "`",
+                diags.error(ErrorCode.E0560, init.nameSpan(), "struct `" + st.name() + "` has no field named `" + init.name() + "`",
                         Suggestions.closest(init.name(), st.fieldNames()).map(x -> "help: a field with a similar name exists: `" + x + "`")
                                 .orElse("note: available fields are: " + String.join(", ", st.fieldNames())));
                 continue;
@@ -891,7 +1543,7 @@ public final class TypeChecker {
         List<String> missing = st.fieldNames().stream().filter(n -> !seen.contains(n)).toList();
         if (!missing.isEmpty()) {
             diags.error(ErrorCode.E0063, sl.type().span(), "missing field" + (missing.size() == 1 ? " " : "s ") + String.join(", ", missing.stream().map(x -> "`" + x + "`").toList())
-                    + " in initializer of `" + st.name + "`");
+                    + " in initializer of `" + st.name() + "`");
         }
         return st;
     }
@@ -901,13 +1553,13 @@ public final class TypeChecker {
         int index = en.variantIndex(sl.type().segments().get(1));
         if (index < 0) {
             sl.fields().forEach(f -> check(f.value(), null));
-            diags.error(ErrorCode.E0599, sl.type().span(), "no variant named `" + sl.type().segments().get(1) + "` in enum `" + en.name + "`",
+            diags.error(ErrorCode.E0599, sl.type().span(), "no variant named `" + sl.type().segments().get(1) + "` in enum `" + en.name() + "`",
                     Suggestions.closest(sl.type().segments().get(1), en.variants().stream().map(Type.Variant::name).toList())
-                            .map(x -> "help: a variant with a similar name exists: `" + x + "`").orElse("note: the variants are listed in `enum " + en.name + " { ... }`"));
+                            .map(x -> "help: a variant with a similar name exists: `" + x + "`").orElse("note: the variants are listed in `enum " + en.name() + " { ... }`"));
             return Type.ERROR;
         }
         Type.Variant v = en.variants().get(index);
-        resolutions.put(sl.type(), new Symbol.VariantCtor(en, index));
+        noteResolution(sl.type(), new Symbol.VariantCtor(en, index));
         if (v.shape() != Item.Struct.Shape.NAMED) {
             sl.fields().forEach(f -> check(f.value(), null));
             diags.error(ErrorCode.E0559, sl.type().span(), "`" + sl.type().joined() + "` has no named fields",
@@ -963,7 +1615,33 @@ public final class TypeChecker {
         }
         java.util.Optional<BuiltinMethod> builtin = BuiltinMethod.lookup(receiver, mc.name());
         if (builtin.isPresent()) return builtinMethod(mc, builtin.get(), receiver);
-        Symbol.Function f = receiver instanceof Type.Struct || receiver instanceof Type.Enum ? methods.getOrDefault(receiver, Map.of()).get(mc.name()) : null;
+        Symbol.Function f = receiver instanceof Type.Struct || receiver instanceof Type.Enum ? inherentMethods(receiver).get(mc.name()) : null;
+        List<Type> boundArgs = null;
+        if (f == null && receiver instanceof Type.Param param) {
+            for (Type.Bound b : traits.boundsOf(param)) {
+                Symbol.Function m = traits.methods(b.trait()).get(mc.name());
+                if (m != null) {
+                    f = m;
+                    boundArgs = b.args();
+                    break;
+                }
+            }
+        }
+        if (f == null && !(receiver instanceof Type.Var) && !(receiver instanceof Type.Param)) {
+            List<Symbol.Function> candidates = new ArrayList<>();
+            for (Type.TraitDef trait : traits.traits()) {
+                Symbol.Function m = traits.methods(trait).get(mc.name());
+                if (m != null && m.decl().self() != null && traits.implementsTrait(receiver, trait, null)) candidates.add(m);
+            }
+            if (candidates.size() > 1) {
+                diags.error(ErrorCode.E0034, mc.nameSpan(), "multiple applicable items in scope: `" + mc.name() + "` is a method of "
+                        + String.join(" and ", candidates.stream().map(m -> "`" + m.trait().name + "`").toList()),
+                        "help: call it through the trait: `" + candidates.get(0).trait().name + "::" + mc.name() + "(...)`");
+                mc.args().forEach(a -> check(a, null));
+                return Type.ERROR;
+            }
+            if (!candidates.isEmpty()) f = candidates.get(0);
+        }
         if (f == null || f.decl().self() == null) {
             mc.args().forEach(a -> check(a, null));
             if (receiver instanceof Type.Var) {
@@ -972,7 +1650,7 @@ public final class TypeChecker {
                 diags.error(ErrorCode.E0599, mc.nameSpan(), "`" + f.qualifiedName() + "` is an associated function, not a method",
                         "help: call it with the type's name: `" + f.qualifiedName() + "(...)`");
             } else {
-                java.util.Collection<String> names = new ArrayList<>(methods.getOrDefault(receiver, Map.of()).keySet());
+                java.util.Collection<String> names = new ArrayList<>(inherentMethods(receiver).keySet());
                 names.addAll(BuiltinMethod.namesFor(receiver));
                 diags.error(ErrorCode.E0599, mc.nameSpan(), "no method named `" + mc.name() + "` found for `" + show(receiver) + "`",
                         Suggestions.closest(mc.name(), names).map(x -> "help: there is a method with a similar name: `" + x + "`")
@@ -992,15 +1670,24 @@ public final class TypeChecker {
             }
         }
         methodTargets.put(mc, f);
-        if (mc.args().size() != f.params().size()) {
-            diags.error(ErrorCode.E0061, mc.span(), "method `" + mc.name() + "` takes " + count(f.params().size(), "argument") + " but "
+        List<Type> paramTypes = f.params();
+        Type result = f.result();
+        if (f.isGeneric()) {
+            List<Type> args = instantiate(f, outerArgsFor(f, receiver, boundArgs), mc.typeArgs(), mc, mc.nameSpan());
+            paramTypes = instantiatedParams(f, args);
+            result = instantiated(f, args, f.result());
+        } else if (!mc.typeArgs().isEmpty()) {
+            diags.error(ErrorCode.E0107, mc.nameSpan(), "method `" + mc.name() + "` takes no type arguments");
+        }
+        if (mc.args().size() != paramTypes.size()) {
+            diags.error(ErrorCode.E0061, mc.span(), "method `" + mc.name() + "` takes " + count(paramTypes.size(), "argument") + " but "
                     + count(mc.args().size(), "argument") + (mc.args().size() == 1 ? " was" : " were") + " supplied");
             mc.args().forEach(a -> check(a, null));
-            return f.result();
+            return result;
         }
-        for (int i = 0; i < f.params().size(); i++) argument(mc.args().get(i), f.params().get(i), f.qualifiedName());
-        checkBorrows(mc.args(), f.params(), f.decl().self().byReference() ? mc.receiver() : null, f.decl().self().kind() == Item.SelfParam.Kind.REF_MUT);
-        return f.result();
+        for (int i = 0; i < paramTypes.size(); i++) argument(mc.args().get(i), paramTypes.get(i), f.qualifiedName());
+        checkBorrows(mc.args(), paramTypes, f.decl().self().byReference() ? mc.receiver() : null, f.decl().self().kind() == Item.SelfParam.Kind.REF_MUT);
+        return result;
     }
 
     private Type builtinMethod(Expr.MethodCall mc, BuiltinMethod m, Type receiver) {
@@ -1141,9 +1828,9 @@ public final class TypeChecker {
                 yield Type.ERROR;
             }
             case Symbol.StructCtor ctor -> {
-                if (ctor.type().decl.shape() == Item.Struct.Shape.UNIT) yield ctor.type();
-                diags.error(ErrorCode.E0423, p.span(), "expected a value, found struct `" + ctor.type().name + "`",
-                        ctor.type().decl.shape() == Item.Struct.Shape.TUPLE
+                if (ctor.type().decl().shape() == Item.Struct.Shape.UNIT) yield ctor.type();
+                diags.error(ErrorCode.E0423, p.span(), "expected a value, found struct `" + ctor.type().name() + "`",
+                        ctor.type().decl().shape() == Item.Struct.Shape.TUPLE
                                 ? "help: call its constructor: `" + p.joined() + "(...)`"
                                 : "help: use a struct literal: `" + p.joined() + " { ... }`");
                 yield Type.ERROR;
@@ -1170,6 +1857,9 @@ public final class TypeChecker {
             if (found == null) found = functions.get(name);
             if (found == null) found = consts.get(name);
             if (found == null && nominal(name) instanceof Type.Struct st) found = new Symbol.StructCtor(st);
+            if (found == null && preludeVariants.get(name) instanceof Symbol.VariantCtor v) {
+                found = new Symbol.VariantCtor(new Type.Enum(v.type().def(), freshArgs(v.type().def().params.size())), v.index());
+            }
         } else if (p.segments().size() == 2 && Type.Int.byName(p.segments().get(0)).isPresent()) {
             Type.Int it = Type.Int.byName(p.segments().get(0)).get();
             Symbol c = switch (p.segments().get(1)) {
@@ -1183,29 +1873,34 @@ public final class TypeChecker {
                         "note: integer types have the constants `MIN`, `MAX` and `BITS`");
                 return null;
             }
-            resolutions.put(p, c);
+            noteResolution(p, c);
             return c;
         } else if (p.segments().size() == 2) {
             // `Type::function` (an associated function, or a method called by path), or
             // `Enum::Variant`.
             String typeName = p.segments().get(0);
-            Type st = nominal(typeName);
+            Symbol viaTrait = traitPath(p);
+            if (viaTrait != null) return viaTrait == NOT_FOUND ? null : viaTrait;
+            Type st = pathType(p);
+            if (st == Type.ERROR) return null;
             if (st != null) {
+                pathSelf.put(p, st);
                 if (st instanceof Type.Enum en) {
                     int index = en.variantIndex(p.segments().get(1));
                     if (index >= 0) {
                         Symbol v = new Symbol.VariantCtor(en, index);
-                        resolutions.put(p, v);
+                        noteResolution(p, v);
                         return v;
                     }
                 }
-                Symbol.Constant assoc = assocConsts.getOrDefault(st, Map.of()).get(p.segments().get(1));
+                Symbol.Constant assoc = assocConsts.getOrDefault(defKey(st), Map.of()).get(p.segments().get(1));
                 if (assoc != null) {
-                    resolutions.put(p, assoc);
+                    noteResolution(p, assoc);
                     return assoc;
                 }
-                Map<String, Symbol.Function> table = methods.getOrDefault(st, Map.of());
+                Map<String, Symbol.Function> table = inherentMethods(st);
                 Symbol.Function f = table.get(p.segments().get(1));
+                if (f == null) f = traitFunctionFor(st, p.segments().get(1));
                 if (f == null) {
                     java.util.Collection<String> names = new ArrayList<>(table.keySet());
                     if (st instanceof Type.Enum en) en.variants().forEach(v -> names.add(v.name()));
@@ -1217,14 +1912,14 @@ public final class TypeChecker {
                     if (note == null) diags.error(ErrorCode.E0599, p.span(), message); else diags.error(ErrorCode.E0599, p.span(), message, note);
                     return null;
                 }
-                resolutions.put(p, f);
+                noteResolution(p, f);
                 return f;
             }
         }
         if (found == null) found = Builtins.lookup(p.joined()).map(Symbol.Builtin::new).orElse(null);
         if (found == null && p.segments().size() == 1 && nominal(p.segments().get(0)) instanceof Type.Enum en) {
-            diags.error(ErrorCode.E0423, p.span(), "expected a value, found enum `" + en.name + "`",
-                    en.variants().isEmpty() ? "note: `" + en.name + "` has no variants" : "help: use one of its variants, such as `" + en.name + "::" + en.variants().get(0).name() + "`");
+            diags.error(ErrorCode.E0423, p.span(), "expected a value, found enum `" + en.name() + "`",
+                    en.variants().isEmpty() ? "note: `" + en.name() + "` has no variants" : "help: use one of its variants, such as `" + en.name() + "::" + en.variants().get(0).name() + "`");
             return null;
         }
         if (found == null) {
@@ -1237,8 +1932,104 @@ public final class TypeChecker {
             if (note == null) diags.error(ErrorCode.E0425, p.span(), message); else diags.error(ErrorCode.E0425, p.span(), message, note);
             return null;
         }
-        resolutions.put(p, found);
+        noteResolution(p, found);
         return found;
+    }
+
+    /** For `Type::item` paths: the type the first segment names, with its arguments (written or fresh). */
+    private final Map<Expr.Path, Type> pathSelf = new IdentityHashMap<>();
+    private static final Symbol NOT_FOUND = new Symbol.Builtin(null);
+
+    /** The type named by the first segment of `Type::item`, `Type::<A>::item`, or null when it names none. */
+    private Type pathType(Expr.Path p) {
+        String name = p.segments().get(0);
+        List<TypeExpr> written = p.argsAt(0);
+        if (written.isEmpty()) {
+            Type.Param param = typeParamScope.get(name);
+            if (param != null) return param;
+            return nominal(name);
+        }
+        if (nominalDef(name) == null) return null;
+        return resolveType(new TypeExpr.Named(List.of(name), written, List.of(), p.span()));
+    }
+
+    /**
+     * `T::f` / `Self::f` for a type parameter (a function of one of its bounds), or
+     * `Trait::f` (the implementing type is inferred). Null when the path is neither;
+     * NOT_FOUND after reporting.
+     */
+    private Symbol traitPath(Expr.Path p) {
+        String first = p.segments().get(0), item = p.segments().get(1);
+        Type base = first.equals("Self") ? currentSelf : typeParamScope.get(first);
+        if (base instanceof Type.Param param && p.argsAt(0).isEmpty()) {
+            for (Type.Bound b : traits.boundsOf(param)) {
+                Symbol.Function f = traits.methods(b.trait()).get(item);
+                if (f != null) {
+                    pathSelf.put(p, param);
+                    pathTraitArgs.put(p, b.args());
+                    noteResolution(p, f);
+                    return f;
+                }
+            }
+            diags.error(ErrorCode.E0599, p.span(), "no function or associated item named `" + item + "` found for type parameter `" + first + "`",
+                    param.bounds().isEmpty() ? "help: bound it by a trait that declares `" + item + "`: `" + first + ": Trait`"
+                            : "note: its bounds are: " + String.join(", ", param.bounds().stream().map(Type.Bound::display).toList()));
+            return NOT_FOUND;
+        }
+        Type.TraitDef trait = traits.trait(first);
+        if (trait == null) return null;
+        Symbol.Function f = traits.methods(trait).get(item);
+        if (f == null) {
+            diags.error(ErrorCode.E0576, p.span(), "cannot find method or associated function `" + item + "` in trait `" + first + "`",
+                    Suggestions.closest(item, traits.methods(trait).keySet()).map(x -> "help: a function with a similar name exists: `" + x + "`").orElse("note: see `trait " + first + " { ... }`"));
+            return NOT_FOUND;
+        }
+        noteResolution(p, f);
+        return f;
+    }
+
+    /** Trait arguments fixed by the bound a `T::f` path went through. */
+    private final Map<Expr.Path, List<Type>> pathTraitArgs = new IdentityHashMap<>();
+
+    /** A function a trait declares that {@code t} implements (by impl or by bound), or null. */
+    private Symbol.Function traitFunctionFor(Type t, String name) {
+        for (Type.TraitDef trait : traits.traits()) {
+            Symbol.Function f = traits.methods(trait).get(name);
+            if (f != null && traits.implementsTrait(t, trait, null) && !(t instanceof Type.Var)) return f;
+        }
+        return null;
+    }
+
+    /**
+     * The outer type arguments (the impl's or trait's parameters) of a call of {@code f} on
+     * (or through) the type {@code self}: fresh variables tied to {@code self}.
+     */
+    private List<Type> outerArgsFor(Symbol.Function f, Type self, List<Type> traitArgs) {
+        int outer = f.typeParams().size() - f.decl().generics().params().size();
+        if (outer == 0 || self == null) return List.of();
+        if (f.trait() != null) {
+            List<Type> args = new ArrayList<>();
+            args.add(self);
+            for (int i = 0; i < f.trait().params.size(); i++) {
+                args.add(traitArgs != null && i < traitArgs.size() ? traitArgs.get(i) : traitArgFor(f.trait(), self, i));
+            }
+            return args;
+        }
+        List<Type> args = freshArgs(outer);
+        Type owner = traits.normalize(Types.subst(f.owner(), Types.bind(f.typeParams(), args)));
+        infer.unify(owner, self);
+        return args;
+    }
+
+    /** The {@code i}th argument of the trait as {@code self} implements it (when one impl decides it), else fresh. */
+    private Type traitArgFor(Type.TraitDef trait, Type self, int i) {
+        Type r = infer.deepResolve(self);
+        if (r instanceof Type.Param p) {
+            for (Type.Bound b : traits.boundsOf(p)) if (b.trait() == trait) return b.args().get(i);
+        }
+        TraitEnv.Match m = Types.any(r, x -> x instanceof Type.Var) ? null : traits.find(trait, r, null);
+        if (m != null) return Types.subst(m.impl().traitArgs().get(i), m.subst());
+        return infer.fresh(Type.VarKind.ANY);
     }
 
     private Type call(Expr.Call c) {
@@ -1266,8 +2057,19 @@ public final class TypeChecker {
                     c.args().forEach(a -> check(a, null));
                     yield Type.ERROR;
                 }
-                checkArguments(c, f.qualifiedName(), f.params());
-                yield f.result();
+                if (!f.isGeneric()) {
+                    checkArguments(c, f.qualifiedName(), f.params());
+                    yield f.result();
+                }
+                Type self = pathSelf.get(callee);
+                if (self == null && f.trait() != null) self = infer.fresh(Type.VarKind.ANY); // `Trait::f(...)`: inferred
+                List<Type> args = instantiate(f, outerArgsFor(f, self, pathTraitArgs.get(callee)), callee.argsAt(callee.segments().size() - 1), c, callee.span());
+                if (f.trait() != null && pathSelf.get(callee) == null) {
+                    obligations.add(new Obligation(callee.span(), self, new Type.Bound(f.trait(), args.subList(1, 1 + f.trait().params.size()), Map.of()),
+                            "note: `" + callee.joined() + "` needs a type that implements `" + f.trait().name + "`"));
+                }
+                checkArguments(c, f.qualifiedName(), instantiatedParams(f, args));
+                yield instantiated(f, args, f.result());
             }
             case Symbol.Builtin b -> builtinCall(c, b.kind());
             case Symbol.Constant k -> {
@@ -1286,13 +2088,13 @@ public final class TypeChecker {
                 yield v.type();
             }
             case Symbol.StructCtor ctor -> {
-                if (ctor.type().decl.shape() != Item.Struct.Shape.TUPLE) {
-                    diags.error(ErrorCode.E0618, callee.span(), "`" + ctor.type().name + "` is not a tuple struct and has no constructor function",
-                            "help: use a struct literal: `" + ctor.type().name + " { ... }`");
+                if (ctor.type().decl().shape() != Item.Struct.Shape.TUPLE) {
+                    diags.error(ErrorCode.E0618, callee.span(), "`" + ctor.type().name() + "` is not a tuple struct and has no constructor function",
+                            "help: use a struct literal: `" + ctor.type().name() + " { ... }`");
                     c.args().forEach(a -> check(a, null));
                     yield Type.ERROR;
                 }
-                checkArguments(c, ctor.type().name, ctor.type().fieldTypes());
+                checkArguments(c, ctor.type().name(), ctor.type().fieldTypes());
                 yield ctor.type();
             }
         };
@@ -1316,8 +2118,26 @@ public final class TypeChecker {
     private Type builtinCall(Expr.Call c, Builtins.Kind kind) {
         return switch (kind) {
             case PRINT, PRINTLN, EPRINT, EPRINTLN, PANIC -> {
-                formatCall(c, kind);
+                formatCall(c, c.args(), kind);
                 yield kind == Builtins.Kind.PANIC ? Type.NEVER : Type.UNIT;
+            }
+            case WRITE -> {
+                Type.StructDef formatter = structs.get("Formatter");
+                if (c.args().isEmpty()) {
+                    diags.error(ErrorCode.E0061, c.span(), "`write` takes a `Formatter` and a format string", "help: inside `fn fmt(&self, f: &mut Formatter)`, write `write(f, \"{}\", value)`");
+                    yield Type.ERROR;
+                }
+                Type target = check(c.args().get(0), null);
+                if (formatter == null || !(resolved(target) instanceof Type.Struct st && st.def() == formatter) || placeRoot(c.args().get(0)) == null) {
+                    if (resolved(target) != Type.ERROR) {
+                        diags.error(ErrorCode.E0308, c.args().get(0).span(), "mismatched types: expected a `Formatter` variable, found `" + show(target) + "`",
+                                "note: `write(f, ...)` writes where the value being formatted goes, inside `fn fmt(&self, f: &mut Formatter)`");
+                    }
+                    c.args().subList(1, c.args().size()).forEach(a -> check(a, null));
+                    yield Type.ERROR;
+                }
+                formatCall(c, c.args().subList(1, c.args().size()), kind);
+                yield Type.UNIT;
             }
             case EXIT -> { checkArguments(c, kind.path, List.of(Type.Int.I32)); yield Type.NEVER; }
             case ARG_COUNT -> { checkArguments(c, kind.path, List.of()); yield Type.I64; }
@@ -1344,8 +2164,8 @@ public final class TypeChecker {
         expect(c.args().get(1), Type.Int.USIZE);
     }
 
-    private void formatCall(Expr.Call c, Builtins.Kind kind) {
-        List<Expr> args = c.args();
+    /** A format call: {@code args} are the format string and its arguments (after `write`'s Formatter). */
+    private void formatCall(Expr.Call c, List<Expr> args, Builtins.Kind kind) {
         if (args.isEmpty()) {
             if (kind.newline) { formats.put(c, new CheckedProgram.Format(List.of(), List.of())); return; }
             diags.error(ErrorCode.E1201, c.span(), "`" + kind.path + "` needs a format string", "help: for example `" + kind.path + "(\"{}\", value)`");
@@ -1444,6 +2264,10 @@ public final class TypeChecker {
             diags.error(ErrorCode.E0277, span, "`" + show(r) + "` cannot be formatted with `" + wanted + "`", "note: `" + wanted + "` formats numbers");
             return false;
         }
+        if (!primitive && overloadable(r)) {
+            Type.TraitDef trait = traits.trait(spec.kind().isDebug() ? "Debug" : "Display");
+            if (trait != null && traits.implementsTrait(r, trait, null)) return true;
+        }
         if (!primitive) {
             diags.error(ErrorCode.E0277, span, "`" + show(r) + "` cannot be formatted with `" + (spec.kind().isDebug() ? wanted : "{}") + "`",
                     "note: numbers, `bool`, `char` and `String` can be formatted so far; `Debug` for structs, enums and tuples comes with `#[derive(Debug)]`");
@@ -1463,6 +2287,18 @@ public final class TypeChecker {
         Type t = check(u.operand(), null);
         Type r = resolved(t);
         if (r == Type.ERROR || r == Type.NEVER) return r;
+        if (overloadable(r)) {
+            Type.TraitDef trait = traits.trait(u.op() == Expr.UnaryOp.NEG ? "Neg" : "Not");
+            if (trait != null && traits.implementsTrait(r, trait, null)) {
+                Symbol.Function f = traits.methods(trait).get(u.op() == Expr.UnaryOp.NEG ? "neg" : "not");
+                List<Type> args = instantiate(f, List.of(t), List.of(), u, u.span());
+                overloads.put(u, f);
+                return instantiated(f, args, f.result());
+            }
+            diags.error(ErrorCode.E0600, u.span(), "cannot apply unary operator `" + u.op().symbol + "` to type `" + show(r) + "`",
+                    "help: implement `" + (u.op() == Expr.UnaryOp.NEG ? "Neg" : "Not") + "` for it");
+            return Type.ERROR;
+        }
         if (u.op() == Expr.UnaryOp.NOT) {
             if (r == Type.BOOL || Type.isInteger(r)) return t;
             diags.error(ErrorCode.E0600, u.span(), "cannot apply unary operator `!` to type `" + show(r) + "`");
@@ -1495,6 +2331,7 @@ public final class TypeChecker {
         }
         Type left = check(b.left(), null);
         Type l = resolved(left);
+        if (overloadable(l) && operatorTrait(op) != null) return overloadedBinary(b, left);
         if (op.isShift()) {
             // The shift amount may be of any integer type, as in Rust.
             Type right = check(b.right(), null);
@@ -1824,10 +2661,18 @@ public final class TypeChecker {
                     constantPattern(p, k, expected);
                     return;
                 }
+                // `None` (a unit variant of the prelude) matches that variant.
+                if (b.subpattern() == null && !b.mutable() && preludeVariants.get(b.name()) instanceof Symbol.VariantCtor pv
+                        && pv.variant().shape() == Item.Struct.Shape.UNIT) {
+                    Type.Enum instance = new Type.Enum(pv.type().def(), freshArgs(pv.type().def().params.size()));
+                    notePattern(b, new Symbol.VariantCtor(instance, pv.index()));
+                    if (!infer.unify(expected, instance)) mismatch(b.span(), expected, instance);
+                    return;
+                }
                 // A name that is a unit struct matches that value; any other name binds.
                 if (b.subpattern() == null && !b.mutable() && nominal(b.name()) instanceof Type.Struct st
-                        && st.decl.shape() == Item.Struct.Shape.UNIT) {
-                    patternTargets.put(b, new Symbol.StructCtor(st));
+                        && st.decl().shape() == Item.Struct.Shape.UNIT) {
+                    notePattern(b, new Symbol.StructCtor(st));
                     if (!infer.unify(expected, st)) mismatch(b.span(), expected, st);
                     return;
                 }
@@ -1866,6 +2711,7 @@ public final class TypeChecker {
                     infer.unify(t, new Type.Tuple(vars));
                     t = resolved(expected);
                 }
+                if (t == Type.UNIT && tu.elements().isEmpty() && tu.restAt() < 0) return; // `()` matches the unit value
                 if (!(t instanceof Type.Tuple tt)) {
                     if (t != Type.ERROR) diags.error(ErrorCode.E0308, p.span(), "mismatched types: expected `" + show(t) + "`, found a tuple pattern");
                     return;
@@ -1875,15 +2721,15 @@ public final class TypeChecker {
             case Pattern.Path path -> {
                 List<String> seg = path.path().segments();
                 if (seg.size() == 2 && Type.Int.byName(seg.get(0)).isPresent() || seg.size() == 1 && consts.containsKey(seg.get(0))
-                        || seg.size() == 2 && nominal(seg.get(0)) != null && assocConsts.getOrDefault(nominal(seg.get(0)), Map.of()).containsKey(seg.get(1))) {
+                        || seg.size() == 2 && nominal(seg.get(0)) != null && assocConsts.getOrDefault(defKey(nominal(seg.get(0))), Map.of()).containsKey(seg.get(1))) {
                     if (resolve(path.path()) instanceof Symbol.Constant k) constantPattern(p, k, expected);
                     return;
                 }
                 Symbol s = resolvePatternPath(path.path());
                 if (s == null) return;
-                patternTargets.put(p, s);
+                notePattern(p, s);
                 Type type = s instanceof Symbol.VariantCtor v ? v.type() : ((Symbol.StructCtor) s).type();
-                Item.Struct.Shape shape = s instanceof Symbol.VariantCtor v ? v.variant().shape() : ((Symbol.StructCtor) s).type().decl.shape();
+                Item.Struct.Shape shape = s instanceof Symbol.VariantCtor v ? v.variant().shape() : ((Symbol.StructCtor) s).type().decl().shape();
                 if (shape != Item.Struct.Shape.UNIT) {
                     diags.error(ErrorCode.E0533, p.span(), "`" + path.path().joined() + "` has fields; match them",
                             shape == Item.Struct.Shape.TUPLE ? "help: use `" + path.path().joined() + "(..)`" : "help: use `" + path.path().joined() + " { .. }`");
@@ -1894,9 +2740,9 @@ public final class TypeChecker {
             case Pattern.TupleStruct ts -> {
                 Symbol s = resolvePatternPath(ts.path());
                 if (s == null) return;
-                patternTargets.put(p, s);
+                notePattern(p, s);
                 Type type = s instanceof Symbol.VariantCtor v ? v.type() : ((Symbol.StructCtor) s).type();
-                Item.Struct.Shape shape = s instanceof Symbol.VariantCtor v ? v.variant().shape() : ((Symbol.StructCtor) s).type().decl.shape();
+                Item.Struct.Shape shape = s instanceof Symbol.VariantCtor v ? v.variant().shape() : ((Symbol.StructCtor) s).type().decl().shape();
                 List<Type> fields = s instanceof Symbol.VariantCtor v ? v.variant().fieldTypes() : ((Symbol.StructCtor) s).type().fieldTypes();
                 if (!infer.unify(expected, type)) { mismatch(p.span(), expected, type); return; }
                 if (shape != Item.Struct.Shape.TUPLE) {
@@ -1909,7 +2755,7 @@ public final class TypeChecker {
             case Pattern.Struct st -> {
                 Symbol s = resolvePatternPath(st.path());
                 if (s == null) return;
-                patternTargets.put(p, s);
+                notePattern(p, s);
                 Type type = s instanceof Symbol.VariantCtor v ? v.type() : ((Symbol.StructCtor) s).type();
                 List<String> names = s instanceof Symbol.VariantCtor v ? v.variant().fieldNames() : ((Symbol.StructCtor) s).type().fieldNames();
                 List<Type> fields = s instanceof Symbol.VariantCtor v ? v.variant().fieldTypes() : ((Symbol.StructCtor) s).type().fieldTypes();
@@ -1963,7 +2809,7 @@ public final class TypeChecker {
             diags.error(ErrorCode.E1402, p.span(), "floating-point constants cannot be used in patterns", "help: compare with `==` in a guard instead");
             return;
         }
-        patternTargets.put(p, k);
+        notePattern(p, k);
         if (!infer.unify(expected, k.type())) mismatch(p.span(), expected, k.type());
     }
 
@@ -1984,12 +2830,15 @@ public final class TypeChecker {
         if (path.segments().size() == 2 && nominal(path.segments().get(0)) instanceof Type.Enum en) {
             int index = en.variantIndex(path.segments().get(1));
             if (index >= 0) return new Symbol.VariantCtor(en, index);
-            diags.error(ErrorCode.E0599, path.span(), "no variant named `" + path.segments().get(1) + "` in enum `" + en.name + "`",
+            diags.error(ErrorCode.E0599, path.span(), "no variant named `" + path.segments().get(1) + "` in enum `" + en.name() + "`",
                     Suggestions.closest(path.segments().get(1), en.variants().stream().map(Type.Variant::name).toList())
-                            .map(x -> "help: a variant with a similar name exists: `" + x + "`").orElse("note: the variants are listed in `enum " + en.name + " { ... }`"));
+                            .map(x -> "help: a variant with a similar name exists: `" + x + "`").orElse("note: the variants are listed in `enum " + en.name() + " { ... }`"));
             return null;
         }
         if (path.segments().size() == 1 && nominal(path.segments().get(0)) instanceof Type.Struct st) return new Symbol.StructCtor(st);
+        if (path.segments().size() == 1 && preludeVariants.get(path.segments().get(0)) instanceof Symbol.VariantCtor pv) {
+            return new Symbol.VariantCtor(new Type.Enum(pv.type().def(), freshArgs(pv.type().def().params.size())), pv.index());
+        }
         diags.error(ErrorCode.E0531, path.span(), "cannot find a variant or struct `" + path.joined() + "` for this pattern",
                 path.segments().size() == 1 ? "note: enum variants are written with their enum's name: `Enum::" + path.joined() + "`" : "note: declare it with `enum` or `struct`");
         return null;

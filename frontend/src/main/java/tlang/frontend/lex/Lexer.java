@@ -23,7 +23,9 @@ public final class Lexer {
             Map.entry("struct", TokenKind.STRUCT), Map.entry("impl", TokenKind.IMPL), Map.entry("self", TokenKind.SELF_VALUE),
             Map.entry("Self", TokenKind.SELF_TYPE), Map.entry("pub", TokenKind.PUB), Map.entry("enum", TokenKind.ENUM),
             Map.entry("match", TokenKind.MATCH), Map.entry("for", TokenKind.FOR), Map.entry("in", TokenKind.IN),
-            Map.entry("const", TokenKind.CONST), Map.entry("static", TokenKind.STATIC));
+            Map.entry("const", TokenKind.CONST), Map.entry("static", TokenKind.STATIC),
+            Map.entry("trait", TokenKind.TRAIT), Map.entry("where", TokenKind.WHERE), Map.entry("type", TokenKind.TYPE),
+            Map.entry("dyn", TokenKind.DYN));
     private static final java.util.Set<String> INT_SUFFIXES = java.util.Set.of(
             "i8", "i16", "i32", "i64", "isize", "u8", "u16", "u32", "u64", "usize");
     private static final java.util.Set<String> FLOAT_SUFFIXES = java.util.Set.of("f32", "f64");
@@ -335,7 +337,7 @@ public final class Lexer {
             case '(' -> TokenKind.LPAREN; case ')' -> TokenKind.RPAREN;
             case '{' -> TokenKind.LBRACE; case '}' -> TokenKind.RBRACE;
             case '[' -> TokenKind.LBRACKET; case ']' -> TokenKind.RBRACKET;
-            case ',' -> TokenKind.COMMA; case ';' -> TokenKind.SEMI; case '@' -> TokenKind.AT;
+            case ',' -> TokenKind.COMMA; case ';' -> TokenKind.SEMI; case '@' -> TokenKind.AT; case '?' -> TokenKind.QUESTION;
             case '.' -> peek(1) == '.' ? adv(peek(2) == '=' ? adv(TokenKind.DOT_DOT_EQ) : TokenKind.DOT_DOT) : TokenKind.DOT;
             case ':' -> two(':', TokenKind.PATH_SEP, TokenKind.COLON);
             case '+' -> two('=', TokenKind.PLUS_EQ, TokenKind.PLUS);

@@ -9,10 +9,11 @@ public enum TokenKind {
     TRUE("`true`"), FALSE("`false`"), AS("`as`"),
     STRUCT("`struct`"), IMPL("`impl`"), SELF_VALUE("`self`"), SELF_TYPE("`Self`"), PUB("`pub`"),
     ENUM("`enum`"), MATCH("`match`"), FOR("`for`"), IN("`in`"), CONST("`const`"), STATIC("`static`"),
+    TRAIT("`trait`"), WHERE("`where`"), TYPE("`type`"), DYN("`dyn`"),
     // punctuation
     LPAREN("`(`"), RPAREN("`)`"), LBRACE("`{`"), RBRACE("`}`"), LBRACKET("`[`"), RBRACKET("`]`"),
     COMMA("`,`"), SEMI("`;`"), COLON("`:`"), PATH_SEP("`::`"), ARROW("`->`"), FAT_ARROW("`=>`"), DOT("`.`"),
-    DOT_DOT("`..`"), DOT_DOT_EQ("`..=`"), AT("`@`"),
+    DOT_DOT("`..`"), DOT_DOT_EQ("`..=`"), AT("`@`"), QUESTION("`?`"),
     PLUS("`+`"), MINUS("`-`"), STAR("`*`"), SLASH("`/`"), PERCENT("`%`"),
     EQ("`=`"), EQ_EQ("`==`"), NOT_EQ("`!=`"), LT("`<`"), LE("`<=`"), GT("`>`"), GE("`>=`"),
     AND_AND("`&&`"), OR_OR("`||`"), BANG("`!`"),

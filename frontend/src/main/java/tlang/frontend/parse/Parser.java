@@ -86,7 +86,8 @@ public final class Parser {
         if (at(TokenKind.ENUM)) return enumItem();
         if (at(TokenKind.CONST) || at(TokenKind.STATIC)) return constItem();
         if (at(TokenKind.IMPL)) return implItem();
-        throw error(ErrorCode.E1004, peek().span(), "expected an item (`fn`, `struct`, `enum`, `impl`, `const` or `static`), found " + describe(peek()));
+        if (at(TokenKind.TRAIT)) return traitItem();
+        throw error(ErrorCode.E1004, peek().span(), "expected an item (`fn`, `struct`, `enum`, `trait`, `impl`, `const` or `static`), found " + describe(peek()));
     }
 
     private Item.Const constItem() {
@@ -104,8 +105,14 @@ public final class Parser {
 
     /** A function; inside `impl` ({@code method}) it may start with a `self` parameter. */
     private Item.Fn function(boolean method) {
+        return function(method, false);
+    }
+
+    /** {@code inTrait}: a required method may end in `;` instead of a body. */
+    private Item.Fn function(boolean method, boolean inTrait) {
         Token fn = expect(TokenKind.FN, "`fn`");
         Token name = expect(TokenKind.IDENT, "a function name");
+        List<Item.TypeParam> typeParams = typeParams();
         expect(TokenKind.LPAREN, "`(`");
         // A `self` outside `impl` is parsed anyway; the checker explains where it belongs.
         Item.SelfParam self = selfParam();
@@ -125,8 +132,13 @@ public final class Parser {
         }
         expect(TokenKind.RPAREN, "`)`");
         TypeExpr ret = eat(TokenKind.ARROW) ? type() : null;
+        Item.Generics generics = new Item.Generics(typeParams, whereClause());
+        if (inTrait && at(TokenKind.SEMI)) {
+            Token semi = advance();
+            return new Item.Fn(name.text(), name.span(), generics, self, List.copyOf(params), ret, null, fn.span().to(semi.span()));
+        }
         Expr.Block body = block();
-        return new Item.Fn(name.text(), name.span(), self, List.copyOf(params), ret, body, fn.span().to(body.span()));
+        return new Item.Fn(name.text(), name.span(), generics, self, List.copyOf(params), ret, body, fn.span().to(body.span()));
     }
 
     private boolean peekAt(int ahead, TokenKind k) {
@@ -156,8 +168,14 @@ public final class Parser {
     private Item.Struct structItem() {
         Token kw = advance();
         Token name = expect(TokenKind.IDENT, "a struct name");
+        List<Item.TypeParam> typeParams = typeParams();
         List<Item.FieldDecl> fields = new ArrayList<>();
-        if (eat(TokenKind.SEMI)) return new Item.Struct(name.text(), name.span(), List.of(), Item.Struct.Shape.UNIT, kw.span().to(name.span()));
+        if (!at(TokenKind.LPAREN)) {
+            Item.Generics generics = new Item.Generics(typeParams, whereClause());
+            if (eat(TokenKind.SEMI)) return new Item.Struct(name.text(), name.span(), generics, List.of(), Item.Struct.Shape.UNIT, kw.span().to(name.span()));
+            typeParams = generics.params();
+            pendingWhere = generics.where();
+        }
         if (eat(TokenKind.LPAREN)) {
             int index = 0;
             while (!at(TokenKind.RPAREN) && !at(TokenKind.EOF)) {
@@ -167,8 +185,9 @@ public final class Parser {
                 if (!eat(TokenKind.COMMA)) break;
             }
             expect(TokenKind.RPAREN, "`)` or `,` in the field list");
+            Item.Generics generics = new Item.Generics(typeParams, whereClause());
             Token semi = expect(TokenKind.SEMI, "`;` after a tuple struct");
-            return new Item.Struct(name.text(), name.span(), List.copyOf(fields), Item.Struct.Shape.TUPLE, kw.span().to(semi.span()));
+            return new Item.Struct(name.text(), name.span(), generics, List.copyOf(fields), Item.Struct.Shape.TUPLE, kw.span().to(semi.span()));
         }
         expect(TokenKind.LBRACE, "`{`, `(` or `;` after the struct name");
         while (!at(TokenKind.RBRACE) && !at(TokenKind.EOF)) {
@@ -180,12 +199,14 @@ public final class Parser {
             if (!eat(TokenKind.COMMA)) break;
         }
         Token close = expect(TokenKind.RBRACE, "`}` or `,` in the field list");
-        return new Item.Struct(name.text(), name.span(), List.copyOf(fields), Item.Struct.Shape.NAMED, kw.span().to(close.span()));
+        Item.Generics generics = new Item.Generics(typeParams, takePendingWhere());
+        return new Item.Struct(name.text(), name.span(), generics, List.copyOf(fields), Item.Struct.Shape.NAMED, kw.span().to(close.span()));
     }
 
     private Item.Enum enumItem() {
         Token kw = advance();
         Token name = expect(TokenKind.IDENT, "an enum name");
+        Item.Generics generics = new Item.Generics(typeParams(), whereClause());
         expect(TokenKind.LBRACE, "`{` to list the variants");
         List<Item.Variant> variants = new ArrayList<>();
         while (!at(TokenKind.RBRACE) && !at(TokenKind.EOF)) {
@@ -217,31 +238,178 @@ public final class Parser {
             if (!eat(TokenKind.COMMA)) break;
         }
         Token close = expect(TokenKind.RBRACE, "`}` or `,` in the variant list");
-        return new Item.Enum(name.text(), name.span(), List.copyOf(variants), kw.span().to(close.span()));
+        return new Item.Enum(name.text(), name.span(), generics, List.copyOf(variants), kw.span().to(close.span()));
     }
 
     private Item.Impl implItem() {
         Token kw = advance();
+        List<Item.TypeParam> typeParams = typeParams();
         TypeExpr self = type();
+        TypeExpr trait = null;
+        if (eat(TokenKind.FOR)) {
+            trait = self;
+            self = type();
+        }
+        Item.Generics generics = new Item.Generics(typeParams, whereClause());
         expect(TokenKind.LBRACE, "`{` to start the impl block");
         List<Item.Fn> fns = new ArrayList<>();
         List<Item.Const> consts = new ArrayList<>();
+        List<Item.TypeAlias> types = new ArrayList<>();
         while (!at(TokenKind.RBRACE) && !at(TokenKind.EOF)) {
             eat(TokenKind.PUB);
             if (at(TokenKind.CONST)) { consts.add(constItem()); continue; }
-            if (!at(TokenKind.FN)) throw error(ErrorCode.E1004, peek().span(), "expected `fn` or `const` inside `impl`, found " + describe(peek()));
+            if (at(TokenKind.TYPE)) {
+                Token t = advance();
+                Token name = expect(TokenKind.IDENT, "the associated type's name");
+                expect(TokenKind.EQ, "`=` and the type");
+                TypeExpr type = type();
+                Token semi = expect(TokenKind.SEMI, "`;` after the associated type");
+                types.add(new Item.TypeAlias(name.text(), name.span(), type, t.span().to(semi.span())));
+                continue;
+            }
+            if (!at(TokenKind.FN)) throw error(ErrorCode.E1004, peek().span(), "expected `fn`, `type` or `const` inside `impl`, found " + describe(peek()));
             fns.add(function(true));
         }
         Token close = expect(TokenKind.RBRACE, "`}` to close the impl block");
-        return new Item.Impl(self, List.copyOf(fns), List.copyOf(consts), kw.span().to(close.span()));
+        return new Item.Impl(generics, trait, self, List.copyOf(fns), List.copyOf(consts), List.copyOf(types), kw.span().to(close.span()));
     }
+
+    private Item.Trait traitItem() {
+        Token kw = advance();
+        Token name = expect(TokenKind.IDENT, "a trait name");
+        List<Item.TypeParam> typeParams = typeParams();
+        List<TypeExpr> supertraits = eat(TokenKind.COLON) ? bounds() : List.of();
+        Item.Generics generics = new Item.Generics(typeParams, whereClause());
+        expect(TokenKind.LBRACE, "`{` to start the trait's items");
+        List<Item.TypeParam> types = new ArrayList<>();
+        List<Item.Fn> fns = new ArrayList<>();
+        while (!at(TokenKind.RBRACE) && !at(TokenKind.EOF)) {
+            if (at(TokenKind.TYPE)) {
+                advance();
+                Token tn = expect(TokenKind.IDENT, "the associated type's name");
+                List<TypeExpr> bounds = eat(TokenKind.COLON) ? bounds() : List.of();
+                expect(TokenKind.SEMI, "`;` after the associated type");
+                types.add(new Item.TypeParam(tn.text(), tn.span(), bounds));
+                continue;
+            }
+            if (!at(TokenKind.FN)) throw error(ErrorCode.E1004, peek().span(), "expected `fn` or `type` inside `trait`, found " + describe(peek()));
+            fns.add(function(true, true));
+        }
+        Token close = expect(TokenKind.RBRACE, "`}` to close the trait");
+        return new Item.Trait(name.text(), name.span(), generics, supertraits, List.copyOf(types), List.copyOf(fns), kw.span().to(close.span()));
+    }
+
+    /** A `where` clause seen before a struct's braces, kept until the struct is built. */
+    private List<Item.WherePredicate> pendingWhere = List.of();
+
+    private List<Item.WherePredicate> takePendingWhere() {
+        List<Item.WherePredicate> w = pendingWhere;
+        pendingWhere = List.of();
+        return w;
+    }
+
+    /** `<T, U: Bound + Other>` after an item's name, or nothing. */
+    private List<Item.TypeParam> typeParams() {
+        if (!eat(TokenKind.LT)) return List.of();
+        List<Item.TypeParam> params = new ArrayList<>();
+        while (!atCloseAngle() && !at(TokenKind.EOF)) {
+            Token name = expect(TokenKind.IDENT, "a type parameter name");
+            List<TypeExpr> bounds = eat(TokenKind.COLON) ? bounds() : List.of();
+            TypeExpr defaultType = eat(TokenKind.EQ) ? type() : null;
+            params.add(new Item.TypeParam(name.text(), name.span(), bounds, defaultType));
+            if (!eat(TokenKind.COMMA)) break;
+        }
+        expectCloseAngle("`>` to close the type parameters");
+        return List.copyOf(params);
+    }
+
+    /** `A + B<C> + D`. */
+    private List<TypeExpr> bounds() {
+        List<TypeExpr> bounds = new ArrayList<>();
+        do bounds.add(type()); while (eat(TokenKind.PLUS));
+        return List.copyOf(bounds);
+    }
+
+    /** `where T: A + B, U: C` or nothing. */
+    private List<Item.WherePredicate> whereClause() {
+        if (!eat(TokenKind.WHERE)) return List.of();
+        List<Item.WherePredicate> preds = new ArrayList<>();
+        while (!at(TokenKind.LBRACE) && !at(TokenKind.SEMI) && !at(TokenKind.EOF)) {
+            TypeExpr subject = type();
+            expect(TokenKind.COLON, "`:` and the bounds");
+            List<TypeExpr> bounds = bounds();
+            preds.add(new Item.WherePredicate(subject, bounds, subject.span().to(bounds.get(bounds.size() - 1).span())));
+            if (!eat(TokenKind.COMMA)) break;
+        }
+        return List.copyOf(preds);
+    }
+
+    private boolean atCloseAngle() {
+        return at(TokenKind.GT) || at(TokenKind.SHR) || at(TokenKind.GE) || at(TokenKind.SHR_EQ);
+    }
+
+    /**
+     * Consumes one `>`. The lexer reads `>>` (and `>=`, `>>=`) as one token; in
+     * `Option<Option<i64>>` the first `>` closes the inner list, so split the token and leave
+     * the rest for the outer one.
+     */
+    private Token expectCloseAngle(String what) {
+        Token t = peek();
+        TokenKind rest = switch (t.kind()) {
+            case SHR -> TokenKind.GT;
+            case GE -> TokenKind.EQ;
+            case SHR_EQ -> TokenKind.GE;
+            default -> null;
+        };
+        if (rest == null) return expect(TokenKind.GT, what);
+        Span first = new Span(t.span().file(), t.span().start(), t.span().start() + 1);
+        Span second = new Span(t.span().file(), t.span().start() + 1, t.span().end());
+        tokens.set(pos, new Token(rest, t.text().substring(1), second, t.radix(), t.suffix()));
+        return new Token(TokenKind.GT, ">", first, 0, null);
+    }
+
+    /** `<A, B>` after a type name or `::` in a path; bindings (`Item = T`) only where {@code bindings} is non-null. */
+    private List<TypeExpr> typeArgs(List<TypeExpr.Binding> bindings) {
+        List<TypeExpr> args = new ArrayList<>();
+        while (!atCloseAngle() && !at(TokenKind.EOF)) {
+            if (bindings != null && at(TokenKind.IDENT) && peekAt(1, TokenKind.EQ)) {
+                Token name = advance();
+                advance();
+                bindings.add(new TypeExpr.Binding(name.text(), name.span(), type()));
+            } else {
+                args.add(type());
+            }
+            if (!eat(TokenKind.COMMA)) break;
+        }
+        expectCloseAngle("`>` to close the type arguments");
+        return List.copyOf(args);
+    }
+
+    private static final java.util.Set<String> BUILTIN_TYPES = java.util.Set.of(
+            "i8", "i16", "i32", "i64", "isize", "u8", "u16", "u32", "u64", "usize", "f32", "f64", "bool", "char", "String");
 
     private TypeExpr type() {
         enterNested();
         try {
             Token t = peek();
             if (eat(TokenKind.BANG)) return new TypeExpr.Never(t.span());
-            if (eat(TokenKind.SELF_TYPE)) return new TypeExpr.Named(List.of("Self"), t.span());
+            if (at(TokenKind.SELF_TYPE) && !peekAt(1, TokenKind.PATH_SEP)) return new TypeExpr.Named(List.of("Self"), advance().span());
+            if (eat(TokenKind.DYN)) {
+                TypeExpr trait = type();
+                if (!(trait instanceof TypeExpr.Named n)) throw error(ErrorCode.E1004, trait.span(), "expected a trait name after `dyn`");
+                return new TypeExpr.Dyn(n, t.span().to(trait.span()));
+            }
+            if (eat(TokenKind.FN)) {
+                expect(TokenKind.LPAREN, "`(` and the parameter types of the function type");
+                List<TypeExpr> params = new ArrayList<>();
+                while (!at(TokenKind.RPAREN) && !at(TokenKind.EOF)) {
+                    params.add(type());
+                    if (!eat(TokenKind.COMMA)) break;
+                }
+                Token close = expect(TokenKind.RPAREN, "`)` or `,` in the parameter types");
+                TypeExpr result = eat(TokenKind.ARROW) ? type() : null;
+                return new TypeExpr.Fn(List.copyOf(params), result, t.span().to(result == null ? close.span() : result.span()));
+            }
             if (eat(TokenKind.AMP)) {
                 boolean mutable = eat(TokenKind.MUT);
                 TypeExpr inner = type();
@@ -268,16 +436,26 @@ public final class Parser {
                 if (elements.size() == 1 && !trailingComma) return elements.get(0);
                 return new TypeExpr.Tuple(List.copyOf(elements), t.span().to(close.span()));
             }
-            if (at(TokenKind.IDENT)) {
+            if (at(TokenKind.IDENT) || at(TokenKind.SELF_TYPE)) {
                 List<String> segments = new ArrayList<>();
                 Span span = t.span();
                 segments.add(advance().text());
-                while (eat(TokenKind.PATH_SEP)) {
+                List<TypeExpr> args = List.of();
+                List<TypeExpr.Binding> bindings = new ArrayList<>();
+                while (true) {
+                    // The built-in types take no arguments, so in `x as i64 < y` the `<` compares.
+                    if (at(TokenKind.LT) && !(segments.size() == 1 && BUILTIN_TYPES.contains(segments.get(0)))) {
+                        advance();
+                        args = typeArgs(bindings);
+                        span = span.to(prev().span());
+                        if (!at(TokenKind.PATH_SEP)) break;
+                    }
+                    if (!eat(TokenKind.PATH_SEP)) break;
                     Token seg = expect(TokenKind.IDENT, "a name after `::`");
                     segments.add(seg.text());
                     span = span.to(seg.span());
                 }
-                return new TypeExpr.Named(List.copyOf(segments), span);
+                return new TypeExpr.Named(List.copyOf(segments), args, List.copyOf(bindings), span);
             }
             throw error(ErrorCode.E1004, t.span(), "expected a type, found " + describe(t));
         } finally {
@@ -449,13 +627,21 @@ public final class Parser {
     private Expr.Path path() {
         Token start = advance();
         List<String> segments = new ArrayList<>(List.of(start.text()));
+        List<List<TypeExpr>> generics = new ArrayList<>(List.of(List.of()));
         Span span = start.span();
         while (eat(TokenKind.PATH_SEP)) {
+            if (eat(TokenKind.LT)) {
+                // `f::<i64>`, `Vec::<T>::new`: type arguments for the segment before.
+                generics.set(generics.size() - 1, typeArgs(null));
+                span = span.to(prev().span());
+                continue;
+            }
             Token seg = expect(TokenKind.IDENT, "a name after `::`");
             segments.add(seg.text());
+            generics.add(List.of());
             span = span.to(seg.span());
         }
-        return new Expr.Path(List.copyOf(segments), span);
+        return new Expr.Path(List.copyOf(segments), List.copyOf(generics), span);
     }
 
     private Pattern pathPattern() {
@@ -637,7 +823,11 @@ public final class Parser {
     }
 
     private Expr postfix(Expr e) {
-        while (at(TokenKind.LPAREN) || at(TokenKind.DOT) || at(TokenKind.LBRACKET)) {
+        while (at(TokenKind.LPAREN) || at(TokenKind.DOT) || at(TokenKind.LBRACKET) || at(TokenKind.QUESTION)) {
+            if (at(TokenKind.QUESTION)) {
+                e = new Expr.Try(e, e.span().to(advance().span()));
+                continue;
+            }
             if (eat(TokenKind.LBRACKET)) {
                 boolean saved = noStructLiteral;
                 noStructLiteral = false;
@@ -657,11 +847,18 @@ public final class Parser {
                     throw error(ErrorCode.E1004, name.span(), "expected a field name or tuple index after `.`, found " + describe(name));
                 }
                 advance();
+                List<TypeExpr> typeArgs = List.of();
+                if (name.kind() == TokenKind.IDENT && at(TokenKind.PATH_SEP) && peekAt(1, TokenKind.LT)) {
+                    advance();
+                    advance();
+                    typeArgs = typeArgs(null); // `.collect::<Vec<i64>>()`
+                    if (!at(TokenKind.LPAREN)) throw error(ErrorCode.E1004, peek().span(), "expected `(` after the method's type arguments, found " + describe(peek()));
+                }
                 if (name.kind() == TokenKind.IDENT && at(TokenKind.LPAREN)) {
                     advance();
                     List<Expr> args = arguments();
                     Token close = expect(TokenKind.RPAREN, "`)` or `,` in the argument list");
-                    e = new Expr.MethodCall(e, name.text(), name.span(), args, e.span().to(close.span()));
+                    e = new Expr.MethodCall(e, name.text(), name.span(), typeArgs, args, e.span().to(close.span()));
                     continue;
                 }
                 e = new Expr.Field(e, name.text(), name.span(), e.span().to(name.span()));

@@ -2,6 +2,7 @@ package tlang.frontend.types;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * Solves type variables by unification (union–find over variable ids).
@@ -31,16 +32,56 @@ public final class Inference {
         return t;
     }
 
-    /** Resolves inside compound types too. */
+    /** Resolves inside compound types too, normalizing associated types whose base became known. */
     public Type deepResolve(Type t) {
-        Type r = resolve(t);
-        return switch (r) {
-            case Type.Tuple tu -> new Type.Tuple(tu.elements().stream().map(this::deepResolve).toList());
-            case Type.Range r2 -> new Type.Range(deepResolve(r2.element()), r2.inclusive());
-            case Type.Array ar -> new Type.Array(deepResolve(ar.element()), ar.length());
-            case Type.Fn f -> new Type.Fn(f.params().stream().map(this::deepResolve).toList(), deepResolve(f.result()));
-            default -> r;
-        };
+        Type r = Types.map(t, x -> {
+            if (x instanceof Type.Var) {
+                Type y = resolve(x);
+                return y instanceof Type.Var ? y : deepResolve(y);
+            }
+            return null;
+        });
+        return normalizer.apply(r);
+    }
+
+    /** Rewrites `<X as Trait>::Name` to the impl's type once X is known; the identity until traits exist. */
+    private UnaryOperator<Type> normalizer = t -> t;
+    /** Equations with an associated type that could not be decided yet; retried by {@link #retryPending()}. */
+    private final List<Type[]> pending = new ArrayList<>();
+
+    public void setNormalizer(UnaryOperator<Type> normalizer) { this.normalizer = normalizer; }
+
+    /**
+     * Unifies the equations that waited for an associated type, now that more is known;
+     * returns those that fail (pairs of types) or still cannot be decided.
+     */
+    public List<Type[]> retryPending() {
+        List<Type[]> failed = new ArrayList<>();
+        boolean progress = true;
+        List<Type[]> work = new ArrayList<>(pending);
+        pending.clear();
+        while (progress && !work.isEmpty()) {
+            progress = false;
+            List<Type[]> next = new ArrayList<>();
+            for (Type[] eq : work) {
+                Type a = deepResolve(eq[0]), b = deepResolve(eq[1]);
+                if (a instanceof Type.Assoc && hasVars(a) || b instanceof Type.Assoc && hasVars(b)) {
+                    next.add(eq);
+                    continue;
+                }
+                progress = true;
+                if (!unify(a, b)) failed.add(new Type[]{a, b});
+            }
+            work = next;
+            work.addAll(pending);
+            pending.clear();
+        }
+        failed.addAll(work);
+        return failed;
+    }
+
+    private static boolean hasVars(Type t) {
+        return Types.any(t, x -> x instanceof Type.Var);
     }
 
     /**
@@ -55,6 +96,23 @@ public final class Inference {
         if (a == Type.ERROR || b == Type.ERROR || a == Type.NEVER || b == Type.NEVER) return true;
         if (a instanceof Type.Var va) return bind(va, b);
         if (b instanceof Type.Var vb) return bind(vb, a);
+        if (a instanceof Type.Assoc || b instanceof Type.Assoc) {
+            Type na = deepResolve(a), nb = deepResolve(b);
+            if (!(na instanceof Type.Assoc) && !(nb instanceof Type.Assoc)) return unify(na, nb);
+            if (na.equals(nb)) return true;
+            if (na instanceof Type.Assoc x && hasVars(x) || nb instanceof Type.Assoc y && hasVars(y)) {
+                pending.add(new Type[]{na, nb}); // decided once the base is known
+                return true;
+            }
+            if (na instanceof Type.Assoc) return nb instanceof Type.Var v ? bind(v, na) : false;
+            return na instanceof Type.Var v ? bind(v, nb) : false;
+        }
+        if (a instanceof Type.Struct sa && b instanceof Type.Struct sb) {
+            return sa.def() == sb.def() && unifyAll(sa.args(), sb.args());
+        }
+        if (a instanceof Type.Enum ea && b instanceof Type.Enum eb) {
+            return ea.def() == eb.def() && unifyAll(ea.args(), eb.args());
+        }
         if (a instanceof Type.Tuple ta && b instanceof Type.Tuple tb) {
             if (ta.elements().size() != tb.elements().size()) return false;
             for (int i = 0; i < ta.elements().size(); i++) if (!unify(ta.elements().get(i), tb.elements().get(i))) return false;
@@ -72,6 +130,12 @@ public final class Inference {
             return unify(fa.result(), fb.result());
         }
         return false;
+    }
+
+    private boolean unifyAll(List<Type> as, List<Type> bs) {
+        if (as.size() != bs.size()) return false;
+        for (int i = 0; i < as.size(); i++) if (!unify(as.get(i), bs.get(i))) return false;
+        return true;
     }
 
     private boolean bind(Type.Var v, Type t) {
@@ -94,15 +158,8 @@ public final class Inference {
     }
 
     private boolean occurs(int id, Type t) {
-        Type r = resolve(t);
-        return switch (r) {
-            case Type.Var v -> v.id() == id;
-            case Type.Tuple tu -> tu.elements().stream().anyMatch(e -> occurs(id, e));
-            case Type.Range r2 -> occurs(id, r2.element());
-            case Type.Array ar -> occurs(id, ar.element());
-            case Type.Fn f -> f.params().stream().anyMatch(e -> occurs(id, e)) || occurs(id, f.result());
-            default -> false;
-        };
+        return Types.any(t, x -> resolve(x) instanceof Type.Var v && v.id() == id
+                || x instanceof Type.Var && !(resolve(x) instanceof Type.Var) && occurs(id, resolve(x)));
     }
 
     /** Binds every unsolved literal variable to its default type; returns the ids of unsolved plain ones. */

@@ -85,19 +85,22 @@ public sealed interface Type {
     }
 
     /**
-     * A struct type, one per declaration (nominal: two structs with the same fields are
-     * different types). Its fields are filled in after every type name is known, so that
-     * structs may mention each other in any order.
+     * A struct declaration: its name, type parameters and fields (in terms of those
+     * parameters). Nominal: two structs with the same fields are different types. The
+     * fields are filled in after every type name is known, so that structs may mention
+     * each other in any order.
      */
-    final class Struct implements Type {
+    final class StructDef {
         public final String name;
         public final tlang.frontend.ast.Item.Struct decl;
+        public final List<Param> params;
         private List<String> fieldNames = List.of();
         private List<Type> fieldTypes = List.of();
 
-        public Struct(String name, tlang.frontend.ast.Item.Struct decl) {
+        public StructDef(String name, tlang.frontend.ast.Item.Struct decl, List<Param> params) {
             this.name = name;
             this.decl = decl;
+            this.params = List.copyOf(params);
         }
 
         public void setFields(List<String> names, List<Type> types) {
@@ -106,42 +109,138 @@ public sealed interface Type {
         }
 
         public List<String> fieldNames() { return fieldNames; }
-        public List<Type> fieldTypes() { return fieldTypes; }
+        public List<Type> genericFieldTypes() { return fieldTypes; }
 
-        public int fieldIndex(String field) { return fieldNames.indexOf(field); }
-
-        @Override public String display() { return name; }
+        /** The type itself where it is declared: `Pair<A, B>` with its own parameters. */
+        public Struct self() { return new Struct(this, List.copyOf(params)); }
         @Override public String toString() { return "struct " + name; }
     }
 
+    /** A struct type: a declaration applied to type arguments (none for a plain struct). */
+    record Struct(StructDef def, List<Type> args) implements Type {
+        public String name() { return def.name; }
+        public tlang.frontend.ast.Item.Struct decl() { return def.decl; }
+        public List<String> fieldNames() { return def.fieldNames(); }
+        public List<Type> fieldTypes() { return Types.substAll(def.genericFieldTypes(), Types.bind(def.params, args)); }
+        public int fieldIndex(String field) { return def.fieldNames().indexOf(field); }
+        @Override public String display() { return def.name + Types.displayArgs(args); }
+        @Override public String toString() { return "struct " + display(); }
+    }
+
     /**
-     * An enum type, one per declaration. Each variant has a shape like a struct's (unit,
-     * tuple or named fields); the variants' field types are filled in after declaration.
+     * An enum declaration. Each variant has a shape like a struct's (unit, tuple or named
+     * fields); the variants' field types (in terms of the parameters) are filled in after
+     * declaration.
      */
-    final class Enum implements Type {
+    final class EnumDef {
         public final String name;
         public final tlang.frontend.ast.Item.Enum decl;
+        public final List<Param> params;
         private List<Variant> variants = List.of();
 
-        public Enum(String name, tlang.frontend.ast.Item.Enum decl) {
+        public EnumDef(String name, tlang.frontend.ast.Item.Enum decl, List<Param> params) {
             this.name = name;
             this.decl = decl;
+            this.params = List.copyOf(params);
         }
 
         public void setVariants(List<Variant> variants) { this.variants = List.copyOf(variants); }
-        public List<Variant> variants() { return variants; }
+        public List<Variant> genericVariants() { return variants; }
+        public Enum self() { return new Enum(this, List.copyOf(params)); }
+        @Override public String toString() { return "enum " + name; }
+    }
+
+    /** An enum type: a declaration applied to type arguments. */
+    record Enum(EnumDef def, List<Type> args) implements Type {
+        public String name() { return def.name; }
+        public tlang.frontend.ast.Item.Enum decl() { return def.decl; }
+
+        public List<Variant> variants() {
+            if (args.isEmpty()) return def.genericVariants();
+            java.util.Map<Param, Type> m = Types.bind(def.params, args);
+            return def.genericVariants().stream()
+                    .map(v -> new Variant(v.name(), v.shape(), v.fieldNames(), Types.substAll(v.fieldTypes(), m))).toList();
+        }
 
         public int variantIndex(String variant) {
-            for (int i = 0; i < variants.size(); i++) if (variants.get(i).name().equals(variant)) return i;
+            List<Variant> vs = def.genericVariants();
+            for (int i = 0; i < vs.size(); i++) if (vs.get(i).name().equals(variant)) return i;
             return -1;
         }
 
-        @Override public String display() { return name; }
-        @Override public String toString() { return "enum " + name; }
+        @Override public String display() { return def.name + Types.displayArgs(args); }
+        @Override public String toString() { return "enum " + display(); }
     }
 
     record Variant(String name, tlang.frontend.ast.Item.Struct.Shape shape, List<String> fieldNames, List<Type> fieldTypes) {
         public int fieldIndex(String field) { return fieldNames.indexOf(field); }
+    }
+
+    /**
+     * A type parameter of a generic function, struct, enum, impl or trait (a trait's
+     * `Self` too). Compared by identity: `T` of one function is not `T` of another. Its
+     * bounds are filled in once every trait is declared.
+     */
+    final class Param implements Type {
+        public final String name;
+        private List<Bound> bounds = List.of();
+
+        public Param(String name) { this.name = name; }
+
+        public List<Bound> bounds() { return bounds; }
+        public void setBounds(List<Bound> bounds) { this.bounds = List.copyOf(bounds); }
+        @Override public String display() { return name; }
+        @Override public String toString() { return "param " + name; }
+    }
+
+    /** `T: Trait<Args, Name = Type>`: a trait the type implements, with associated types it fixes. */
+    record Bound(TraitDef trait, List<Type> args, java.util.Map<String, Type> bindings) {
+        public String display() {
+            List<String> parts = new java.util.ArrayList<>(args.stream().map(Type::display).toList());
+            bindings.forEach((k, v) -> parts.add(k + " = " + v.display()));
+            return trait.name + (parts.isEmpty() ? "" : "<" + String.join(", ", parts) + ">");
+        }
+    }
+
+    /**
+     * A trait declaration. {@code self} is the `Self` of its methods; {@code params} its own
+     * type parameters (`Rhs` of `Add<Rhs>`), each possibly with a default.
+     */
+    final class TraitDef {
+        public final String name;
+        public final tlang.frontend.ast.Item.Trait decl;
+        public final Param self;
+        public final List<Param> params;
+        private List<Type> defaults = List.of();
+        private List<String> assocTypes = List.of();
+        private List<Bound> supertraits = List.of();
+
+        public TraitDef(String name, tlang.frontend.ast.Item.Trait decl, Param self, List<Param> params) {
+            this.name = name;
+            this.decl = decl;
+            this.self = self;
+            this.params = List.copyOf(params);
+        }
+
+        public List<String> assocTypes() { return assocTypes; }
+        public void setAssocTypes(List<String> names) { this.assocTypes = List.copyOf(names); }
+        public List<Bound> supertraits() { return supertraits; }
+        public void setSupertraits(List<Bound> s) { this.supertraits = List.copyOf(s); }
+        /** Per parameter, the default type (possibly mentioning `Self`) or null. */
+        public List<Type> defaults() { return defaults; }
+        public void setDefaults(List<Type> d) { this.defaults = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(d)); }
+        @Override public String toString() { return "trait " + name; }
+    }
+
+    /**
+     * `<base as Trait>::name`: an associated type not yet known, because its base is a type
+     * parameter (or still being inferred). Once the base is a concrete type it normalizes
+     * to the impl's choice.
+     */
+    record Assoc(Type base, TraitDef trait, List<Type> traitArgs, String name) implements Type {
+        @Override public String display() {
+            return base instanceof Param ? base.display() + "::" + name : "<" + base.display() + " as " + trait.name + ">::" + name;
+        }
     }
 
     /** `a..b` (or `a..=b` when {@code inclusive}): what `for` iterates over. */

@@ -10,6 +10,8 @@ import tlang.frontend.check.FormatSpec;
 import tlang.frontend.check.Symbol;
 import tlang.frontend.source.Span;
 import tlang.frontend.types.Type;
+import tlang.frontend.types.Types;
+import tlang.frontend.check.TraitEnv;
 import tlang.midend.Mangler;
 import tlang.midend.RuntimeAbi;
 import tlang.midend.tir.Block;
@@ -65,15 +67,87 @@ public final class AstToTir {
         return new AstToTir(program).run();
     }
 
+    /**
+     * One function to emit: a declaration with concrete type arguments for all its type
+     * parameters (none for a plain function). Generic functions are lowered once per
+     * distinct argument list that a lowered function calls them with (monomorphization).
+     */
+    private record Instance(Symbol.Function f, List<Type> args, String symbol) {}
+
+    /** Instances requested so far, by symbol, and those not lowered yet. */
+    private final Map<String, Instance> requested = new java.util.LinkedHashMap<>();
+    private final Deque<Instance> pending = new ArrayDeque<>();
+    /** The type arguments of the instance being lowered. */
+    private Map<Type.Param, Type> subst = Map.of();
+    /** The (concrete) result type of the function being lowered, for `?`. */
+    private Type currentResult;
+
     private TirModule run() {
         List<Function> functions = new ArrayList<>();
-        for (Symbol.Function f : program.functions()) functions.add(function(f));
+        // The program's own plain functions are all compiled (so that each is checked by
+        // LLVM too); generic ones and the prelude's only as far as something calls them.
+        for (Symbol.Function f : program.functions()) {
+            if (!f.isGeneric() && f.decl().span().file() == program.module().file()) request(f, List.of());
+        }
         functions.add(entry());
+        while (!pending.isEmpty()) functions.add(function(pending.poll()));
         return new TirModule(moduleName, RuntimeAbi.ALL, List.copyOf(functions));
     }
 
-    private String symbol(Symbol.Function f) {
-        return f.owner() == null ? Mangler.function(moduleName, f.name()) : Mangler.function(moduleName, f.owner().display(), f.name());
+    /** The symbol of {@code f} instantiated with {@code args}; schedules it for lowering if new. */
+    private String request(Symbol.Function f, List<Type> args) {
+        String symbol = symbol(f, args);
+        if (!requested.containsKey(symbol)) {
+            Instance in = new Instance(f, List.copyOf(args), symbol);
+            requested.put(symbol, in);
+            pending.add(in);
+        }
+        return symbol;
+    }
+
+    private String symbol(Symbol.Function f, List<Type> args) {
+        Map<Type.Param, Type> m = Types.bind(f.typeParams(), args);
+        int own = f.decl().generics().params().size();
+        String name = f.name() + Types.displayArgs(args.subList(args.size() - own, args.size()));
+        if (f.trait() != null) return Mangler.function(moduleName, Types.subst(f.owner(), m).display(), f.trait().name + "::" + name);
+        return f.owner() == null ? Mangler.function(moduleName, name) : Mangler.function(moduleName, Types.subst(f.owner(), m).display(), name);
+    }
+
+    /**
+     * Which function body a call runs: for a method a trait declares, the implementing
+     * type's (or the trait's default body, with `Self` the concrete type); otherwise the
+     * function itself. Returns the instance symbol, requesting it.
+     */
+    private String callTarget(Symbol.Function f, List<Type> args) {
+        if (f.trait() == null) return request(f, args);
+        Type self = args.get(0);
+        int traitParams = f.trait().params.size();
+        List<Type> traitArgs = args.subList(1, 1 + traitParams);
+        List<Type> own = args.subList(1 + traitParams, args.size());
+        TraitEnv.Match m = program.traits().find(f.trait(), self, traitArgs);
+        if (m == null) throw new IllegalStateException("no impl of " + f.trait().name + " for " + self.display());
+        Symbol.Function impl = m.impl().methods().get(f.name());
+        if (impl == null) return request(f, args); // the trait's default body
+        List<Type> implArgs = new ArrayList<>();
+        for (Type.Param p : m.impl().params()) implArgs.add(m.subst().get(p));
+        implArgs.addAll(own);
+        return request(impl, implArgs);
+    }
+
+    /** The type arguments recorded for a call, made concrete for the instance being lowered. */
+    private List<Type> callArgs(Expr use) {
+        List<Type> args = program.instantiations().get(use);
+        return args == null ? List.of() : args.stream().map(this::concrete).toList();
+    }
+
+    /** A type of the program, with the current instance's type arguments put in. */
+    Type concrete(Type t) {
+        if (subst.isEmpty() && !Types.any(t, x -> x instanceof Type.Assoc)) return t;
+        return program.traits().normalize(Types.subst(t, subst));
+    }
+
+    Type typeOf(Expr e) {
+        return concrete(program.typeOf(e));
     }
 
     /** The TIR type of a (solved) T type. `char` is its code point, a u32. */
@@ -112,12 +186,14 @@ public final class AstToTir {
     /** `t_entry`: runs `main` and returns exit status 0 (exit() leaves earlier). */
     private Function entry() {
         fb = new FunctionBuilder();
-        fb.add(new Inst.Call(null, symbol(program.main()), List.of()));
+        fb.add(new Inst.Call(null, request(program.main(), List.of()), List.of()));
         fb.terminate(new Terminator.Return(new Value.IntConst(TirType.I32, 0)));
         return fb.finish(RuntimeAbi.ENTRY, "<program entry>", List.of(), TirType.I32, false);
     }
 
-    private Function function(Symbol.Function f) {
+    private Function function(Instance in) {
+        Symbol.Function f = in.f();
+        subst = Types.bind(f.typeParams(), in.args());
         fb = new FunctionBuilder();
         localSlots.clear();
         loops.clear();
@@ -132,7 +208,7 @@ public final class AstToTir {
                 localSlots.put(p.id(), address);
                 continue;
             }
-            TirType t = tirType(p.type());
+            TirType t = tirType(concrete(p.type()));
             if (t == TirType.UNIT) continue; // unit parameters are not passed
             Value.Param value = new Value.Param(paramTypes.size(), t);
             paramTypes.add(t);
@@ -140,10 +216,12 @@ public final class AstToTir {
             fb.add(new Inst.Store(slot, value));
         }
         boolean noReturn = f.result() == Type.NEVER;
-        TirType result = tirType(f.result());
+        currentResult = concrete(f.result());
+        TirType result = tirType(currentResult);
         Value v = expr(decl.body());
         fb.terminate(new Terminator.Return(result == TirType.UNIT ? null : v));
-        return fb.finish(symbol(f), moduleName + "::" + f.qualifiedName(), paramTypes, result, noReturn);
+        String shown = f.isGeneric() ? Mangler.demangle(in.symbol()) : moduleName + "::" + f.qualifiedName();
+        return fb.finish(in.symbol(), shown, paramTypes, result, noReturn);
     }
 
     FunctionBuilder builder() { return fb; }
@@ -173,7 +251,7 @@ public final class AstToTir {
     }
 
     private Value.Temp declareLocal(Symbol.Local local) {
-        TirType t = tirType(local.type() == Type.ERROR ? Type.UNIT : local.type());
+        TirType t = tirType(local.type() == Type.ERROR ? Type.UNIT : concrete(local.type()));
         if (t == TirType.UNIT) return null; // unit values need no storage
         Value.Temp slot = fb.slot(t, local.name());
         localSlots.put(local.id(), slot);
@@ -195,9 +273,9 @@ public final class AstToTir {
 
     private Value lowerExpr(Expr e) {
         return switch (e) {
-            case Expr.IntLit lit -> number(lit, program.typeOf(lit), false);
+            case Expr.IntLit lit -> number(lit, typeOf(lit), false);
             case Expr.FloatLit lit -> {
-                TirType t = tirType(program.typeOf(lit));
+                TirType t = tirType(typeOf(lit));
                 // Each literal is rounded once, from its decimal text, to its own type.
                 yield new Value.FloatConst(t, t.equals(TirType.F32) ? (double) Float.parseFloat(lit.text()) : Double.parseDouble(lit.text()));
             }
@@ -212,8 +290,9 @@ public final class AstToTir {
             case Expr.Unit u -> Value.UNIT;
             case Expr.Path p -> path(p);
             case Expr.Call c -> call(c);
-            case Expr.Unary u -> unary(u);
-            case Expr.Binary b -> binary(b);
+            case Expr.Unary u -> program.overloads().containsKey(u) && overloaded(typeOf(u.operand())) ? overloadedCall(u, List.of(u.operand())) : unary(u);
+            case Expr.Binary b -> program.overloads().containsKey(b) && overloaded(typeOf(b.left())) ? overloadedCall(b, List.of(b.left(), b.right())) : binary(b);
+            case Expr.Try t -> tryExpr(t);
             case Expr.Assign a -> assign(a);
             case Expr.Block b -> block(b);
             case Expr.If i -> ifExpr(i);
@@ -229,7 +308,7 @@ public final class AstToTir {
                 Held held = hold(start);
                 Value end = expr(r.end());
                 if (fb.isDead()) yield Value.UNIT;
-                yield fb.add(new Inst.MakeStruct(fb.temp(tirType(program.typeOf(r))), List.of(read(held), end)));
+                yield fb.add(new Inst.MakeStruct(fb.temp(tirType(typeOf(r))), List.of(read(held), end)));
             }
             case Expr.Continue c -> {
                 fb.terminate(new Terminator.Jump(loop(c.label()).continueTo().id));
@@ -253,7 +332,7 @@ public final class AstToTir {
 
     /** `[a, b, c]`: elements evaluated left to right, then stored into a fresh array. */
     private Value arrayLiteral(Expr.ArrayLit a) {
-        TirType.Array type = (TirType.Array) tirType(program.typeOf(a));
+        TirType.Array type = (TirType.Array) tirType(typeOf(a));
         Value.Temp slot = fb.slot(type, "array");
         fillArrayLiteral(a, slot);
         if (fb.isDead()) return Value.UNIT;
@@ -267,7 +346,7 @@ public final class AstToTir {
      * large array never becomes one SSA value that LLVM would split element by element.
      */
     private void arrayInto(Expr e, Value destination) {
-        TirType.Array type = (TirType.Array) tirType(program.typeOf(e));
+        TirType.Array type = (TirType.Array) tirType(typeOf(e));
         switch (e) {
             case Expr.ArrayLit a -> fillArrayLiteral(a, destination);
             case Expr.ArrayRepeat r -> fillArrayRepeat(r, destination);
@@ -287,7 +366,7 @@ public final class AstToTir {
         List<Held> held = new ArrayList<>();
         for (Expr e : a.elements()) held.add(hold(expr(e)));
         if (fb.isDead()) return;
-        TirType.Array type = (TirType.Array) tirType(program.typeOf(a));
+        TirType.Array type = (TirType.Array) tirType(typeOf(a));
         for (int i = 0; i < held.size(); i++) {
             Value v = read(held.get(i));
             if (v.type() == TirType.UNIT) continue; // `()` elements occupy no bytes
@@ -301,7 +380,7 @@ public final class AstToTir {
      * is stored n times by a loop.
      */
     private Value arrayRepeat(Expr.ArrayRepeat r) {
-        TirType.Array type = (TirType.Array) tirType(program.typeOf(r));
+        TirType.Array type = (TirType.Array) tirType(typeOf(r));
         Value.Temp slot = fb.slot(type, "array");
         fillArrayRepeat(r, slot);
         if (fb.isDead()) return Value.UNIT;
@@ -311,7 +390,7 @@ public final class AstToTir {
     private void fillArrayRepeat(Expr.ArrayRepeat r, Value slot) {
         Value v = expr(r.value());
         if (fb.isDead()) return;
-        TirType.Array type = (TirType.Array) tirType(program.typeOf(r));
+        TirType.Array type = (TirType.Array) tirType(typeOf(r));
         if (isZero(v) || type.length() == 0 || v.type() == TirType.UNIT) {
             fb.add(new Inst.Store(slot, new Value.ZeroConst(type)));
             return;
@@ -345,7 +424,7 @@ public final class AstToTir {
     /** Reads a place (a variable, a field or an element of one) through its address. */
     private Value loadPlace(Expr place) {
         Value address = placeAddress(place);
-        TirType t = tirType(program.typeOf(place));
+        TirType t = tirType(typeOf(place));
         if (address == null || fb.isDead() || t == TirType.UNIT) return Value.UNIT;
         return fb.add(new Inst.Load(fb.temp(t), address, t));
     }
@@ -357,7 +436,7 @@ public final class AstToTir {
         Value.Temp slot = fb.slot(base.type(), "indexed");
         fb.add(new Inst.Store(slot, base));
         Value address = elementAddress(slot, (TirType.Array) base.type(), ix);
-        TirType t = tirType(program.typeOf(ix));
+        TirType t = tirType(typeOf(ix));
         if (t == TirType.UNIT) return Value.UNIT;
         return fb.add(new Inst.Load(fb.temp(t), address, t));
     }
@@ -372,13 +451,13 @@ public final class AstToTir {
 
     private Value path(Expr.Path p) {
         Symbol s = program.resolutions().get(p);
-        if (s instanceof Symbol.StructCtor ctor) return fb.add(new Inst.MakeStruct(fb.temp(tirType(ctor.type())), List.of()));
-        if (s instanceof Symbol.VariantCtor v) return variant(v, List.of());
+        if (s instanceof Symbol.StructCtor ctor) return fb.add(new Inst.MakeStruct(fb.temp(tirType(concrete(ctor.type()))), List.of()));
+        if (s instanceof Symbol.VariantCtor v) return variant((Type.Enum) typeOf(p), v.index(), List.of());
         if (s instanceof Symbol.Constant k) return constant(k);
         if (!(s instanceof Symbol.Local local)) throw new IllegalStateException("unexpected value path " + p.joined());
         Value address = localSlots.get(local.id());
         if (address == null) return Value.UNIT;
-        TirType t = tirType(local.type());
+        TirType t = tirType(concrete(local.type()));
         return fb.add(new Inst.Load(fb.temp(t), address, t));
     }
 
@@ -386,12 +465,12 @@ public final class AstToTir {
         Expr.Path callee = (Expr.Path) c.callee();
         Symbol s = program.resolutions().get(callee);
         if (s instanceof Symbol.Builtin b) return builtin(c, b.kind());
-        if (s instanceof Symbol.StructCtor ctor) return construct(ctor.type(), c.args());
+        if (s instanceof Symbol.StructCtor) return construct((Type.Struct) typeOf(c), c.args());
         if (s instanceof Symbol.VariantCtor v) {
             List<Held> held = new ArrayList<>();
             for (Expr e : c.args()) held.add(hold(expr(e)));
             if (fb.isDead()) return Value.UNIT;
-            return variant(v, held);
+            return variant((Type.Enum) typeOf(c), v.index(), held);
         }
         Symbol.Function f = (Symbol.Function) s;
         // Arguments are evaluated left to right; each is held in a slot while later ones run,
@@ -401,10 +480,15 @@ public final class AstToTir {
         if (fb.isDead()) return Value.UNIT;
         List<Value> args = new ArrayList<>();
         for (Held h : held) args.add(read(h));
-        TirType result = tirType(f.result());
-        Value.Temp r = result == TirType.UNIT ? null : fb.temp(result);
-        fb.add(new Inst.Call(r, symbol(f), dropUnitArgs(args)));
-        if (f.result() == Type.NEVER) fb.terminate(new Terminator.Unreachable());
+        return emitCall(callTarget(f, callArgs(c)), args, typeOf(c));
+    }
+
+    /** A call of a T function; {@code result} is the call's (concrete) type. */
+    private Value emitCall(String symbol, List<Value> args, Type result) {
+        TirType rt = tirType(result);
+        Value.Temp r = rt == TirType.UNIT ? null : fb.temp(rt);
+        fb.add(new Inst.Call(r, symbol, dropUnitArgs(args)));
+        if (result == Type.NEVER) fb.terminate(new Terminator.Unreachable());
         return r == null ? Value.UNIT : r;
     }
 
@@ -454,11 +538,7 @@ public final class AstToTir {
         List<Value> args = new ArrayList<>();
         args.add(read(receiver));
         for (Held h : held) args.add(read(h));
-        TirType result = tirType(f.result());
-        Value.Temp r = result == TirType.UNIT ? null : fb.temp(result);
-        fb.add(new Inst.Call(r, symbol(f), dropUnitArgs(args)));
-        if (f.result() == Type.NEVER) fb.terminate(new Terminator.Unreachable());
-        return r == null ? Value.UNIT : r;
+        return emitCall(callTarget(f, callArgs(mc)), args, typeOf(mc));
     }
 
     /** The methods of built-in types: intrinsics, or short sequences of TIR. */
@@ -466,7 +546,7 @@ public final class AstToTir {
         if (m == BuiltinMethod.ARRAY_LEN) {
             // The length is in the type; the receiver is evaluated only for its effects.
             if (!isPlace(mc.receiver())) expr(mc.receiver());
-            return new Value.IntConst(TirType.U64, ((Type.Array) program.typeOf(mc.receiver())).length());
+            return new Value.IntConst(TirType.U64, ((Type.Array) typeOf(mc.receiver())).length());
         }
         Held receiver = hold(expr(mc.receiver()));
         List<Held> held = new ArrayList<>();
@@ -569,12 +649,12 @@ public final class AstToTir {
      * An enum value: the tag, and the variant's fields in the payload. Built in a slot,
      * because the payload is seen as the variant's struct only through its address.
      */
-    private Value variant(Symbol.VariantCtor v, List<Held> fieldValues) {
-        EnumLayout layout = EnumLayout.of(v.type());
-        Value.Temp slot = fb.slot(layout.type(), v.variant().name());
+    private Value variant(Type.Enum type, int index, List<Held> fieldValues) {
+        EnumLayout layout = EnumLayout.of(type);
+        Value.Temp slot = fb.slot(layout.type(), type.variants().get(index).name());
         Value tagAddress = fb.add(new Inst.FieldAddr(fb.temp(TirType.PTR), slot, layout.type(), 0));
-        fb.add(new Inst.Store(tagAddress, new Value.IntConst(layout.tagType(), v.index())));
-        TirType.Struct variantType = layout.variants().get(v.index());
+        fb.add(new Inst.Store(tagAddress, new Value.IntConst(layout.tagType(), index)));
+        TirType.Struct variantType = layout.variants().get(index);
         if (!variantType.fields().isEmpty()) {
             List<Value> fields = new ArrayList<>();
             for (int i = 0; i < fieldValues.size(); i++) {
@@ -593,9 +673,9 @@ public final class AstToTir {
             Held[] byField = new Held[v.variant().fieldNames().size()];
             for (Expr.FieldInit init : sl.fields()) byField[v.variant().fieldIndex(init.name())] = hold(expr(init.value()));
             if (fb.isDead()) return Value.UNIT;
-            return variant(v, List.of(byField));
+            return variant((Type.Enum) typeOf(sl), v.index(), List.of(byField));
         }
-        Type.Struct type = (Type.Struct) program.typeOf(sl);
+        Type.Struct type = (Type.Struct) typeOf(sl);
         Held[] byField = new Held[type.fieldNames().size()];
         for (Expr.FieldInit init : sl.fields()) byField[type.fieldIndex(init.name())] = hold(expr(init.value()));
         if (fb.isDead()) return Value.UNIT;
@@ -617,8 +697,8 @@ public final class AstToTir {
         switch (kind) {
             case PRINT, PRINTLN, EPRINT, EPRINTLN -> {
                 CheckedProgram.Format format = program.formats().get(c);
-                writeParts(kind.stream, format, evaluateArgs(format));
-                if (kind.newline) writeText(kind.stream, "\n");
+                writeParts(streamOf(kind.stream), format, evaluateArgs(format));
+                if (kind.newline) writeText(streamOf(kind.stream), "\n");
                 return Value.UNIT;
             }
             case PANIC -> {
@@ -631,7 +711,7 @@ public final class AstToTir {
                 } else {
                     List<Held> values = evaluateArgs(format);
                     beginPanic(at);
-                    writeParts(2, format, values);
+                    writeParts(streamOf(2), format, values);
                     callRuntime(RuntimeAbi.PANIC_END);
                     fb.terminate(new Terminator.Unreachable());
                 }
@@ -647,6 +727,16 @@ public final class AstToTir {
             case ARG_COUNT -> { return callRuntime(RuntimeAbi.ARG_COUNT); }
             case ARG -> { return argument(c); }
             case WRITE_BYTES -> { return writeBytes(c); }
+            case WRITE -> {
+                // The Formatter is `{ stream: i32 }`: write where the value being formatted goes.
+                Value formatter = placeAddress(c.args().get(0));
+                TirType.Struct layout = (TirType.Struct) tirType(typeOf(c.args().get(0)));
+                Value field = fb.add(new Inst.FieldAddr(fb.temp(TirType.PTR), formatter, layout, 0));
+                Held stream = hold(fb.add(new Inst.Load(fb.temp(TirType.I32), field, TirType.I32)));
+                CheckedProgram.Format format = program.formats().get(c);
+                writeParts(stream, format, evaluateArgs(format));
+                return Value.UNIT;
+            }
         }
         throw new IllegalStateException(kind.name());
     }
@@ -654,7 +744,7 @@ public final class AstToTir {
     /** `std::io::write_bytes(&buf, n)`: n is checked against the array's length, then written. */
     private Value writeBytes(Expr.Call c) {
         Expr.Ref buffer = (Expr.Ref) c.args().get(0);
-        TirType.Array type = (TirType.Array) tirType(program.typeOf(buffer.operand()));
+        TirType.Array type = (TirType.Array) tirType(typeOf(buffer.operand()));
         Held address = hold(addressOf(buffer.operand()));
         Value n = expr(c.args().get(1));
         if (fb.isDead()) return Value.UNIT;
@@ -664,7 +754,7 @@ public final class AstToTir {
         fb.branch(tooMany, fail, ok);
         fb.switchTo(fail);
         beginPanic(location(c.span()));
-        writeText(2, "write_bytes: the length is " + type.length() + " but the count is ");
+        writeText(streamOf(2), "write_bytes: the length is " + type.length() + " but the count is ");
         callRuntime(RuntimeAbi.WRITE_U64, stream(2), read(count));
         callRuntime(RuntimeAbi.PANIC_END);
         fb.terminate(new Terminator.Unreachable());
@@ -685,10 +775,10 @@ public final class AstToTir {
         fb.branch(tooBig, fail, ok);
         fb.switchTo(fail);
         beginPanic(location(c.span()));
-        writeText(2, "argument index out of bounds: the len is ");
+        writeText(streamOf(2), "argument index out of bounds: the len is ");
         Value count2 = callRuntime(RuntimeAbi.ARG_COUNT);
         callRuntime(RuntimeAbi.WRITE_I64, stream(2), count2);
-        writeText(2, " but the index is ");
+        writeText(streamOf(2), " but the index is ");
         callRuntime(RuntimeAbi.WRITE_I64, stream(2), read(index));
         callRuntime(RuntimeAbi.PANIC_END);
         fb.terminate(new Terminator.Unreachable());
@@ -709,14 +799,34 @@ public final class AstToTir {
         return new Value.IntConst(TirType.I32, n);
     }
 
-    private void writeText(int stream, String text) {
+    /** A stream to write to: a constant (stdout, stderr) or, in `write(f, ...)`, the Formatter's. */
+    private static Held streamOf(int n) {
+        return new Constant(stream(n));
+    }
+
+    private void writeText(Held stream, String text) {
         if (text.isEmpty()) return;
         Value.StrConst s = new Value.StrConst(text);
         Value.Temp ptr = fb.add(new Inst.StrPart(fb.temp(TirType.PTR), s, false));
-        callRuntime(RuntimeAbi.WRITE, stream(stream), ptr, new Value.IntConst(TirType.I64, s.utf8().length));
+        callRuntime(RuntimeAbi.WRITE, read(stream), ptr, new Value.IntConst(TirType.I64, s.utf8().length));
     }
 
-    private void writeValue(int stream, Value v, Type type, FormatSpec spec) {
+    private void writeValue(Held stream, Value v, Type type, FormatSpec spec) {
+        if (overloaded(type)) {
+            // A struct or enum formats itself: `Display::fmt(&value, &mut Formatter { stream })`.
+            TraitEnv traits = program.traits();
+            TraitEnv.Match m = traits.find(traits.trait(spec.kind().isDebug() ? "Debug" : "Display"), type, null);
+            Symbol.Function fmt = traits.methods(m.impl().trait()).get("fmt");
+            Value.Temp self = fb.slot(v.type(), "formatted");
+            fb.add(new Inst.Store(self, v));
+            TirType.Struct formatterType = new TirType.Struct(List.of(TirType.I32));
+            Value.Temp formatter = fb.slot(formatterType, "formatter");
+            fb.add(new Inst.Store(formatter, fb.add(new Inst.MakeStruct(fb.temp(formatterType), List.of(read(stream))))));
+            List<Type> args = new ArrayList<>();
+            args.add(type);
+            emitCall(callTarget(fmt, args), List.of(self, formatter), Type.UNIT);
+            return;
+        }
         if (type instanceof Type.Array || type instanceof Type.Tuple || type == Type.UNIT) {
             writeDebugAggregate(stream, v, type, spec);
             return;
@@ -724,17 +834,17 @@ public final class AstToTir {
         TirType t = v.type();
         boolean plain = spec.isPlain();
         if (plain && type == Type.CHAR) {
-            callRuntime(RuntimeAbi.WRITE_CHAR, stream(stream), v);
+            callRuntime(RuntimeAbi.WRITE_CHAR, read(stream), v);
         } else if (plain && t instanceof TirType.Int i) {
             TirType wide = i.signed() ? TirType.I64 : TirType.U64;
             Value w = t.equals(wide) ? v : fb.add(new Inst.Cast(fb.temp(wide), v));
-            callRuntime(i.signed() ? RuntimeAbi.WRITE_I64 : RuntimeAbi.WRITE_U64, stream(stream), w);
+            callRuntime(i.signed() ? RuntimeAbi.WRITE_I64 : RuntimeAbi.WRITE_U64, read(stream), w);
         } else if (plain && t == TirType.BOOL) {
-            callRuntime(RuntimeAbi.WRITE_BOOL, stream(stream), v);
+            callRuntime(RuntimeAbi.WRITE_BOOL, read(stream), v);
         } else if (plain && t == TirType.STR) {
             Value.Temp ptr = fb.add(new Inst.StrPart(fb.temp(TirType.PTR), v, false));
             Value.Temp len = fb.add(new Inst.StrPart(fb.temp(TirType.I64), v, true));
-            callRuntime(RuntimeAbi.WRITE, stream(stream), ptr, len);
+            callRuntime(RuntimeAbi.WRITE, read(stream), ptr, len);
         } else {
             formatWithSpec(stream, v, type, spec);
         }
@@ -749,7 +859,7 @@ public final class AstToTir {
      * with the same spec, between brackets. An array is walked by a loop over a copy in
      * memory, so its code does not grow with its length.
      */
-    private void writeDebugAggregate(int stream, Value v, Type type, FormatSpec spec) {
+    private void writeDebugAggregate(Held stream, Value v, Type type, FormatSpec spec) {
         switch (type) {
             case Type.Tuple tu -> {
                 writeText(stream, "(");
@@ -797,8 +907,8 @@ public final class AstToTir {
         }
     }
 
-    private void formatWithSpec(int stream, Value v, Type type, FormatSpec spec) {
-        Value sink = callRuntime(RuntimeAbi.STREAM_SINK, stream(stream));
+    private void formatWithSpec(Held stream, Value v, Type type, FormatSpec spec) {
+        Value sink = callRuntime(RuntimeAbi.STREAM_SINK, read(stream));
         Value specValue = spec.isPlain() ? new Value.ZeroConst(TirType.PTR) : specConstant(spec, type);
         TirType t = v.type();
         if (type == Type.CHAR) {
@@ -856,12 +966,12 @@ public final class AstToTir {
         return values;
     }
 
-    private void writeParts(int stream, CheckedProgram.Format format, List<Held> values) {
+    private void writeParts(Held stream, CheckedProgram.Format format, List<Held> values) {
         for (CheckedProgram.FormatPart part : format.parts()) {
             switch (part) {
                 case CheckedProgram.FormatPart.Text t -> writeText(stream, t.text());
                 case CheckedProgram.FormatPart.Arg a ->
-                        writeValue(stream, read(values.get(a.index())), program.typeOf(format.args().get(a.index())), a.spec());
+                        writeValue(stream, read(values.get(a.index())), typeOf(format.args().get(a.index())), a.spec());
             }
         }
     }
@@ -915,7 +1025,7 @@ public final class AstToTir {
     }
 
     private Value unary(Expr.Unary u) {
-        if (u.op() == Expr.UnaryOp.NEG && u.operand() instanceof Expr.IntLit lit) return number(lit, program.typeOf(lit), true);
+        if (u.op() == Expr.UnaryOp.NEG && u.operand() instanceof Expr.IntLit lit) return number(lit, typeOf(lit), true);
         Value v = expr(u.operand());
         if (fb.isDead()) return Value.UNIT;
         if (u.op() == Expr.UnaryOp.NOT) return fb.add(new Inst.Not(fb.temp(v.type()), v));
@@ -928,7 +1038,7 @@ public final class AstToTir {
     private Value cast(Expr.Cast c) {
         Value v = expr(c.operand());
         if (fb.isDead()) return Value.UNIT;
-        TirType to = tirType(program.typeOf(c));
+        TirType to = tirType(typeOf(c));
         if (v.type().equals(to)) return v;
         return fb.add(new Inst.Cast(fb.temp(to), v));
     }
@@ -937,7 +1047,7 @@ public final class AstToTir {
         List<Held> held = new ArrayList<>();
         for (Expr e : t.elements()) held.add(hold(expr(e)));
         if (fb.isDead()) return Value.UNIT;
-        TirType.Struct type = (TirType.Struct) tirType(program.typeOf(t));
+        TirType.Struct type = (TirType.Struct) tirType(typeOf(t));
         List<Value> fields = new ArrayList<>();
         for (int i = 0; i < held.size(); i++) {
             Value v = read(held.get(i));
@@ -948,7 +1058,7 @@ public final class AstToTir {
 
     /** The position of a field: `t.1` of a tuple, `p.x` of a struct. */
     private int fieldIndex(Expr.Field f) {
-        return program.typeOf(f.base()) instanceof Type.Struct st ? st.fieldIndex(f.name()) : Integer.parseInt(f.name());
+        return typeOf(f.base()) instanceof Type.Struct st ? st.fieldIndex(f.name()) : Integer.parseInt(f.name());
     }
 
     private Value field(Expr.Field f) {
@@ -957,9 +1067,78 @@ public final class AstToTir {
         Value base = expr(f.base());
         if (fb.isDead()) return Value.UNIT;
         int index = fieldIndex(f);
-        TirType t = tirType(program.typeOf(f));
+        TirType t = tirType(typeOf(f));
         if (t == TirType.UNIT) return Value.UNIT;
         return fb.add(new Inst.ExtractField(fb.temp(t), base, index));
+    }
+
+    /**
+     * Whether an operator on this (concrete) type calls its trait's method. In generic
+     * code `a + b` on `T` is a trait call; once T is a number it is the built-in operation.
+     */
+    private static boolean overloaded(Type t) {
+        return t instanceof Type.Struct || t instanceof Type.Enum;
+    }
+
+    /**
+     * An operator that calls a trait method: `a + b` is `Add::add(a, b)`, `a == b` is
+     * `PartialEq::eq(&a, &b)`; operands whose parameter is a reference are passed by address.
+     */
+    private Value overloadedCall(Expr e, List<Expr> operands) {
+        Symbol.Function f = program.overloads().get(e);
+        List<Held> held = new ArrayList<>();
+        for (int i = 0; i < operands.size(); i++) {
+            boolean byAddress = i == 0 ? f.decl().self().byReference() : f.params().get(i - 1) instanceof Type.Ref;
+            held.add(hold(byAddress ? addressOf(operands.get(i)) : expr(operands.get(i))));
+        }
+        if (fb.isDead()) return Value.UNIT;
+        List<Value> args = new ArrayList<>();
+        for (Held h : held) args.add(read(h));
+        Type result = e instanceof Expr.Binary b && b.op().isComparison() ? Type.BOOL : typeOf(e);
+        return emitCall(callTarget(f, callArgs(e)), args, result);
+    }
+
+    /**
+     * `x?`: the payload of `Some`/`Ok`, or an early return of `None` / `Err(e)` (with
+     * `From::from(e)` when the function's error type differs).
+     */
+    private Value tryExpr(Expr.Try t) {
+        Value v = expr(t.operand());
+        if (fb.isDead()) return Value.UNIT;
+        Type.Enum type = (Type.Enum) typeOf(t.operand());
+        boolean option = type.def().name.equals("Option");
+        EnumLayout layout = EnumLayout.of(type);
+        Value.Temp slot = fb.slot(layout.type(), "tried");
+        fb.add(new Inst.Store(slot, v));
+        Value tagAddress = fb.add(new Inst.FieldAddr(fb.temp(TirType.PTR), slot, layout.type(), 0));
+        Value tag = fb.add(new Inst.Load(fb.temp(layout.tagType()), tagAddress, layout.tagType()));
+        int okIndex = type.variantIndex(option ? "Some" : "Ok");
+        Value ok = fb.add(new Inst.Compare(fb.temp(TirType.BOOL), Inst.CmpOp.EQ, tag, new Value.IntConst(layout.tagType(), okIndex)));
+        Block yes = fb.newBlock(), no = fb.newBlock();
+        fb.branch(ok, yes, no);
+        fb.switchTo(no);
+        Type.Enum returned = (Type.Enum) currentResult;
+        if (option) {
+            fb.terminate(new Terminator.Return(variant(returned, returned.variantIndex("None"), List.of())));
+        } else {
+            int errIndex = type.variantIndex("Err");
+            Value error = payloadField(slot, layout, errIndex);
+            Symbol.Function from = program.overloads().get(t);
+            if (from != null) error = emitCall(callTarget(from, callArgs(t)), List.of(error), returned.args().get(1));
+            fb.terminate(new Terminator.Return(variant(returned, returned.variantIndex("Err"), List.of(hold(error)))));
+        }
+        fb.switchTo(yes);
+        if (typeOf(t) == Type.UNIT) return Value.UNIT;
+        return payloadField(slot, layout, okIndex);
+    }
+
+    /** The only field of variant {@code index} of the enum value in {@code slot}. */
+    private Value payloadField(Value slot, EnumLayout layout, int index) {
+        TirType.Struct variantType = layout.variants().get(index);
+        Value payload = fb.add(new Inst.FieldAddr(fb.temp(TirType.PTR), slot, layout.type(), 1));
+        Value field = fb.add(new Inst.FieldAddr(fb.temp(TirType.PTR), payload, variantType, 0));
+        TirType ft = variantType.fields().get(0);
+        return fb.add(new Inst.Load(fb.temp(ft), field, ft));
     }
 
     private Value binary(Expr.Binary b) {
@@ -1119,7 +1298,7 @@ public final class AstToTir {
      * assignment reads the place, operates, and writes it back.
      */
     private Value assign(Expr.Assign a) {
-        if (a.op() == null && program.typeOf(a.value()) instanceof Type.Array at) {
+        if (a.op() == null && typeOf(a.value()) instanceof Type.Array at) {
             // Built in a temporary first: the value may read the array being assigned.
             TirType t = tirType(at);
             Value.Temp temporary = fb.slot(t, "assigned");
@@ -1134,7 +1313,7 @@ public final class AstToTir {
         Held held = hold(value);
         Value address = placeAddress(a.target());
         if (address == null) return Value.UNIT; // a unit-typed place holds nothing
-        TirType t = tirType(program.typeOf(a.target()));
+        TirType t = tirType(typeOf(a.target()));
         Value v = read(held);
         if (a.op() != null) {
             Value old = fb.add(new Inst.Load(fb.temp(t), address, t));
@@ -1151,14 +1330,14 @@ public final class AstToTir {
             case Expr.Field f -> {
                 Value base = placeAddress(f.base());
                 if (base == null) yield null;
-                TirType.Struct st = (TirType.Struct) tirType(program.typeOf(f.base()));
-                if (tirType(program.typeOf(f)) == TirType.UNIT) yield null;
+                TirType.Struct st = (TirType.Struct) tirType(typeOf(f.base()));
+                if (tirType(typeOf(f)) == TirType.UNIT) yield null;
                 yield fb.add(new Inst.FieldAddr(fb.temp(TirType.PTR), base, st, fieldIndex(f)));
             }
             case Expr.Index ix -> {
                 Value base = placeAddress(ix.base());
                 if (base == null) yield null;
-                yield elementAddress(base, (TirType.Array) tirType(program.typeOf(ix.base())), ix);
+                yield elementAddress(base, (TirType.Array) tirType(typeOf(ix.base())), ix);
             }
             default -> throw new IllegalStateException("not a place: " + place);
         };
@@ -1168,7 +1347,7 @@ public final class AstToTir {
         for (Stmt s : b.stmts()) {
             switch (s) {
                 case Stmt.Let let -> {
-                    if (program.typeOf(let.init()) instanceof Type.Array) {
+                    if (typeOf(let.init()) instanceof Type.Array) {
                         Value.Temp slot = declareLocal(program.lets().get(let));
                         if (slot != null) arrayInto(let.init(), slot);
                         break;
@@ -1182,7 +1361,7 @@ public final class AstToTir {
                     if (place == null) break;
                     Block unreachable = fb.newBlock();
                     unreachable.terminator = new Terminator.Unreachable();
-                    patterns.test(lp.pattern(), place, program.typeOf(lp.init()), unreachable);
+                    patterns.test(lp.pattern(), place, typeOf(lp.init()), unreachable);
                 }
                 case Stmt.ExprStmt es -> expr(es.expr());
             }
@@ -1193,7 +1372,7 @@ public final class AstToTir {
     private Value ifExpr(Expr.If i) {
         Value cond = expr(i.cond());
         if (fb.isDead()) return Value.UNIT;
-        TirType t = tirType(program.typeOf(i));
+        TirType t = tirType(typeOf(i));
         Value.Temp result = t == TirType.UNIT ? null : fb.slot(t, "if");
         Block then = fb.newBlock(), otherwise = fb.newBlock(), join = fb.newBlock();
         fb.branch(cond, then, i.otherwise() == null ? join : otherwise);
@@ -1230,7 +1409,7 @@ public final class AstToTir {
     }
 
     private Value loopExpr(Expr.Loop l) {
-        TirType t = tirType(program.typeOf(l));
+        TirType t = tirType(typeOf(l));
         Value.Temp result = t == TirType.UNIT ? null : fb.slot(t, "loop");
         Block body = fb.newBlock(), exit = fb.newBlock();
         fb.jumpTo(body);
@@ -1250,8 +1429,8 @@ public final class AstToTir {
      * which could overflow.
      */
     private Value forLoop(Expr.For f) {
-        if (program.typeOf(f.iterable()) instanceof Type.Array a) return arrayFor(f, a);
-        Type.Range rangeType = (Type.Range) program.typeOf(f.iterable());
+        if (typeOf(f.iterable()) instanceof Type.Array a) return arrayFor(f, a);
+        Type.Range rangeType = (Type.Range) typeOf(f.iterable());
         TirType t = tirType(rangeType.element());
         Value range = expr(f.iterable());
         if (fb.isDead()) return Value.UNIT;
@@ -1340,10 +1519,10 @@ public final class AstToTir {
      * The checker proved the arms exhaustive, so falling past the last one cannot happen.
      */
     private Value matchExpr(Expr.Match m) {
-        Type scrutineeType = program.typeOf(m.scrutinee());
+        Type scrutineeType = typeOf(m.scrutinee());
         PatternLowering.Place place = materialize(expr(m.scrutinee()));
         if (place == null) return Value.UNIT;
-        TirType t = tirType(program.typeOf(m));
+        TirType t = tirType(typeOf(m));
         Value.Temp result = t == TirType.UNIT ? null : fb.slot(t, "match");
         Block join = fb.newBlock();
         for (Expr.Arm arm : m.arms()) {
@@ -1368,10 +1547,10 @@ public final class AstToTir {
     private Value ifLet(Expr.IfLet il) {
         PatternLowering.Place place = materialize(expr(il.value()));
         if (place == null) return Value.UNIT;
-        TirType t = tirType(program.typeOf(il));
+        TirType t = tirType(typeOf(il));
         Value.Temp result = t == TirType.UNIT ? null : fb.slot(t, "iflet");
         Block otherwise = fb.newBlock(), join = fb.newBlock();
-        patterns.test(il.pattern(), place, program.typeOf(il.value()), otherwise);
+        patterns.test(il.pattern(), place, typeOf(il.value()), otherwise);
         Value v = expr(il.then());
         if (result != null) fb.add(new Inst.Store(result, v));
         fb.jumpTo(join);
@@ -1389,7 +1568,7 @@ public final class AstToTir {
         fb.jumpTo(head);
         PatternLowering.Place place = materialize(expr(wl.value()));
         if (place != null) {
-            patterns.test(wl.pattern(), place, program.typeOf(wl.value()), exit);
+            patterns.test(wl.pattern(), place, typeOf(wl.value()), exit);
             loops.push(new LoopTarget(wl.label(), head, exit, null));
             expr(wl.body());
             loops.pop();

@@ -79,6 +79,10 @@ final class PatternLowering {
             case Pattern.Wildcard w -> {}
             case Pattern.Binding b -> {
                 if (program.patternTargets().get(b) instanceof Symbol.StructCtor) return; // a unit struct always matches
+                if (program.patternTargets().get(b) instanceof Symbol.VariantCtor v) { // `None`: a unit variant of the prelude
+                    tag(v.index(), (Type.Enum) type, place, fail);
+                    return;
+                }
                 Symbol.Local local = program.patternBindings().get(b);
                 Value.Temp slot = lowering.slotFor(local);
                 if (slot != null) {
@@ -107,20 +111,23 @@ final class PatternLowering {
                 require(high, fail);
             }
             case Pattern.Tuple tu -> {
-                Type.Tuple tt = (Type.Tuple) type;
+                if (!(type instanceof Type.Tuple tt)) return; // `()` against the unit value always matches
                 TirType.Struct st = (TirType.Struct) AstToTir.tirType(type);
                 elements(tu.elements(), tu.restAt(), tt.elements(), place, st, fail);
             }
             case Pattern.Path path -> {
-                if (program.patternTargets().get(p) instanceof Symbol.VariantCtor v) tag(v, place, fail);
+                if (program.patternTargets().get(p) instanceof Symbol.VariantCtor v) tag(v.index(), (Type.Enum) type, place, fail);
             }
             case Pattern.TupleStruct ts -> {
                 Symbol target = program.patternTargets().get(p);
+                // The scrutinee's type, not the symbol's: in a generic function only it is concrete.
                 if (target instanceof Symbol.VariantCtor v) {
-                    Place payload = tag(v, place, fail);
-                    elements(ts.elements(), ts.restAt(), v.variant().fieldTypes(), payload, EnumLayout.of(v.type()).variants().get(v.index()), fail);
-                } else if (target instanceof Symbol.StructCtor s) {
-                    elements(ts.elements(), ts.restAt(), s.type().fieldTypes(), place, (TirType.Struct) AstToTir.tirType(s.type()), fail);
+                    Type.Enum en = (Type.Enum) type;
+                    Place payload = tag(v.index(), en, place, fail);
+                    elements(ts.elements(), ts.restAt(), en.variants().get(v.index()).fieldTypes(), payload, EnumLayout.of(en).variants().get(v.index()), fail);
+                } else if (target instanceof Symbol.StructCtor) {
+                    Type.Struct s = (Type.Struct) type;
+                    elements(ts.elements(), ts.restAt(), s.fieldTypes(), place, (TirType.Struct) AstToTir.tirType(s), fail);
                 }
             }
             case Pattern.Struct st -> {
@@ -130,12 +137,13 @@ final class PatternLowering {
                 Place base;
                 TirType.Struct layout;
                 if (target instanceof Symbol.VariantCtor v) {
-                    base = tag(v, place, fail);
-                    names = v.variant().fieldNames();
-                    fieldTypes = v.variant().fieldTypes();
-                    layout = EnumLayout.of(v.type()).variants().get(v.index());
+                    Type.Enum en = (Type.Enum) type;
+                    base = tag(v.index(), en, place, fail);
+                    names = en.variants().get(v.index()).fieldNames();
+                    fieldTypes = en.variants().get(v.index()).fieldTypes();
+                    layout = EnumLayout.of(en).variants().get(v.index());
                 } else {
-                    Type.Struct s = ((Symbol.StructCtor) target).type();
+                    Type.Struct s = (Type.Struct) type;
                     base = place;
                     names = s.fieldNames();
                     fieldTypes = s.fieldTypes();
@@ -172,10 +180,10 @@ final class PatternLowering {
     }
 
     /** Checks the tag of an enum value; returns where the variant's payload is. */
-    private Place tag(Symbol.VariantCtor v, Place place, Block fail) {
-        EnumLayout layout = EnumLayout.of(v.type());
+    private Place tag(int index, Type.Enum type, Place place, Block fail) {
+        EnumLayout layout = EnumLayout.of(type);
         Value tag = load(place.field(layout.type(), 0), layout.tagType());
-        Value ok = fb().add(new Inst.Compare(fb().temp(TirType.BOOL), Inst.CmpOp.EQ, tag, new Value.IntConst(layout.tagType(), v.index())));
+        Value ok = fb().add(new Inst.Compare(fb().temp(TirType.BOOL), Inst.CmpOp.EQ, tag, new Value.IntConst(layout.tagType(), index)));
         require(ok, fail);
         return place.field(layout.type(), 1);
     }

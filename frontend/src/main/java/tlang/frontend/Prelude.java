@@ -1,0 +1,124 @@
+package tlang.frontend;
+
+import tlang.frontend.source.SourceFile;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The prelude every program is checked with: {@code tlang/std/prelude.t} (Option, Result,
+ * Ordering, the operator, comparison, conversion and formatting traits), followed by the
+ * impls of those traits for the built-in types, generated here because they differ only in
+ * the type's name. They are what lets a generic `fn f<T: Add<Output = T>>` be called with
+ * `i64`; calls of them are lowered to the built-in operations directly.
+ */
+public final class Prelude {
+    private Prelude() {}
+
+    /** Shown in messages about prelude code (a panic in `unwrap`, say). */
+    public static final String PATH = "<std>/prelude.t";
+
+    private static SourceFile cached;
+
+    public static synchronized SourceFile source() {
+        if (cached == null) cached = new SourceFile(PATH, handWritten() + generated());
+        return cached;
+    }
+
+    private static String handWritten() {
+        try (InputStream in = Prelude.class.getResourceAsStream("/tlang/std/prelude.t")) {
+            if (in == null) throw new IllegalStateException("prelude.t is missing from the compiler's resources");
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static final String[] SIGNED = {"i8", "i16", "i32", "i64", "isize"};
+    private static final String[] UNSIGNED = {"u8", "u16", "u32", "u64", "usize"};
+    private static final String[] FLOATS = {"f32", "f64"};
+
+    private static String generated() {
+        StringBuilder b = new StringBuilder("\n// ---- generated: the traits for the built-in types ----\n");
+        for (String t : SIGNED) integer(b, t, true);
+        for (String t : UNSIGNED) integer(b, t, false);
+        for (String t : FLOATS) {
+            arithmetic(b, t);
+            b.append("impl Neg for ").append(t).append(" { type Output = ").append(t).append("; fn neg(self) -> ").append(t).append(" { -self } }\n");
+            equality(b, t, false);
+            b.append("impl PartialOrd for ").append(t).append(" {\n")
+                    .append("    fn partial_cmp(&self, other: &").append(t).append(") -> Option<Ordering> {\n")
+                    .append("        if self < other { Some(Ordering::Less) } else if self > other { Some(Ordering::Greater) } else if self == other { Some(Ordering::Equal) } else { None }\n")
+                    .append("    }\n")
+                    .append(comparisons(t))
+                    .append("}\n");
+            common(b, t, "0.0");
+        }
+        b.append("impl Not for bool { type Output = bool; fn not(self) -> bool { !self } }\n");
+        equality(b, "bool", true);
+        ordering(b, "bool");
+        common(b, "bool", "false");
+        equality(b, "char", true);
+        ordering(b, "char");
+        common(b, "char", "'\\0'");
+        equality(b, "String", true);
+        b.append("impl Clone for String { fn clone(&self) -> String { self } }\n");
+        b.append("impl Default for String { fn default() -> String { \"\" } }\n");
+        b.append("impl Display for String { fn fmt(&self, f: &mut Formatter) { write(f, \"{}\", self) } }\n");
+        b.append("impl Debug for String { fn fmt(&self, f: &mut Formatter) { write(f, \"{:?}\", self) } }\n");
+        return b.toString();
+    }
+
+    private static void integer(StringBuilder b, String t, boolean signed) {
+        arithmetic(b, t);
+        if (signed) b.append("impl Neg for ").append(t).append(" { type Output = ").append(t).append("; fn neg(self) -> ").append(t).append(" { -self } }\n");
+        b.append("impl Not for ").append(t).append(" { type Output = ").append(t).append("; fn not(self) -> ").append(t).append(" { !self } }\n");
+        equality(b, t, true);
+        ordering(b, t);
+        common(b, t, "0");
+    }
+
+    private static void arithmetic(StringBuilder b, String t) {
+        String[][] ops = {{"Add", "add", "+"}, {"Sub", "sub", "-"}, {"Mul", "mul", "*"}, {"Div", "div", "/"}, {"Rem", "rem", "%"}};
+        for (String[] op : ops) {
+            b.append("impl ").append(op[0]).append(" for ").append(t).append(" { type Output = ").append(t).append("; fn ").append(op[1])
+                    .append("(self, rhs: ").append(t).append(") -> ").append(t).append(" { self ").append(op[2]).append(" rhs } }\n");
+        }
+    }
+
+    private static void equality(StringBuilder b, String t, boolean total) {
+        b.append("impl PartialEq for ").append(t).append(" { fn eq(&self, other: &").append(t).append(") -> bool { self == other } fn ne(&self, other: &")
+                .append(t).append(") -> bool { self != other } }\n");
+        if (total) b.append("impl Eq for ").append(t).append(" {}\n");
+    }
+
+    private static String comparisons(String t) {
+        StringBuilder b = new StringBuilder();
+        String[][] ops = {{"lt", "<"}, {"le", "<="}, {"gt", ">"}, {"ge", ">="}};
+        for (String[] op : ops) b.append("    fn ").append(op[0]).append("(&self, other: &").append(t).append(") -> bool { self ").append(op[1]).append(" other }\n");
+        return b.toString();
+    }
+
+    private static void ordering(StringBuilder b, String t) {
+        b.append("impl PartialOrd for ").append(t).append(" {\n")
+                .append("    fn partial_cmp(&self, other: &").append(t).append(") -> Option<Ordering> { Some(self.cmp(&other)) }\n")
+                .append(comparisons(t))
+                .append("}\n");
+        b.append("impl Ord for ").append(t).append(" {\n")
+                .append("    fn cmp(&self, other: &").append(t).append(") -> Ordering {\n")
+                .append("        if self < other { Ordering::Less } else if self > other { Ordering::Greater } else { Ordering::Equal }\n")
+                .append("    }\n")
+                .append("}\n");
+    }
+
+    /** Default, Clone, Copy, Display and Debug. */
+    private static void common(StringBuilder b, String t, String zero) {
+        b.append("impl Default for ").append(t).append(" { fn default() -> ").append(t).append(" { ").append(zero).append(" } }\n");
+        b.append("impl Clone for ").append(t).append(" { fn clone(&self) -> ").append(t).append(" { self } }\n");
+        b.append("impl Copy for ").append(t).append(" {}\n");
+        b.append("impl Display for ").append(t).append(" { fn fmt(&self, f: &mut Formatter) { write(f, \"{}\", self) } }\n");
+        b.append("impl Debug for ").append(t).append(" { fn fmt(&self, f: &mut Formatter) { write(f, \"{:?}\", self) } }\n");
+    }
+}
