@@ -21,6 +21,8 @@ public final class Frontend {
         if (diags.hasErrors()) throw new IllegalStateException("the prelude does not parse: " + diags.all());
         java.util.List<tlang.frontend.ast.Item> items = new java.util.ArrayList<>(prelude.items());
         items.addAll(module.items());
+        items.addAll(tlang.frontend.derive.Deriver.expand(module, diags));
+        if (diags.hasErrors()) return null;
         return TypeChecker.check(new Module(module.name(), module.file(), java.util.List.copyOf(items)), diags);
     }
 }

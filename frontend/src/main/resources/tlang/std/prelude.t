@@ -198,3 +198,53 @@ impl PartialEq for Ordering {
 }
 
 impl Eq for Ordering {}
+
+impl<T: Debug> Debug for Option<T> {
+    fn fmt(&self, f: &mut Formatter) {
+        match self {
+            Some(v) => write(f, "Some({:?})", v),
+            None => write(f, "None"),
+        }
+    }
+}
+
+impl<T: Debug, E: Debug> Debug for Result<T, E> {
+    fn fmt(&self, f: &mut Formatter) {
+        match self {
+            Ok(v) => write(f, "Ok({:?})", v),
+            Err(e) => write(f, "Err({:?})", e),
+        }
+    }
+}
+
+impl Debug for Ordering {
+    fn fmt(&self, f: &mut Formatter) {
+        match self {
+            Ordering::Less => write(f, "Less"),
+            Ordering::Equal => write(f, "Equal"),
+            Ordering::Greater => write(f, "Greater"),
+        }
+    }
+}
+
+impl<T: PartialEq> PartialEq for Option<T> {
+    fn eq(&self, other: &Option<T>) -> bool {
+        match self {
+            Some(a) => match other { Some(b) => a == b, None => false },
+            None => other.is_none(),
+        }
+    }
+}
+
+impl<T: Clone> Clone for Option<T> {
+    fn clone(&self) -> Option<T> {
+        match self {
+            Some(v) => Some(v.clone()),
+            None => None,
+        }
+    }
+}
+
+impl<T: Copy> Copy for Option<T> {}
+impl Clone for Ordering { fn clone(&self) -> Ordering { self } }
+impl Copy for Ordering {}

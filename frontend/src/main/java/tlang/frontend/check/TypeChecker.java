@@ -1042,7 +1042,17 @@ public final class TypeChecker {
             }
         }
         infer.defaultAll();
-        for (Expr e : functionExprs) types.put(e, infer.deepResolve(types.get(e)));
+        boolean reported = false;
+        for (Expr e : functionExprs) {
+            Type t = infer.deepResolve(types.get(e));
+            types.put(e, t);
+            if (!reported && diags.errorCount() == errorsBeforeFunction && Types.any(t, x -> x instanceof Type.Var)) {
+                // Nothing decided a type parameter of a generic call (`None` never used, say).
+                diags.error(ErrorCode.E0282, e.span(), "type annotations needed: cannot infer the type `" + t.display() + "`",
+                        "help: give the variable a type (`let x: Option<i64> = None;`) or the call type arguments (`f::<i64>()`)");
+                reported = true;
+            }
+        }
         for (Symbol.Local l : functionLocals) l.settle(infer.deepResolve(l.type()));
         for (Expr e : functionInstantiations) instantiations.put(e, instantiations.get(e).stream().map(infer::deepResolve).toList());
         for (Expr.Path p : functionPaths) {
@@ -1858,7 +1868,11 @@ public final class TypeChecker {
             if (found == null) found = consts.get(name);
             if (found == null && nominal(name) instanceof Type.Struct st) found = new Symbol.StructCtor(st);
             if (found == null && preludeVariants.get(name) instanceof Symbol.VariantCtor v) {
-                found = new Symbol.VariantCtor(new Type.Enum(v.type().def(), freshArgs(v.type().def().params.size())), v.index());
+                // `None::<i64>` gives the enum's type arguments.
+                List<TypeExpr> written = p.argsAt(0);
+                List<Type> args = written.size() == v.type().def().params.size()
+                        ? written.stream().map(this::resolveType).toList() : freshArgs(v.type().def().params.size());
+                found = new Symbol.VariantCtor(new Type.Enum(v.type().def(), args), v.index());
             }
         } else if (p.segments().size() == 2 && Type.Int.byName(p.segments().get(0)).isPresent()) {
             Type.Int it = Type.Int.byName(p.segments().get(0)).get();
@@ -2270,7 +2284,7 @@ public final class TypeChecker {
         }
         if (!primitive) {
             diags.error(ErrorCode.E0277, span, "`" + show(r) + "` cannot be formatted with `" + (spec.kind().isDebug() ? wanted : "{}") + "`",
-                    "note: numbers, `bool`, `char` and `String` can be formatted so far; `Debug` for structs, enums and tuples comes with `#[derive(Debug)]`");
+                    spec.kind().isDebug() ? "help: add `#[derive(Debug)]` to its declaration, or implement `Debug`" : "help: implement `Display` for it: `impl Display for " + show(r) + " { fn fmt(&self, f: &mut Formatter) { ... } }`");
             return false;
         }
         return true;

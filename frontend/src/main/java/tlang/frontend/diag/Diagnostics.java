@@ -13,14 +13,35 @@ public final class Diagnostics {
     private final List<Diagnostic> all = new ArrayList<>();
     private int errors;
 
+    /**
+     * Code the compiler wrote (a `#[derive]`'s impl) has no place in a file the user can
+     * open: what is reported inside it is reported at the source span that asked for it.
+     */
+    private final java.util.Map<tlang.frontend.source.SourceFile, Span> generated = new java.util.HashMap<>();
+
+    public void reportGeneratedAt(tlang.frontend.source.SourceFile file, Span origin) {
+        generated.put(file, origin);
+    }
+
     public void error(ErrorCode code, Span span, String message, String... notes) {
-        all.add(new Diagnostic(Diagnostic.Severity.ERROR, code, message, span, List.of(notes)));
+        all.add(new Diagnostic(Diagnostic.Severity.ERROR, code, message, place(span), withOrigin(span, notes)));
         errors++;
     }
 
     /** Something that is probably a mistake but does not stop the build (an unreachable arm). */
     public void warning(Span span, String message, String... notes) {
-        all.add(new Diagnostic(Diagnostic.Severity.WARNING, null, message, span, List.of(notes)));
+        all.add(new Diagnostic(Diagnostic.Severity.WARNING, null, message, place(span), withOrigin(span, notes)));
+    }
+
+    private Span place(Span span) {
+        return span == null ? null : generated.getOrDefault(span.file(), span);
+    }
+
+    private List<String> withOrigin(Span span, String[] notes) {
+        if (span == null || !generated.containsKey(span.file())) return List.of(notes);
+        List<String> out = new ArrayList<>(List.of(notes));
+        out.add("note: in the code " + span.file().path() + " writes: `" + span.text() + "`");
+        return List.copyOf(out);
     }
 
     public boolean hasErrors() { return errors > 0; }

@@ -95,6 +95,7 @@ public enum ErrorCode {
     E1104("a reference type that is not a parameter's type"),
     E1105("a `where` clause on something other than a type parameter"),
     E1106("a trait object type (`dyn Trait`), not supported yet"),
+    E1107("an unknown attribute, or a `derive` that is not supported"),
     E1201("a format call without a literal format string"),
     E1202("a malformed or unsupported format string"),
     E1203("a format placeholder without an argument"),

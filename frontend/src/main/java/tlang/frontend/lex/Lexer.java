@@ -337,7 +337,7 @@ public final class Lexer {
             case '(' -> TokenKind.LPAREN; case ')' -> TokenKind.RPAREN;
             case '{' -> TokenKind.LBRACE; case '}' -> TokenKind.RBRACE;
             case '[' -> TokenKind.LBRACKET; case ']' -> TokenKind.RBRACKET;
-            case ',' -> TokenKind.COMMA; case ';' -> TokenKind.SEMI; case '@' -> TokenKind.AT; case '?' -> TokenKind.QUESTION;
+            case ',' -> TokenKind.COMMA; case ';' -> TokenKind.SEMI; case '@' -> TokenKind.AT; case '?' -> TokenKind.QUESTION; case '#' -> TokenKind.HASH;
             case '.' -> peek(1) == '.' ? adv(peek(2) == '=' ? adv(TokenKind.DOT_DOT_EQ) : TokenKind.DOT_DOT) : TokenKind.DOT;
             case ':' -> two(':', TokenKind.PATH_SEP, TokenKind.COLON);
             case '+' -> two('=', TokenKind.PLUS_EQ, TokenKind.PLUS);

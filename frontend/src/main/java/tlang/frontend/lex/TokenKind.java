@@ -13,7 +13,7 @@ public enum TokenKind {
     // punctuation
     LPAREN("`(`"), RPAREN("`)`"), LBRACE("`{`"), RBRACE("`}`"), LBRACKET("`[`"), RBRACKET("`]`"),
     COMMA("`,`"), SEMI("`;`"), COLON("`:`"), PATH_SEP("`::`"), ARROW("`->`"), FAT_ARROW("`=>`"), DOT("`.`"),
-    DOT_DOT("`..`"), DOT_DOT_EQ("`..=`"), AT("`@`"), QUESTION("`?`"),
+    DOT_DOT("`..`"), DOT_DOT_EQ("`..=`"), AT("`@`"), QUESTION("`?`"), HASH("`#`"),
     PLUS("`+`"), MINUS("`-`"), STAR("`*`"), SLASH("`/`"), PERCENT("`%`"),
     EQ("`=`"), EQ_EQ("`==`"), NOT_EQ("`!=`"), LT("`<`"), LE("`<=`"), GT("`>`"), GE("`>=`"),
     AND_AND("`&&`"), OR_OR("`||`"), BANG("`!`"),

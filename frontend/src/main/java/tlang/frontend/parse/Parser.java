@@ -67,16 +67,54 @@ public final class Parser {
 
     private Module module(String name) {
         List<Item> items = new ArrayList<>();
+        List<Module.Derive> derives = new ArrayList<>();
         while (!at(TokenKind.EOF)) {
             int before = pos;
             try {
-                items.add(item());
+                List<Token> derived = attributes();
+                Item item = item();
+                items.add(item);
+                for (Token d : derived) {
+                    if (!(item instanceof Item.Struct) && !(item instanceof Item.Enum)) {
+                        report(ErrorCode.E1107, d.span(), "`derive` applies to structs and enums only");
+                        continue;
+                    }
+                    derives.add(new Module.Derive(d.text(), d.span(), item));
+                }
             } catch (Bail b) {
                 if (pos == before) pos++;
                 skipToNextItem();
             }
         }
-        return new Module(name, file, List.copyOf(items));
+        return new Module(name, file, List.copyOf(items), List.copyOf(derives));
+    }
+
+    /** Attributes accepted on items; they have no effect yet except `derive`. */
+    private static final java.util.Set<String> KNOWN_ATTRIBUTES = java.util.Set.of("derive", "inline", "cold", "test", "bench", "allow", "repr", "export");
+
+    /** `#[name]` / `#[name(...)]` lines before an item; returns the trait names of `derive(...)`. */
+    private List<Token> attributes() {
+        List<Token> derives = new ArrayList<>();
+        while (at(TokenKind.HASH)) {
+            Token hash = advance();
+            expect(TokenKind.LBRACKET, "`[` after `#`");
+            Token name = expect(TokenKind.IDENT, "an attribute name");
+            if (!KNOWN_ATTRIBUTES.contains(name.text())) {
+                report(ErrorCode.E1107, name.span(), "unknown attribute `" + name.text() + "`",
+                        "note: the attributes are " + String.join(", ", new java.util.TreeSet<>(KNOWN_ATTRIBUTES).stream().map(a -> "`" + a + "`").toList()));
+            }
+            if (eat(TokenKind.LPAREN)) {
+                int depthHere = 1;
+                while (depthHere > 0 && !at(TokenKind.EOF)) {
+                    Token t = advance();
+                    if (t.kind() == TokenKind.LPAREN) depthHere++;
+                    else if (t.kind() == TokenKind.RPAREN) depthHere--;
+                    else if (name.text().equals("derive") && depthHere == 1 && t.kind() == TokenKind.IDENT) derives.add(t);
+                }
+            }
+            expect(TokenKind.RBRACKET, "`]` to close the attribute");
+        }
+        return derives;
     }
 
     private Item item() {
@@ -1026,6 +1064,22 @@ public final class Parser {
                 return new Expr.Loop(label, body, t.span().to(body.span()));
             }
             default -> {
+                boolean simple = at(TokenKind.IDENT) && peekAt(1, TokenKind.IN) || at(TokenKind.MUT) && peekAt(1, TokenKind.IDENT) && peekAt(2, TokenKind.IN);
+                if (!simple) {
+                    // `for (a, b) in xs { body }` is `for x in xs { let (a, b) = x; body }`,
+                    // with a name no program can write, so the pattern must always match.
+                    Pattern pattern = pattern();
+                    expect(TokenKind.IN, "`in`");
+                    Expr iterable = condition();
+                    Expr.Block body = block();
+                    String hidden = "for#" + pattern.span().start();
+                    Stmt let = new Stmt.LetPattern(pattern, null, new Expr.Path(List.of(hidden), pattern.span()), pattern.span());
+                    List<Stmt> stmts = new ArrayList<>();
+                    stmts.add(let);
+                    stmts.addAll(body.stmts());
+                    Expr.Block wrapped = new Expr.Block(List.copyOf(stmts), body.tail(), body.span());
+                    return new Expr.For(label, hidden, pattern.span(), false, iterable, wrapped, t.span().to(body.span()));
+                }
                 boolean mutable = eat(TokenKind.MUT);
                 Token var = expect(TokenKind.IDENT, "a variable name after `for`");
                 expect(TokenKind.IN, "`in`");

@@ -1,0 +1,209 @@
+package tlang.frontend.derive;
+
+import tlang.frontend.ast.Item;
+import tlang.frontend.ast.Module;
+import tlang.frontend.diag.Diagnostics;
+import tlang.frontend.diag.ErrorCode;
+import tlang.frontend.parse.Parser;
+import tlang.frontend.source.SourceFile;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * `#[derive(...)]`: writes the impl a programmer would write, as T source, and parses it.
+ * Each derive becomes its own small source file; what is reported inside it (a field type
+ * lacking the trait, say) is reported at the derive's name in the user's file, with the
+ * generated code quoted in a note.
+ *
+ * <p>Debug prints like Rust's derive (`Point { x: 1, y: 2 }`, `Some(3)`); PartialEq/Eq
+ * compare field by field (and variant first); PartialOrd/Ord compare lexicographically in
+ * declaration order (variants by their order in the enum); Default gives each field its
+ * default (structs only); Clone clones each field; Copy marks the type.
+ */
+public final class Deriver {
+    private Deriver() {}
+
+    private static final List<String> SUPPORTED = List.of("Debug", "Clone", "Copy", "PartialEq", "Eq", "PartialOrd", "Ord", "Default");
+
+    /** The items the module's derives expand to; unsupported ones are reported. */
+    public static List<Item> expand(Module module, Diagnostics diags) {
+        List<Item> out = new ArrayList<>();
+        for (Module.Derive d : module.derives()) {
+            String source = switch (d.target()) {
+                case Item.Struct st -> forStruct(d.trait(), st);
+                case Item.Enum en -> forEnum(d.trait(), en);
+                default -> null;
+            };
+            if (source == null) {
+                diags.error(ErrorCode.E1107, d.span(), "cannot derive `" + d.trait() + "`" + (d.trait().equals("Hash") ? " yet" : ""),
+                        "note: the derivable traits are " + String.join(", ", SUPPORTED.stream().map(t -> "`" + t + "`").toList())
+                                + (d.target() instanceof Item.Enum && d.trait().equals("Default") ? "; `Default` for structs only" : ""));
+                continue;
+            }
+            SourceFile generated = new SourceFile("`#[derive(" + d.trait() + ")]` for `" + nameOf(d.target()) + "`", source);
+            diags.reportGeneratedAt(generated, d.span());
+            out.addAll(Parser.parse(generated, "derive", diags).items());
+        }
+        return out;
+    }
+
+    private static String nameOf(Item item) {
+        return item instanceof Item.Struct s ? s.name() : ((Item.Enum) item).name();
+    }
+
+    /** `impl<T: Trait> Trait for Name<T>`: every parameter bounded by the derived trait, as Rust does. */
+    private static String header(String trait, String name, Item.Generics g) {
+        if (g.params().isEmpty()) return "impl " + trait + " for " + name;
+        String params = g.params().stream().map(p -> {
+            List<String> bounds = new ArrayList<>(p.bounds().stream().map(b -> b.span().text()).toList());
+            bounds.add(trait);
+            return p.name() + ": " + String.join(" + ", bounds);
+        }).collect(Collectors.joining(", "));
+        String args = g.params().stream().map(Item.TypeParam::name).collect(Collectors.joining(", "));
+        return "impl<" + params + "> " + trait + " for " + name + "<" + args + ">";
+    }
+
+    private static String selfType(String name, Item.Generics g) {
+        if (g.params().isEmpty()) return name;
+        return name + "<" + g.params().stream().map(Item.TypeParam::name).collect(Collectors.joining(", ")) + ">";
+    }
+
+    private static String forStruct(String trait, Item.Struct st) {
+        String self = selfType(st.name(), st.generics());
+        String h = header(trait, st.name(), st.generics());
+        List<String> fields = st.fields().stream().map(Item.FieldDecl::name).toList();
+        return switch (trait) {
+            case "Debug" -> h + " { fn fmt(&self, f: &mut Formatter) { " + debugStruct(st.name(), st.shape(), fields, "self.") + " } }";
+            case "Clone" -> h + " { fn clone(&self) -> " + self + " { " + build(st.name(), st.shape(), fields, x -> "self." + x + ".clone()") + " } }";
+            case "Copy", "Eq" -> h + " {}";
+            case "Default" -> h + " { fn default() -> " + self + " { " + build(st.name(), st.shape(), fields, x -> "Default::default()") + " } }";
+            case "PartialEq" -> h + " { fn eq(&self, other: &" + self + ") -> bool { "
+                    + (fields.isEmpty() ? "true" : fields.stream().map(x -> "self." + x + " == other." + x).collect(Collectors.joining(" && "))) + " } }";
+            case "Ord" -> h + " { fn cmp(&self, other: &" + self + ") -> Ordering { " + chain(fields, "cmp", false) + " } }";
+            case "PartialOrd" -> h + " { fn partial_cmp(&self, other: &" + self + ") -> Option<Ordering> { " + chain(fields, "partial_cmp", true) + " } }";
+            default -> null;
+        };
+    }
+
+    /** Compares field after field, returning the first difference. */
+    private static String chain(List<String> fields, String method, boolean partial) {
+        String equal = partial ? "Some(Ordering::Equal)" : "Ordering::Equal";
+        String out = equal;
+        for (int i = fields.size() - 1; i >= 0; i--) {
+            String x = fields.get(i);
+            out = "match self." + x + "." + method + "(&other." + x + ") { " + equal + " => " + out + ", unequal => unequal }";
+        }
+        return out;
+    }
+
+    private static String build(String path, Item.Struct.Shape shape, List<String> fields, java.util.function.Function<String, String> value) {
+        return switch (shape) {
+            case UNIT -> path;
+            case TUPLE -> path + "(" + fields.stream().map(value).collect(Collectors.joining(", ")) + ")";
+            case NAMED -> path + " { " + fields.stream().map(x -> x + ": " + value.apply(x)).collect(Collectors.joining(", ")) + " }";
+        };
+    }
+
+    /** `write(f, "Name { a: {:?}, b: {:?} }", self.a, self.b)`. */
+    private static String debugStruct(String name, Item.Struct.Shape shape, List<String> fields, String prefix) {
+        return switch (shape) {
+            case UNIT -> "write(f, \"" + name + "\")";
+            case TUPLE -> "write(f, \"" + name + "(" + fields.stream().map(x -> "{:?}").collect(Collectors.joining(", ")) + ")\""
+                    + fields.stream().map(x -> ", " + prefix + x).collect(Collectors.joining()) + ")";
+            case NAMED -> fields.isEmpty() ? "write(f, \"" + name + "\")"
+                    : "write(f, \"" + name + " {{ " + fields.stream().map(x -> x + ": {:?}").collect(Collectors.joining(", ")) + " }}\""
+                    + fields.stream().map(x -> ", " + prefix + x).collect(Collectors.joining()) + ")";
+        };
+    }
+
+    private static String forEnum(String trait, Item.Enum en) {
+        String self = selfType(en.name(), en.generics());
+        String h = header(trait, en.name(), en.generics());
+        StringBuilder b = new StringBuilder();
+        switch (trait) {
+            case "Copy", "Eq" -> { return h + " {}"; }
+            case "Debug" -> {
+                b.append(h).append(" { fn fmt(&self, f: &mut Formatter) { match self {");
+                for (Item.Variant v : en.variants()) {
+                    List<String> binds = binders(v, "a");
+                    b.append(' ').append(pattern(en.name(), v, binds)).append(" => ")
+                            .append(debugStruct(v.name(), v.shape(), v.fields().stream().map(Item.FieldDecl::name).toList(), "", binds)).append(',');
+                }
+                return b.append(" } } }").toString();
+            }
+            case "Clone" -> {
+                b.append(h).append(" { fn clone(&self) -> ").append(self).append(" { match self {");
+                for (Item.Variant v : en.variants()) {
+                    List<String> binds = binders(v, "a");
+                    List<String> names = v.fields().stream().map(Item.FieldDecl::name).toList();
+                    b.append(' ').append(pattern(en.name(), v, binds)).append(" => ")
+                            .append(build(en.name() + "::" + v.name(), v.shape(), names, x -> binds.get(names.indexOf(x)) + ".clone()")).append(',');
+                }
+                return b.append(" } } }").toString();
+            }
+            case "PartialEq" -> {
+                b.append(h).append(" { fn eq(&self, other: &").append(self).append(") -> bool { match self {");
+                for (Item.Variant v : en.variants()) {
+                    List<String> as = binders(v, "a"), bs = binders(v, "b");
+                    String same = as.isEmpty() ? "true" : java.util.stream.IntStream.range(0, as.size()).mapToObj(i -> as.get(i) + " == " + bs.get(i)).collect(Collectors.joining(" && "));
+                    b.append(' ').append(pattern(en.name(), v, as)).append(" => match other { ").append(pattern(en.name(), v, bs)).append(" => ").append(same)
+                            .append(", _ => false },");
+                }
+                return b.append(" } } }").toString();
+            }
+            case "Ord", "PartialOrd" -> {
+                boolean partial = trait.equals("PartialOrd");
+                String method = partial ? "partial_cmp" : "cmp";
+                String result = partial ? "Option<Ordering>" : "Ordering";
+                String equal = partial ? "Some(Ordering::Equal)" : "Ordering::Equal";
+                b.append(h).append(" { fn ").append(method).append("(&self, other: &").append(self).append(") -> ").append(result).append(" { ");
+                // Variants in declaration order; within one variant, the fields in order.
+                b.append("let rank_a: u32 = match self {");
+                for (int i = 0; i < en.variants().size(); i++) b.append(' ').append(pattern(en.name(), en.variants().get(i), binders(en.variants().get(i), "_"))).append(" => ").append(i).append(',');
+                b.append(" }; let rank_b: u32 = match other {");
+                for (int i = 0; i < en.variants().size(); i++) b.append(' ').append(pattern(en.name(), en.variants().get(i), binders(en.variants().get(i), "_"))).append(" => ").append(i).append(',');
+                b.append(" }; if rank_a != rank_b { return ").append(partial ? "Some(rank_a.cmp(&rank_b))" : "rank_a.cmp(&rank_b)").append("; } match self {");
+                for (Item.Variant v : en.variants()) {
+                    List<String> as = binders(v, "a"), bs = binders(v, "b");
+                    String out = equal;
+                    for (int i = as.size() - 1; i >= 0; i--) out = "match " + as.get(i) + "." + method + "(&" + bs.get(i) + ") { " + equal + " => " + out + ", unequal => unequal }";
+                    b.append(' ').append(pattern(en.name(), v, as)).append(" => match other { ").append(pattern(en.name(), v, bs)).append(" => ").append(out)
+                            .append(", _ => ").append(equal).append(" },");
+                }
+                return b.append(" } } }").toString();
+            }
+            default -> { return null; }
+        }
+    }
+
+    private static List<String> binders(Item.Variant v, String prefix) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < v.fields().size(); i++) out.add(prefix.equals("_") ? "_" : prefix + i);
+        return out;
+    }
+
+    private static String pattern(String enumName, Item.Variant v, List<String> binds) {
+        String path = enumName + "::" + v.name();
+        return switch (v.shape()) {
+            case UNIT -> path;
+            case TUPLE -> path + "(" + String.join(", ", binds) + ")";
+            case NAMED -> {
+                List<String> parts = new ArrayList<>();
+                for (int i = 0; i < binds.size(); i++) parts.add(v.fields().get(i).name() + ": " + binds.get(i));
+                yield path + " { " + String.join(", ", parts) + " }";
+            }
+        };
+    }
+
+    private static String debugStruct(String name, Item.Struct.Shape shape, List<String> fields, String prefix, List<String> binds) {
+        return switch (shape) {
+            case UNIT -> "write(f, \"" + name + "\")";
+            case TUPLE -> "write(f, \"" + name + "(" + binds.stream().map(x -> "{:?}").collect(Collectors.joining(", ")) + ")\""
+                    + binds.stream().map(x -> ", " + x).collect(Collectors.joining()) + ")";
+            case NAMED -> "write(f, \"" + name + " {{ " + fields.stream().map(x -> x + ": {:?}").collect(Collectors.joining(", ")) + " }}\""
+                    + binds.stream().map(x -> ", " + x).collect(Collectors.joining()) + ")";
+        };
+    }
+}

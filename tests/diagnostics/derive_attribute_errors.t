@@ -1,0 +1,7 @@
+#[derive(Debug)]
+fn f() {}
+
+#[frobnicate]
+struct Q;
+
+fn main() {}
