@@ -30,8 +30,17 @@ import static org.bytedeco.llvm.global.LLVM.*;
  *
  * <p>Each TIR construct maps to a few LLVM instructions: slots become allocas in the entry
  * block (promoted to registers by LLVM's mem2reg), checked arithmetic becomes an
- * `llvm.s*.with.overflow` intrinsic and a branch to a cold block that calls the runtime's
- * `trt_panic` with the source location, strings are `{ptr, i64}` pairs.
+ * `llvm.s*.with.overflow` intrinsic and a branch to the function's panic block, strings are
+ * `{ptr, i64}` pairs.
+ *
+ * <p><b>Checks stay small.</b> A failing check does not call the runtime where it fails:
+ * it branches, marked unlikely, to one panic block per function and kind (arithmetic,
+ * bounds), passing through a phi the address of a constant "site" record that holds its
+ * message and source location (and, for bounds checks, a phi of the index). That one block
+ * loads the record and makes the only call to `trt_panic` / `trt_panic_bounds`. So a check
+ * costs a compare, a branch and a phi entry instead of a six-argument call, which keeps
+ * a small helper with several checks under LLVM's inlining threshold, and the cold code
+ * is one call per function.
  */
 final class LlvmEmitter {
     private final LLVMContextRef ctx;
@@ -47,6 +56,15 @@ final class LlvmEmitter {
     private LLVMValueRef currentFunction;
     private LLVMValueRef[] temps;
     private LLVMBasicBlockRef[] blocks;
+    /** The shared panic blocks of the current function, made at their first check. */
+    private PanicBlock arithmeticPanic, boundsPanic;
+
+    /** A function's panic block: its phis, one incoming value per failing check. */
+    private record PanicBlock(LLVMBasicBlockRef block, LLVMValueRef site, LLVMValueRef index) {}
+
+    /** Constant site records, shared by all functions: {message or length, location}. */
+    private final Map<List<Object>, LLVMValueRef> sites = new HashMap<>();
+    private LLVMTypeRef arithmeticSiteType, boundsSiteType;
 
     LlvmEmitter(LLVMContextRef ctx, LLVMModuleRef module, Target target) {
         this.ctx = ctx;
@@ -59,6 +77,11 @@ final class LlvmEmitter {
         ptr = LLVMPointerTypeInContext(ctx, 0);
         voidType = LLVMVoidTypeInContext(ctx);
         str = LLVMStructTypeInContext(ctx, new PointerPointer<>(ptr, i64), 2, 0);
+        LLVMTypeRef i8 = LLVMInt8TypeInContext(ctx);
+        // {message ptr, message length, file ptr, file length, line, column}
+        arithmeticSiteType = LLVMStructTypeInContext(ctx, new PointerPointer<>(ptr, i64, ptr, i64, i32, i32), 6, 0);
+        // {array length, file ptr, file length, line, column, index is signed}
+        boundsSiteType = LLVMStructTypeInContext(ctx, new PointerPointer<>(i64, ptr, i64, i32, i32, i8), 6, 0);
     }
 
     void emit(TirModule m) {
@@ -138,10 +161,19 @@ final class LlvmEmitter {
         currentFunction = functions.get(f.symbol());
         temps = new LLVMValueRef[f.tempCount()];
         blocks = new LLVMBasicBlockRef[f.blocks().size()];
+        arithmeticPanic = null;
+        boundsPanic = null;
         for (Block b : f.blocks()) blocks[b.id] = LLVMAppendBasicBlockInContext(ctx, currentFunction, "b" + b.id);
+        // Every alloca first, in LLVM's entry block: a check in TIR's entry block splits it
+        // in LLVM, and an alloca after the split would be a dynamic one to LLVM (which then
+        // refuses to inline the function).
+        LLVMPositionBuilderAtEnd(builder, blocks[0]);
+        for (Inst inst : f.blocks().get(0).insts) {
+            if (inst instanceof Inst.Slot s) define(s.result(), LLVMBuildAlloca(builder, type(s.slotType()), s.name()));
+        }
         for (Block b : f.blocks()) {
             LLVMPositionBuilderAtEnd(builder, blocks[b.id]);
-            for (Inst inst : b.insts) instruction(inst);
+            for (Inst inst : b.insts) if (!(inst instanceof Inst.Slot)) instruction(inst);
             terminator(b.terminator);
         }
     }
@@ -207,7 +239,7 @@ final class LlvmEmitter {
 
     private void instruction(Inst inst) {
         switch (inst) {
-            case Inst.Slot s -> define(s.result(), LLVMBuildAlloca(builder, type(s.slotType()), s.name()));
+            case Inst.Slot s -> throw new IllegalStateException("slots are emitted with the entry block");
             case Inst.Load l -> define(l.result(), LLVMBuildLoad2(builder, type(l.type()), value(l.slot()), ""));
             case Inst.Store s -> LLVMBuildStore(builder, value(s.value()), value(s.slot()));
             case Inst.IntArith a -> define(a.result(), arithmetic(a));
@@ -257,21 +289,8 @@ final class LlvmEmitter {
         if (it.bits() < 64) index = it.signed() ? LLVMBuildSExt(builder, index, i64, "") : LLVMBuildZExt(builder, index, i64, "");
         if (ea.check() != null) {
             LLVMValueRef outside = LLVMBuildICmp(builder, LLVMIntUGE, index, LLVMConstInt(i64, ea.type().length(), 0), "");
-            LLVMBasicBlockRef panic = LLVMAppendBasicBlockInContext(ctx, currentFunction, "bounds");
-            LLVMBasicBlockRef ok = LLVMAppendBasicBlockInContext(ctx, currentFunction, "inbounds");
-            LLVMBuildCondBr(builder, outside, panic, ok);
-            LLVMPositionBuilderAtEnd(builder, panic);
-            LLVMValueRef file = stringConstant(ea.check().file().getBytes(StandardCharsets.UTF_8));
-            String name = RuntimeAbi.PANIC_BOUNDS.symbol();
-            LLVMValueRef[] args = {
-                    index, LLVMConstInt(i64, ea.type().length(), 0), LLVMConstInt(i1, it.signed() ? 1 : 0, 0),
-                    LLVMBuildExtractValue(builder, file, 0, ""), LLVMBuildExtractValue(builder, file, 1, ""),
-                    LLVMConstInt(i32, ea.check().line(), 0), LLVMConstInt(i32, ea.check().column(), 0)};
-            LLVMValueRef call = LLVMBuildCall2(builder, functionTypes.get(name), functions.get(name), new PointerPointer<>(args), args.length, "");
-            int kind = LLVMGetEnumAttributeKindForName("zeroext", 7);
-            LLVMAddCallSiteAttribute(call, 3, LLVMCreateEnumAttribute(ctx, kind, 0));
-            LLVMBuildUnreachable(builder);
-            LLVMPositionBuilderAtEnd(builder, ok);
+            if (boundsPanic == null) boundsPanic = boundsPanicBlock();
+            branchToPanic(outside, boundsPanic, boundsSite(ea.type().length(), it.signed(), ea.check()), index, "inbounds");
         }
         LLVMValueRef[] indices = {LLVMConstInt(i64, 0, 0), index};
         return LLVMBuildInBoundsGEP2(builder, type(ea.type()), value(ea.pointer()), new PointerPointer<>(indices), 2, "");
@@ -445,22 +464,111 @@ final class LlvmEmitter {
         return div ? LLVMBuildUDiv(builder, l, r, "") : LLVMBuildURem(builder, l, r, "");
     }
 
-    /** Branches to a cold block that panics at {@code at} when {@code condition} holds. */
+    /** Panics at {@code at} with {@code message} when {@code condition} holds. */
     private void trapIf(LLVMValueRef condition, Location at, String message) {
-        LLVMBasicBlockRef panic = LLVMAppendBasicBlockInContext(ctx, currentFunction, "panic");
-        LLVMBasicBlockRef ok = LLVMAppendBasicBlockInContext(ctx, currentFunction, "ok");
-        LLVMBuildCondBr(builder, condition, panic, ok);
-        LLVMPositionBuilderAtEnd(builder, panic);
-        LLVMValueRef msg = stringConstant(message.getBytes(StandardCharsets.UTF_8));
-        LLVMValueRef file = stringConstant(at.file().getBytes(StandardCharsets.UTF_8));
-        String name = RuntimeAbi.PANIC.symbol();
+        if (arithmeticPanic == null) arithmeticPanic = arithmeticPanicBlock();
+        branchToPanic(condition, arithmeticPanic, arithmeticSite(message, at), null, "ok");
+    }
+
+    /**
+     * Ends the current block with an unlikely branch to {@code panic} when {@code condition}
+     * holds, handing it {@code site} (and {@code index}), and continues in a new block.
+     */
+    private void branchToPanic(LLVMValueRef condition, PanicBlock panic, LLVMValueRef site, LLVMValueRef index, String okName) {
+        LLVMBasicBlockRef here = LLVMGetInsertBlock(builder);
+        LLVMBasicBlockRef ok = LLVMAppendBasicBlockInContext(ctx, currentFunction, okName);
+        LLVMValueRef br = LLVMBuildCondBr(builder, condition, panic.block(), ok);
+        unlikely(br);
+        addIncoming(panic.site(), site, here);
+        if (panic.index() != null) addIncoming(panic.index(), index, here);
+        LLVMPositionBuilderAtEnd(builder, ok);
+    }
+
+    private static void addIncoming(LLVMValueRef phi, LLVMValueRef value, LLVMBasicBlockRef from) {
+        LLVMAddIncoming(phi, new PointerPointer<>(new LLVMValueRef[]{value}), new PointerPointer<>(new LLVMBasicBlockRef[]{from}), 1);
+    }
+
+    /** Branch weights saying the true side is taken about once in 2000 (clang's __builtin_expect). */
+    private void unlikely(LLVMValueRef branch) {
+        int kind = LLVMGetMDKindIDInContext(ctx, "prof", 4);
+        org.bytedeco.llvm.LLVM.LLVMMetadataRef[] ops = {
+                LLVMMDStringInContext2(ctx, "branch_weights", 14),
+                LLVMValueAsMetadata(LLVMConstInt(i32, 1, 0)),
+                LLVMValueAsMetadata(LLVMConstInt(i32, 2000, 0))};
+        LLVMSetMetadata(branch, kind, LLVMMetadataAsValue(ctx, LLVMMDNodeInContext2(ctx, new PointerPointer<>(ops), ops.length)));
+    }
+
+    /** The function's arithmetic panic block: `trt_panic` with the fields of the phi's site. */
+    private PanicBlock arithmeticPanicBlock() {
+        LLVMBasicBlockRef saved = LLVMGetInsertBlock(builder);
+        LLVMBasicBlockRef block = LLVMAppendBasicBlockInContext(ctx, currentFunction, "panic");
+        LLVMPositionBuilderAtEnd(builder, block);
+        LLVMValueRef site = LLVMBuildPhi(builder, ptr, "site");
         LLVMValueRef[] args = {
-                LLVMBuildExtractValue(builder, msg, 0, ""), LLVMBuildExtractValue(builder, msg, 1, ""),
-                LLVMBuildExtractValue(builder, file, 0, ""), LLVMBuildExtractValue(builder, file, 1, ""),
-                LLVMConstInt(i32, at.line(), 0), LLVMConstInt(i32, at.column(), 0)};
+                siteField(arithmeticSiteType, site, 0, ptr), siteField(arithmeticSiteType, site, 1, i64),
+                siteField(arithmeticSiteType, site, 2, ptr), siteField(arithmeticSiteType, site, 3, i64),
+                siteField(arithmeticSiteType, site, 4, i32), siteField(arithmeticSiteType, site, 5, i32)};
+        String name = RuntimeAbi.PANIC.symbol();
         LLVMBuildCall2(builder, functionTypes.get(name), functions.get(name), new PointerPointer<>(args), args.length, "");
         LLVMBuildUnreachable(builder);
-        LLVMPositionBuilderAtEnd(builder, ok);
+        LLVMPositionBuilderAtEnd(builder, saved);
+        return new PanicBlock(block, site, null);
+    }
+
+    /** The function's bounds panic block: `trt_panic_bounds` with the phi's index and site. */
+    private PanicBlock boundsPanicBlock() {
+        LLVMBasicBlockRef saved = LLVMGetInsertBlock(builder);
+        LLVMBasicBlockRef block = LLVMAppendBasicBlockInContext(ctx, currentFunction, "bounds");
+        LLVMPositionBuilderAtEnd(builder, block);
+        LLVMValueRef site = LLVMBuildPhi(builder, ptr, "site");
+        LLVMValueRef index = LLVMBuildPhi(builder, i64, "index");
+        LLVMValueRef signed = LLVMBuildTrunc(builder, siteField(boundsSiteType, site, 5, LLVMInt8TypeInContext(ctx)), i1, "");
+        LLVMValueRef[] args = {
+                index, siteField(boundsSiteType, site, 0, i64), signed,
+                siteField(boundsSiteType, site, 1, ptr), siteField(boundsSiteType, site, 2, i64),
+                siteField(boundsSiteType, site, 3, i32), siteField(boundsSiteType, site, 4, i32)};
+        String name = RuntimeAbi.PANIC_BOUNDS.symbol();
+        LLVMValueRef call = LLVMBuildCall2(builder, functionTypes.get(name), functions.get(name), new PointerPointer<>(args), args.length, "");
+        int kind = LLVMGetEnumAttributeKindForName("zeroext", 7);
+        LLVMAddCallSiteAttribute(call, 3, LLVMCreateEnumAttribute(ctx, kind, 0));
+        LLVMBuildUnreachable(builder);
+        LLVMPositionBuilderAtEnd(builder, saved);
+        return new PanicBlock(block, site, index);
+    }
+
+    private LLVMValueRef siteField(LLVMTypeRef siteType, LLVMValueRef site, int index, LLVMTypeRef type) {
+        return LLVMBuildLoad2(builder, type, LLVMBuildStructGEP2(builder, siteType, site, index, ""), "");
+    }
+
+    /** The constant record of an arithmetic check: its message and where it is. */
+    private LLVMValueRef arithmeticSite(String message, Location at) {
+        return sites.computeIfAbsent(List.of("arith", message, at), k -> {
+            LLVMValueRef msg = stringConstant(message.getBytes(StandardCharsets.UTF_8));
+            LLVMValueRef file = stringConstant(at.file().getBytes(StandardCharsets.UTF_8));
+            return siteGlobal(arithmeticSiteType, LLVMGetAggregateElement(msg, 0), LLVMGetAggregateElement(msg, 1),
+                    LLVMGetAggregateElement(file, 0), LLVMGetAggregateElement(file, 1),
+                    LLVMConstInt(i32, at.line(), 0), LLVMConstInt(i32, at.column(), 0));
+        });
+    }
+
+    /** The constant record of a bounds check: the array's length, where it is, the index's signedness. */
+    private LLVMValueRef boundsSite(long length, boolean signed, Location at) {
+        return sites.computeIfAbsent(List.of("bounds", length, signed, at), k -> {
+            LLVMValueRef file = stringConstant(at.file().getBytes(StandardCharsets.UTF_8));
+            return siteGlobal(boundsSiteType, LLVMConstInt(i64, length, 0), LLVMGetAggregateElement(file, 0),
+                    LLVMGetAggregateElement(file, 1), LLVMConstInt(i32, at.line(), 0), LLVMConstInt(i32, at.column(), 0),
+                    LLVMConstInt(LLVMInt8TypeInContext(ctx), signed ? 1 : 0, 0));
+        });
+    }
+
+    private LLVMValueRef siteGlobal(LLVMTypeRef type, LLVMValueRef... fields) {
+        LLVMValueRef init = LLVMConstStructInContext(ctx, new PointerPointer<>(fields), fields.length, 0);
+        LLVMValueRef global = LLVMAddGlobal(module, type, ".site." + sites.size());
+        LLVMSetInitializer(global, init);
+        LLVMSetGlobalConstant(global, 1);
+        LLVMSetLinkage(global, LLVMPrivateLinkage);
+        LLVMSetUnnamedAddress(global, LLVMGlobalUnnamedAddr);
+        return global;
     }
 
     private void terminator(Terminator t) {

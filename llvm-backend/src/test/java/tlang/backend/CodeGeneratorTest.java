@@ -41,6 +41,68 @@ class CodeGeneratorTest {
         }
     }
 
+    /** The body of one function in LLVM IR text. */
+    private static String function(String ir, String symbol) {
+        int start = ir.indexOf("@" + symbol + "(");
+        start = ir.lastIndexOf("\ndefine ", start);
+        return ir.substring(start + 1, ir.indexOf("\n}\n", start) + 2);
+    }
+
+    private static int count(String text, String what) {
+        int n = 0;
+        for (int i = text.indexOf(what); i >= 0; i = text.indexOf(what, i + 1)) n++;
+        return n;
+    }
+
+    private static final String HELPER = """
+            fn a(i: i64, j: i64) -> f64 {
+                1.0 / (((i + j) * (i + j + 1) / 2 + i + 1) as f64)
+            }
+            fn pick(v: &[i64; 4], i: i64, j: i64) -> i64 { v[i] + v[j] }
+            fn sum(n: i64) -> f64 {
+                let mut s = 0.0;
+                for j in 0..n { s += a(n, j); }
+                s
+            }
+            fn main() { let v = [1, 2, 3, 4]; println("{} {}", sum(std::env::arg_count()), pick(&v, 1, 3)); }
+            """;
+
+    @Test
+    void checksOfAFunctionShareOnePanicCall() {
+        try (CodeGenerator gen = new CodeGenerator(tir(HELPER), Target.X86_64_LINUX, OptLevel.O0)) {
+            String ir = gen.irText();
+            String a = function(ir, "_TN1m1aE");
+            assertEquals(6, count(a, "with.overflow.i64("), a);
+            assertEquals(1, count(a, "call void @trt_panic("), "one call, reached through a phi of sites:\n" + a);
+            assertEquals(6, count(a, "!prof"), "every check is marked unlikely:\n" + a);
+            assertTrue(a.contains("phi ptr"), a);
+            String pick = function(ir, "_TN1m4pickE");
+            assertEquals(1, count(pick, "call void @trt_panic_bounds("), pick);
+            assertTrue(pick.contains("phi i64"), "the failing index travels through a phi:\n" + pick);
+            // The sites hold the locations: `a`'s checks are on line 2, `pick`'s indexing on line 4.
+            assertTrue(ir.contains("i32 2, i32 14 }"), ir);
+            assertTrue(ir.contains("i64 4, ptr @.str"), "a bounds site with the array's length:\n" + ir);
+        }
+    }
+
+    @Test
+    void llvmInlinesASmallCheckedHelperOnItsOwn() {
+        // TIR straight from lowering, without the midend's inliner: LLVM must find `a` cheap.
+        try (CodeGenerator gen = new CodeGenerator(tir(HELPER), Target.X86_64_LINUX, OptLevel.O2)) {
+            String ir = gen.irText();
+            assertFalse(ir.contains("define internal fastcc double @_TN1m1aE"), ir);
+        }
+    }
+
+    @Test
+    void allocasAreInTheEntryBlockEvenAfterAChecks() {
+        String program = "fn f(x: i64) -> i64 { let y = x + 1; let z = y * 2; z }\nfn main() { println(\"{}\", f(std::env::arg_count())); }";
+        try (CodeGenerator gen = new CodeGenerator(tir(program), Target.X86_64_LINUX, OptLevel.O0)) {
+            String f = function(gen.irText(), "_TN1m1fE");
+            assertTrue(f.lastIndexOf("alloca") < f.indexOf(" br "), "no alloca after the first branch:\n" + f);
+        }
+    }
+
     @Test
     void optimizationKeepsTheChecksButFoldsTheRest() {
         try (CodeGenerator gen = new CodeGenerator(tir("fn main() { let x = 2 + 3; println(\"{}\", x * 4); }"), Target.X86_64_LINUX, OptLevel.O2)) {
