@@ -11,7 +11,7 @@ fn first<T: Display>(x: T) -> T { x }
 
 struct NoDisplay;
 
-fn lookup<T: Iterator>(x: T) {}
+fn lookup<T: Iterable>(x: T) {}
 
 fn main() {
     first(NoDisplay);

@@ -17,7 +17,19 @@ public final class Frontend {
         // Type errors are only looked for in a program that parsed: checking a tree with
         // holes in it mostly reports consequences of the syntax errors (as Go does).
         if (diags.hasErrors()) return null;
-        Module prelude = Parser.parse(Prelude.source(), "std", diags);
+        // The program's own types shadow the prelude's: `struct Map` in a program is its
+        // own, and the prelude's `Map` becomes `std::Map` (which no program can write).
+        java.util.Map<String, String> renames = new java.util.HashMap<>();
+        for (tlang.frontend.ast.Item item : module.items()) {
+            String name = switch (item) {
+                case tlang.frontend.ast.Item.Struct s -> s.name();
+                case tlang.frontend.ast.Item.Enum e -> e.name();
+                case tlang.frontend.ast.Item.Trait t -> t.name();
+                default -> null;
+            };
+            if (name != null && Prelude.typeNames().contains(name)) renames.put(name, "std::" + name);
+        }
+        Module prelude = Parser.parse(Prelude.source(), "std", diags, renames);
         if (diags.hasErrors()) throw new IllegalStateException("the prelude does not parse: " + diags.all());
         java.util.List<tlang.frontend.ast.Item> items = new java.util.ArrayList<>(prelude.items());
         items.addAll(module.items());

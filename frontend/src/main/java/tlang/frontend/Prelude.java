@@ -27,6 +27,19 @@ public final class Prelude {
         return cached;
     }
 
+    private static java.util.Set<String> typeNames;
+
+    /** The names of the structs, enums and traits the prelude declares. */
+    public static synchronized java.util.Set<String> typeNames() {
+        if (typeNames == null) {
+            java.util.Set<String> names = new java.util.HashSet<>();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^pub (?:struct|enum|trait) (\\w+)").matcher(source().text());
+            while (m.find()) names.add(m.group(1));
+            typeNames = java.util.Set.copyOf(names);
+        }
+        return typeNames;
+    }
+
     private static String handWritten() {
         try (InputStream in = Prelude.class.getResourceAsStream("/tlang/std/prelude.t")) {
             if (in == null) throw new IllegalStateException("prelude.t is missing from the compiler's resources");
@@ -45,6 +58,7 @@ public final class Prelude {
         for (String t : SIGNED) integer(b, t, true);
         for (String t : UNSIGNED) integer(b, t, false);
         for (String t : FLOATS) {
+            sums(b, t, "0.0", "1.0");
             arithmetic(b, t);
             b.append("impl Neg for ").append(t).append(" { type Output = ").append(t).append("; fn neg(self) -> ").append(t).append(" { -self } }\n");
             equality(b, t, false);
@@ -71,7 +85,32 @@ public final class Prelude {
         return b.toString();
     }
 
+    /** `Range<T>` and `RangeInclusive<T>` as iterators, from both ends. */
+    private static void ranges(StringBuilder b, String t) {
+        b.append("impl Iterator for Range<").append(t).append("> { type Item = ").append(t).append(";\n")
+                .append("    fn next(&mut self) -> Option<").append(t).append("> { if self.start < self.end { let v = self.start; self.start = v + 1; Some(v) } else { None } }\n}\n");
+        b.append("impl DoubleEndedIterator for Range<").append(t).append("> {\n")
+                .append("    fn next_back(&mut self) -> Option<").append(t).append("> { if self.start < self.end { self.end = self.end - 1; Some(self.end) } else { None } }\n}\n");
+        // An inclusive range is spent once start > end; the last item moves whichever end
+        // can move without overflowing (the range may end at the type's MIN or MAX).
+        String last = "let v = self.start; if v > " + t + "::MIN { self.end = v - 1; } else { self.start = v + 1; } Some(v)";
+        b.append("impl Iterator for RangeInclusive<").append(t).append("> { type Item = ").append(t).append(";\n")
+                .append("    fn next(&mut self) -> Option<").append(t).append("> { if self.start < self.end { let v = self.start; self.start = v + 1; Some(v) } else if self.start == self.end { ")
+                .append(last).append(" } else { None } }\n}\n");
+        b.append("impl DoubleEndedIterator for RangeInclusive<").append(t).append("> {\n")
+                .append("    fn next_back(&mut self) -> Option<").append(t).append("> { if self.start < self.end { let v = self.end; self.end = v - 1; Some(v) } else if self.start == self.end { ")
+                .append(last).append(" } else { None } }\n}\n");
+    }
+
+    /** `Sum` and `Product` of a number type's own items. */
+    private static void sums(StringBuilder b, String t, String zero, String one) {
+        b.append("impl Sum for ").append(t).append(" { fn zero() -> ").append(t).append(" { ").append(zero).append(" } fn plus(self, item: ").append(t).append(") -> ").append(t).append(" { self + item } }\n");
+        b.append("impl Product for ").append(t).append(" { fn one() -> ").append(t).append(" { ").append(one).append(" } fn times(self, item: ").append(t).append(") -> ").append(t).append(" { self * item } }\n");
+    }
+
     private static void integer(StringBuilder b, String t, boolean signed) {
+        ranges(b, t);
+        sums(b, t, "0", "1");
         arithmetic(b, t);
         if (signed) b.append("impl Neg for ").append(t).append(" { type Output = ").append(t).append("; fn neg(self) -> ").append(t).append(" { -self } }\n");
         b.append("impl Not for ").append(t).append(" { type Output = ").append(t).append("; fn not(self) -> ").append(t).append(" { !self } }\n");

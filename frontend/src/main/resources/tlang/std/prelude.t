@@ -179,6 +179,11 @@ pub trait Copy: Clone {}
 /** Conversion into a type; `?` uses it to convert errors. */
 pub trait From<T> { fn from(value: T) -> Self; }
 
+// What a closure or a function value is: `F: Fn(A, B) -> R` is written for
+// `F: Fn<(A, B), Output = R>`. Every closure and every `fn(A, B) -> R` value implements
+// it (built into the compiler); a call `f(a, b)` on such a value calls it.
+pub trait Fn<Args> { type Output; }
+
 // ---- formatting: `{}` uses Display, `{:?}` uses Debug ----
 
 /** Where `write(f, ...)` inside a `fmt` method goes: the stream of the print being formatted. */
@@ -248,3 +253,263 @@ impl<T: Clone> Clone for Option<T> {
 impl<T: Copy> Copy for Option<T> {}
 impl Clone for Ordering { fn clone(&self) -> Ordering { self } }
 impl Copy for Ordering {}
+
+// ---- iterators: `for x in it` runs `it.next()` until it gives `None` ----
+
+/**
+ * A source of values, one `next()` at a time. The adapters (`map`, `filter`, ...) are
+ * lazy: each wraps the iterator in a struct whose `next` does the work, and closures are
+ * called directly (each closure has its own type), so a chain compiles to a plain loop.
+ * Closures take the items by value.
+ */
+pub trait Iterator {
+    type Item;
+    fn next(&mut self) -> Option<Self::Item>;
+
+    fn map<B, F: Fn(Self::Item) -> B>(self, f: F) -> Map<Self, F> { Map { iter: self, f: f } }
+    fn filter<F: Fn(Self::Item) -> bool>(self, predicate: F) -> Filter<Self, F> { Filter { iter: self, predicate: predicate } }
+    fn enumerate(self) -> Enumerate<Self> { Enumerate { iter: self, count: 0 } }
+    fn zip<U: Iterator>(self, other: U) -> Zip<Self, U> { Zip { a: self, b: other } }
+    fn take(self, n: usize) -> Take<Self> { Take { iter: self, remaining: n } }
+    fn skip(self, n: usize) -> Skip<Self> { Skip { iter: self, remaining: n } }
+    fn chain<U: Iterator<Item = Self::Item>>(self, other: U) -> Chain<Self, U> { Chain { a: self, b: other, first_done: false } }
+    fn take_while<F: Fn(Self::Item) -> bool>(self, predicate: F) -> TakeWhile<Self, F> { TakeWhile { iter: self, predicate: predicate, done: false } }
+    fn step_by(self, step: usize) -> StepBy<Self> {
+        if step == 0 { panic("step_by: the step must not be 0"); }
+        StepBy { iter: self, step: step - 1, first: true }
+    }
+
+    fn count(mut self) -> usize {
+        let mut n: usize = 0;
+        while let Some(_) = self.next() { n += 1; }
+        n
+    }
+    fn fold<B, F: Fn(B, Self::Item) -> B>(mut self, init: B, f: F) -> B {
+        let mut acc = init;
+        while let Some(x) = self.next() { acc = f(acc, x); }
+        acc
+    }
+    fn any<F: Fn(Self::Item) -> bool>(mut self, predicate: F) -> bool {
+        while let Some(x) = self.next() { if predicate(x) { return true; } }
+        false
+    }
+    fn all<F: Fn(Self::Item) -> bool>(mut self, predicate: F) -> bool {
+        while let Some(x) = self.next() { if !predicate(x) { return false; } }
+        true
+    }
+    fn find<F: Fn(Self::Item) -> bool>(mut self, predicate: F) -> Option<Self::Item> {
+        while let Some(x) = self.next() { if predicate(x) { return Some(x); } }
+        None
+    }
+    fn position<F: Fn(Self::Item) -> bool>(mut self, predicate: F) -> Option<usize> {
+        let mut i: usize = 0;
+        while let Some(x) = self.next() {
+            if predicate(x) { return Some(i); }
+            i += 1;
+        }
+        None
+    }
+    fn last(mut self) -> Option<Self::Item> {
+        let mut last = None;
+        while let Some(x) = self.next() { last = Some(x); }
+        last
+    }
+    fn nth(mut self, n: usize) -> Option<Self::Item> {
+        let mut i: usize = 0;
+        while let Some(x) = self.next() {
+            if i == n { return Some(x); }
+            i += 1;
+        }
+        None
+    }
+    fn for_each<F: Fn(Self::Item)>(mut self, f: F) {
+        while let Some(x) = self.next() { f(x); }
+    }
+    /** The sum of the items: `let total: i64 = it.sum();` or `it.sum::<i64>()`. */
+    fn sum<S: Sum<Self::Item>>(mut self) -> S {
+        let mut acc = S::zero();
+        while let Some(x) = self.next() { acc = acc.plus(x); }
+        acc
+    }
+    fn product<S: Product<Self::Item>>(mut self) -> S {
+        let mut acc = S::one();
+        while let Some(x) = self.next() { acc = acc.times(x); }
+        acc
+    }
+}
+
+/** An iterator that can also give items from its back end: what `rev` needs. */
+pub trait DoubleEndedIterator: Iterator {
+    fn next_back(&mut self) -> Option<Self::Item>;
+    fn rev(self) -> Rev<Self> { Rev { iter: self } }
+}
+
+/** Anything `for` can iterate over; every iterator is one. */
+pub trait IntoIterator {
+    type Item;
+    type IntoIter;
+    fn into_iter(self) -> Self::IntoIter;
+}
+
+impl<I: Iterator> IntoIterator for I {
+    type Item = I::Item;
+    type IntoIter = I;
+    fn into_iter(self) -> I { self }
+}
+
+/** Types whose values can be added up from items of type `A` (`Iterator::sum`). */
+pub trait Sum<A = Self> {
+    fn zero() -> Self;
+    fn plus(self, item: A) -> Self;
+}
+
+/** Types whose values can be multiplied from items of type `A` (`Iterator::product`). */
+pub trait Product<A = Self> {
+    fn one() -> Self;
+    fn times(self, item: A) -> Self;
+}
+
+pub struct Map<I, F> { iter: I, f: F }
+impl<B, I: Iterator, F: Fn(I::Item) -> B> Iterator for Map<I, F> {
+    type Item = B;
+    fn next(&mut self) -> Option<B> {
+        match self.iter.next() {
+            Some(x) => Some((self.f)(x)),
+            None => None,
+        }
+    }
+}
+impl<B, I: DoubleEndedIterator, F: Fn(I::Item) -> B> DoubleEndedIterator for Map<I, F> {
+    fn next_back(&mut self) -> Option<B> {
+        match self.iter.next_back() {
+            Some(x) => Some((self.f)(x)),
+            None => None,
+        }
+    }
+}
+
+pub struct Filter<I, F> { iter: I, predicate: F }
+impl<I: Iterator, F: Fn(I::Item) -> bool> Iterator for Filter<I, F> {
+    type Item = I::Item;
+    fn next(&mut self) -> Option<I::Item> {
+        while let Some(x) = self.iter.next() {
+            if (self.predicate)(x) { return Some(x); }
+        }
+        None
+    }
+}
+impl<I: DoubleEndedIterator, F: Fn(I::Item) -> bool> DoubleEndedIterator for Filter<I, F> {
+    fn next_back(&mut self) -> Option<I::Item> {
+        while let Some(x) = self.iter.next_back() {
+            if (self.predicate)(x) { return Some(x); }
+        }
+        None
+    }
+}
+
+pub struct Enumerate<I> { iter: I, count: usize }
+impl<I: Iterator> Iterator for Enumerate<I> {
+    type Item = (usize, I::Item);
+    fn next(&mut self) -> Option<(usize, I::Item)> {
+        match self.iter.next() {
+            Some(x) => {
+                let i = self.count;
+                self.count = i + 1;
+                Some((i, x))
+            }
+            None => None,
+        }
+    }
+}
+
+pub struct Zip<A, B> { a: A, b: B }
+impl<A: Iterator, B: Iterator> Iterator for Zip<A, B> {
+    type Item = (A::Item, B::Item);
+    fn next(&mut self) -> Option<(A::Item, B::Item)> {
+        match self.a.next() {
+            Some(x) => match self.b.next() {
+                Some(y) => Some((x, y)),
+                None => None,
+            },
+            None => None,
+        }
+    }
+}
+
+pub struct Take<I> { iter: I, remaining: usize }
+impl<I: Iterator> Iterator for Take<I> {
+    type Item = I::Item;
+    fn next(&mut self) -> Option<I::Item> {
+        if self.remaining == 0 { return None; }
+        self.remaining = self.remaining - 1;
+        self.iter.next()
+    }
+}
+
+pub struct Skip<I> { iter: I, remaining: usize }
+impl<I: Iterator> Iterator for Skip<I> {
+    type Item = I::Item;
+    fn next(&mut self) -> Option<I::Item> {
+        while self.remaining > 0 {
+            self.remaining = self.remaining - 1;
+            if self.iter.next().is_none() { return None; }
+        }
+        self.iter.next()
+    }
+}
+
+pub struct Chain<A, B> { a: A, b: B, first_done: bool }
+impl<A: Iterator, B: Iterator<Item = A::Item>> Iterator for Chain<A, B> {
+    type Item = A::Item;
+    fn next(&mut self) -> Option<A::Item> {
+        if !self.first_done {
+            match self.a.next() {
+                Some(x) => { return Some(x); }
+                None => { self.first_done = true; }
+            }
+        }
+        self.b.next()
+    }
+}
+
+pub struct TakeWhile<I, F> { iter: I, predicate: F, done: bool }
+impl<I: Iterator, F: Fn(I::Item) -> bool> Iterator for TakeWhile<I, F> {
+    type Item = I::Item;
+    fn next(&mut self) -> Option<I::Item> {
+        if self.done { return None; }
+        match self.iter.next() {
+            Some(x) => {
+                if (self.predicate)(x) { return Some(x); }
+                self.done = true;
+                None
+            }
+            None => None,
+        }
+    }
+}
+
+pub struct StepBy<I> { iter: I, step: usize, first: bool }
+impl<I: Iterator> Iterator for StepBy<I> {
+    type Item = I::Item;
+    fn next(&mut self) -> Option<I::Item> {
+        if self.first {
+            self.first = false;
+            return self.iter.next();
+        }
+        let mut skip = self.step;
+        while skip > 0 {
+            if self.iter.next().is_none() { return None; }
+            skip = skip - 1;
+        }
+        self.iter.next()
+    }
+}
+
+pub struct Rev<I> { iter: I }
+impl<I: DoubleEndedIterator> Iterator for Rev<I> {
+    type Item = I::Item;
+    fn next(&mut self) -> Option<I::Item> { self.iter.next_back() }
+}
+impl<I: DoubleEndedIterator> DoubleEndedIterator for Rev<I> {
+    fn next_back(&mut self) -> Option<I::Item> { self.iter.next() }
+}

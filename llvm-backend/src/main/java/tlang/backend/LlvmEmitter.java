@@ -188,6 +188,7 @@ final class LlvmEmitter {
             case Value.StrConst s -> stringConstant(s.utf8());
             case Value.UnitConst u -> throw new IllegalStateException("unit values have no representation");
             case Value.Param p -> LLVMGetParam(currentFunction, p.index());
+            case Value.FuncRef r -> functions.get(r.symbol());
             case Value.Temp t -> {
                 LLVMValueRef r = temps[t.id()];
                 if (r == null) throw new IllegalStateException("%" + t.id() + " used before definition");
@@ -264,19 +265,24 @@ final class LlvmEmitter {
                 LLVMValueRef s = LLVMBuildInsertValue(builder, LLVMGetPoison(str), value(m.pointer()), 0, "");
                 define(m.result(), LLVMBuildInsertValue(builder, s, value(m.length()), 1, ""));
             }
-            case Inst.Call c -> {
-                LLVMValueRef[] args = c.args().stream().map(this::value).toArray(LLVMValueRef[]::new);
-                LLVMValueRef call = LLVMBuildCall2(builder, functionTypes.get(c.callee()), functions.get(c.callee()),
-                        new PointerPointer<>(args), args.length, "");
-                for (int i = 0; i < c.args().size(); i++) {
-                    if (c.args().get(i).type() == TirType.BOOL) {
-                        int kind = LLVMGetEnumAttributeKindForName("zeroext", 7);
-                        LLVMAddCallSiteAttribute(call, i + 1, LLVMCreateEnumAttribute(ctx, kind, 0));
-                    }
-                }
-                if (c.result() != null) define(c.result(), call);
+            case Inst.Call c -> call(c.result(), functionTypes.get(c.callee()), functions.get(c.callee()), c.args());
+            case Inst.CallIndirect c -> {
+                List<TirType> params = c.args().stream().map(Value::type).toList();
+                call(c.result(), functionType(params, c.result() == null ? TirType.UNIT : c.result().type()), value(c.callee()), c.args());
             }
         }
+    }
+
+    private void call(Value.Temp result, LLVMTypeRef type, LLVMValueRef callee, List<Value> arguments) {
+        LLVMValueRef[] args = arguments.stream().map(this::value).toArray(LLVMValueRef[]::new);
+        LLVMValueRef call = LLVMBuildCall2(builder, type, callee, new PointerPointer<>(args), args.length, "");
+        for (int i = 0; i < arguments.size(); i++) {
+            if (arguments.get(i).type() == TirType.BOOL) {
+                int kind = LLVMGetEnumAttributeKindForName("zeroext", 7);
+                LLVMAddCallSiteAttribute(call, i + 1, LLVMCreateEnumAttribute(ctx, kind, 0));
+            }
+        }
+        if (result != null) define(result, call);
     }
 
     /**

@@ -18,6 +18,11 @@ public final class Mangler {
         return "_TN" + segment(module) + segment(type) + segment(name) + "E";
     }
 
+    /** A function nested in another's body (a closure): one more segment before the end. */
+    public static String nested(String outer, String name) {
+        return outer.substring(0, outer.length() - 1) + segment(name) + "E";
+    }
+
     private static String segment(String s) {
         return s.length() + s;
     }

@@ -86,6 +86,12 @@ public sealed interface Expr {
     /** Stands in for an expression that failed to parse, so checking can go on quietly. */
     record Error(Span span) implements Expr {}
 
+    /** `|a, b: i64| body` or `|x| -> R { ... }` ({@code result} null when not written). */
+    record Closure(List<ClosureParam> params, TypeExpr result, Expr body, Span span) implements Expr {}
+
+    /** A closure parameter; {@code type} is null when left to inference. */
+    record ClosureParam(String name, Span nameSpan, boolean mutable, TypeExpr type) {}
+
     enum UnaryOp {
         NEG("-"), NOT("!");
         public final String symbol;

@@ -30,7 +30,16 @@ public record CheckedProgram(
         Map<Pattern, Symbol> patternTargets,
         Map<Expr, List<Type>> instantiations,
         TraitEnv traits,
-        Map<Expr, Symbol.Function> overloads) {
+        Map<Expr, Symbol.Function> overloads,
+        Map<Expr.Closure, Closure> closures,
+        Map<Expr, Type.Closure> fnCoercions) {
+
+    /**
+     * What lowering a closure needs: its parameters, the variables it captures (copied into
+     * the closure value when it is created, in this order), and the function it is written
+     * in (whose type parameters its types may mention).
+     */
+    public record Closure(List<Symbol.Local> params, List<Symbol.Local> captures, Symbol.Function enclosing) {}
 
     /**
      * A checked format call. {@code args} are evaluated once each, in order — the call's

@@ -79,6 +79,12 @@ public final class TraitEnv {
      * matches any integer type); the caller unifies with the impl's self type afterwards.
      */
     public Match find(Type.TraitDef trait, Type self, List<Type> traitArgs) {
+        if (trait == byName.get(FN) && signatureOf(self) instanceof Type.Fn sig) {
+            Type args = new Type.Tuple(sig.params());
+            // Only the number of parameters decides here; the checker unifies their types.
+            if (traitArgs != null && (traitArgs.size() != 1 || traitArgs.get(0) instanceof Type.Tuple want && want.elements().size() != sig.params().size())) return null;
+            return new Match(new Impl(trait, List.of(), self, List.of(args), Map.of(), Map.of("Output", sig.result()), null), Map.of());
+        }
         for (Impl impl : implsOf(trait)) {
             Map<Type.Param, Type> m = new HashMap<>();
             if (!match(impl.self(), self, m, impl.params())) continue;
@@ -86,6 +92,19 @@ public final class TraitEnv {
                 boolean ok = impl.traitArgs().size() == traitArgs.size();
                 for (int i = 0; ok && i < traitArgs.size(); i++) ok = match(impl.traitArgs().get(i), traitArgs.get(i), m, impl.params());
                 if (!ok) continue;
+            }
+            // A parameter fixed only by another's bound (`B` in `impl<F: Fn(i64) -> B> ...`) is
+            // what that bound's associated type is for the matched argument.
+            for (Type.Param p : impl.params()) {
+                Type arg = m.get(p);
+                if (arg == null) continue;
+                for (Type.Bound b : p.bounds()) {
+                    for (Map.Entry<String, Type> e : b.bindings().entrySet()) {
+                        if (e.getValue() instanceof Type.Param q && impl.params().contains(q) && !m.containsKey(q)) {
+                            m.put(q, normalize(new Type.Assoc(arg, b.trait(), Types.substAll(b.args(), m), e.getKey())));
+                        }
+                    }
+                }
             }
             boolean boundsHold = true;
             for (Type.Param p : impl.params()) {
@@ -98,6 +117,18 @@ public final class TraitEnv {
             if (boundsHold) return new Match(impl, m);
         }
         return null;
+    }
+
+    /** The name of the prelude trait that closures and `fn` values implement, built in. */
+    public static final String FN = "Fn";
+
+    /** What calling a value of type {@code t} takes and gives, or null when it is not callable that way. */
+    public static Type.Fn signatureOf(Type t) {
+        return switch (t) {
+            case Type.Closure c -> c.signature();
+            case Type.Fn f -> f;
+            default -> null;
+        };
     }
 
     /** Whether {@code t} implements {@code trait} (with {@code args}, or any when null). */
@@ -140,6 +171,7 @@ public final class TraitEnv {
             case Type.Array a -> target instanceof Type.Array t && t.length() == a.length() && match(a.element(), t.element(), m, params);
             case Type.Range r -> target instanceof Type.Range t && t.inclusive() == r.inclusive() && match(r.element(), t.element(), m, params);
             case Type.Fn f -> target instanceof Type.Fn t && matchAll(f.params(), t.params(), m, params) && match(f.result(), t.result(), m, params);
+            case Type.Closure c -> target instanceof Type.Closure t && t.def() == c.def() && matchAll(c.outerArgs(), t.outerArgs(), m, params);
             default -> pattern.equals(target);
         };
     }

@@ -66,6 +66,20 @@ public final class TypeChecker {
      * arguments are in {@link #instantiations} under the same node.
      */
     private final Map<Expr, Symbol.Function> overloads = new IdentityHashMap<>();
+    private final Map<Expr.Closure, CheckedProgram.Closure> closures = new IdentityHashMap<>();
+    /** Expressions of a closure type used where a `fn` type is wanted: the closure has no captures. */
+    private final Map<Expr, Type.Closure> fnCoercions = new IdentityHashMap<>();
+    private final Map<Expr.Closure, Type.ClosureDef> closureDefs = new IdentityHashMap<>();
+    /** The closures being checked, innermost first, and what each captures so far. */
+    private final Deque<ClosureFrame> closureFrames = new ArrayDeque<>();
+    private Symbol.Function currentFunction;
+
+    private static final class ClosureFrame {
+        final int baseDepth;
+        final Map<Integer, Symbol.Local> captures = new java.util.LinkedHashMap<>();
+
+        ClosureFrame(int baseDepth) { this.baseDepth = baseDepth; }
+    }
     /** `Some`, `None`, `Ok`, `Err`: variants usable without their enum's name. */
     private final Map<String, Symbol.VariantCtor> preludeVariants = new HashMap<>();
     /** `const` and `static` items, and associated constants per type, with their values once computed. */
@@ -153,7 +167,7 @@ public final class TypeChecker {
         }
         if (diags.hasErrors()) return null;
         return new CheckedProgram(module, List.copyOf(allFunctions), main, types, resolutions, lets, params, formats, methodTargets, builtinMethods,
-                forVariables, patternBindings, patternTargets, instantiations, traits, overloads);
+                forVariables, patternBindings, patternTargets, instantiations, traits, overloads, closures, fnCoercions);
     }
 
     // ---- declarations ---------------------------------------------------------------
@@ -839,6 +853,15 @@ public final class TypeChecker {
             }
             return noArgs(n, currentSelf);
         }
+        if ((name.equals("Range") || name.equals("RangeInclusive")) && nominalDef(name) == null) {
+            // The types of `a..b` and `a..=b`.
+            if (n.args().size() != 1) {
+                diags.error(ErrorCode.E0107, n.span(), "`" + name + "` takes 1 type argument but " + n.args().size() + (n.args().size() == 1 ? " was" : " were") + " given",
+                        "help: write `" + name + "<i64>`");
+                return Type.ERROR;
+            }
+            return new Type.Range(resolveType(n.args().get(0)), name.equals("RangeInclusive"));
+        }
         Object def = nominalDef(name);
         if (def != null) {
             List<Type.Param> params = def instanceof Type.StructDef sd ? sd.params : ((Type.EnumDef) def).params;
@@ -981,6 +1004,8 @@ public final class TypeChecker {
 
     private void checkFunction(Symbol.Function sig) {
         Item.Fn fn = sig.decl();
+        currentFunction = sig;
+        closureFrames.clear();
         scopes.clear();
         loops.clear();
         nextLocal = 0;
@@ -1030,6 +1055,7 @@ public final class TypeChecker {
         }
         scopes.pop();
         settleFunction();
+        currentFunction = null;
     }
 
     /** Defaults unconstrained literals, replaces every type by its solution, runs deferred checks. */
@@ -1102,6 +1128,7 @@ public final class TypeChecker {
         Type t = infer.deepResolve(o.type());
         List<Type> args = o.bound().args().stream().map(infer::deepResolve).toList();
         if (Types.any(t, x -> x == Type.ERROR)) return;
+        if (o.bound().trait() == fnTrait() && !fnBoundHolds(o, t)) return;
         if (!traits.implementsTrait(t, o.bound().trait(), args)) {
             String bound = new Type.Bound(o.bound().trait(), args, Map.of()).display();
             diags.error(ErrorCode.E0277, o.span(), "the trait bound `" + t.display() + ": " + bound + "` is not satisfied",
@@ -1173,6 +1200,7 @@ public final class TypeChecker {
     /** Checks {@code e}; {@code expected} is what the context wants, or null. */
     private Type check(Expr e, Type expected) {
         Type t = infer(e, expected);
+        if (expected != null && resolved(expected) instanceof Type.Fn want && resolved(t) instanceof Type.Closure c) t = closureAsFn(e, c, want);
         types.put(e, t);
         functionExprs.add(e);
         return t;
@@ -1217,6 +1245,7 @@ public final class TypeChecker {
             case Expr.Unit u -> Type.UNIT;
             case Expr.Path p -> path(p);
             case Expr.Call c -> call(c);
+            case Expr.Closure c -> closure(c, expected);
             case Expr.Unary u -> unary(u);
             case Expr.Binary b -> binary(b);
             case Expr.Assign a -> assign(a);
@@ -1508,6 +1537,7 @@ public final class TypeChecker {
                     isMethod ? "help: `" + f.name() + "` is a method; call it: `" + f.name() + "(...)`" : note);
             return Type.ERROR;
         }
+        if (base instanceof Type.Range r && (f.name().equals("start") || f.name().equals("end"))) return r.element();
         if (base instanceof Type.Var) {
             diags.error(ErrorCode.E0282, f.base().span(), "type annotations needed", "note: the type of this value must be known to access its fields");
             return Type.ERROR;
@@ -1637,6 +1667,13 @@ public final class TypeChecker {
                 }
             }
         }
+        if (f == null && !(receiver instanceof Type.Var) && !(receiver instanceof Type.Param)
+                && Types.any(infer.deepResolve(receiver), x -> x instanceof Type.Var v && v.kind() != Type.VarKind.ANY)) {
+            // `(0..10).map(...)`: which impl applies depends on the literals' type. Nothing
+            // has fixed it yet, so it is the default one (i64, f64), decided now.
+            infer.defaultLiteralsIn(receiver);
+            receiver = infer.deepResolve(receiver);
+        }
         if (f == null && !(receiver instanceof Type.Var) && !(receiver instanceof Type.Param)) {
             List<Symbol.Function> candidates = new ArrayList<>();
             for (Type.TraitDef trait : traits.traits()) {
@@ -1672,7 +1709,9 @@ public final class TypeChecker {
         }
         if (f.decl().self().kind() == Item.SelfParam.Kind.REF_MUT) {
             Symbol.Local root = placeRoot(mc.receiver());
-            if (root != null && !root.mutable()) {
+            if (root != null && capturedMutation(root, mc.receiver().span(), "borrow as mutable")) {
+                // reported
+            } else if (root != null && !root.mutable()) {
                 diags.error(ErrorCode.E0596, mc.receiver().span(), "cannot borrow `" + root.name() + "` as mutable, as it is not declared as mutable",
                         root.byReference() ? (root.name().equals("self") ? "note: `self` is a `&self` reference here; declare the method with `&mut self`"
                                 : "note: `" + root.name() + "` is a `&` parameter; declare it `&mut`")
@@ -1729,7 +1768,9 @@ public final class TypeChecker {
                 expect(r.operand(), ref.inner());
                 if (r.mutable()) {
                     Symbol.Local root = placeRoot(r.operand());
-                    if (root != null && !root.mutable()) {
+                    if (root != null && capturedMutation(root, r.operand().span(), "borrow as mutable")) {
+                        // reported
+                    } else if (root != null && !root.mutable()) {
                         diags.error(ErrorCode.E0596, r.operand().span(), "cannot borrow `" + exprText(r.operand()) + "` as mutable, as `" + root.name() + "` is not declared as mutable",
                                 root.byReference() ? "note: `" + root.name() + "` is a `&` reference here; declare it `&mut`"
                                         : "help: consider changing this to be mutable: `mut " + root.name() + "`");
@@ -1822,10 +1863,7 @@ public final class TypeChecker {
         if (s == null) return Type.ERROR;
         return switch (s) {
             case Symbol.Local l -> l.type();
-            case Symbol.Function f -> {
-                diags.error(ErrorCode.E1101, p.span(), "functions cannot be used as values yet", "help: call it: `" + p.joined() + "(...)`");
-                yield Type.ERROR;
-            }
+            case Symbol.Function f -> functionValue(p, f);
             case Symbol.Builtin b -> {
                 diags.error(ErrorCode.E1102, p.span(), "`" + b.kind().path + "` must be called", "help: call it: `" + p.joined() + "(...)`");
                 yield Type.ERROR;
@@ -1860,9 +1898,16 @@ public final class TypeChecker {
         Symbol found = null;
         if (p.segments().size() == 1) {
             String name = p.segments().get(0);
+            int depth = scopes.size();
             for (Map<String, Symbol.Local> scope : scopes) {
                 Symbol.Local l = scope.get(name);
-                if (l != null) { found = l; break; }
+                if (l != null) {
+                    found = l;
+                    // Declared outside a closure being checked: that closure captures it.
+                    for (ClosureFrame frame : closureFrames) if (depth <= frame.baseDepth) frame.captures.putIfAbsent(l.id(), l);
+                    break;
+                }
+                depth--;
             }
             if (found == null) found = functions.get(name);
             if (found == null) found = consts.get(name);
@@ -2046,12 +2091,203 @@ public final class TypeChecker {
         return infer.fresh(Type.VarKind.ANY);
     }
 
-    private Type call(Expr.Call c) {
-        if (!(c.callee() instanceof Expr.Path callee)) {
-            check(c.callee(), null);
-            diags.error(ErrorCode.E0618, c.callee().span(), "expected a function name before `(`");
+    // ---- closures and function values -----------------------------------------------
+
+    /**
+     * `|a, b| body`. Parameter and result types come from annotations, else from what the
+     * context expects (a `fn` type, or the `Fn` bound of the generic parameter the closure
+     * is passed for), else from inference. Variables of the enclosing function that the
+     * body names are captured: copied into the closure value when it is created.
+     */
+    private Type closure(Expr.Closure c, Type expected) {
+        Type.Fn want = expectedSignature(expected, c.params().size());
+        List<Type> paramTypes = new ArrayList<>();
+        for (int i = 0; i < c.params().size(); i++) {
+            Expr.ClosureParam p = c.params().get(i);
+            Type t;
+            if (p.type() != null) {
+                t = resolveType(p.type());
+                if (t instanceof Type.Ref) {
+                    diags.error(ErrorCode.E1104, p.type().span(), "closure parameters cannot be references", "note: a closure takes its arguments by value");
+                    t = Type.ERROR;
+                }
+                if (want != null && !infer.unify(t, want.params().get(i)) && mistypedClosures.add(c)) {
+                    diags.error(ErrorCode.E0631, p.type().span(), "type mismatch in closure arguments: expected `" + show(want.params().get(i)) + "`, found `" + show(t) + "`",
+                            "note: the closure must be a `" + show(want) + "` here");
+                }
+            } else {
+                t = want != null ? want.params().get(i) : infer.fresh(Type.VarKind.ANY);
+            }
+            paramTypes.add(t);
+        }
+        Type result = c.result() != null ? resolveType(c.result()) : want != null ? want.result() : infer.fresh(Type.VarKind.ANY);
+        if (c.result() != null && want != null) infer.unify(result, want.result());
+
+        Type savedReturn = returnType;
+        List<LoopContext> savedLoops = new ArrayList<>(loops);
+        loops.clear(); // `break` and `continue` do not leave a closure
+        returnType = result;
+        ClosureFrame frame = new ClosureFrame(scopes.size());
+        closureFrames.push(frame);
+        Map<String, Symbol.Local> paramScope = new HashMap<>();
+        List<Symbol.Local> params = new ArrayList<>();
+        for (int i = 0; i < c.params().size(); i++) {
+            Expr.ClosureParam p = c.params().get(i);
+            Symbol.Local local = new Symbol.Local(nextLocal++, p.name(), paramTypes.get(i), p.mutable(), true, p.nameSpan());
+            functionLocals.add(local);
+            params.add(local);
+            if (paramScope.put(p.name(), local) != null) {
+                diags.error(ErrorCode.E0415, p.nameSpan(), "identifier `" + p.name() + "` is bound more than once in this parameter list");
+            }
+        }
+        scopes.push(paramScope);
+        try {
+            Type body = check(c.body(), result);
+            if (!coerces(body, result)) mismatch(c.body().span(), result, body);
+        } finally {
+            scopes.pop();
+            closureFrames.pop();
+            returnType = savedReturn;
+            loops.clear();
+            for (int i = savedLoops.size() - 1; i >= 0; i--) loops.push(savedLoops.get(i));
+        }
+        // (An enclosing closure captured the same variables when they were resolved.)
+        List<Symbol.Local> captures = List.copyOf(frame.captures.values());
+        closures.put(c, new CheckedProgram.Closure(List.copyOf(params), captures, currentFunction));
+        Type.ClosureDef def = closureDefs.computeIfAbsent(c, Type.ClosureDef::new);
+        List<Type> outerArgs = currentFunction == null ? List.of() : List.copyOf(currentFunction.typeParams());
+        return new Type.Closure(def, outerArgs, List.copyOf(paramTypes), result, captures.stream().map(Symbol.Local::type).toList());
+    }
+
+    /** The signature a closure is expected to have here, or null when nothing says. */
+    private Type.Fn expectedSignature(Type expected, int arity) {
+        if (expected == null) return null;
+        Type e = traits.normalize(infer.deepResolve(expected));
+        Type.Fn sig = switch (e) {
+            case Type.Fn f -> f;
+            case Type.Param p -> traits.boundsOf(p).stream().filter(b -> b.trait() == fnTrait()).findFirst().map(this::signatureOfBound).orElse(null);
+            case Type.Var v -> obligations.stream()
+                    .filter(o -> o.bound().trait() == fnTrait() && infer.deepResolve(o.type()).equals(v))
+                    .findFirst().map(o -> signatureOfBound(o.bound())).orElse(null);
+            default -> null;
+        };
+        return sig != null && sig.params().size() == arity ? sig : null;
+    }
+
+    private Type.TraitDef fnTrait() {
+        return traits.trait(TraitEnv.FN);
+    }
+
+    /** `Fn<(A, B), Output = R>` as `fn(A, B) -> R` (a fresh result when the bound leaves it open). */
+    private Type.Fn signatureOfBound(Type.Bound b) {
+        if (b.args().isEmpty() || !(traits.normalize(infer.deepResolve(b.args().get(0))) instanceof Type.Tuple args)) return null;
+        Type result = b.bindings().get("Output");
+        return new Type.Fn(args.elements().stream().map(t -> traits.normalize(infer.deepResolve(t))).toList(),
+                result == null ? infer.fresh(Type.VarKind.ANY) : traits.normalize(infer.deepResolve(result)));
+    }
+
+    /**
+     * `F: Fn(A) -> R` for a closure or `fn` value: the same number of parameters, of the
+     * same types. Reports and returns false when not; true to go on with the general check.
+     */
+    private boolean fnBoundHolds(Obligation o, Type t) {
+        Type.Fn want = signatureOfBound(o.bound());
+        Type.Fn have = TraitEnv.signatureOf(t);
+        if (want == null) return true;
+        if (have == null) {
+            if (t instanceof Type.Param || t instanceof Type.Var) return true;
+            diags.error(ErrorCode.E0277, o.span(), "expected a function or closure `" + show(want) + "`, found `" + show(t) + "`",
+                    "note: only closures and `fn` values implement `Fn`");
+            return false;
+        }
+        if (have.params().size() != want.params().size()) {
+            diags.error(ErrorCode.E0593, o.span(), "expected a closure that takes " + count(want.params().size(), "argument") + ", found one that takes "
+                    + have.params().size(), "note: it must be a `" + show(want) + "`");
+            return false;
+        }
+        for (int i = 0; i < want.params().size(); i++) {
+            if (!infer.unify(want.params().get(i), have.params().get(i))) {
+                if (!(t instanceof Type.Closure c && mistypedClosures.contains(c.def().expr))) {
+                    diags.error(ErrorCode.E0631, o.span(), "type mismatch in function arguments: expected `" + show(want) + "`, found `" + show(have) + "`");
+                }
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Closures whose annotated parameter types were already reported as not fitting. */
+    private final Set<Expr.Closure> mistypedClosures = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+
+    /** A closure value where a `fn` type is wanted: allowed when it captures nothing. */
+    private Type closureAsFn(Expr e, Type.Closure c, Type.Fn want) {
+        if (!c.captures().isEmpty()) {
+            CheckedProgram.Closure info = closures.get(c.def().expr);
+            String names = info == null ? "" : String.join(", ", info.captures().stream().map(l -> "`" + l.name() + "`").toList());
+            diags.error(ErrorCode.E1108, e.span(), "a closure that captures variables cannot be a `" + show(want) + "` value",
+                    "note: the closure captures " + names,
+                    "help: take a generic parameter instead: `fn f<F: Fn(" + String.join(", ", want.params().stream().map(this::show).toList()) + ")"
+                            + (want.result() == Type.UNIT ? "" : " -> " + show(want.result())) + ">(g: F)`");
+            return Type.ERROR;
+        }
+        if (!infer.unify(want, c.signature())) return c; // the caller reports the mismatch
+        fnCoercions.put(e, c);
+        return want;
+    }
+
+    /**
+     * A call of a value: a closure, a `fn` value, or a value of a type parameter bounded by
+     * `Fn(...)`. {@code name} words the errors.
+     */
+    private Type valueCall(Expr.Call c, Type calleeType, String name) {
+        Type t = traits.normalize(infer.deepResolve(calleeType));
+        Type.Fn sig = TraitEnv.signatureOf(t);
+        if (sig == null) sig = expectedSignature(t, c.args().size());
+        if (sig == null) sig = switch (t) {
+            case Type.Param p -> traits.boundsOf(p).stream().filter(b -> b.trait() == fnTrait()).findFirst().map(this::signatureOfBound).orElse(null);
+            default -> null;
+        };
+        if (sig == null) {
+            if (t != Type.ERROR) {
+                diags.error(ErrorCode.E0618, c.callee().span(), "expected a function, found " + name + " of type `" + show(t) + "`",
+                        t instanceof Type.Param p ? "help: bound it: `" + p.name + ": Fn(...) -> R`" : "note: only functions, closures and `fn` values can be called");
+            }
             c.args().forEach(a -> check(a, null));
             return Type.ERROR;
+        }
+        valueCalls.add(c);
+        checkArguments(c, name, sig.params());
+        return sig.result();
+    }
+
+    private final Set<Expr.Call> valueCalls = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+
+    /** A function named without calling it: a `fn` value. */
+    private Type functionValue(Expr.Path p, Symbol.Function f) {
+        if (f.decl().self() != null || f.params().stream().anyMatch(t -> t instanceof Type.Ref)) {
+            diags.error(ErrorCode.E1101, p.span(), f.decl().self() != null ? "a method cannot be used as a value" : "a function with reference parameters cannot be used as a value",
+                    "help: wrap it in a closure: `|x| " + p.joined() + "(...)`");
+            return Type.ERROR;
+        }
+        if (!f.isGeneric()) return new Type.Fn(f.params(), f.result());
+        Type self = pathSelf.get(p);
+        List<Type> args = instantiate(f, outerArgsFor(f, self, pathTraitArgs.get(p)), p.argsAt(p.segments().size() - 1), p, p.span());
+        return new Type.Fn(instantiatedParams(f, args), instantiated(f, args, f.result()));
+    }
+
+    /** Assigning to, or borrowing mutably, a variable a closure captured: its copy is read-only. */
+    private boolean capturedMutation(Symbol.Local root, Span span, String what) {
+        if (closureFrames.isEmpty() || !closureFrames.peek().captures.containsKey(root.id())) return false;
+        diags.error(ErrorCode.E0594, span, "cannot " + what + " `" + root.name() + "`, a variable captured by this closure",
+                "note: closures capture by value: the closure has its own copy of `" + root.name() + "`, made when it was created, and cannot change it",
+                "help: return the new value from the closure instead, and assign it outside");
+        return true;
+    }
+
+    private Type call(Expr.Call c) {
+        if (!(c.callee() instanceof Expr.Path callee)) {
+            Type t = check(c.callee(), null);
+            return valueCall(c, t, "an expression");
         }
         Symbol s = resolve(callee, "function");
         types.put(callee, Type.ERROR);
@@ -2061,9 +2297,9 @@ public final class TypeChecker {
         }
         return switch (s) {
             case Symbol.Local l -> {
-                diags.error(ErrorCode.E0618, callee.span(), "`" + l.name() + "` is a variable of type `" + l.type().display() + "`, not a function");
-                c.args().forEach(a -> check(a, null));
-                yield Type.ERROR;
+                types.put(callee, l.type());
+                functionExprs.add(callee);
+                yield valueCall(c, l.type(), "`" + l.name() + "`, a variable");
             }
             case Symbol.Function f -> {
                 if (f.decl().self() != null) {
@@ -2253,6 +2489,11 @@ public final class TypeChecker {
     private boolean formattable(Span span, Type t, FormatSpec spec) {
         Type r = resolved(t);
         if (r == Type.ERROR) return true;
+        if (r instanceof Type.Var v && v.kind() == Type.VarKind.ANY) {
+            diags.error(ErrorCode.E0282, span, "type annotations needed: the type of this value must be known to format it",
+                    "help: give it a type where it is made: `let total: i64 = ...`, or `.sum::<i64>()`");
+            return false;
+        }
         boolean primitive = Type.isNumeric(r) || r == Type.BOOL || r == Type.CHAR || r == Type.STRING;
         String wanted = "{:" + spec.kind().spelling + "}";
         if (r instanceof Type.Array || r instanceof Type.Tuple || r == Type.UNIT) {
@@ -2358,17 +2599,31 @@ public final class TypeChecker {
             }
             return left;
         }
-        Type right = check(b.right(), l == Type.NEVER || l instanceof Type.Var v && v.kind() == Type.VarKind.ANY ? null : left);
+        if (l instanceof Type.Var lv && lv.kind() == Type.VarKind.ANY) {
+            // The left operand's type is not known yet (a closure parameter, say): the right
+            // one decides, and a built-in operator must apply to it once it is known.
+            Type right = check(b.right(), null);
+            Type r = resolved(right);
+            if (r == Type.ERROR) return op.isComparison() ? Type.BOOL : Type.ERROR;
+            if (overloadable(r) || !infer.unify(left, right)) {
+                diags.error(ErrorCode.E0282, b.left().span(), "type annotations needed: the type of `" + exprText(b.left()) + "` must be known to apply `" + op.symbol + "` to it",
+                        "help: annotate the closure parameter or variable: `|x: " + show(r) + "| ...`");
+                return Type.ERROR;
+            }
+            deferred.add(() -> {
+                Type whole = infer.deepResolve(left);
+                if (!(whole instanceof Type.Var) && whole != Type.ERROR && !builtinOperator(op, whole)) {
+                    diags.error(ErrorCode.E0282, b.left().span(), "type annotations needed: `" + op.symbol + "` on `" + whole.display() + "` needs the type known where it is used",
+                            "help: annotate the closure parameter: `|x: " + whole.display() + "| ...`");
+                }
+            });
+            return op.isComparison() ? Type.BOOL : left;
+        }
+        Type right = check(b.right(), l == Type.NEVER ? null : left);
         if (l == Type.ERROR || resolved(right) == Type.ERROR) return op.isComparison() ? Type.BOOL : Type.ERROR;
         Type operand = l == Type.NEVER ? right : left;
         Type o = resolved(operand);
-        boolean supported = switch (op) {
-            case EQ, NE -> Type.isNumeric(o) || o == Type.BOOL || o == Type.CHAR || o == Type.STRING || o == Type.UNIT
-                    || o instanceof Type.Tuple || o instanceof Type.Array;
-            case LT, LE, GT, GE -> Type.isNumeric(o) || o == Type.BOOL || o == Type.CHAR;
-            case BIT_AND, BIT_OR, BIT_XOR -> Type.isInteger(o) || o == Type.BOOL;
-            default -> Type.isNumeric(o);
-        };
+        boolean supported = builtinOperator(op, o);
         if (!supported && o != Type.NEVER) return noBinary(b, o);
         if (!infer.unify(left, right)) {
             mismatch(b.right().span(), operand, right);
@@ -2385,6 +2640,17 @@ public final class TypeChecker {
             });
         }
         return op.isComparison() ? Type.BOOL : operand;
+    }
+
+    /** Whether a built-in (not overloaded) binary operator applies to operands of type {@code o}. */
+    private static boolean builtinOperator(BinaryOp op, Type o) {
+        return switch (op) {
+            case EQ, NE -> Type.isNumeric(o) || o == Type.BOOL || o == Type.CHAR || o == Type.STRING || o == Type.UNIT
+                    || o instanceof Type.Tuple || o instanceof Type.Array;
+            case LT, LE, GT, GE -> Type.isNumeric(o) || o == Type.BOOL || o == Type.CHAR;
+            case BIT_AND, BIT_OR, BIT_XOR -> Type.isInteger(o) || o == Type.BOOL;
+            default -> Type.isNumeric(o);
+        };
     }
 
     /** Whether `==` is defined for the type (after inference). */
@@ -2408,7 +2674,9 @@ public final class TypeChecker {
             return Type.UNIT;
         }
         Type t = check(a.target(), null);
-        if (!root.mutable()) {
+        if (capturedMutation(root, a.span(), "assign to")) {
+            // reported
+        } else if (!root.mutable()) {
             if (root.byReference()) {
                 diags.error(ErrorCode.E0594, a.span(), "cannot assign to `" + exprText(a.target()) + "`, which is behind a `&` reference",
                         root.name().equals("self") ? "help: declare the method with `&mut self` to change `self`"
@@ -2555,6 +2823,11 @@ public final class TypeChecker {
 
     /** The loop a `break` or `continue` refers to: the innermost, or the one with the label. */
     private LoopContext loopFor(String label, Span span, String keyword) {
+        if (loops.isEmpty() && !closureFrames.isEmpty()) {
+            diags.error(ErrorCode.E0267, span, "`" + keyword + "` inside of a closure",
+                    "note: a closure is a function of its own: it cannot leave or continue a loop around it", "help: return from the closure instead");
+            return null;
+        }
         if (loops.isEmpty()) {
             diags.error(ErrorCode.E0268, span, "`" + keyword + "` outside of a loop");
             return null;
@@ -2608,10 +2881,12 @@ public final class TypeChecker {
             element = r.element();
         } else if (iterable instanceof Type.Array a) {
             element = a.element();
+        } else if (iterable != Type.ERROR && iteratorItem(iterable) instanceof Type item) {
+            element = item;
         } else {
             if (iterable != Type.ERROR) {
                 diags.error(ErrorCode.E0277, f.iterable().span(), "`" + show(iterable) + "` is not an iterator",
-                        "note: `for` iterates over ranges (`0..n`, `1..=n`) and arrays so far; collections come with the standard library");
+                        "note: `for` iterates over ranges (`0..n`, `1..=n`), arrays, and values of types that implement `Iterator` (or `IntoIterator`)");
             }
             element = Type.ERROR;
         }
@@ -2626,6 +2901,24 @@ public final class TypeChecker {
         loops.pop();
         scopes.pop();
         return Type.UNIT;
+    }
+
+    /**
+     * What `for` over a value of type {@code t} gives: the `Item` of its `IntoIterator`
+     * impl, whose `IntoIter` must be an iterator; null when there is none.
+     */
+    private Type iteratorItem(Type t) {
+        Type.TraitDef into = traits.trait("IntoIterator"), iterator = traits.trait("Iterator");
+        if (into == null || iterator == null) return null;
+        Type self = infer.deepResolve(t);
+        if (Types.any(self, x -> x instanceof Type.Var v && v.kind() != Type.VarKind.ANY)) {
+            infer.defaultLiteralsIn(self); // `for x in (0..10).rev()`, as for method calls
+            self = infer.deepResolve(self);
+        }
+        if (!traits.implementsTrait(self, into, List.of()) || self instanceof Type.Var) return null;
+        Type iter = traits.normalize(new Type.Assoc(self, into, List.of(), "IntoIter"));
+        if (!traits.implementsTrait(iter, iterator, List.of())) return null;
+        return traits.normalize(new Type.Assoc(iter, iterator, List.of(), "Item"));
     }
 
     // ---- patterns -------------------------------------------------------------------

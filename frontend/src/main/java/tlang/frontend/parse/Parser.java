@@ -18,6 +18,7 @@ import tlang.frontend.source.Span;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Recursive-descent parser with precedence climbing for binary operators.
@@ -55,12 +56,26 @@ public final class Parser {
         this.file = file;
         this.diags = diags;
         int before = diags.all().size();
-        this.tokens = Lexer.lex(file, diags);
+        this.tokens = new ArrayList<>(Lexer.lex(file, diags));
         for (var d : diags.all().subList(before, diags.all().size())) lexErrorLines.add(d.span().line());
     }
 
     public static Module parse(SourceFile file, String moduleName, Diagnostics diags) {
         return new Parser(file, diags).module(moduleName);
+    }
+
+    /**
+     * Parses with some names replaced: every identifier token whose text is a key of
+     * {@code renames} reads as its value (how the prelude's types step aside for a
+     * program's own types of the same name).
+     */
+    public static Module parse(SourceFile file, String moduleName, Diagnostics diags, Map<String, String> renames) {
+        Parser p = new Parser(file, diags);
+        if (!renames.isEmpty()) {
+            p.tokens.replaceAll(t -> t.kind() == TokenKind.IDENT && renames.containsKey(t.text())
+                    ? new Token(t.kind(), renames.get(t.text()), t.span(), t.radix(), t.suffix()) : t);
+        }
+        return p.module(moduleName);
     }
 
     // ---- items ----------------------------------------------------------------------
@@ -473,6 +488,22 @@ public final class Parser {
                 // `(T)` is just T in parentheses; `(T,)` is a one-element tuple.
                 if (elements.size() == 1 && !trailingComma) return elements.get(0);
                 return new TypeExpr.Tuple(List.copyOf(elements), t.span().to(close.span()));
+            }
+            if (at(TokenKind.IDENT) && t.text().equals("Fn") && peekAt(1, TokenKind.LPAREN)) {
+                // `Fn(A, B) -> R` is the prelude trait `Fn<(A, B), Output = R>`.
+                advance();
+                advance();
+                List<TypeExpr> params = new ArrayList<>();
+                while (!at(TokenKind.RPAREN) && !at(TokenKind.EOF)) {
+                    params.add(type());
+                    if (!eat(TokenKind.COMMA)) break;
+                }
+                Token close = expect(TokenKind.RPAREN, "`)` or `,` in the parameter types");
+                Token arrow = peek();
+                TypeExpr result = eat(TokenKind.ARROW) ? type() : new TypeExpr.Unit(close.span());
+                Span span = t.span().to(result.span());
+                TypeExpr.Tuple args = new TypeExpr.Tuple(List.copyOf(params), t.span().to(close.span()));
+                return new TypeExpr.Named(List.of("Fn"), List.of(args), List.of(new TypeExpr.Binding("Output", arrow.span(), result)), span);
             }
             if (at(TokenKind.IDENT) || at(TokenKind.SELF_TYPE)) {
                 List<String> segments = new ArrayList<>();
@@ -960,6 +991,7 @@ public final class Parser {
                     }
                 }
                 case LBRACKET -> { return arrayLiteral(); }
+                case PIPE, OR_OR -> { return closure(); }
                 case LBRACE -> { return block(); }
                 case IF -> { return ifExpr(); }
                 case LABEL -> {
@@ -994,6 +1026,44 @@ public final class Parser {
         } finally {
             depth--;
         }
+    }
+
+    /**
+     * `|a, b| body`, `|x: i64| -> i64 { ... }`, `|| body`. A parameter that is a pattern
+     * other than a name, `|(i, x)| ...`, becomes a hidden name and a `let` of the pattern
+     * at the top of the body (so it must always match), as in `for`.
+     */
+    private Expr closure() {
+        Token open = advance();
+        List<Expr.ClosureParam> params = new ArrayList<>();
+        List<Stmt> unpack = new ArrayList<>();
+        if (open.kind() == TokenKind.PIPE) {
+            while (!at(TokenKind.PIPE) && !at(TokenKind.EOF)) {
+                Pattern p = singlePattern();
+                TypeExpr type = eat(TokenKind.COLON) ? type() : null;
+                if (p instanceof Pattern.Binding b && b.subpattern() == null) {
+                    params.add(new Expr.ClosureParam(b.name(), b.span(), b.mutable(), type));
+                } else {
+                    String hidden = "arg#" + p.span().start();
+                    params.add(new Expr.ClosureParam(hidden, p.span(), false, type));
+                    unpack.add(new Stmt.LetPattern(p, null, new Expr.Path(List.of(hidden), p.span()), p.span()));
+                }
+                if (!eat(TokenKind.COMMA)) break;
+            }
+            expect(TokenKind.PIPE, "`|` to close the closure's parameters");
+        }
+        TypeExpr result = null;
+        Expr body;
+        if (eat(TokenKind.ARROW)) {
+            result = type();
+            if (!at(TokenKind.LBRACE)) throw error(ErrorCode.E1004, peek().span(), "expected `{` after the closure's return type, found " + describe(peek()),
+                    "help: a closure with a return type needs a block body: `|x| -> i64 { x + 1 }`");
+            body = block();
+        } else {
+            body = expr();
+        }
+        if (!unpack.isEmpty()) body = new Expr.Block(List.copyOf(unpack), body, body.span());
+        return new Expr.Closure(List.copyOf(params), result, body, open.span().to(body.span()));
     }
 
     /** `[a, b, c]` (possibly empty, trailing comma allowed) or `[value; count]`. */

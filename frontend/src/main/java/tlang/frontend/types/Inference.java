@@ -124,6 +124,10 @@ public final class Inference {
         if (a instanceof Type.Range ra && b instanceof Type.Range rb) {
             return ra.inclusive() == rb.inclusive() && unify(ra.element(), rb.element());
         }
+        if (a instanceof Type.Closure ca && b instanceof Type.Closure cb) {
+            return ca.def() == cb.def() && unifyAll(ca.outerArgs(), cb.outerArgs()) && unifyAll(ca.params(), cb.params())
+                    && unify(ca.result(), cb.result()) && unifyAll(ca.captures(), cb.captures());
+        }
         if (a instanceof Type.Fn fa && b instanceof Type.Fn fb) {
             if (fa.params().size() != fb.params().size()) return false;
             for (int i = 0; i < fa.params().size(); i++) if (!unify(fa.params().get(i), fb.params().get(i))) return false;
@@ -160,6 +164,17 @@ public final class Inference {
     private boolean occurs(int id, Type t) {
         return Types.any(t, x -> resolve(x) instanceof Type.Var v && v.id() == id
                 || x instanceof Type.Var && !(resolve(x) instanceof Type.Var) && occurs(id, resolve(x)));
+    }
+
+    /** Binds the unsolved literal variables inside {@code t} to their default types now. */
+    public void defaultLiteralsIn(Type t) {
+        Types.any(deepResolve(t), x -> {
+            if (x instanceof Type.Var v && binding.get(v.id()) == null) {
+                if (kinds.get(v.id()) == Type.VarKind.INTEGER) binding.set(v.id(), Type.Int.I64);
+                if (kinds.get(v.id()) == Type.VarKind.FLOAT) binding.set(v.id(), Type.Float.F64);
+            }
+            return false;
+        });
     }
 
     /** Binds every unsolved literal variable to its default type; returns the ids of unsolved plain ones. */

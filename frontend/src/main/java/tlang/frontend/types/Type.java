@@ -264,6 +264,31 @@ public sealed interface Type {
         @Override public String display() { return (mutable ? "&mut " : "&") + inner.display(); }
     }
 
+    /**
+     * One closure expression, by identity: two closures never have the same type, even
+     * with the same signature (so a call through one is a direct call of its body).
+     */
+    final class ClosureDef {
+        public final tlang.frontend.ast.Expr.Closure expr;
+
+        public ClosureDef(tlang.frontend.ast.Expr.Closure expr) { this.expr = expr; }
+
+        @Override public String toString() { return "{closure@" + expr.span().line() + ":" + expr.span().column() + "}"; }
+    }
+
+    /**
+     * The type of a closure. Its value is its captured values, in {@code captures} order.
+     * {@code outerArgs} are the type arguments of the function it is written in (its type
+     * parameters themselves until monomorphization puts concrete types in), so that each
+     * instance of a generic function has its own closure types.
+     */
+    record Closure(ClosureDef def, List<Type> outerArgs, List<Type> params, Type result, List<Type> captures) implements Type {
+        @Override public String display() { return def.toString(); }
+
+        /** As a function type: its signature. */
+        public Fn signature() { return new Fn(params, result); }
+    }
+
     record Fn(List<Type> params, Type result) implements Type {
         @Override public String display() {
             StringBuilder b = new StringBuilder("fn(");

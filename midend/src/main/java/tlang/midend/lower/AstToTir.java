@@ -72,7 +72,9 @@ public final class AstToTir {
      * parameters (none for a plain function). Generic functions are lowered once per
      * distinct argument list that a lowered function calls them with (monomorphization).
      */
-    private record Instance(Symbol.Function f, List<Type> args, String symbol) {}
+    private record Instance(Symbol.Function f, List<Type> args, String symbol, Type.Closure closure) {
+        Instance(Symbol.Function f, List<Type> args, String symbol) { this(f, args, symbol, null); }
+    }
 
     /** Instances requested so far, by symbol, and those not lowered yet. */
     private final Map<String, Instance> requested = new java.util.LinkedHashMap<>();
@@ -90,7 +92,10 @@ public final class AstToTir {
             if (!f.isGeneric() && f.decl().span().file() == program.module().file()) request(f, List.of());
         }
         functions.add(entry());
-        while (!pending.isEmpty()) functions.add(function(pending.poll()));
+        while (!pending.isEmpty()) {
+            Instance in = pending.poll();
+            functions.add(in.closure() != null ? closureFunction(in) : function(in));
+        }
         return new TirModule(moduleName, RuntimeAbi.ALL, List.copyOf(functions));
     }
 
@@ -160,6 +165,8 @@ public final class AstToTir {
             case Type.Range r -> new TirType.Struct(List.of(tirType(r.element()), tirType(r.element())));
             case Type.Array a -> new TirType.Array(fieldType(a.element()), a.length());
             case Type.Enum e -> EnumLayout.of(e).type();
+            case Type.Closure c -> new TirType.Struct(c.captures().stream().map(AstToTir::fieldType).toList());
+            case Type.Fn f -> TirType.PTR;
             case Type.Prim p -> switch (p) {
                 case BOOL -> TirType.BOOL;
                 case CHAR -> TirType.U32;
@@ -266,6 +273,12 @@ public final class AstToTir {
 
     /** Lowers an expression; after one of type `!` the builder is left dead. */
     private Value expr(Expr e) {
+        Type.Closure coerced = program.fnCoercions().get(e);
+        if (coerced != null) {
+            // A closure that captures nothing, used as a `fn` value: its body's address.
+            if (!(e instanceof Expr.Closure)) lowerExpr(e);
+            return new Value.FuncRef(requestClosure((Type.Closure) concrete(coerced)));
+        }
         Value v = lowerExpr(e);
         if (program.types().get(e) == Type.NEVER && !fb.isDead()) fb.terminate(new Terminator.Unreachable());
         return v;
@@ -290,6 +303,7 @@ public final class AstToTir {
             case Expr.Unit u -> Value.UNIT;
             case Expr.Path p -> path(p);
             case Expr.Call c -> call(c);
+            case Expr.Closure c -> closureValue(c);
             case Expr.Unary u -> program.overloads().containsKey(u) && overloaded(typeOf(u.operand())) ? overloadedCall(u, List.of(u.operand())) : unary(u);
             case Expr.Binary b -> program.overloads().containsKey(b) && overloaded(typeOf(b.left())) ? overloadedCall(b, List.of(b.left(), b.right())) : binary(b);
             case Expr.Try t -> tryExpr(t);
@@ -454,6 +468,7 @@ public final class AstToTir {
         if (s instanceof Symbol.StructCtor ctor) return fb.add(new Inst.MakeStruct(fb.temp(tirType(concrete(ctor.type()))), List.of()));
         if (s instanceof Symbol.VariantCtor v) return variant((Type.Enum) typeOf(p), v.index(), List.of());
         if (s instanceof Symbol.Constant k) return constant(k);
+        if (s instanceof Symbol.Function f) return new Value.FuncRef(callTarget(f, callArgs(p)));
         if (!(s instanceof Symbol.Local local)) throw new IllegalStateException("unexpected value path " + p.joined());
         Value address = localSlots.get(local.id());
         if (address == null) return Value.UNIT;
@@ -462,7 +477,7 @@ public final class AstToTir {
     }
 
     private Value call(Expr.Call c) {
-        Expr.Path callee = (Expr.Path) c.callee();
+        if (!(c.callee() instanceof Expr.Path callee) || program.resolutions().get(callee) instanceof Symbol.Local) return valueCall(c);
         Symbol s = program.resolutions().get(callee);
         if (s instanceof Symbol.Builtin b) return builtin(c, b.kind());
         if (s instanceof Symbol.StructCtor) return construct((Type.Struct) typeOf(c), c.args());
@@ -481,6 +496,90 @@ public final class AstToTir {
         List<Value> args = new ArrayList<>();
         for (Held h : held) args.add(read(h));
         return emitCall(callTarget(f, callArgs(c)), args, typeOf(c));
+    }
+
+    // ---- closures and function values -------------------------------------------------
+
+    /** A closure's value: its captured variables, copied now. */
+    private Value closureValue(Expr.Closure c) {
+        Type.Closure type = (Type.Closure) typeOf(c);
+        List<Value> fields = new ArrayList<>();
+        for (Symbol.Local l : program.closures().get(c).captures()) {
+            TirType t = tirType(concrete(l.type()));
+            Value address = localSlots.get(l.id());
+            fields.add(t == TirType.UNIT || address == null ? new Value.ZeroConst(EMPTY) : fb.add(new Inst.Load(fb.temp(t), address, t)));
+        }
+        return fb.add(new Inst.MakeStruct(fb.temp(tirType(type)), fields));
+    }
+
+    /** The symbol of a closure's body for its (concrete) type; schedules it for lowering if new. */
+    private String requestClosure(Type.Closure type) {
+        Expr.Closure c = type.def().expr;
+        CheckedProgram.Closure info = program.closures().get(c);
+        String outer = info.enclosing() == null ? Mangler.function(moduleName, "const") : symbol(info.enclosing(), type.outerArgs());
+        String symbol = Mangler.nested(outer, "{closure@" + c.span().line() + ":" + c.span().column() + "}");
+        if (!requested.containsKey(symbol)) {
+            Instance in = new Instance(info.enclosing(), List.copyOf(type.outerArgs()), symbol, type);
+            requested.put(symbol, in);
+            pending.add(in);
+        }
+        return symbol;
+    }
+
+    /**
+     * A closure's body as a function: its captured values come first, then its parameters
+     * (unit-typed ones are not passed), each stored in a slot like any local.
+     */
+    private Function closureFunction(Instance in) {
+        Type.Closure type = in.closure();
+        Expr.Closure c = type.def().expr;
+        CheckedProgram.Closure info = program.closures().get(c);
+        subst = in.f() == null ? Map.of() : Types.bind(in.f().typeParams(), in.args());
+        fb = new FunctionBuilder();
+        localSlots.clear();
+        loops.clear();
+        List<TirType> paramTypes = new ArrayList<>();
+        List<Symbol.Local> incoming = new ArrayList<>(info.captures());
+        incoming.addAll(info.params());
+        for (Symbol.Local l : incoming) {
+            TirType t = tirType(concrete(l.type()));
+            if (t == TirType.UNIT) continue;
+            Value.Param value = new Value.Param(paramTypes.size(), t);
+            paramTypes.add(t);
+            fb.add(new Inst.Store(declareLocal(l), value));
+        }
+        currentResult = type.result();
+        TirType result = tirType(currentResult);
+        Value v = expr(c.body());
+        fb.terminate(new Terminator.Return(result == TirType.UNIT ? null : v));
+        return fb.finish(in.symbol(), Mangler.demangle(in.symbol()), paramTypes, result, currentResult == Type.NEVER);
+    }
+
+    /** A call of a value: a closure (a direct call of its body) or a `fn` value (an indirect call). */
+    private Value valueCall(Expr.Call c) {
+        Type calleeType = typeOf(c.callee());
+        Held callee = hold(expr(c.callee()));
+        List<Held> held = new ArrayList<>();
+        for (Expr arg : c.args()) held.add(hold(expr(arg)));
+        if (fb.isDead()) return Value.UNIT;
+        List<Value> args = new ArrayList<>();
+        if (calleeType instanceof Type.Closure k) {
+            Value closure = read(callee);
+            for (int i = 0; i < k.captures().size(); i++) {
+                TirType t = tirType(k.captures().get(i));
+                if (t != TirType.UNIT) args.add(fb.add(new Inst.ExtractField(fb.temp(t), closure, i)));
+            }
+            for (Held h : held) args.add(read(h));
+            return emitCall(requestClosure(k), args, typeOf(c));
+        }
+        Value address = read(callee);
+        for (Held h : held) args.add(read(h));
+        Type result = typeOf(c);
+        TirType rt = tirType(result);
+        Value.Temp r = rt == TirType.UNIT ? null : fb.temp(rt);
+        fb.add(new Inst.CallIndirect(r, address, dropUnitArgs(args)));
+        if (result == Type.NEVER) fb.terminate(new Terminator.Unreachable());
+        return r == null ? Value.UNIT : r;
     }
 
     /** A call of a T function; {@code result} is the call's (concrete) type. */
@@ -1058,7 +1157,11 @@ public final class AstToTir {
 
     /** The position of a field: `t.1` of a tuple, `p.x` of a struct. */
     private int fieldIndex(Expr.Field f) {
-        return typeOf(f.base()) instanceof Type.Struct st ? st.fieldIndex(f.name()) : Integer.parseInt(f.name());
+        return switch (typeOf(f.base())) {
+            case Type.Struct st -> st.fieldIndex(f.name());
+            case Type.Range r -> f.name().equals("start") ? 0 : 1;
+            default -> Integer.parseInt(f.name());
+        };
     }
 
     private Value field(Expr.Field f) {
@@ -1430,6 +1533,7 @@ public final class AstToTir {
      */
     private Value forLoop(Expr.For f) {
         if (typeOf(f.iterable()) instanceof Type.Array a) return arrayFor(f, a);
+        if (!(typeOf(f.iterable()) instanceof Type.Range)) return iteratorFor(f, typeOf(f.iterable()));
         Type.Range rangeType = (Type.Range) typeOf(f.iterable());
         TirType t = tirType(rangeType.element());
         Value range = expr(f.iterable());
@@ -1470,6 +1574,42 @@ public final class AstToTir {
             fb.add(new Inst.Store(variable, load(next, t)));
             fb.jumpTo(body);
         }
+        fb.switchTo(exit);
+        return Value.UNIT;
+    }
+
+    /**
+     * `for x in it` over an `IntoIterator`: `let mut iter = it.into_iter();` then
+     * `loop { match iter.next() { Some(x) => body, None => break } }`.
+     */
+    private Value iteratorFor(Expr.For f, Type iterable) {
+        TraitEnv traits = program.traits();
+        Type.TraitDef into = traits.trait("IntoIterator"), iterator = traits.trait("Iterator");
+        Type iterType = traits.normalize(new Type.Assoc(iterable, into, List.of(), "IntoIter"));
+        Value value = expr(f.iterable());
+        if (fb.isDead()) return Value.UNIT;
+        Value iter = emitCall(callTarget(traits.methods(into).get("into_iter"), List.of(iterable)), List.of(value), iterType);
+        TirType iterTir = tirType(iterType);
+        Value.Temp iterSlot = fb.slot(iterTir == TirType.UNIT ? EMPTY : iterTir, "for.iter");
+        if (iterTir != TirType.UNIT) fb.add(new Inst.Store(iterSlot, iter));
+        Symbol.Function next = traits.methods(iterator).get("next");
+        Type.Enum option = (Type.Enum) traits.normalize(Types.subst(next.result(), Types.bind(next.typeParams(), List.of(iterType))));
+        EnumLayout layout = EnumLayout.of(option);
+        Value.Temp variable = declareLocal(program.forVariables().get(f));
+        Block head = fb.newBlock(), body = fb.newBlock(), exit = fb.newBlock();
+        fb.jumpTo(head);
+        Value item = emitCall(callTarget(next, List.of(iterType)), List.of(iterSlot), option);
+        Value.Temp slot = fb.slot(layout.type(), "for.item");
+        fb.add(new Inst.Store(slot, item));
+        Value tag = fb.add(new Inst.Load(fb.temp(layout.tagType()), fb.add(new Inst.FieldAddr(fb.temp(TirType.PTR), slot, layout.type(), 0)), layout.tagType()));
+        Value some = fb.add(new Inst.Compare(fb.temp(TirType.BOOL), Inst.CmpOp.EQ, tag, new Value.IntConst(layout.tagType(), option.variantIndex("Some"))));
+        fb.branch(some, body, exit);
+        fb.switchTo(body);
+        if (variable != null) fb.add(new Inst.Store(variable, payloadField(slot, layout, option.variantIndex("Some"))));
+        loops.push(new LoopTarget(f.label(), head, exit, null));
+        expr(f.body());
+        loops.pop();
+        fb.jumpTo(head);
         fb.switchTo(exit);
         return Value.UNIT;
     }

@@ -57,6 +57,7 @@ public final class DeadCodeElimination implements Pass {
     private static boolean removable(Inst inst, Set<Integer> used, Set<Integer> loaded, Set<Integer> slots) {
         return switch (inst) {
             case Inst.Call c -> false;
+            case Inst.CallIndirect c -> false;
             // Only a store straight into a slot that nothing reads is dead; a store through a
             // field address writes part of a slot that may be read whole.
             case Inst.Store s -> s.slot() instanceof Value.Temp t && slots.contains(t.id()) && !loaded.contains(t.id());

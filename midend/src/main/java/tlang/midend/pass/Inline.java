@@ -140,7 +140,14 @@ public final class Inline implements ModulePass {
             changed = false;
             Set<String> called = new HashSet<>();
             for (Function f : kept.values()) {
-                for (Block b : f.blocks()) for (Inst inst : b.insts) if (inst instanceof Inst.Call c) called.add(c.callee());
+                for (Block b : f.blocks()) {
+                    for (Inst inst : b.insts) {
+                        if (inst instanceof Inst.Call c) called.add(c.callee());
+                        // A function whose address is taken stays: it may be called through it.
+                        for (Value v : DeadCodeElimination.operands(inst)) if (v instanceof Value.FuncRef r) called.add(r.symbol());
+                    }
+                    for (Value v : DeadCodeElimination.operands(b.terminator)) if (v instanceof Value.FuncRef r) called.add(r.symbol());
+                }
             }
             for (String symbol : new ArrayList<>(kept.keySet())) {
                 if (before.callSites(symbol) > 0 && !called.contains(symbol) && !symbol.equals(RuntimeAbi.ENTRY)) {

@@ -47,6 +47,7 @@ final class InlineCost {
             case Inst.Store s -> isSlot(s.slot(), slots) ? 0 : MEMORY;
             case Inst.CopyMem c -> COPY;
             case Inst.Call c -> ofCall(c);
+            case Inst.CallIndirect c -> CALL + c.args().size();
             case Inst.IntArith a -> a.trap() != null ? CHECK : 1;
             case Inst.ElementAddr ea -> ea.check() != null ? CHECK : 1;
             // Pieces of aggregates in registers: usually no instruction at all.

@@ -44,6 +44,11 @@ final class Substitution {
             case Inst.StrPart p -> new Inst.StrPart(p.result(), apply(p.string(), known), p.length());
             case Inst.MakeStr m -> new Inst.MakeStr(m.result(), apply(m.pointer(), known), apply(m.length(), known));
             case Inst.Call c -> new Inst.Call(c.result(), c.callee(), apply(c.args(), known));
+            // A call through an address now known to be a function's becomes a direct call
+            // (which the inliner can then see through).
+            case Inst.CallIndirect c -> apply(c.callee(), known) instanceof Value.FuncRef r
+                    ? new Inst.Call(c.result(), r.symbol(), apply(c.args(), known))
+                    : new Inst.CallIndirect(c.result(), apply(c.callee(), known), apply(c.args(), known));
         };
     }
 

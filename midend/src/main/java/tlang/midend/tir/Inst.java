@@ -101,4 +101,10 @@ public sealed interface Inst {
 
     /** A direct call; {@code result} is null for functions returning UNIT. */
     record Call(Value.Temp result, String callee, List<Value> args) implements Inst {}
+
+    /**
+     * A call through a function address (a `fn(A) -> R` value); the signature is the
+     * arguments' types and the result's. {@code result} is null for UNIT.
+     */
+    record CallIndirect(Value.Temp result, Value callee, List<Value> args) implements Inst {}
 }

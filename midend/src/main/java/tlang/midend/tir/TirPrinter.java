@@ -38,6 +38,7 @@ public final class TirPrinter {
             case Value.StrConst s -> '"' + s.text().replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + '"';
             case Value.UnitConst u -> "()";
             case Value.Param p -> "%p" + p.index();
+            case Value.FuncRef r -> "@" + r.symbol();
             case Value.Temp t -> "%" + t.id();
         };
     }
@@ -65,6 +66,7 @@ public final class TirPrinter {
             case Inst.StrPart p -> (p.length() ? "strlen " : "strptr ") + value(p.string());
             case Inst.MakeStr m -> "makestr " + value(m.pointer()) + ", " + value(m.length());
             case Inst.Call c -> "call " + c.callee() + "(" + c.args().stream().map(TirPrinter::value).collect(Collectors.joining(", ")) + ")";
+            case Inst.CallIndirect c -> "call_indirect " + value(c.callee()) + "(" + c.args().stream().map(TirPrinter::value).collect(Collectors.joining(", ")) + ")";
         };
     }
 

@@ -146,6 +146,11 @@ public final class TirVerifier {
             case Inst.StrPart p -> List.of(p.string());
             case Inst.MakeStr m -> List.of(m.pointer(), m.length());
             case Inst.Call c -> c.args();
+            case Inst.CallIndirect c -> {
+                List<Value> all = new java.util.ArrayList<>(c.args());
+                all.add(0, c.callee());
+                yield all;
+            }
         };
     }
 }

@@ -25,6 +25,8 @@ public sealed interface Value {
     }
     record UnitConst() implements Value { public TirType type() { return TirType.UNIT; } }
     record Param(int index, TirType type) implements Value {}
+    /** The address of a T function of the module: a `fn(A) -> R` value. */
+    record FuncRef(String symbol) implements Value { public TirType type() { return TirType.PTR; } }
     /** The result of exactly one instruction. */
     record Temp(int id, TirType type) implements Value {}
 
