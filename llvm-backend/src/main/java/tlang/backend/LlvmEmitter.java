@@ -50,6 +50,7 @@ final class LlvmEmitter {
     private final Map<String, LLVMValueRef> functions = new HashMap<>();
     private final Map<String, LLVMTypeRef> functionTypes = new HashMap<>();
     private final Map<String, LLVMValueRef> strings = new HashMap<>();
+    private final Map<Value.Vtable, LLVMValueRef> vtables = new HashMap<>();
     private final Target target;
 
     // Per-function state.
@@ -189,6 +190,7 @@ final class LlvmEmitter {
             case Value.UnitConst u -> throw new IllegalStateException("unit values have no representation");
             case Value.Param p -> LLVMGetParam(currentFunction, p.index());
             case Value.FuncRef r -> functions.get(r.symbol());
+            case Value.Vtable table -> vtable(table);
             case Value.Temp t -> {
                 LLVMValueRef r = temps[t.id()];
                 if (r == null) throw new IllegalStateException("%" + t.id() + " used before definition");
@@ -217,6 +219,23 @@ final class LlvmEmitter {
     }
 
     /** A `{ptr, i64}` constant pointing at a private, deduplicated byte array. */
+    /** A vtable: a private constant array of function addresses, one per distinct table. */
+    private LLVMValueRef vtable(Value.Vtable v) {
+        LLVMValueRef global = vtables.get(v);
+        if (global == null) {
+            LLVMValueRef[] entries = v.methods().stream().map(functions::get).toArray(LLVMValueRef[]::new);
+            LLVMTypeRef ptr = LLVMPointerTypeInContext(ctx, 0);
+            LLVMValueRef init = LLVMConstArray2(ptr, new PointerPointer<>(entries), entries.length);
+            global = LLVMAddGlobal(module, LLVMTypeOf(init), ".vtable." + vtables.size());
+            LLVMSetInitializer(global, init);
+            LLVMSetGlobalConstant(global, 1);
+            LLVMSetLinkage(global, LLVMPrivateLinkage);
+            LLVMSetUnnamedAddress(global, LLVMGlobalUnnamedAddr);
+            vtables.put(v, global);
+        }
+        return global;
+    }
+
     private LLVMValueRef stringConstant(byte[] bytes) {
         String key = new String(bytes, StandardCharsets.ISO_8859_1);
         LLVMValueRef global = strings.get(key);

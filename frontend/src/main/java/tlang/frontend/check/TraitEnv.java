@@ -66,6 +66,20 @@ public final class TraitEnv {
         }
     }
 
+    /**
+     * The methods a `dyn` value of {@code trait} can call, in vtable order: its own methods
+     * taking `&self` or `&mut self`, then its supertraits', each once.
+     */
+    public List<Symbol.Function> vtableMethods(Type.TraitDef trait) {
+        List<Symbol.Function> out = new ArrayList<>();
+        for (Type.Bound b : withSupertraits(new Type.Bound(trait, trait.params.stream().map(p -> (Type) p).toList(), Map.of()), trait.self)) {
+            for (Symbol.Function f : methods(b.trait()).values()) {
+                if (f.decl().self() != null && f.decl().self().byReference() && f.decl().generics().params().isEmpty()) out.add(f);
+            }
+        }
+        return out;
+    }
+
     /** The bounds a type parameter has, with everything they imply. */
     public List<Type.Bound> boundsOf(Type.Param p) {
         List<Type.Bound> out = new ArrayList<>();
@@ -139,6 +153,10 @@ public final class TraitEnv {
             return false;
         }
         if (t instanceof Type.Var) return true; // decided when the variable is solved
+        if (t instanceof Type.Dyn d) {
+            for (Type.Bound b : withSupertraits(d.bound(), t)) if (b.trait() == trait) return true;
+            return false;
+        }
         return find(trait, t, args) != null;
     }
 
@@ -171,6 +189,7 @@ public final class TraitEnv {
             case Type.Array a -> target instanceof Type.Array t && t.length() == a.length() && match(a.element(), t.element(), m, params);
             case Type.Range r -> target instanceof Type.Range t && t.inclusive() == r.inclusive() && match(r.element(), t.element(), m, params);
             case Type.Fn f -> target instanceof Type.Fn t && matchAll(f.params(), t.params(), m, params) && match(f.result(), t.result(), m, params);
+            case Type.Dyn d -> target instanceof Type.Dyn t && t.bound().trait() == d.bound().trait() && matchAll(d.bound().args(), t.bound().args(), m, params);
             case Type.Closure c -> target instanceof Type.Closure t && t.def() == c.def() && matchAll(c.outerArgs(), t.outerArgs(), m, params);
             default -> pattern.equals(target);
         };

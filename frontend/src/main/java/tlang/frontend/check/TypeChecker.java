@@ -204,7 +204,7 @@ public final class TypeChecker {
         List<Type> paramTypes = new ArrayList<>();
         for (Item.Param p : fn.params()) {
             if (p.type() instanceof TypeExpr.Ref r && !(r.inner() instanceof TypeExpr.Ref)) {
-                Type inner = resolveType(r.inner());
+                Type inner = r.inner() instanceof TypeExpr.Dyn d ? resolveDyn(d) : resolveType(r.inner());
                 paramTypes.add(inner == Type.ERROR ? Type.ERROR : new Type.Ref(inner, r.mutable()));
             } else {
                 paramTypes.add(resolveType(p.type()));
@@ -550,6 +550,34 @@ public final class TypeChecker {
     }
 
     /** `Trait`, `Trait<A>` or `Trait<Name = T>` as a bound on {@code subject}; null after reporting. */
+    /**
+     * `dyn Trait` (behind `&` in a parameter type). Every method of the trait must be
+     * callable through a vtable: a `&self` or `&mut self` receiver, no type parameters of
+     * its own, and `Self` nowhere else in its signature.
+     */
+    private Type resolveDyn(TypeExpr.Dyn d) {
+        Type.Bound b = resolveBound(d.trait(), null);
+        if (b == null) return Type.ERROR;
+        for (Type.Bound t : traits.withSupertraits(b, b.trait().self)) {
+            for (Symbol.Function f : traits.methods(t.trait()).values()) {
+                String why = null;
+                if (f.decl().self() == null) why = "`" + f.name() + "` has no `self` receiver";
+                else if (!f.decl().self().byReference()) why = "`" + f.name() + "` takes `self` by value";
+                else if (!f.decl().generics().params().isEmpty()) why = "`" + f.name() + "` has type parameters";
+                else if (f.params().stream().anyMatch(p -> Types.any(p, x -> x == t.trait().self)) || Types.any(f.result(), x -> x == t.trait().self)) {
+                    why = "`" + f.name() + "` mentions `Self` in its signature";
+                }
+                if (why != null) {
+                    diags.error(ErrorCode.E0038, d.span(), "the trait `" + b.trait().name + "` cannot be made into an object",
+                            "note: " + why + ", so it cannot be called through a vtable",
+                            "help: take a generic parameter instead: `fn f<T: " + b.trait().name + ">(x: &T)`");
+                    return Type.ERROR;
+                }
+            }
+        }
+        return new Type.Dyn(b);
+    }
+
     private Type.Bound resolveBound(TypeExpr b, Type subject) {
         if (!(b instanceof TypeExpr.Named n) || n.segments().size() != 1) {
             diags.error(ErrorCode.E0404, b.span(), "expected a trait, found `" + b.span().text() + "`");
@@ -826,8 +854,9 @@ public final class TypeChecker {
             }
             case TypeExpr.Fn f -> new Type.Fn(f.params().stream().map(this::resolveType).toList(), f.result() == null ? Type.UNIT : resolveType(f.result()));
             case TypeExpr.Dyn d -> {
-                diags.error(ErrorCode.E1106, d.span(), "trait objects (`dyn " + d.trait().joined() + "`) are not supported yet",
-                        "help: take a generic parameter instead: `fn f<T: " + d.trait().joined() + ">(x: &T)`");
+                diags.error(ErrorCode.E1106, d.span(), "`dyn " + d.trait().joined() + "` is only supported behind a reference parameter so far: `x: &dyn " + d.trait().joined() + "`",
+                        "note: a value of some type that implements a trait needs a pointer; owned trait objects (in fields, arrays, results) come with the heap",
+                        "help: or take a generic parameter: `fn f<T: " + d.trait().joined() + ">(x: T)`");
                 yield Type.ERROR;
             }
             case TypeExpr.Named n -> named(n);
@@ -1637,7 +1666,10 @@ public final class TypeChecker {
     }
 
     private Type methodCall(Expr.MethodCall mc) {
+        dynPlaceAllowed = mc.receiver() instanceof Expr.Path;
         Type receiver = resolved(check(mc.receiver(), null));
+        dynPlaceAllowed = false;
+        if (receiver instanceof Type.Dyn d) return dynMethodCall(mc, d);
         if (receiver == Type.ERROR) {
             mc.args().forEach(a -> check(a, null));
             return Type.ERROR;
@@ -1756,6 +1788,10 @@ public final class TypeChecker {
      * `&mut place` (or `&value`, which borrows a temporary); a value parameter takes a value.
      */
     private void argument(Expr arg, Type param, String callee) {
+        if (param instanceof Type.Ref ref && ref.inner() instanceof Type.Dyn d) {
+            dynArgument(arg, ref, d, callee);
+            return;
+        }
         if (param instanceof Type.Ref ref) {
             if (arg instanceof Expr.Ref r) {
                 types.put(arg, param);
@@ -1858,10 +1894,20 @@ public final class TypeChecker {
         }
     }
 
+    /** Set while checking the one place a `dyn` parameter may be named: a receiver or a `&x` argument. */
+    private boolean dynPlaceAllowed;
+
     private Type path(Expr.Path p) {
         Symbol s = resolve(p);
         if (s == null) return Type.ERROR;
+        boolean dynAllowed = dynPlaceAllowed;
+        dynPlaceAllowed = false;
         return switch (s) {
+            case Symbol.Local l when l.type() instanceof Type.Dyn d && !dynAllowed -> {
+                diags.error(ErrorCode.E1106, p.span(), "`" + l.name() + "` is a `" + d.display() + "` and cannot be copied out of its reference",
+                        "help: call its methods (`" + l.name() + ".method()`) or pass it on (`f(&" + l.name() + ")`)");
+                yield Type.ERROR;
+            }
             case Symbol.Local l -> l.type();
             case Symbol.Function f -> functionValue(p, f);
             case Symbol.Builtin b -> {
@@ -2089,6 +2135,85 @@ public final class TypeChecker {
         TraitEnv.Match m = Types.any(r, x -> x instanceof Type.Var) ? null : traits.find(trait, r, null);
         if (m != null) return Types.subst(m.impl().traitArgs().get(i), m.subst());
         return infer.fresh(Type.VarKind.ANY);
+    }
+
+    // ---- trait objects --------------------------------------------------------------
+
+    /**
+     * An argument for a `&dyn Trait` parameter: `&x`, where x's type implements the trait
+     * (the lowering makes the vtable), or is itself such a parameter (passed on).
+     */
+    private void dynArgument(Expr arg, Type.Ref param, Type.Dyn d, String callee) {
+        types.put(arg, param);
+        functionExprs.add(arg);
+        if (!(arg instanceof Expr.Ref r)) {
+            check(arg, null);
+            diags.error(ErrorCode.E0308, arg.span(), "mismatched types: expected `" + show(param) + "`, found `" + show(check(arg, null)) + "`",
+                    "help: pass a reference: `&" + arg.span().text() + "`");
+            return;
+        }
+        dynPlaceAllowed = r.operand() instanceof Expr.Path;
+        Type t = resolved(check(r.operand(), null));
+        dynPlaceAllowed = false;
+        if (t == Type.ERROR) return;
+        if (Types.any(infer.deepResolve(t), x -> x instanceof Type.Var v && v.kind() != Type.VarKind.ANY)) {
+            infer.defaultLiteralsIn(t);
+            t = infer.deepResolve(t);
+        }
+        if (param.mutable() && !r.mutable()) {
+            diags.error(ErrorCode.E0308, arg.span(), "mismatched types: expected `" + show(param) + "`, found `&" + show(t) + "`",
+                    "help: `" + callee + "` may change it; borrow it mutably: `&mut " + r.operand().span().text() + "`");
+            return;
+        }
+        if (t instanceof Type.Dyn have) {
+            if (have.bound().trait() != d.bound().trait() || !infer.unify(have, d)) mismatch(r.operand().span(), d, t);
+            return;
+        }
+        if (t instanceof Type.Var) {
+            diags.error(ErrorCode.E0282, r.operand().span(), "type annotations needed: the type behind a `" + show(param) + "` must be known");
+            return;
+        }
+        obligations.add(new Obligation(r.operand().span(), t, d.bound(),
+                "note: `" + show(t) + "` is passed as a `" + show(param) + "`, so it must implement `" + d.bound().trait().name + "`"));
+        if (r.mutable()) {
+            Symbol.Local root = placeRoot(r.operand());
+            if (root != null && !root.mutable()) {
+                diags.error(ErrorCode.E0596, r.operand().span(), "cannot borrow `" + exprText(r.operand()) + "` as mutable, as `" + root.name() + "` is not declared as mutable",
+                        "help: consider changing this to be mutable: `mut " + root.name() + "`");
+            }
+        }
+    }
+
+    /** `x.method(...)` on a `dyn Trait`: one of the trait's methods, called through the vtable. */
+    private Type dynMethodCall(Expr.MethodCall mc, Type.Dyn d) {
+        Symbol.Function f = null;
+        Type.Bound owner = null;
+        for (Type.Bound b : traits.withSupertraits(d.bound(), d)) {
+            Symbol.Function m = traits.methods(b.trait()).get(mc.name());
+            if (m != null) { f = m; owner = b; break; }
+        }
+        if (f == null) {
+            mc.args().forEach(a -> check(a, null));
+            diags.error(ErrorCode.E0599, mc.nameSpan(), "no method named `" + mc.name() + "` found for `" + show(d) + "`",
+                    "note: a trait object has the methods of its trait: " + String.join(", ", traits.vtableMethods(d.bound().trait()).stream().map(m -> "`" + m.name() + "`").toList()));
+            return Type.ERROR;
+        }
+        if (f.decl().self().kind() == Item.SelfParam.Kind.REF_MUT) {
+            Symbol.Local root = placeRoot(mc.receiver());
+            if (root != null && !root.mutable()) {
+                diags.error(ErrorCode.E0596, mc.receiver().span(), "cannot borrow `" + root.name() + "` as mutable: `" + mc.name() + "` takes `&mut self`",
+                        "help: declare the parameter `" + root.name() + ": &mut " + show(d) + "`");
+            }
+        }
+        methodTargets.put(mc, f);
+        Map<Type.Param, Type> m = Types.bind(f.typeParams(), List.of());
+        m.put(owner.trait().self, d);
+        for (int i = 0; i < owner.trait().params.size() && i < owner.args().size(); i++) m.put(owner.trait().params.get(i), owner.args().get(i));
+        Map<String, Type> bindings = d.bound().bindings();
+        java.util.function.UnaryOperator<Type> sig = t -> Types.map(Types.subst(t, m),
+                x -> x instanceof Type.Assoc a && a.base().equals(d) && bindings.containsKey(a.name()) ? bindings.get(a.name()) : null);
+        checkArguments(new Expr.Call(mc.receiver(), mc.args(), mc.span()), mc.name(), f.params().stream().map(sig).toList());
+        return sig.apply(f.result());
     }
 
     // ---- closures and function values -----------------------------------------------

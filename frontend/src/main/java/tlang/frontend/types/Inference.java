@@ -124,6 +124,9 @@ public final class Inference {
         if (a instanceof Type.Range ra && b instanceof Type.Range rb) {
             return ra.inclusive() == rb.inclusive() && unify(ra.element(), rb.element());
         }
+        if (a instanceof Type.Dyn da && b instanceof Type.Dyn db) {
+            return da.bound().trait() == db.bound().trait() && unifyAll(da.bound().args(), db.bound().args());
+        }
         if (a instanceof Type.Closure ca && b instanceof Type.Closure cb) {
             return ca.def() == cb.def() && unifyAll(ca.outerArgs(), cb.outerArgs()) && unifyAll(ca.params(), cb.params())
                     && unify(ca.result(), cb.result()) && unifyAll(ca.captures(), cb.captures());

@@ -289,6 +289,15 @@ public sealed interface Type {
         public Fn signature() { return new Fn(params, result); }
     }
 
+    /**
+     * `dyn Trait`: some type implementing the trait, known only at run time. It exists
+     * behind a reference parameter, `x: &dyn Trait`, passed as the value's address and the
+     * address of the table of its type's methods (a vtable).
+     */
+    record Dyn(Bound bound) implements Type {
+        @Override public String display() { return "dyn " + bound.display(); }
+    }
+
     record Fn(List<Type> params, Type result) implements Type {
         @Override public String display() {
             StringBuilder b = new StringBuilder("fn(");

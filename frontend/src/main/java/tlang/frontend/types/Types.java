@@ -44,6 +44,11 @@ public final class Types {
             case Type.Range rg -> new Type.Range(map(rg.element(), leaf), rg.inclusive());
             case Type.Ref ref -> new Type.Ref(map(ref.inner(), leaf), ref.mutable());
             case Type.Fn f -> new Type.Fn(mapAll(f.params(), leaf), map(f.result(), leaf));
+            case Type.Dyn d -> {
+                Map<String, Type> bindings = new java.util.LinkedHashMap<>();
+                d.bound().bindings().forEach((k, v) -> bindings.put(k, map(v, leaf)));
+                yield new Type.Dyn(new Type.Bound(d.bound().trait(), mapAll(d.bound().args(), leaf), bindings));
+            }
             case Type.Closure c -> new Type.Closure(c.def(), mapAll(c.outerArgs(), leaf), mapAll(c.params(), leaf), map(c.result(), leaf), mapAll(c.captures(), leaf));
             case Type.Struct s -> s.args().isEmpty() ? s : new Type.Struct(s.def(), mapAll(s.args(), leaf));
             case Type.Enum e -> e.args().isEmpty() ? e : new Type.Enum(e.def(), mapAll(e.args(), leaf));

@@ -166,6 +166,7 @@ public final class AstToTir {
             case Type.Array a -> new TirType.Array(fieldType(a.element()), a.length());
             case Type.Enum e -> EnumLayout.of(e).type();
             case Type.Closure c -> new TirType.Struct(c.captures().stream().map(AstToTir::fieldType).toList());
+            case Type.Dyn d -> FAT_POINTER;
             case Type.Fn f -> TirType.PTR;
             case Type.Prim p -> switch (p) {
                 case BOOL -> TirType.BOOL;
@@ -189,6 +190,8 @@ public final class AstToTir {
     }
 
     private static final TirType.Struct EMPTY = new TirType.Struct(List.of());
+    /** A `&dyn Trait`: the value's address and its type's vtable. */
+    private static final TirType.Struct FAT_POINTER = new TirType.Struct(List.of(TirType.PTR, TirType.PTR));
 
     /** `t_entry`: runs `main` and returns exit status 0 (exit() leaves earlier). */
     private Function entry() {
@@ -208,6 +211,13 @@ public final class AstToTir {
         List<Symbol.Local> params = program.params().get(decl);
         List<TirType> paramTypes = new ArrayList<>();
         for (Symbol.Local p : params) {
+            if (p.byReference() && concrete(p.type()) instanceof Type.Dyn) {
+                // `x: &dyn Trait` arrives as a fat pointer, kept in a slot like a value.
+                Value.Param fat = new Value.Param(paramTypes.size(), FAT_POINTER);
+                paramTypes.add(FAT_POINTER);
+                fb.add(new Inst.Store(declareLocal(p), fat));
+                continue;
+            }
             if (p.byReference()) {
                 // `&self` / `&mut self`: the caller passes the receiver's address.
                 Value.Param address = new Value.Param(paramTypes.size(), TirType.PTR);
@@ -498,6 +508,57 @@ public final class AstToTir {
         return emitCall(callTarget(f, callArgs(c)), args, typeOf(c));
     }
 
+    // ---- trait objects ----------------------------------------------------------------
+
+    /**
+     * The fat pointer for `&x` passed as a `&dyn Trait`: x's address and the vtable of its
+     * type's impl, or, when x is itself such a parameter, its fat pointer as it came.
+     */
+    private Value dynArgument(Expr operand, Type.Dyn d) {
+        Type t = typeOf(operand);
+        if (t instanceof Type.Dyn) return expr(operand);
+        Value address = addressOf(operand);
+        if (fb.isDead()) return Value.UNIT;
+        List<String> methods = new ArrayList<>();
+        List<Type.Bound> bounds = program.traits().withSupertraits(d.bound(), t);
+        for (Symbol.Function m : program.traits().vtableMethods(d.bound().trait())) {
+            Type.Bound owner = bounds.stream().filter(b -> b.trait() == m.trait()).findFirst().orElseThrow();
+            List<Type> args = new ArrayList<>();
+            args.add(t);
+            args.addAll(owner.args());
+            methods.add(callTarget(m, args));
+        }
+        Value vtable = new Value.Vtable(d.bound().trait().name + Types.displayArgs(d.bound().args()), List.copyOf(methods));
+        return fb.add(new Inst.MakeStruct(fb.temp(FAT_POINTER), List.of(address, vtable)));
+    }
+
+    /** `x.method(args)` on a `&dyn Trait` parameter: the vtable's entry, called with x's address. */
+    private Value dynMethodCall(Expr.MethodCall mc, Type.Dyn d) {
+        Symbol.Function f = program.methodTargets().get(mc);
+        Held fat = hold(expr(mc.receiver()));
+        List<Held> held = new ArrayList<>();
+        for (int i = 0; i < mc.args().size(); i++) held.add(hold(argument(mc.args().get(i), f.params().get(i))));
+        if (fb.isDead()) return Value.UNIT;
+        List<Symbol.Function> table = program.traits().vtableMethods(d.bound().trait());
+        int index = table.indexOf(f);
+        Value pointer = read(fat);
+        Value data = fb.add(new Inst.ExtractField(fb.temp(TirType.PTR), pointer, 0));
+        Value vtable = fb.add(new Inst.ExtractField(fb.temp(TirType.PTR), pointer, 1));
+        TirType.Array tableType = new TirType.Array(TirType.PTR, table.size());
+        Value slot = fb.add(new Inst.ElementAddr(fb.temp(TirType.PTR), vtable, tableType, new Value.IntConst(TirType.I64, index), null));
+        Value target = fb.add(new Inst.Load(fb.temp(TirType.PTR), slot, TirType.PTR));
+        List<Value> args = new ArrayList<>();
+        args.add(data);
+        for (Held h : held) args.add(read(h));
+        Type result = typeOf(mc);
+        TirType rt = tirType(result);
+        Value.Temp r = rt == TirType.UNIT ? null : fb.temp(rt);
+        String trait = d.bound().trait().name + Types.displayArgs(d.bound().args());
+        fb.add(new Inst.CallIndirect(r, target, dropUnitArgs(args), new Inst.DynMethod(trait, index)));
+        if (result == Type.NEVER) fb.terminate(new Terminator.Unreachable());
+        return r == null ? Value.UNIT : r;
+    }
+
     // ---- closures and function values -------------------------------------------------
 
     /** A closure's value: its captured variables, copied now. */
@@ -593,6 +654,7 @@ public final class AstToTir {
 
     /** An argument: its value, or for a reference parameter the address of the place it borrows. */
     private Value argument(Expr arg, Type param) {
+        if (param instanceof Type.Ref ref && concrete(ref.inner()) instanceof Type.Dyn d) return dynArgument(((Expr.Ref) arg).operand(), d);
         if (!(param instanceof Type.Ref)) return expr(arg);
         return addressOf(((Expr.Ref) arg).operand());
     }
@@ -615,6 +677,7 @@ public final class AstToTir {
     private Value methodCall(Expr.MethodCall mc) {
         BuiltinMethod builtin = program.builtinMethods().get(mc);
         if (builtin != null) return builtinMethod(mc, builtin);
+        if (typeOf(mc.receiver()) instanceof Type.Dyn d) return dynMethodCall(mc, d);
         Symbol.Function f = program.methodTargets().get(mc);
         Held receiver;
         if (f.decl().self().byReference()) {

@@ -144,7 +144,10 @@ public final class Inline implements ModulePass {
                     for (Inst inst : b.insts) {
                         if (inst instanceof Inst.Call c) called.add(c.callee());
                         // A function whose address is taken stays: it may be called through it.
-                        for (Value v : DeadCodeElimination.operands(inst)) if (v instanceof Value.FuncRef r) called.add(r.symbol());
+                        for (Value v : DeadCodeElimination.operands(inst)) {
+                            if (v instanceof Value.FuncRef r) called.add(r.symbol());
+                            if (v instanceof Value.Vtable t) called.addAll(t.methods());
+                        }
                     }
                     for (Value v : DeadCodeElimination.operands(b.terminator)) if (v instanceof Value.FuncRef r) called.add(r.symbol());
                 }

@@ -39,7 +39,7 @@ final class Remap {
             case Inst.StrPart p -> new Inst.StrPart(def.apply(p.result()), values.apply(p.string()), p.length());
             case Inst.MakeStr m -> new Inst.MakeStr(def.apply(m.result()), values.apply(m.pointer()), values.apply(m.length()));
             case Inst.Call c -> new Inst.Call(def.apply(c.result()), c.callee(), all(c.args(), values));
-            case Inst.CallIndirect c -> new Inst.CallIndirect(def.apply(c.result()), values.apply(c.callee()), all(c.args(), values));
+            case Inst.CallIndirect c -> new Inst.CallIndirect(def.apply(c.result()), values.apply(c.callee()), all(c.args(), values), c.method());
         };
     }
 

@@ -48,7 +48,7 @@ final class Substitution {
             // (which the inliner can then see through).
             case Inst.CallIndirect c -> apply(c.callee(), known) instanceof Value.FuncRef r
                     ? new Inst.Call(c.result(), r.symbol(), apply(c.args(), known))
-                    : new Inst.CallIndirect(c.result(), apply(c.callee(), known), apply(c.args(), known));
+                    : new Inst.CallIndirect(c.result(), apply(c.callee(), known), apply(c.args(), known), c.method());
         };
     }
 

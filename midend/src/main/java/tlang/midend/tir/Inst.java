@@ -106,5 +106,10 @@ public sealed interface Inst {
      * A call through a function address (a `fn(A) -> R` value); the signature is the
      * arguments' types and the result's. {@code result} is null for UNIT.
      */
-    record CallIndirect(Value.Temp result, Value callee, List<Value> args) implements Inst {}
+    record CallIndirect(Value.Temp result, Value callee, List<Value> args, DynMethod method) implements Inst {
+        public CallIndirect(Value.Temp result, Value callee, List<Value> args) { this(result, callee, args, null); }
+    }
+
+    /** What an indirect call through a vtable calls: method {@code index} of {@code trait}'s vtables. */
+    record DynMethod(String trait, int index) {}
 }

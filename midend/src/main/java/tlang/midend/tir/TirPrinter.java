@@ -39,6 +39,7 @@ public final class TirPrinter {
             case Value.UnitConst u -> "()";
             case Value.Param p -> "%p" + p.index();
             case Value.FuncRef r -> "@" + r.symbol();
+            case Value.Vtable table -> "vtable " + table.trait() + "[" + String.join(", ", table.methods().stream().map(x -> "@" + x).toList()) + "]";
             case Value.Temp t -> "%" + t.id();
         };
     }
@@ -66,7 +67,7 @@ public final class TirPrinter {
             case Inst.StrPart p -> (p.length() ? "strlen " : "strptr ") + value(p.string());
             case Inst.MakeStr m -> "makestr " + value(m.pointer()) + ", " + value(m.length());
             case Inst.Call c -> "call " + c.callee() + "(" + c.args().stream().map(TirPrinter::value).collect(Collectors.joining(", ")) + ")";
-            case Inst.CallIndirect c -> "call_indirect " + value(c.callee()) + "(" + c.args().stream().map(TirPrinter::value).collect(Collectors.joining(", ")) + ")";
+            case Inst.CallIndirect c -> "call_indirect " + (c.method() == null ? "" : "<" + c.method().trait() + "#" + c.method().index() + "> ") + value(c.callee()) + "(" + c.args().stream().map(TirPrinter::value).collect(Collectors.joining(", ")) + ")";
         };
     }
 

@@ -1,6 +1,7 @@
 package tlang.midend.tir;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /** Operands of instructions: constants, function parameters and instruction results. */
 public sealed interface Value {
@@ -27,6 +28,11 @@ public sealed interface Value {
     record Param(int index, TirType type) implements Value {}
     /** The address of a T function of the module: a `fn(A) -> R` value. */
     record FuncRef(String symbol) implements Value { public TirType type() { return TirType.PTR; } }
+    /**
+     * The address of a constant table of function addresses: the vtable of one type's impl
+     * of {@code trait}, its methods in the trait's vtable order.
+     */
+    record Vtable(String trait, List<String> methods) implements Value { public TirType type() { return TirType.PTR; } }
     /** The result of exactly one instruction. */
     record Temp(int id, TirType type) implements Value {}
 
