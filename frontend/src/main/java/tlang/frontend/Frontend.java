@@ -17,14 +17,16 @@ public final class Frontend {
         // Type errors are only looked for in a program that parsed: checking a tree with
         // holes in it mostly reports consequences of the syntax errors (as Go does).
         if (diags.hasErrors()) return null;
-        // The program's own types shadow the prelude's: `struct Map` in a program is its
-        // own, and the prelude's `Map` becomes `std::Map` (which no program can write).
+        // The program's own types and functions shadow the prelude's: `struct Map` in a
+        // program is its own, and the prelude's `Map` becomes `std::Map` (which no program
+        // can write).
         java.util.Map<String, String> renames = new java.util.HashMap<>();
         for (tlang.frontend.ast.Item item : module.items()) {
             String name = switch (item) {
                 case tlang.frontend.ast.Item.Struct s -> s.name();
                 case tlang.frontend.ast.Item.Enum e -> e.name();
                 case tlang.frontend.ast.Item.Trait t -> t.name();
+                case tlang.frontend.ast.Item.Fn f -> f.name();
                 default -> null;
             };
             if (name != null && Prelude.typeNames().contains(name)) renames.put(name, "std::" + name);

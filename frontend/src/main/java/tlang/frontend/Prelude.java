@@ -29,11 +29,11 @@ public final class Prelude {
 
     private static java.util.Set<String> typeNames;
 
-    /** The names of the structs, enums and traits the prelude declares. */
+    /** The names of the structs, enums, traits and (top-level) functions the prelude declares. */
     public static synchronized java.util.Set<String> typeNames() {
         if (typeNames == null) {
             java.util.Set<String> names = new java.util.HashSet<>();
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^pub (?:struct|enum|trait) (\\w+)").matcher(source().text());
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^(?:pub )?(?:struct|enum|trait|fn) (\\w+)").matcher(source().text());
             while (m.find()) names.add(m.group(1));
             typeNames = java.util.Set.copyOf(names);
         }

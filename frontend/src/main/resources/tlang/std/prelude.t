@@ -176,6 +176,11 @@ pub trait Default { fn default() -> Self; }
 pub trait Clone { fn clone(&self) -> Self; }
 pub trait Copy: Clone {}
 
+/** `c[i]` on a struct or enum: the element at `i`, a copy (references are not values). */
+pub trait Index<Idx> { type Output; fn index(&self, i: Idx) -> Self::Output; }
+/** `c[i] = v` and `c[i] += v` on a struct or enum: stores the element at `i`. */
+pub trait IndexMut<Idx>: Index<Idx> { fn index_set(&mut self, i: Idx, value: Self::Output); }
+
 /** Conversion into a type; `?` uses it to convert errors. */
 pub trait From<T> { fn from(value: T) -> Self; }
 
@@ -186,8 +191,26 @@ pub trait Fn<Args> { type Output; }
 
 // ---- formatting: `{}` uses Display, `{:?}` uses Debug ----
 
-/** Where `write(f, ...)` inside a `fmt` method goes: the stream of the print being formatted. */
-pub struct Formatter { stream: i32 }
+/**
+ * Where `write(f, ...)` inside a `fmt` method goes: the stream of the print being
+ * formatted, and for a pretty `{:#?}` the indentation level of the value (-1 otherwise).
+ */
+pub struct Formatter { stream: i32, depth: i64 }
+
+impl Formatter {
+    /** Whether the value is being formatted with `{:#?}` (pretty Debug). */
+    pub fn alternate(&self) -> bool { self.depth >= 0 }
+    /** A formatter for the parts of the value: one level deeper. */
+    pub fn indented(&self) -> Formatter { Formatter { stream: self.stream, depth: self.depth + 1 } }
+    /** Writes the indentation of this formatter's level (four spaces a level). */
+    pub fn pad(&self) {
+        let mut i = 0;
+        while i < self.depth {
+            write(self, "    ");
+            i += 1;
+        }
+    }
+}
 
 pub trait Display { fn fmt(&self, f: &mut Formatter); }
 pub trait Debug { fn fmt(&self, f: &mut Formatter); }
@@ -204,10 +227,24 @@ impl PartialEq for Ordering {
 
 impl Eq for Ordering {}
 
+/** `Name(value)` for Debug, or with `{:#?}` the value on a line of its own. */
+fn debug_one<T: Debug>(f: &mut Formatter, name: String, value: &T) {
+    if f.alternate() {
+        let inner = f.indented();
+        write(f, "{}(\n", name);
+        inner.pad();
+        write(inner, "{:#?},\n", value);
+        f.pad();
+        write(f, ")");
+    } else {
+        write(f, "{}({:?})", name, value);
+    }
+}
+
 impl<T: Debug> Debug for Option<T> {
     fn fmt(&self, f: &mut Formatter) {
         match self {
-            Some(v) => write(f, "Some({:?})", v),
+            Some(v) => debug_one(&mut f, "Some", &v),
             None => write(f, "None"),
         }
     }
@@ -216,8 +253,8 @@ impl<T: Debug> Debug for Option<T> {
 impl<T: Debug, E: Debug> Debug for Result<T, E> {
     fn fmt(&self, f: &mut Formatter) {
         match self {
-            Ok(v) => write(f, "Ok({:?})", v),
-            Err(e) => write(f, "Err({:?})", e),
+            Ok(v) => debug_one(&mut f, "Ok", &v),
+            Err(e) => debug_one(&mut f, "Err", &e),
         }
     }
 }

@@ -1425,6 +1425,38 @@ public final class TypeChecker {
         return b.op().isComparison() ? Type.BOOL : instantiated(f, args, f.result());
     }
 
+    /**
+     * `c[i]` where c is a struct, enum or type parameter: `Index::index(&c, i)` (or, for
+     * the target of an assignment, `IndexMut::index_set`). Returns the element type.
+     */
+    private Type overloadedIndex(Expr e, Expr.Index ix, Type base, Type idx, String traitName, String method) {
+        Type.TraitDef trait = traits.trait(traitName);
+        if (trait == null) return Type.ERROR;
+        if (!traits.implementsTrait(base, trait, null)) {
+            diags.error(ErrorCode.E0608, ix.span(), "cannot " + (method.equals("index") ? "index into" : "assign to an element of") + " a value of type `" + show(base) + "`",
+                    base instanceof Type.Param p ? "help: add a bound: `" + p.name + ": " + traitName + "<" + show(idx) + ">`"
+                            : "help: implement it: `impl " + traitName + "<" + show(idx) + "> for " + show(base) + " { ... }`");
+            return Type.ERROR;
+        }
+        // With one impl for the type, its index type decides the literals: `g[(1, 2)]` is a `(usize, usize)` index.
+        List<Type> indexTypes = new ArrayList<>();
+        if (base instanceof Type.Param p) {
+            for (Type.Bound b : traits.boundsOf(p)) if (b.trait() == trait) indexTypes.add(b.args().get(0));
+        } else {
+            for (TraitEnv.Impl impl : traits.implsOf(trait)) {
+                Map<Type.Param, Type> m = new HashMap<>();
+                if (TraitEnv.match(impl.self(), base, m, impl.params())) indexTypes.add(impl.traitArgs().get(0));
+            }
+        }
+        if (indexTypes.size() == 1 && !Types.hasParams(indexTypes.get(0)) || base instanceof Type.Param && indexTypes.size() == 1) infer.unify(idx, indexTypes.get(0));
+        Symbol.Function f = traits.methods(trait).get(method);
+        instantiate(f, List.of(base, idx), List.of(), e, ix.span());
+        obligations.add(new Obligation(ix.span(), base, new Type.Bound(trait, List.of(idx), Map.of()),
+                "note: `" + show(base) + "[...]` needs `" + traitName + "` for this index type"));
+        overloads.put(e, f);
+        return traits.normalize(new Type.Assoc(base, traits.trait("Index"), List.of(idx), "Output"));
+    }
+
     private Type arrayLiteral(Expr.ArrayLit a, Type expected) {
         Type e = expected == null ? null : resolved(expected);
         Type element = e instanceof Type.Array ea ? ea.element() : null;
@@ -1450,6 +1482,10 @@ public final class TypeChecker {
 
     private Type index(Expr.Index ix) {
         Type base = resolved(check(ix.base(), null));
+        if (overloadable(base)) {
+            Type idx = check(ix.index(), null);
+            return resolved(idx) == Type.ERROR ? Type.ERROR : overloadedIndex(ix, ix, base, idx, "Index", "index");
+        }
         Type index = resolved(check(ix.index(), null));
         if (!Type.isInteger(index) && index != Type.ERROR && index != Type.NEVER) {
             diags.error(ErrorCode.E0277, ix.index().span(), "an index must be an integer, not `" + show(index) + "`");
@@ -2627,10 +2663,6 @@ public final class TypeChecker {
                         "help: use `{:?}` (Debug) for arrays, tuples and `()`");
                 return false;
             }
-            if (spec.alternate()) {
-                diags.error(ErrorCode.E1202, span, "`{:#?}` (pretty Debug) is not supported for `" + show(r) + "` yet", "help: use `{:?}`");
-                return false;
-            }
             // Debug of an aggregate applies the spec to each element, as in Rust.
             List<Type> elements = r instanceof Type.Array a ? List.of(a.element()) : r instanceof Type.Tuple tu ? tu.elements() : List.of();
             for (Type e : elements) if (!formattable(span, e, spec)) return false;
@@ -2767,6 +2799,48 @@ public final class TypeChecker {
         return op.isComparison() ? Type.BOOL : operand;
     }
 
+    /** Whether a place expression goes through an overloaded `[...]` (checked already) below its top. */
+    private boolean belowOverloadedIndex(Expr e) {
+        return switch (e) {
+            case Expr.Field f -> f.base() instanceof Expr.Index ix && overloads.containsKey(ix) || belowOverloadedIndex(f.base());
+            case Expr.Index ix -> ix.base() instanceof Expr.Index inner && overloads.containsKey(inner) || belowOverloadedIndex(ix.base());
+            default -> false;
+        };
+    }
+
+    /**
+     * `c[i] = v` / `c[i] op= v` on a struct or enum: `IndexMut::index_set(&mut c, i, ...)`;
+     * the target was checked as a read, `Index::index(&c, i)`, which op= uses first.
+     */
+    private Type indexAssign(Expr.Assign a, Expr.Index ix, Type element) {
+        if (element == Type.ERROR) {
+            check(a.value(), null);
+            return Type.UNIT;
+        }
+        Type base = resolved(types.get(ix.base()));
+        if (overloadedIndex(a, ix, base, types.get(ix.index()), "IndexMut", "index_set") == Type.ERROR) {
+            check(a.value(), null);
+            return Type.UNIT;
+        }
+        if (a.op() != null) {
+            Type r = resolved(element);
+            boolean ok = a.op().isShift() || a.op().isBitwise() ? Type.isInteger(r) : Type.isNumeric(r);
+            if (!ok) {
+                diags.error(ErrorCode.E0369, a.span(), "binary assignment operation `" + a.op().symbol + "=` cannot be applied to type `" + show(r) + "`",
+                        "note: `c[i] op= v` on an `Index` type works for number elements; write `c[i] = c[i] + v`");
+            }
+        }
+        expect(a.value(), element);
+        Symbol.Local root = placeRoot(ix.base());
+        if (root == null) {
+            diags.error(ErrorCode.E0070, ix.base().span(), "invalid left-hand side of assignment", "note: the indexed value must be a variable (or a field of one)");
+        } else if (!capturedMutation(root, ix.base().span(), "borrow as mutable") && !root.mutable()) {
+            diags.error(ErrorCode.E0596, ix.base().span(), "cannot borrow `" + root.name() + "` as mutable, as it is not declared as mutable",
+                    "help: consider changing this to be mutable: `mut " + root.name() + "`");
+        }
+        return Type.UNIT;
+    }
+
     /** Whether a built-in (not overloaded) binary operator applies to operands of type {@code o}. */
     private static boolean builtinOperator(BinaryOp op, Type o) {
         return switch (op) {
@@ -2791,14 +2865,25 @@ public final class TypeChecker {
     }
 
     private Type assign(Expr.Assign a) {
+        Type checkedTarget = null;
+        if (a.target() instanceof Expr.Index || a.target() instanceof Expr.Field) {
+            checkedTarget = check(a.target(), null);
+            if (a.target() instanceof Expr.Index ix && overloads.containsKey(ix)) return indexAssign(a, ix, checkedTarget);
+            if (belowOverloadedIndex(a.target())) {
+                check(a.value(), null);
+                diags.error(ErrorCode.E0070, a.target().span(), "cannot assign to a part of `" + exprText(a.target()) + "`: `Index::index` gives a copy",
+                        "help: read the element, change it, and store it back: `let mut e = c[i]; e.x = 1; c[i] = e;`");
+                return Type.UNIT;
+            }
+        }
         Symbol.Local root = placeRoot(a.target());
         if (root == null) {
-            check(a.target(), null);
+            if (checkedTarget == null) check(a.target(), null);
             check(a.value(), null);
             diags.error(ErrorCode.E0070, a.target().span(), "invalid left-hand side of assignment", "note: a variable or a tuple element of one can be assigned");
             return Type.UNIT;
         }
-        Type t = check(a.target(), null);
+        Type t = checkedTarget != null ? checkedTarget : check(a.target(), null);
         if (capturedMutation(root, a.span(), "assign to")) {
             // reported
         } else if (!root.mutable()) {

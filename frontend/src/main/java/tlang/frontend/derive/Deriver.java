@@ -65,6 +65,14 @@ public final class Deriver {
         return "impl<" + params + "> " + trait + " for " + name + "<" + args + ">";
     }
 
+    /**
+     * How a field is cloned: `.clone()`, except arrays and tuples, which are values whose
+     * copy is their clone (they have no methods to call).
+     */
+    private static String clone(tlang.frontend.ast.TypeExpr type) {
+        return type instanceof tlang.frontend.ast.TypeExpr.Array || type instanceof tlang.frontend.ast.TypeExpr.Tuple ? "" : ".clone()";
+    }
+
     private static String selfType(String name, Item.Generics g) {
         if (g.params().isEmpty()) return name;
         return name + "<" + g.params().stream().map(Item.TypeParam::name).collect(Collectors.joining(", ")) + ">";
@@ -75,8 +83,9 @@ public final class Deriver {
         String h = header(trait, st.name(), st.generics());
         List<String> fields = st.fields().stream().map(Item.FieldDecl::name).toList();
         return switch (trait) {
-            case "Debug" -> h + " { fn fmt(&self, f: &mut Formatter) { " + debugStruct(st.name(), st.shape(), fields, "self.") + " } }";
-            case "Clone" -> h + " { fn clone(&self) -> " + self + " { " + build(st.name(), st.shape(), fields, x -> "self." + x + ".clone()") + " } }";
+            case "Debug" -> h + " { fn fmt(&self, f: &mut Formatter) { " + debugStruct(st.name(), st.shape(), fields, fields.stream().map(x -> "self." + x).toList()) + " } }";
+            case "Clone" -> h + " { fn clone(&self) -> " + self + " { " + build(st.name(), st.shape(), fields,
+                    x -> "self." + x + clone(st.fields().get(fields.indexOf(x)).type())) + " } }";
             case "Copy", "Eq" -> h + " {}";
             case "Default" -> h + " { fn default() -> " + self + " { " + build(st.name(), st.shape(), fields, x -> "Default::default()") + " } }";
             case "PartialEq" -> h + " { fn eq(&self, other: &" + self + ") -> bool { "
@@ -107,15 +116,26 @@ public final class Deriver {
     }
 
     /** `write(f, "Name { a: {:?}, b: {:?} }", self.a, self.b)`. */
-    private static String debugStruct(String name, Item.Struct.Shape shape, List<String> fields, String prefix) {
-        return switch (shape) {
-            case UNIT -> "write(f, \"" + name + "\")";
-            case TUPLE -> "write(f, \"" + name + "(" + fields.stream().map(x -> "{:?}").collect(Collectors.joining(", ")) + ")\""
-                    + fields.stream().map(x -> ", " + prefix + x).collect(Collectors.joining()) + ")";
-            case NAMED -> fields.isEmpty() ? "write(f, \"" + name + "\")"
-                    : "write(f, \"" + name + " {{ " + fields.stream().map(x -> x + ": {:?}").collect(Collectors.joining(", ")) + " }}\""
-                    + fields.stream().map(x -> ", " + prefix + x).collect(Collectors.joining()) + ")";
-        };
+
+    /**
+     * Debug as Rust prints it: `Name { a: 1, b: 2 }`, `Name(1, 2)`, `Name`; with `{:#?}`
+     * one field per line, each a level deeper (`f.indented()`), ending in a comma.
+     * {@code values} are the expressions of the fields' values, in order.
+     */
+    private static String debugStruct(String name, Item.Struct.Shape shape, List<String> fields, List<String> values) {
+        if (shape == Item.Struct.Shape.UNIT || values.isEmpty()) return "write(f, \"" + name + "\")";
+        boolean named = shape == Item.Struct.Shape.NAMED;
+        String plain = named
+                ? "write(f, \"" + name + " {{ " + fields.stream().map(x -> x + ": {:?}").collect(Collectors.joining(", ")) + " }}\""
+                        + values.stream().map(x -> ", " + x).collect(Collectors.joining()) + ")"
+                : "write(f, \"" + name + "(" + values.stream().map(x -> "{:?}").collect(Collectors.joining(", ")) + ")\""
+                        + values.stream().map(x -> ", " + x).collect(Collectors.joining()) + ")";
+        StringBuilder pretty = new StringBuilder("let inner = f.indented(); write(f, \"" + name + (named ? " {{" : "(") + "\\n\"); ");
+        for (int i = 0; i < values.size(); i++) {
+            pretty.append("inner.pad(); write(inner, \"").append(named ? fields.get(i) + ": " : "").append("{:#?},\\n\", ").append(values.get(i)).append("); ");
+        }
+        pretty.append("f.pad(); write(f, \"").append(named ? "}}" : ")").append("\");");
+        return "if f.alternate() { " + pretty + " } else { " + plain + "; }";
     }
 
     private static String forEnum(String trait, Item.Enum en) {
@@ -129,7 +149,7 @@ public final class Deriver {
                 for (Item.Variant v : en.variants()) {
                     List<String> binds = binders(v, "a");
                     b.append(' ').append(pattern(en.name(), v, binds)).append(" => ")
-                            .append(debugStruct(v.name(), v.shape(), v.fields().stream().map(Item.FieldDecl::name).toList(), "", binds)).append(',');
+                            .append(debugStruct(v.name(), v.shape(), v.fields().stream().map(Item.FieldDecl::name).toList(), binds)).append(',');
                 }
                 return b.append(" } } }").toString();
             }
@@ -139,7 +159,7 @@ public final class Deriver {
                     List<String> binds = binders(v, "a");
                     List<String> names = v.fields().stream().map(Item.FieldDecl::name).toList();
                     b.append(' ').append(pattern(en.name(), v, binds)).append(" => ")
-                            .append(build(en.name() + "::" + v.name(), v.shape(), names, x -> binds.get(names.indexOf(x)) + ".clone()")).append(',');
+                            .append(build(en.name() + "::" + v.name(), v.shape(), names, x -> binds.get(names.indexOf(x)) + clone(v.fields().get(names.indexOf(x)).type()))).append(',');
                 }
                 return b.append(" } } }").toString();
             }
@@ -197,13 +217,4 @@ public final class Deriver {
         };
     }
 
-    private static String debugStruct(String name, Item.Struct.Shape shape, List<String> fields, String prefix, List<String> binds) {
-        return switch (shape) {
-            case UNIT -> "write(f, \"" + name + "\")";
-            case TUPLE -> "write(f, \"" + name + "(" + binds.stream().map(x -> "{:?}").collect(Collectors.joining(", ")) + ")\""
-                    + binds.stream().map(x -> ", " + x).collect(Collectors.joining()) + ")";
-            case NAMED -> "write(f, \"" + name + " {{ " + fields.stream().map(x -> x + ": {:?}").collect(Collectors.joining(", ")) + " }}\""
-                    + binds.stream().map(x -> ", " + x).collect(Collectors.joining()) + ")";
-        };
-    }
 }

@@ -24,9 +24,20 @@ public final class Diagnostics {
     }
 
     public void error(ErrorCode code, Span span, String message, String... notes) {
-        all.add(new Diagnostic(Diagnostic.Severity.ERROR, code, message, place(span), withOrigin(span, notes)));
+        Diagnostic d = new Diagnostic(Diagnostic.Severity.ERROR, code, message, place(span), withOrigin(span, notes));
+        // The same error twice at one place (generated code checks a field in two branches,
+        // say) is shown once; it still counts, so that phases know something failed.
+        if (!all.contains(d)) {
+            all.add(d);
+            shown++;
+        }
         errors++;
     }
+
+    private int shown;
+
+    /** How many distinct errors were reported (what the user is told). */
+    public int shownErrorCount() { return shown; }
 
     /** Something that is probably a mistake but does not stop the build (an unreachable arm). */
     public void warning(Span span, String message, String... notes) {

@@ -346,7 +346,8 @@ public final class AstToTir {
             }
             case Expr.ArrayLit a -> arrayLiteral(a);
             case Expr.ArrayRepeat r -> arrayRepeat(r);
-            case Expr.Index ix -> isPlace(ix) ? loadPlace(ix) : indexTemporary(ix);
+            case Expr.Index ix -> program.overloads().containsKey(ix) && overloaded(typeOf(ix.base())) ? overloadedCall(ix, List.of(ix.base(), ix.index()))
+                    : isPlace(ix) ? loadPlace(ix) : indexTemporary(ix);
             case Expr.Ref r -> throw new IllegalStateException("a reference outside an argument reached lowering at " + r.span());
             case Expr.Error err -> throw new IllegalStateException("error node reached lowering at " + err.span());
         };
@@ -790,7 +791,7 @@ public final class AstToTir {
     private boolean isPlace(Expr e) {
         return e instanceof Expr.Path p && program.resolutions().get(p) instanceof Symbol.Local
                 || e instanceof Expr.Field f && isPlace(f.base())
-                || e instanceof Expr.Index ix && isPlace(ix.base());
+                || e instanceof Expr.Index ix && !(program.overloads().containsKey(ix) && overloaded(typeOf(ix.base()))) && isPlace(ix.base());
     }
 
     /** A struct value from field values given in declaration order (tuple structs). */
@@ -891,12 +892,15 @@ public final class AstToTir {
             case WRITE_BYTES -> { return writeBytes(c); }
             case WRITE -> {
                 // The Formatter is `{ stream: i32 }`: write where the value being formatted goes.
+                // and at which depth of a pretty `{:#?}` it is (-1: not pretty).
                 Value formatter = placeAddress(c.args().get(0));
                 TirType.Struct layout = (TirType.Struct) tirType(typeOf(c.args().get(0)));
                 Value field = fb.add(new Inst.FieldAddr(fb.temp(TirType.PTR), formatter, layout, 0));
                 Held stream = hold(fb.add(new Inst.Load(fb.temp(TirType.I32), field, TirType.I32)));
+                Value depthField = fb.add(new Inst.FieldAddr(fb.temp(TirType.PTR), formatter, layout, 1));
+                Held depth = hold(fb.add(new Inst.Load(fb.temp(TirType.I64), depthField, TirType.I64)));
                 CheckedProgram.Format format = program.formats().get(c);
-                writeParts(stream, format, evaluateArgs(format));
+                writeParts(stream, format, evaluateArgs(format), depth);
                 return Value.UNIT;
             }
         }
@@ -974,6 +978,14 @@ public final class AstToTir {
     }
 
     private void writeValue(Held stream, Value v, Type type, FormatSpec spec) {
+        writeValue(stream, v, type, spec, null);
+    }
+
+    /**
+     * {@code depth}: for `{:#?}`, the indentation level the value starts at (a run-time
+     * value: a nested `fmt` passes its Formatter's); null when not pretty.
+     */
+    private void writeValue(Held stream, Value v, Type type, FormatSpec spec, Held depth) {
         if (overloaded(type)) {
             // A struct or enum formats itself: `Display::fmt(&value, &mut Formatter { stream })`.
             TraitEnv traits = program.traits();
@@ -981,16 +993,18 @@ public final class AstToTir {
             Symbol.Function fmt = traits.methods(m.impl().trait()).get("fmt");
             Value.Temp self = fb.slot(v.type(), "formatted");
             fb.add(new Inst.Store(self, v));
-            TirType.Struct formatterType = new TirType.Struct(List.of(TirType.I32));
+            TirType.Struct formatterType = new TirType.Struct(List.of(TirType.I32, TirType.I64));
             Value.Temp formatter = fb.slot(formatterType, "formatter");
-            fb.add(new Inst.Store(formatter, fb.add(new Inst.MakeStruct(fb.temp(formatterType), List.of(read(stream))))));
+            Value level = depth == null ? new Value.IntConst(TirType.I64, -1) : read(depth);
+            fb.add(new Inst.Store(formatter, fb.add(new Inst.MakeStruct(fb.temp(formatterType), List.of(read(stream), level)))));
             List<Type> args = new ArrayList<>();
             args.add(type);
             emitCall(callTarget(fmt, args), List.of(self, formatter), Type.UNIT);
             return;
         }
         if (type instanceof Type.Array || type instanceof Type.Tuple || type == Type.UNIT) {
-            writeDebugAggregate(stream, v, type, spec);
+            if (depth != null) prettyAggregate(stream, v, type, spec, depth);
+            else writeDebugAggregate(stream, v, type, spec);
             return;
         }
         TirType t = v.type();
@@ -1129,13 +1143,69 @@ public final class AstToTir {
     }
 
     private void writeParts(Held stream, CheckedProgram.Format format, List<Held> values) {
+        writeParts(stream, format, values, new Constant(new Value.IntConst(TirType.I64, 0)));
+    }
+
+    /** {@code depth}: where a `{:#?}` part starts (0 in a print; the Formatter's in `write`). */
+    private void writeParts(Held stream, CheckedProgram.Format format, List<Held> values, Held depth) {
         for (CheckedProgram.FormatPart part : format.parts()) {
             switch (part) {
                 case CheckedProgram.FormatPart.Text t -> writeText(stream, t.text());
-                case CheckedProgram.FormatPart.Arg a ->
-                        writeValue(stream, read(values.get(a.index())), typeOf(format.args().get(a.index())), a.spec());
+                case CheckedProgram.FormatPart.Arg a -> {
+                    boolean pretty = a.spec().alternate() && a.spec().kind().isDebug();
+                    writeValue(stream, read(values.get(a.index())), typeOf(format.args().get(a.index())), a.spec(), pretty ? depth : null);
+                }
             }
         }
+    }
+
+    /**
+     * `{:#?}` of an array or tuple, as Rust prints it: one element per line, indented one
+     * level deeper than the value, each followed by a comma; `[]` and `()` stay as they are.
+     */
+    private void prettyAggregate(Held stream, Value v, Type type, FormatSpec spec, Held depth) {
+        List<Type> elements = type instanceof Type.Tuple tu ? tu.elements() : type instanceof Type.Array a ? java.util.Collections.nCopies((int) a.length(), a.element()) : List.of();
+        String open = type instanceof Type.Array ? "[" : "(", close = type instanceof Type.Array ? "]" : ")";
+        if (elements.isEmpty()) {
+            writeText(stream, open + close);
+            return;
+        }
+        writeText(stream, open + "\n");
+        Held inner = hold(fb.add(new Inst.IntArith(fb.temp(TirType.I64), Inst.ArithOp.ADD, read(depth), new Value.IntConst(TirType.I64, 1), null)));
+        TirType t = tirType(type);
+        Value.Temp copy = fb.slot(t, "debug.pretty");
+        fb.add(new Inst.Store(copy, v));
+        for (int i = 0; i < elements.size(); i++) {
+            writeIndent(stream, read(inner));
+            Type et = elements.get(i);
+            TirType ett = tirType(et);
+            Value e = Value.UNIT;
+            if (ett != TirType.UNIT) {
+                Value address = type instanceof Type.Array
+                        ? fb.add(new Inst.ElementAddr(fb.temp(TirType.PTR), copy, (TirType.Array) t, new Value.IntConst(TirType.I64, i), null))
+                        : fb.add(new Inst.FieldAddr(fb.temp(TirType.PTR), copy, (TirType.Struct) t, i));
+                e = fb.add(new Inst.Load(fb.temp(ett), address, ett));
+            }
+            writeValue(stream, e, et, spec, inner);
+            writeText(stream, ",\n");
+        }
+        writeIndent(stream, read(depth));
+        writeText(stream, close);
+    }
+
+    /** Four spaces per level, {@code levels} a run-time i64. */
+    private void writeIndent(Held stream, Value levels) {
+        Value.Temp i = fb.slot(TirType.I64, "indent");
+        fb.add(new Inst.Store(i, levels));
+        Block head = fb.newBlock(), body = fb.newBlock(), exit = fb.newBlock();
+        fb.jumpTo(head);
+        Value more = fb.add(new Inst.Compare(fb.temp(TirType.BOOL), Inst.CmpOp.GT, load(i, TirType.I64), new Value.IntConst(TirType.I64, 0)));
+        fb.branch(more, body, exit);
+        fb.switchTo(body);
+        writeText(stream, "    ");
+        fb.add(new Inst.Store(i, fb.add(new Inst.IntArith(fb.temp(TirType.I64), Inst.ArithOp.SUB, load(i, TirType.I64), new Value.IntConst(TirType.I64, 1), null))));
+        fb.jumpTo(head);
+        fb.switchTo(exit);
     }
 
     /**
@@ -1464,6 +1534,7 @@ public final class AstToTir {
      * assignment reads the place, operates, and writes it back.
      */
     private Value assign(Expr.Assign a) {
+        if (program.overloads().containsKey(a)) return indexAssign(a, (Expr.Index) a.target());
         if (a.op() == null && typeOf(a.value()) instanceof Type.Array at) {
             // Built in a temporary first: the value may read the array being assigned.
             TirType t = tirType(at);
@@ -1486,6 +1557,21 @@ public final class AstToTir {
             v = operate(a.op(), old, v, location(a.span()));
         }
         fb.add(new Inst.Store(address, v));
+        return Value.UNIT;
+    }
+
+    /** `c[i] = v` / `c[i] op= v` through `IndexMut::index_set` (and `Index::index` for op=). */
+    private Value indexAssign(Expr.Assign a, Expr.Index ix) {
+        Value base = addressOf(ix.base());
+        Held index = hold(expr(ix.index()));
+        Held value = hold(expr(a.value()));
+        if (fb.isDead()) return Value.UNIT;
+        Value v = read(value);
+        if (a.op() != null) {
+            Value old = emitCall(callTarget(program.overloads().get(ix), callArgs(ix)), List.of(base, read(index)), typeOf(ix));
+            v = operate(a.op(), old, v, location(a.span()));
+        }
+        emitCall(callTarget(program.overloads().get(a), callArgs(a)), List.of(base, read(index), v), Type.UNIT);
         return Value.UNIT;
     }
 

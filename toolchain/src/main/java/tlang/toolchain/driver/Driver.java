@@ -148,7 +148,7 @@ public final class Driver {
             else err.print(DiagnosticRenderer.render(d, style.color()));
         }
         if (diags.hasErrors()) {
-            int n = diags.errorCount();
+            int n = diags.shownErrorCount();
             if (!style.json()) err.println("error: could not compile `" + source + "` due to " + n + " previous error" + (n == 1 ? "" : "s"));
             throw new CompileErrors(n);
         }
