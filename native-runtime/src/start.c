@@ -20,8 +20,9 @@
  *   - The initial stack block is never written; argv and envp strings are
  *     used in place for the life of the process.
  *   - Initialization order is os-independent state first (args, auxv), then
- *     the subsystems that use it (io).  Later subsystems (allocator, TLS,
- *     scheduler) slot in before t_entry.
+ *     the thread pointer (tls: nothing before it may touch a thread-local),
+ *     then the subsystems that use them (io, stack guard, signals).  Later
+ *     subsystems (scheduler) slot in before t_entry.
  */
 #include "trt.h"
 #include "internal.h"
@@ -41,6 +42,7 @@ _Noreturn void trt_start(uintptr_t *initial_sp)
 
 	rt_args_init(argc, argv, envp);
 	rt_auxv_init(auxv);
+	rt_tls_init_main();
 	rt_io_init();
 	rt_stack_guard_init_main((uintptr_t)initial_sp);
 	rt_signals_init();
