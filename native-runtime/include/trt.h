@@ -144,5 +144,6 @@ int64_t trt_arg_len(int64_t i);
 #include "trt_fmt.h"          /* formatting values with `{:...}` specs */
 #include "trt_parse.h"        /* parsing numbers from strings */
 #include "trt_panic_unwind.h" /* unwinding, backtraces, fatal signals, stack overflow */
+#include "trt_mem.h"          /* the allocator, statistics */
 
 #endif /* TRT_H */

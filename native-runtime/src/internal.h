@@ -52,6 +52,15 @@ struct rt_thread *rt_thread_spawn(void (*fn)(void *), void *arg,
  * afterwards.  Each thread must be joined exactly once. */
 void rt_thread_join(struct rt_thread *t);
 
+/* ---- alloc*.c: the allocator (entry points in trt_mem.h) ---- */
+/* Start-up: the double-free key from AT_RANDOM.  Before it, allocation
+ * works with a fixed key. */
+void rt_alloc_init(void);
+/* A runtime thread is exiting: its heap's spans go to the page pool (those
+ * still holding blocks as orphans, which other threads may free into) and
+ * the heap is kept for the next thread.  Called by thread.c. */
+void rt_alloc_thread_exit(void);
+
 /* ---- io.c: buffered stdout, unbuffered stderr ---- */
 void rt_io_init(void);
 /* Flushes stdout (stderr has no buffer).  Safe to call at any time. */

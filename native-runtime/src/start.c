@@ -43,6 +43,7 @@ _Noreturn void trt_start(uintptr_t *initial_sp)
 	rt_args_init(argc, argv, envp);
 	rt_auxv_init(auxv);
 	rt_tls_init_main();
+	rt_alloc_init();
 	rt_io_init();
 	rt_stack_guard_init_main((uintptr_t)initial_sp);
 	rt_signals_init();

@@ -70,6 +70,7 @@ static void thread_main(void *p)
 	struct rt_thread *t = p;
 	(void)os_signal_altstack(t->altstack, ALTSTACK);
 	t->fn(t->arg);
+	rt_alloc_thread_exit();
 }
 
 struct rt_thread *rt_thread_spawn(void (*fn)(void *), void *arg,
