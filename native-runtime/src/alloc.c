@@ -110,7 +110,7 @@ void *trt_alloc(uint64_t size)
 {
 	if (__builtin_expect(size <= SMALL_MAX, 1))
 		return alloc_small((size_t)size);
-	return rt_large_alloc(size, 0);
+	return rt_large_alloc(size, 0, false);
 }
 
 void *trt_alloc_zeroed(uint64_t size)
@@ -120,8 +120,7 @@ void *trt_alloc_zeroed(uint64_t size)
 		memset(p, 0, (size_t)size);
 		return p;
 	}
-	/* A fresh mapping is zero-filled by the kernel. */
-	return rt_large_alloc(size, 0);
+	return rt_large_alloc(size, 0, true);
 }
 
 void *trt_alloc_aligned(uint64_t size, uint64_t align)
@@ -140,7 +139,7 @@ void *trt_alloc_aligned(uint64_t size, uint64_t align)
 				return alloc_small(class_size(cls));
 		}
 	}
-	return rt_large_alloc(size, (size_t)align);
+	return rt_large_alloc(size, (size_t)align, false);
 }
 
 /* The span of small block `p`, after the checks that make a bad free
@@ -236,6 +235,14 @@ void *trt_realloc(void *p, uint64_t size)
 	trt_free(p);
 	return q;
 }
+
+/* The layout docs/abi.md promises compiled code (std::mem::stats). */
+_Static_assert(sizeof(struct trt_mem_stats) == 40, "trt_mem_stats size");
+_Static_assert(offsetof(struct trt_mem_stats, live_bytes) == 0, "live_bytes");
+_Static_assert(offsetof(struct trt_mem_stats, live_blocks) == 8, "live_blocks");
+_Static_assert(offsetof(struct trt_mem_stats, mapped_bytes) == 16, "mapped_bytes");
+_Static_assert(offsetof(struct trt_mem_stats, alloc_count) == 24, "alloc_count");
+_Static_assert(offsetof(struct trt_mem_stats, free_count) == 32, "free_count");
 
 void trt_mem_stats(struct trt_mem_stats *out)
 {

@@ -62,7 +62,9 @@
 #define VA_BITS      48
 
 #define SEG_MAGIC    0x5452544dU /* "TRTM" */
-enum seg_kind { SEG_SMALL = 1, SEG_LARGE = 2 };
+/* SEG_LARGE_FREE: a large mapping whose block was freed, kept for reuse
+ * (alloc_large_cache.c). */
+enum seg_kind { SEG_SMALL = 1, SEG_LARGE = 2, SEG_LARGE_FREE = 3 };
 
 enum span_state {
 	SPAN_FREE = 0,   /* slices in the pool */
@@ -237,9 +239,21 @@ static inline bool rt_registry_has(uintptr_t seg)
 size_t rt_page_size(void);
 
 /* ---- alloc_large.c: blocks above SMALL_MAX ---- */
-void *rt_large_alloc(uint64_t size, size_t align);
+/* `zeroed`: the first `size` bytes must read as zero (a fresh mapping is;
+ * a reused one is cleared). */
+void *rt_large_alloc(uint64_t size, size_t align, bool zeroed);
 void rt_large_free(struct large *l, void *p);
 void *rt_large_realloc(struct large *l, void *p, uint64_t size);
 size_t rt_large_usable(struct large *l, const void *p);
+
+/* ---- alloc_large_cache.c: freed large mappings kept for reuse ---- */
+/* A cached mapping of at least `len` bytes (and at most a quarter more),
+ * removed from the cache, its header still SEG_LARGE_FREE; or NULL. */
+struct large *rt_large_cache_take(size_t len);
+/* Keeps `l` (whose block was just freed) for reuse; false when it is too
+ * big to keep (the caller unmaps it).  May unmap older entries. */
+bool rt_large_cache_put(struct large *l, uint64_t now);
+/* Unmaps the entries idle since before `now` minus the expiry delay. */
+void rt_large_cache_expire(uint64_t now);
 
 #endif /* TRT_ALLOC_INTERNAL_H */

@@ -324,6 +324,12 @@ struct span *rt_pool_acquire(struct heap *h, unsigned cls)
 		at = (int)n;
 	}
 	if (g == NULL) {
+		/* Out of address space or memory: the large-block cache may
+		 * hold some (its lock is never held while taking this one). */
+		rt_large_cache_expire(UINT64_MAX);
+		g = segment_new();
+	}
+	if (g == NULL) {
 		rt_mutex_unlock(&pool.lock);
 		return NULL;
 	}
@@ -353,6 +359,7 @@ struct span *rt_pool_acquire(struct heap *h, unsigned cls)
 	s->nslices = (uint8_t)n;
 	atomic_store_explicit(&s->state, SPAN_ACTIVE, memory_order_relaxed);
 	rt_mutex_unlock(&pool.lock);
+	rt_large_cache_expire(now);
 	return s;
 }
 
@@ -363,6 +370,7 @@ void rt_pool_retire(struct span *s)
 	retire_locked(s, now);
 	purge(now);
 	rt_mutex_unlock(&pool.lock);
+	rt_large_cache_expire(now);
 }
 
 uint32_t rt_span_collect(struct span *s)

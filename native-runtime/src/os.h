@@ -118,8 +118,8 @@ void os_thread_join(_Atomic int32_t *tid);
 void os_futex_wait(_Atomic uint32_t *addr, uint32_t expected);
 void os_futex_wake(_Atomic uint32_t *addr, int32_t n);
 
-/* CLOCK_MONOTONIC in nanoseconds (a system call: no vDSO in a static
- * executable without libc; about 100 ns). */
+/* CLOCK_MONOTONIC in nanoseconds: the vDSO's clock_gettime (tens of
+ * nanoseconds) where the kernel maps one, else a system call. */
 uint64_t os_monotonic_ns(void);
 
 /* Like os_map_anon, but asks for the mapping at `hint` (a hint only: the

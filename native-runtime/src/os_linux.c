@@ -7,10 +7,16 @@
  * asm-generic ones, which x86-64 and AArch64 share (an architecture with its
  * own values, such as MIPS, would move them into its syscall.h).
  *
- * Invariant: this is the only portable file that issues system calls.
+ * Invariant: this is the only portable file that issues system calls
+ * (os_linux_vdso.c finds the vDSO functions that stand in for some).
  */
+#include <stdatomic.h>
+
 #include "os.h"
 #include "syscall.h"
+
+/* os_linux_vdso.c: the address of a function the vDSO exports, or NULL. */
+void *os_linux_vdso_symbol(const char *name);
 
 #define LINUX_EINTR  4
 #define LINUX_EAGAIN 11
@@ -340,10 +346,29 @@ void os_futex_wake(_Atomic uint32_t *addr, int32_t n)
 	               LINUX_FUTEX_WAKE | LINUX_FUTEX_PRIVATE_FLAG, n, 0, 0, 0);
 }
 
+/* The vDSO's clock_gettime, looked up on first use: NULL before, the
+ * sentinel `no_vdso` when there is none.  Racing first callers look it up
+ * twice and store the same answer. */
+typedef int (*vdso_clock_gettime_fn)(long clock, struct linux_timespec *ts);
+static int no_vdso(long clock, struct linux_timespec *ts)
+{
+	return (int)syscall2(SYS_clock_gettime, clock, (long)ts);
+}
+static _Atomic(vdso_clock_gettime_fn) clock_gettime_fn;
+
 uint64_t os_monotonic_ns(void)
 {
+	vdso_clock_gettime_fn f = atomic_load_explicit(&clock_gettime_fn,
+	                                               memory_order_relaxed);
+	if (__builtin_expect(f == NULL, 0)) {
+		f = (vdso_clock_gettime_fn)os_linux_vdso_symbol(ARCH_VDSO_CLOCK_GETTIME);
+		if (f == NULL)
+			f = no_vdso;
+		atomic_store_explicit(&clock_gettime_fn, f, memory_order_relaxed);
+	}
 	struct linux_timespec ts = { 0, 0 };
-	(void)syscall2(SYS_clock_gettime, LINUX_CLOCK_MONOTONIC, (long)&ts);
+	if (f(LINUX_CLOCK_MONOTONIC, &ts) != 0)
+		(void)syscall2(SYS_clock_gettime, LINUX_CLOCK_MONOTONIC, (long)&ts);
 	return (uint64_t)ts.sec * 1000000000u + (uint64_t)ts.nsec;
 }
 

@@ -5,13 +5,14 @@
  * was used before), aligned blocks from 32 bytes to 2 MiB, realloc in place
  * (same class, shrink by less than half, large blocks through mremap) and
  * moving (small to small, small to large, large to small), contents kept
- * every time, and the statistics.
+ * every time, the statistics, and the cache of freed large mappings.
  *
  * Prints one line per section; a failing check prints FAIL with what it
  * saw instead.
  */
 #include "trt.h"
 #include "internal.h"
+#include "os.h"
 
 #define S(lit) (const uint8_t *)(lit), (int64_t)(sizeof(lit) - 1)
 
@@ -242,9 +243,14 @@ static void stats(void)
 	trt_mem_stats(&s1);
 	if (s1.alloc_count - s0.alloc_count != 3 ||
 	    s1.live_blocks - s0.live_blocks != 3 ||
-	    s1.live_bytes - s0.live_bytes != 112 + 5120 + (1 << 20))
+	    s1.live_bytes - s0.live_bytes != 112 + 5120 + trt_alloc_usable_size(c))
 		fail("stats after 3 allocations", s1.alloc_count - s0.alloc_count,
 		     s1.live_bytes - s0.live_bytes);
+	/* A large block is at least what was asked (it may be a reused
+	 * mapping up to a quarter longer). */
+	if (trt_alloc_usable_size(c) < (1 << 20) ||
+	    trt_alloc_usable_size(c) > (1 << 20) + (1 << 18))
+		fail("large usable size", trt_alloc_usable_size(c), 0);
 	if (s1.mapped_bytes < s1.live_bytes)
 		fail("mapped below live", s1.mapped_bytes, s1.live_bytes);
 	trt_free(a);
@@ -260,6 +266,57 @@ static void stats(void)
 	section("statistics", before);
 }
 
+/* Freed large mappings are kept a while for reuse (alloc_large_cache.c):
+ * the next large allocation of a similar size gets the same memory back
+ * (zeroed if asked), one far bigger does not, blocks above 8 MiB and
+ * entries idle for 50 ms are unmapped. */
+static void large_cache(void)
+{
+	int before = failures;
+	struct trt_mem_stats s0, s1;
+	uint8_t *a = trt_alloc(600000);
+	fill(a, 600000, 8);
+	trt_free(a);
+	uint8_t *b = trt_alloc(590000);
+	if (b != a)
+		fail("similar size reuses the mapping", b == a, 0);
+	trt_free(b);
+	uint8_t *z = trt_alloc_zeroed(600000);
+	if (z != a)
+		fail("zeroed reuse", z == a, 0);
+	for (uint64_t k = 0; k < 600000; k++) {
+		if (z[k] != 0) {
+			fail("reused block zeroed", k, z[k]);
+			break;
+		}
+	}
+	trt_free(z);
+	uint8_t *c = trt_alloc(3000000);
+	if (c == a)
+		fail("a block five times larger does not fit", 0, 0);
+	trt_free(c);
+	/* Above 8 MiB: unmapped at once. */
+	trt_mem_stats(&s0);
+	uint8_t *huge = trt_alloc(16 << 20);
+	huge[0] = 1;
+	trt_free(huge);
+	trt_mem_stats(&s1);
+	if (s1.mapped_bytes != s0.mapped_bytes)
+		fail("16 MiB unmapped at once", s1.mapped_bytes, s0.mapped_bytes);
+	/* After 50 ms idle, the next allocator operation gives the cached
+	 * mappings back: here the free of a block too big to cache, so
+	 * mapped_bytes falls by exactly a's and c's mappings. */
+	trt_mem_stats(&s0);
+	uint64_t t0 = os_monotonic_ns();
+	while (os_monotonic_ns() - t0 < 60 * 1000 * 1000)
+		;
+	trt_free(trt_alloc(16 << 20));
+	trt_mem_stats(&s1);
+	if (s0.mapped_bytes - s1.mapped_bytes < 600000 + 3000000)
+		fail("idle mappings unmapped", s0.mapped_bytes, s1.mapped_bytes);
+	section("freed large blocks reused, then given back", before);
+}
+
 int32_t t_entry(void)
 {
 	classes();
@@ -268,5 +325,6 @@ int32_t t_entry(void)
 	aligned();
 	reallocs();
 	stats();
+	large_cache();
 	return failures == 0 ? 0 : 1;
 }

@@ -47,6 +47,8 @@ void rt_arch_sigreturn(void);
 #define SYS_exit            93
 #define SYS_futex           98
 #define SYS_clock_gettime   113
+/* The vDSO's name for clock_gettime (os_linux_vdso.c looks it up). */
+#define ARCH_VDSO_CLOCK_GETTIME "__kernel_clock_gettime"
 #define SYS_mremap          216
 #define SYS_clone           220
 

@@ -51,6 +51,8 @@ void rt_arch_sigreturn(void);
 #define SYS_arch_prctl      158
 #define SYS_futex           202
 #define SYS_clock_gettime   228
+/* The vDSO's name for clock_gettime (os_linux_vdso.c looks it up). */
+#define ARCH_VDSO_CLOCK_GETTIME "__vdso_clock_gettime"
 
 /* clone(2) with the kernel's argument order for this architecture
  * (flags, stack, parent_tid, child_tid, tls on x86-64: the C prototype
