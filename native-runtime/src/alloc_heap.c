@@ -167,7 +167,10 @@ static void full_remove(struct heap *h, struct span *s)
 
 /* ---- Finding room ---- */
 
-/* Links up to EXTEND_BYTES of never-used blocks into the free list. */
+/* Links up to EXTEND_BYTES of never-used blocks into the free list, each
+ * with the free mark, so that "carved and not marked" means "handed out"
+ * (the leak checker's walk relies on it, and freeing a block that was
+ * never handed out is caught as a double free). */
 static bool extend(struct span *s)
 {
 	uint32_t carved = atomic_load_explicit(&s->carved, memory_order_relaxed);
@@ -182,9 +185,11 @@ static bool extend(struct span *s)
 	uint8_t *p = first;
 	for (uint32_t i = 1; i < n; i++) {
 		((struct block *)p)->next = (struct block *)(p + s->block_size);
+		((struct block *)p)->mark = rt_alloc_key ^ (uintptr_t)p;
 		p += s->block_size;
 	}
 	((struct block *)p)->next = s->free;
+	((struct block *)p)->mark = rt_alloc_key ^ (uintptr_t)p;
 	s->free = (struct block *)first;
 	atomic_store_explicit(&s->carved, carved + n, memory_order_relaxed);
 	return true;

@@ -224,7 +224,14 @@ void *rt_pool_map_aligned(size_t len);
 bool rt_registry_add(uintptr_t seg);
 void rt_registry_remove(uintptr_t seg);
 extern _Atomic uint64_t *_Atomic rt_registry;
+/* The lowest and highest registry index ever set (0 and 0 before the
+ * first); they only widen. */
+extern _Atomic uintptr_t rt_registry_lo, rt_registry_hi;
 extern _Atomic uint64_t rt_mapped_bytes;
+/* The pool lock, for alloc_walk.c: segments keep their slices' state
+ * while it is held. */
+void rt_pool_lock(void);
+void rt_pool_unlock(void);
 
 /* True when `seg` (4 MiB aligned) is a segment or large mapping of ours.
  * Never touches memory outside the registry table. */
@@ -255,5 +262,13 @@ struct large *rt_large_cache_take(size_t len);
 bool rt_large_cache_put(struct large *l, uint64_t now);
 /* Unmaps the entries idle since before `now` minus the expiry delay. */
 void rt_large_cache_expire(uint64_t now);
+
+/* ---- alloc_walk.c: enumerating live blocks ---- */
+/* Calls fn(block, usable_size, ctx) for every block handed out and not yet
+ * freed, small and large, in address order within each segment.  Takes the
+ * pool lock (so fn must not allocate or free) and allocates nothing.  Exact
+ * when no other thread allocates or frees meanwhile. */
+typedef void (*rt_alloc_walk_fn)(void *block, size_t size, void *ctx);
+void rt_alloc_walk_live(rt_alloc_walk_fn fn, void *ctx);
 
 #endif /* TRT_ALLOC_INTERNAL_H */

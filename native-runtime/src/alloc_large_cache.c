@@ -7,13 +7,13 @@
  * Model: up to CACHE_SLOTS mappings, CACHE_BYTES in all, each at most
  * ENTRY_MAX bytes, behind one lock.  A mapping enters when its block is
  * freed (its header's kind becomes SEG_LARGE_FREE, so freeing the block
- * again is still caught); it leaves when an allocation takes it — the
- * smallest one at least as long as needed and at most a quarter longer
- * (the waste size classes allow) — or when it has
- * been idle for EXPIRE_NS, or to make room (oldest first).  Expiry is
- * checked by the allocator's own operations (large ones here, span
- * acquire/retire in alloc_pool.c): there is no background thread, so a
- * program that stops allocating keeps at most CACHE_BYTES.
+ * again is still caught, and the leak check's walk skips it); it leaves
+ * when an allocation takes it — the smallest one at least as long as
+ * needed and at most a quarter longer (the waste size classes allow) — or
+ * when it has been idle for EXPIRE_NS, or to make room (oldest first).
+ * Expiry is checked by the allocator's own operations (large ones here,
+ * span acquire/retire in alloc_pool.c): there is no background thread, so
+ * a program that stops allocating keeps at most CACHE_BYTES.
  *
  * Invariants: cached mappings keep their registry bit and stay counted in
  * rt_mapped_bytes (they are mapped), not in any live statistic; only the

@@ -27,7 +27,8 @@
  *
  * Also here: the registry (one bit per 4 MiB of address space; the
  * registry's table is a MAP_NORESERVE mapping of 8 MiB whose untouched
- * pages cost nothing) and aligned mappings.
+ * pages cost nothing; the lowest and highest index ever set bound a walk of
+ * it, alloc_walk.c) and aligned mappings.
  *
  * Invariants:
  *   - Under the lock: segment lists and masks, orphan lists, the dirty
@@ -51,6 +52,7 @@
 
 _Atomic uint64_t rt_mapped_bytes;
 _Atomic uint64_t *_Atomic rt_registry;
+_Atomic uintptr_t rt_registry_lo, rt_registry_hi;
 
 static struct {
 	struct rt_mutex lock;
@@ -140,6 +142,19 @@ bool rt_registry_add(uintptr_t seg)
 	if (r == NULL)
 		return false;
 	uintptr_t i = seg >> SEG_SHIFT;
+	/* Widen the bounds first, so a walk that sees the bit also covers it. */
+	uintptr_t lo = atomic_load_explicit(&rt_registry_lo, memory_order_relaxed);
+	while ((lo == 0 || i < lo) &&
+	       !atomic_compare_exchange_weak_explicit(&rt_registry_lo, &lo, i,
+	                                              memory_order_relaxed,
+	                                              memory_order_relaxed))
+		;
+	uintptr_t hi = atomic_load_explicit(&rt_registry_hi, memory_order_relaxed);
+	while (i > hi &&
+	       !atomic_compare_exchange_weak_explicit(&rt_registry_hi, &hi, i,
+	                                              memory_order_relaxed,
+	                                              memory_order_relaxed))
+		;
 	atomic_fetch_or_explicit(&r[i / 64], (uint64_t)1 << (i % 64),
 	                         memory_order_release);
 	return true;
@@ -389,6 +404,16 @@ uint32_t rt_span_collect(struct span *s)
 	s->free = first;
 	s->used -= n;
 	return n;
+}
+
+void rt_pool_lock(void)
+{
+	rt_mutex_lock(&pool.lock);
+}
+
+void rt_pool_unlock(void)
+{
+	rt_mutex_unlock(&pool.lock);
 }
 
 /* ---- Orphans ---- */

@@ -61,6 +61,13 @@ void rt_alloc_init(void);
  * the heap is kept for the next thread.  Called by thread.c. */
 void rt_alloc_thread_exit(void);
 
+/* ---- leak.c: T_LEAK_CHECK ---- */
+/* Called with t_entry's status before the normal exit: when T_LEAK_CHECK is
+ * set and blocks are still allocated, reports them on stderr and returns
+ * TRT_LEAK_STATUS in place of 0; otherwise returns `status`.  Allocates
+ * nothing. */
+int32_t rt_leak_check(int32_t status);
+
 /* ---- io.c: buffered stdout, unbuffered stderr ---- */
 void rt_io_init(void);
 /* Flushes stdout (stderr has no buffer).  Safe to call at any time. */

@@ -11,8 +11,9 @@
  *           ... the strings themselves, higher up
  *
  * trt_start parses it, hands each part to the file that owns it, brings the
- * runtime up in dependency order, runs the program and exits through
- * rt_exit, the single exit path.
+ * runtime up in dependency order, runs the program, checks for leaks when
+ * T_LEAK_CHECK asks (leak.c) and exits through rt_exit, the single exit
+ * path.
  *
  * Invariants:
  *   - Nothing in the runtime runs before trt_start; there are no
@@ -48,5 +49,7 @@ _Noreturn void trt_start(uintptr_t *initial_sp)
 	rt_stack_guard_init_main((uintptr_t)initial_sp);
 	rt_signals_init();
 
-	rt_exit(t_entry());
+	/* Only a normal return is leak-checked: trt_exit and panics leave
+	 * with values alive by design. */
+	rt_exit(rt_leak_check(t_entry()));
 }
