@@ -41,6 +41,9 @@
 /* Exit status when the runtime detects a compiler or runtime bug
  * (128 + SIGABRT, what a shell reports for abort()). */
 #define TRT_BUG_STATUS 134
+/* Exit status of a program whose main returned 0 while T_LEAK_CHECK was
+ * set and allocations were still live (docs/runtime.md, "Leak check"). */
+#define TRT_LEAK_STATUS 1
 
 /* ---- Program entry --------------------------------------------------------
  *
@@ -144,5 +147,7 @@ int64_t trt_arg_len(int64_t i);
 #include "trt_fmt.h"          /* formatting values with `{:...}` specs */
 #include "trt_parse.h"        /* parsing numbers from strings */
 #include "trt_panic_unwind.h" /* unwinding, backtraces, fatal signals, stack overflow */
+#include "trt_mem.h"          /* the allocator, statistics */
+#include "trt_rc.h"           /* reference-counted objects: header, counts, weak, sharing */
 
 #endif /* TRT_H */

@@ -43,3 +43,18 @@ int64_t trt_arg_len(int64_t i)
 {
 	return (int64_t)rt_cstr_len((const char *)arg_vector[i]);
 }
+
+const uint8_t *rt_getenv(const char *name)
+{
+	if (env_vector == NULL)
+		return NULL;
+	for (const uint8_t *const *e = env_vector; *e != NULL; e++) {
+		const uint8_t *v = *e;
+		size_t i = 0;
+		while (name[i] != '\0' && v[i] == (uint8_t)name[i])
+			i++;
+		if (name[i] == '\0' && v[i] == '=')
+			return v + i + 1;
+	}
+	return NULL;
+}

@@ -24,6 +24,50 @@ void rt_auxv_init(const uintptr_t *auxv);
 /* The value of entry `type` (AT_* from <elf.h>), or 0 when absent. */
 uintptr_t rt_auxv_get(uintptr_t type);
 
+/* The value of environment variable `name` (a NUL-terminated ASCII name):
+ * the bytes after "name=", NUL-terminated, or NULL when it is not set. */
+const uint8_t *rt_getenv(const char *name);
+
+/* ---- tls.c: thread-local storage ---- */
+/* Finds PT_TLS, builds the main thread's TLS area and sets its thread
+ * pointer.  Runs in trt_start before anything uses `_Thread_local`. */
+void rt_tls_init_main(void);
+/* Bytes a thread's TLS area needs (block, TCB and alignment slack); an area
+ * must be 16-byte aligned and zero-filled. */
+size_t rt_tls_area_size(void);
+/* Copies the initialization image into `area` and returns the thread
+ * pointer for it (what os_thread_start / os_set_thread_pointer take). */
+void *rt_tls_area_init(void *area);
+/* The calling thread's thread pointer. */
+void *rt_tls_thread_pointer(void);
+
+/* ---- thread.c: raw OS threads ---- */
+struct rt_thread;
+/* Starts a thread running fn(arg) on a fresh stack of at least `stack_size`
+ * bytes (0: 2 MiB) with guard pages, its own TLS area and its own alternate
+ * signal stack.  NULL when the system refused (no memory, no threads). */
+struct rt_thread *rt_thread_spawn(void (*fn)(void *), void *arg,
+                                  size_t stack_size);
+/* Waits for the thread to finish and frees its stack; `t` is invalid
+ * afterwards.  Each thread must be joined exactly once. */
+void rt_thread_join(struct rt_thread *t);
+
+/* ---- alloc*.c: the allocator (entry points in trt_mem.h) ---- */
+/* Start-up: the double-free key from AT_RANDOM.  Before it, allocation
+ * works with a fixed key. */
+void rt_alloc_init(void);
+/* A runtime thread is exiting: its heap's spans go to the page pool (those
+ * still holding blocks as orphans, which other threads may free into) and
+ * the heap is kept for the next thread.  Called by thread.c. */
+void rt_alloc_thread_exit(void);
+
+/* ---- leak.c: T_LEAK_CHECK ---- */
+/* Called with t_entry's status before the normal exit: when T_LEAK_CHECK is
+ * set and blocks are still allocated, reports them on stderr and returns
+ * TRT_LEAK_STATUS in place of 0; otherwise returns `status`.  Allocates
+ * nothing. */
+int32_t rt_leak_check(int32_t status);
+
 /* ---- io.c: buffered stdout, unbuffered stderr ---- */
 void rt_io_init(void);
 /* Flushes stdout (stderr has no buffer).  Safe to call at any time. */

@@ -18,6 +18,7 @@
 #ifndef TRT_OS_H
 #define TRT_OS_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -88,5 +89,57 @@ void os_signal_raise(int sig);
 bool os_signal_altstack(void *base, size_t len);
 /* Makes [addr, addr+len) readable and writable again; true when done. */
 bool os_protect_read_write(void *addr, size_t len);
+
+/* ---- Threads, futexes, time, and the allocator's mappings (tls.c,
+ * thread.c, alloc_*.c). ---- */
+
+/* Sets the calling thread's thread pointer (%fs base on x86-64, TPIDR_EL0 on
+ * AArch64); TLS accesses are relative to it.  True when done. */
+bool os_set_thread_pointer(void *tp);
+
+/* Starts a thread of this process — clone(2) with CLONE_VM, CLONE_FS,
+ * CLONE_FILES, CLONE_SIGHAND, CLONE_THREAD, CLONE_SYSVSEM, CLONE_SETTLS,
+ * CLONE_PARENT_SETTID and CLONE_CHILD_CLEARTID — that runs fn(arg) on the
+ * stack ending at `stack_top` with thread pointer `tp` and ends (that thread
+ * only) when fn returns.  The kernel stores the new thread's id in *tid
+ * before this returns, and stores 0 there, with a futex wake, once the
+ * thread has exited and will never touch its stack again.  The new thread
+ * starts with the caller's signal mask and no alternate signal stack.  True
+ * when the thread was started. */
+bool os_thread_start(void (*fn)(void *), void *arg, void *stack_top,
+                     void *tp, _Atomic int32_t *tid);
+/* Waits until *tid (the word given to os_thread_start) is 0: the thread has
+ * exited and its stack and TLS may be unmapped. */
+void os_thread_join(_Atomic int32_t *tid);
+
+/* A futex private to this process: os_futex_wait blocks while *addr holds
+ * `expected` and returns when woken, on a signal, or spuriously (callers
+ * re-check in a loop); os_futex_wake wakes up to `n` waiters. */
+void os_futex_wait(_Atomic uint32_t *addr, uint32_t expected);
+void os_futex_wake(_Atomic uint32_t *addr, int32_t n);
+
+/* CLOCK_MONOTONIC in nanoseconds: the vDSO's clock_gettime (tens of
+ * nanoseconds) where the kernel maps one, else a system call. */
+uint64_t os_monotonic_ns(void);
+
+/* Like os_map_anon, but asks for the mapping at `hint` (a hint only: the
+ * kernel may place it elsewhere; compare the result). */
+void *os_map_anon_hint(void *hint, size_t len);
+/* A read-write, zero-filled private mapping that is not charged against the
+ * commit limit (MAP_NORESERVE): for large, sparsely touched tables. */
+void *os_reserve(size_t len);
+/* Gives the pages of [addr, addr+len) back to the kernel (MADV_DONTNEED):
+ * the range stays mapped, resident memory drops at once, and the next touch
+ * gets zero-filled pages.  True when done. */
+bool os_decommit(void *addr, size_t len);
+/* Grows or shrinks the mapping at `addr` from old_len to new_len bytes
+ * without moving it (mremap without MREMAP_MAYMOVE).  True when done; false
+ * when the address space after it is taken (nothing changed then). */
+bool os_remap_in_place(void *addr, size_t old_len, size_t new_len);
+/* Moves the mapping at `addr` (old_len bytes) to `dest`, new_len bytes long,
+ * replacing whatever was mapped at [dest, dest+new_len) (mremap with
+ * MREMAP_MAYMOVE | MREMAP_FIXED): the pages move, nothing is copied.  True
+ * when done. */
+bool os_remap_to(void *addr, size_t old_len, size_t new_len, void *dest);
 
 #endif /* TRT_OS_H */

@@ -7,10 +7,16 @@
  * asm-generic ones, which x86-64 and AArch64 share (an architecture with its
  * own values, such as MIPS, would move them into its syscall.h).
  *
- * Invariant: this is the only portable file that issues system calls.
+ * Invariant: this is the only portable file that issues system calls
+ * (os_linux_vdso.c finds the vDSO functions that stand in for some).
  */
+#include <stdatomic.h>
+
 #include "os.h"
 #include "syscall.h"
+
+/* os_linux_vdso.c: the address of a function the vDSO exports, or NULL. */
+void *os_linux_vdso_symbol(const char *name);
 
 #define LINUX_EINTR  4
 #define LINUX_EAGAIN 11
@@ -269,4 +275,136 @@ bool os_protect_read_write(void *addr, size_t len)
 {
 	return syscall3(SYS_mprotect, (long)addr, (long)len,
 	                LINUX_PROT_READ | LINUX_PROT_WRITE) == 0;
+}
+
+/* ---- Threads, futexes, time, and the allocator's mappings --------------- */
+#define LINUX_CLONE_VM             0x00000100UL
+#define LINUX_CLONE_FS             0x00000200UL
+#define LINUX_CLONE_FILES          0x00000400UL
+#define LINUX_CLONE_SIGHAND        0x00000800UL
+#define LINUX_CLONE_THREAD         0x00010000UL
+#define LINUX_CLONE_SYSVSEM        0x00040000UL
+#define LINUX_CLONE_SETTLS         0x00080000UL
+#define LINUX_CLONE_PARENT_SETTID  0x00100000UL
+#define LINUX_CLONE_CHILD_CLEARTID 0x00200000UL
+#define LINUX_FUTEX_WAIT           0
+#define LINUX_FUTEX_WAKE           1
+#define LINUX_FUTEX_PRIVATE_FLAG   128
+#define LINUX_CLOCK_MONOTONIC      1
+#define LINUX_MAP_NORESERVE        0x4000
+#define LINUX_MADV_DONTNEED        4
+#define LINUX_MREMAP_MAYMOVE       1
+#define LINUX_MREMAP_FIXED         2
+
+struct linux_timespec {
+	int64_t sec;
+	int64_t nsec;
+};
+
+bool os_set_thread_pointer(void *tp)
+{
+	return rt_arch_set_thread_pointer(tp);
+}
+
+bool os_thread_start(void (*fn)(void *), void *arg, void *stack_top,
+                     void *tp, _Atomic int32_t *tid)
+{
+	unsigned long flags = LINUX_CLONE_VM | LINUX_CLONE_FS |
+		LINUX_CLONE_FILES | LINUX_CLONE_SIGHAND | LINUX_CLONE_THREAD |
+		LINUX_CLONE_SYSVSEM | LINUX_CLONE_SETTLS |
+		LINUX_CLONE_PARENT_SETTID | LINUX_CLONE_CHILD_CLEARTID;
+	/* The kernel writes the tid words as plain int32 stores; an _Atomic
+	 * int32_t has the same size and representation. */
+	int32_t *word = (int32_t *)tid;
+	long r = rt_arch_clone(flags, stack_top, word, tp, word, fn, arg);
+	return r > 0;
+}
+
+void os_thread_join(_Atomic int32_t *tid)
+{
+	for (;;) {
+		int32_t v = atomic_load_explicit(tid, memory_order_acquire);
+		if (v == 0)
+			return;
+		/* Not FUTEX_PRIVATE_FLAG: the kernel's wake at thread exit
+		 * (CLONE_CHILD_CLEARTID) is a shared-futex wake, and a private
+		 * waiter would never see it. */
+		(void)syscall6(SYS_futex, (long)tid, LINUX_FUTEX_WAIT, v, 0, 0, 0);
+	}
+}
+
+void os_futex_wait(_Atomic uint32_t *addr, uint32_t expected)
+{
+	(void)syscall6(SYS_futex, (long)addr,
+	               LINUX_FUTEX_WAIT | LINUX_FUTEX_PRIVATE_FLAG,
+	               (long)expected, 0, 0, 0);
+}
+
+void os_futex_wake(_Atomic uint32_t *addr, int32_t n)
+{
+	(void)syscall6(SYS_futex, (long)addr,
+	               LINUX_FUTEX_WAKE | LINUX_FUTEX_PRIVATE_FLAG, n, 0, 0, 0);
+}
+
+/* The vDSO's clock_gettime, looked up on first use: NULL before, the
+ * sentinel `no_vdso` when there is none.  Racing first callers look it up
+ * twice and store the same answer. */
+typedef int (*vdso_clock_gettime_fn)(long clock, struct linux_timespec *ts);
+static int no_vdso(long clock, struct linux_timespec *ts)
+{
+	return (int)syscall2(SYS_clock_gettime, clock, (long)ts);
+}
+static _Atomic(vdso_clock_gettime_fn) clock_gettime_fn;
+
+uint64_t os_monotonic_ns(void)
+{
+	vdso_clock_gettime_fn f = atomic_load_explicit(&clock_gettime_fn,
+	                                               memory_order_relaxed);
+	if (__builtin_expect(f == NULL, 0)) {
+		f = (vdso_clock_gettime_fn)os_linux_vdso_symbol(ARCH_VDSO_CLOCK_GETTIME);
+		if (f == NULL)
+			f = no_vdso;
+		atomic_store_explicit(&clock_gettime_fn, f, memory_order_relaxed);
+	}
+	struct linux_timespec ts = { 0, 0 };
+	if (f(LINUX_CLOCK_MONOTONIC, &ts) != 0)
+		(void)syscall2(SYS_clock_gettime, LINUX_CLOCK_MONOTONIC, (long)&ts);
+	return (uint64_t)ts.sec * 1000000000u + (uint64_t)ts.nsec;
+}
+
+void *os_map_anon_hint(void *hint, size_t len)
+{
+	long r = syscall6(SYS_mmap, (long)hint, (long)len,
+	                  LINUX_PROT_READ | LINUX_PROT_WRITE,
+	                  LINUX_MAP_PRIVATE | LINUX_MAP_ANONYMOUS, -1, 0);
+	return is_err(r) ? NULL : (void *)r;
+}
+
+void *os_reserve(size_t len)
+{
+	long r = syscall6(SYS_mmap, 0, (long)len,
+	                  LINUX_PROT_READ | LINUX_PROT_WRITE,
+	                  LINUX_MAP_PRIVATE | LINUX_MAP_ANONYMOUS |
+	                  LINUX_MAP_NORESERVE, -1, 0);
+	return is_err(r) ? NULL : (void *)r;
+}
+
+bool os_decommit(void *addr, size_t len)
+{
+	return syscall3(SYS_madvise, (long)addr, (long)len,
+	                LINUX_MADV_DONTNEED) == 0;
+}
+
+bool os_remap_in_place(void *addr, size_t old_len, size_t new_len)
+{
+	long r = syscall5(SYS_mremap, (long)addr, (long)old_len, (long)new_len,
+	                  0, 0);
+	return !is_err(r) && (void *)r == addr;
+}
+
+bool os_remap_to(void *addr, size_t old_len, size_t new_len, void *dest)
+{
+	long r = syscall5(SYS_mremap, (long)addr, (long)old_len, (long)new_len,
+	                  LINUX_MREMAP_MAYMOVE | LINUX_MREMAP_FIXED, (long)dest);
+	return !is_err(r) && (void *)r == dest;
 }

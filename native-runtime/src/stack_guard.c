@@ -26,9 +26,13 @@
  * Invariants:
  *   - rt_stack_overflowed is async-signal-safe (plain reads, one prlimit64
  *     the first time).
- *   - Single-threaded for now: the registry is a plain array; the thread that
- *     adds workers must make registration atomic (or per-thread).
+ *   - The registry is shared by all threads: a slot is claimed with a
+ *     compare-and-swap and read with acquire loads, so a thread registering
+ *     its stack never takes another's slot and the fault handler (any
+ *     thread) sees a fully written descriptor.
  */
+#include <stdatomic.h>
+
 #include "internal.h"
 #include "os.h"
 #include "stack_guard.h"
@@ -40,8 +44,9 @@
 static struct rt_stack main_stack = { .kind = "thread", .name = "main" };
 static uintptr_t main_top;
 static bool main_bounds_known;
-static const struct rt_stack *registry[RT_STACK_REGISTRY];
-static int mechanism = -1;
+static const struct rt_stack *_Atomic registry[RT_STACK_REGISTRY];
+/* Decided on first use; threads that race to decide get the same answer. */
+static _Atomic int mechanism = -1;
 
 static uintptr_t page_size(void)
 {
@@ -94,9 +99,12 @@ static enum rt_guard_mechanism probe(void)
 
 enum rt_guard_mechanism rt_stack_guard_mechanism(void)
 {
-	if (mechanism < 0)
-		mechanism = (int)probe();
-	return (enum rt_guard_mechanism)mechanism;
+	int m = atomic_load_explicit(&mechanism, memory_order_relaxed);
+	if (m < 0) {
+		m = (int)probe();
+		atomic_store_explicit(&mechanism, m, memory_order_relaxed);
+	}
+	return (enum rt_guard_mechanism)m;
 }
 
 bool rt_stack_guard_install(void *base, size_t size)
@@ -116,10 +124,11 @@ bool rt_stack_guard_remove(void *base, size_t size)
 int rt_stack_register(const struct rt_stack *s)
 {
 	for (int i = 0; i < RT_STACK_REGISTRY; i++) {
-		if (registry[i] == NULL) {
-			registry[i] = s;
+		const struct rt_stack *expected = NULL;
+		if (atomic_compare_exchange_strong_explicit(
+			    &registry[i], &expected, s, memory_order_release,
+			    memory_order_relaxed))
 			return i;
-		}
 	}
 	return -1;
 }
@@ -127,13 +136,15 @@ int rt_stack_register(const struct rt_stack *s)
 void rt_stack_unregister(int handle)
 {
 	if (handle >= 0 && handle < RT_STACK_REGISTRY)
-		registry[handle] = NULL;
+		atomic_store_explicit(&registry[handle], NULL,
+		                      memory_order_release);
 }
 
 const struct rt_stack *rt_stack_overflowed(uintptr_t addr, uintptr_t sp)
 {
 	for (int i = 0; i < RT_STACK_REGISTRY; i++) {
-		const struct rt_stack *s = registry[i];
+		const struct rt_stack *s =
+			atomic_load_explicit(&registry[i], memory_order_acquire);
 		if (s != NULL && addr >= s->guard_lo && addr < s->guard_hi)
 			return s;
 	}

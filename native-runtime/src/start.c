@@ -11,8 +11,9 @@
  *           ... the strings themselves, higher up
  *
  * trt_start parses it, hands each part to the file that owns it, brings the
- * runtime up in dependency order, runs the program and exits through
- * rt_exit, the single exit path.
+ * runtime up in dependency order, runs the program, checks for leaks when
+ * T_LEAK_CHECK asks (leak.c) and exits through rt_exit, the single exit
+ * path.
  *
  * Invariants:
  *   - Nothing in the runtime runs before trt_start; there are no
@@ -20,8 +21,9 @@
  *   - The initial stack block is never written; argv and envp strings are
  *     used in place for the life of the process.
  *   - Initialization order is os-independent state first (args, auxv), then
- *     the subsystems that use it (io).  Later subsystems (allocator, TLS,
- *     scheduler) slot in before t_entry.
+ *     the thread pointer (tls: nothing before it may touch a thread-local),
+ *     then the subsystems that use them (io, stack guard, signals).  Later
+ *     subsystems (scheduler) slot in before t_entry.
  */
 #include "trt.h"
 #include "internal.h"
@@ -41,9 +43,13 @@ _Noreturn void trt_start(uintptr_t *initial_sp)
 
 	rt_args_init(argc, argv, envp);
 	rt_auxv_init(auxv);
+	rt_tls_init_main();
+	rt_alloc_init();
 	rt_io_init();
 	rt_stack_guard_init_main((uintptr_t)initial_sp);
 	rt_signals_init();
 
-	rt_exit(t_entry());
+	/* Only a normal return is leak-checked: trt_exit and panics leave
+	 * with values alive by design. */
+	rt_exit(rt_leak_check(t_entry()));
 }

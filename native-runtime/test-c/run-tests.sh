@@ -44,12 +44,17 @@ fi
 fail=0
 for arch in x86_64 aarch64; do
 	triple=$arch-unknown-linux-gnu
-	case $arch in x86_64) emu=elf_x86_64 ;; aarch64) emu=aarch64linux ;; esac
+	# Per-target flags, as RuntimeLibrary.cflags(target) adds them: inline
+	# atomics on AArch64 (no calls to libgcc's outline helpers).
+	case $arch in
+	x86_64) emu=elf_x86_64; tflags="" ;;
+	aarch64) emu=aarch64linux; tflags="-mno-outline-atomics" ;;
+	esac
 	obj=$work/$arch
 	rm -rf "$obj" && mkdir -p "$obj/rt"
 	for src in "$rt"/src/*.c "$rt"/arch/$arch/*.S; do
 		name=$(basename "$src")
-		"$bin/clang" --target=$triple $cflags -I"$rt/include" -I"$rt/src" \
+		"$bin/clang" --target=$triple $cflags $tflags -I"$rt/include" -I"$rt/src" \
 			-I"$rt/arch/$arch" -c "$src" -o "$obj/rt/$name.o"
 	done
 	if [ "$arch" = "$host" ]; then run=""; else run="qemu-$arch-static"; fi
@@ -57,7 +62,7 @@ for arch in x86_64 aarch64; do
 		name=$(basename "$test" .c)
 		extra=""
 		[ -f "$here/$name.cflags" ] && extra=$(cat "$here/$name.cflags")
-		"$bin/clang" --target=$triple $cflags $extra -I"$rt/include" -I"$rt/src" \
+		"$bin/clang" --target=$triple $cflags $tflags $extra -I"$rt/include" -I"$rt/src" \
 			-I"$rt/arch/$arch" -c "$test" -o "$obj/$name.o"
 		objs="$obj/$name.o"
 		if [ -f "$here/$name.ll" ]; then

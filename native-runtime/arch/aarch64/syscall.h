@@ -13,6 +13,9 @@
 #ifndef TRT_ARCH_SYSCALL_H
 #define TRT_ARCH_SYSCALL_H
 
+#include <stdbool.h>
+#include <stdint.h>
+
 #define SYS_ioctl      29
 #define SYS_write      64
 #define SYS_ppoll      73
@@ -38,6 +41,33 @@
 #define SYS_madvise         233
 #define SYS_prlimit64       261
 void rt_arch_sigreturn(void);
+
+/* Threads, futexes, the thread pointer, time and the allocator's mappings
+ * (os_linux.c).  The clone trampoline is in clone.S. */
+#define SYS_exit            93
+#define SYS_futex           98
+#define SYS_clock_gettime   113
+/* The vDSO's name for clock_gettime (os_linux_vdso.c looks it up). */
+#define ARCH_VDSO_CLOCK_GETTIME "__kernel_clock_gettime"
+#define SYS_mremap          216
+#define SYS_clone           220
+
+/* clone(2) with the kernel's argument order for this architecture (AArch64
+ * is "CLONE_BACKWARDS": flags, stack, parent_tid, tls, child_tid, which is
+ * also the C prototype's order).  In the new thread, on `stack` (16-byte
+ * aligned), calls fn(arg) and then exits the thread (SYS_exit, not
+ * exit_group).  Returns the new thread's id in the caller, or -errno. */
+long rt_arch_clone(unsigned long flags, void *stack, int32_t *parent_tid,
+                   void *tls, int32_t *child_tid, void (*fn)(void *),
+                   void *arg);
+
+/* Sets the calling thread's thread pointer: TPIDR_EL0 is writable from user
+ * mode, no system call needed. */
+static inline bool rt_arch_set_thread_pointer(void *tp)
+{
+	__asm__ volatile("msr tpidr_el0, %0" : : "r"(tp) : "memory");
+	return true;
+}
 
 static inline long syscall0(long n)
 {

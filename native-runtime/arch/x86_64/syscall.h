@@ -14,6 +14,9 @@
 #ifndef TRT_ARCH_SYSCALL_H
 #define TRT_ARCH_SYSCALL_H
 
+#include <stdbool.h>
+#include <stdint.h>
+
 #define SYS_write      1
 #define SYS_ioctl      16
 #define SYS_exit_group 231
@@ -39,6 +42,27 @@
 #define SYS_pipe2           293
 #define SYS_prlimit64       302
 void rt_arch_sigreturn(void);
+
+/* Threads, futexes, the thread pointer, time and the allocator's mappings
+ * (os_linux.c).  The clone trampoline is in clone.S. */
+#define SYS_mremap          25
+#define SYS_clone           56
+#define SYS_exit            60
+#define SYS_arch_prctl      158
+#define SYS_futex           202
+#define SYS_clock_gettime   228
+/* The vDSO's name for clock_gettime (os_linux_vdso.c looks it up). */
+#define ARCH_VDSO_CLOCK_GETTIME "__vdso_clock_gettime"
+
+/* clone(2) with the kernel's argument order for this architecture
+ * (flags, stack, parent_tid, child_tid, tls on x86-64: the C prototype
+ * below takes tls before child_tid, as on AArch64, and clone.S swaps them).
+ * In the new thread, on `stack` (16-byte aligned), calls fn(arg) and then
+ * exits the thread (SYS_exit, not exit_group).  Returns the new thread's id
+ * in the caller, or -errno. */
+long rt_arch_clone(unsigned long flags, void *stack, int32_t *parent_tid,
+                   void *tls, int32_t *child_tid, void (*fn)(void *),
+                   void *arg);
 
 static inline long syscall0(long n)
 {
@@ -104,6 +128,14 @@ static inline long syscall6(long n, long a, long b, long c, long d, long e,
 	                   "r"(r9)
 	                 : "rcx", "r11", "memory");
 	return ret;
+}
+
+/* Sets the calling thread's thread pointer (%fs base) to `tp`: on x86-64 a
+ * system call, arch_prctl(ARCH_SET_FS). */
+#define RT_ARCH_SET_FS 0x1002
+static inline bool rt_arch_set_thread_pointer(void *tp)
+{
+	return syscall2(SYS_arch_prctl, RT_ARCH_SET_FS, (long)tp) == 0;
 }
 
 #endif /* TRT_ARCH_SYSCALL_H */

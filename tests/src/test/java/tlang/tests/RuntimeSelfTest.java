@@ -51,7 +51,7 @@ class RuntimeSelfTest {
         Path exe = work.resolve(target.name + "-" + name);
         Path rt = Tcc.REPO.resolve("native-runtime");
         List<String> compile = new ArrayList<>(List.of(tools.clang().toString(), "--target=" + target.triple));
-        compile.addAll(RuntimeLibrary.CFLAGS);
+        compile.addAll(RuntimeLibrary.cflags(target));
         compile.addAll(List.of("-I", rt.resolve("include").toString(), "-I", rt.resolve("src").toString(),
                 "-I", rt.resolve("arch").resolve(target.archDir).toString(), "-c", c.toString(), "-o", obj.toString()));
         Path dir = c.getParent();

@@ -39,6 +39,21 @@ public final class RuntimeLibrary {
             "-std=c11", "-ffreestanding", "-nostdlib", "-fno-builtin", "-fno-stack-protector", "-fno-pic",
             "-O2", "-funwind-tables", "-ffunction-sections", "-fdata-sections", "-Wall", "-Wextra", "-Werror");
 
+    /**
+     * {@link #CFLAGS} plus what one target needs: on AArch64, {@code -mno-outline-atomics}, so that
+     * C11 atomics compile to inline LDXR/STXR (or LSE) instead of calls to libgcc's
+     * {@code __aarch64_ldadd8_acq_rel} and friends, which clang picks by default only when it finds a
+     * host GCC installation (the build must not depend on the host, and there is no libgcc).
+     */
+    public static List<String> cflags(Target target) {
+        if (target.archDir.equals("aarch64")) {
+            List<String> all = new ArrayList<>(CFLAGS);
+            all.add("-mno-outline-atomics");
+            return List.copyOf(all);
+        }
+        return CFLAGS;
+    }
+
     public static Path archive(Target target, LlvmTools tools, Path cacheRoot, PrintStream progress) {
         List<RuntimeSources.SourceFile> sources = RuntimeSources.all();
         String key = cacheKey(target, sources);
@@ -65,7 +80,7 @@ public final class RuntimeLibrary {
     public static String cacheKey(Target target, List<RuntimeSources.SourceFile> sources) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(("tcc " + Version.tcc() + "\0" + target.triple + "\0" + String.join(" ", CFLAGS) + "\0").getBytes());
+            sha.update(("tcc " + Version.tcc() + "\0" + target.triple + "\0" + String.join(" ", cflags(target)) + "\0").getBytes());
             for (RuntimeSources.SourceFile f : sources) {
                 sha.update(f.path().getBytes());
                 sha.update((byte) 0);
@@ -98,7 +113,7 @@ public final class RuntimeLibrary {
                 Path obj = work.resolve(rel + ".o");
                 jobs.add(pool.submit(() -> {
                     List<String> cmd = new ArrayList<>(List.of(tools.clang().toString(), "--target=" + target.triple));
-                    cmd.addAll(CFLAGS);
+                    cmd.addAll(cflags(target));
                     cmd.addAll(List.of("-I", src.resolve("include").toString(), "-I", src.resolve("src").toString(),
                             "-I", src.resolve("arch").resolve(target.archDir).toString(), "-c", file.toString(), "-o", obj.toString()));
                     LlvmTools.Result r = tools.run(cmd);

@@ -1,0 +1,401 @@
+/*
+ * rc.c — reference counting: allocating objects with a header, strong and
+ * weak counts, drop, copy-on-write uniqueness, and marking objects shared
+ * before they cross to another task.
+ *
+ * Model (include/trt_rc.h has the layout; docs/runtime.md, "Reference
+ * counting", the reasoning):
+ *
+ *   - The strong word holds two flag bits and the count in units of
+ *     TRT_RC_ONE, so one load tells both "how many" and "how to change it".
+ *     An object no other task can reach is counted with a plain load and
+ *     store (relaxed atomics, which compile to ordinary moves: the fields
+ *     are _Atomic only so that the shared case is defined C).  A shared
+ *     object is counted with read-modify-write atomics, ordered as Rust's
+ *     Arc orders them: increments relaxed (the caller's own reference keeps
+ *     the object alive), decrements release, and an acquire fence before the
+ *     drop and before the free, so every write any thread made through its
+ *     reference happens before the object is destroyed.
+ *   - The weak word counts weak references plus one held by all strong
+ *     references together, as Rust's Rc/Arc do: the last strong release
+ *     drops the payload and then gives that one up, so exactly one party —
+ *     the last of either kind — frees the memory, with no lock.
+ *   - Immortal objects (compile-time constants, possibly in read-only
+ *     memory) are never written: every path tests the flag before a store.
+ *   - Sharing is sticky and transitive (trt_rc_share): an object's flag is
+ *     set by the one task that can reach it, before the hand-over (channel,
+ *     spawn, Mutex), whose release/acquire publishes the flag along with the
+ *     object.  Because every object a shared one references is shared too,
+ *     a task that received a shared object can never reach a non-shared one
+ *     through it.
+ *
+ * Invariants:
+ *   - The fast paths (not shared, not immortal, count in range) are one
+ *     load, one test, one store; anything else leaves through a branch
+ *     marked unlikely.
+ *   - A count never wraps: reaching bit 31 aborts first (strong: 2^29
+ *     references, weak: 2^31).
+ *   - Nothing here takes a lock or makes a system call except through
+ *     trt_alloc/trt_free; trt_rc_share allocates only when an object graph
+ *     has more than SHARE_INLINE objects with references pending at once.
+ */
+#include "trt.h"
+#include "internal.h"
+#include "cpu.h"
+#include "signals.h"
+#include "backtrace.h"
+
+#include <stdatomic.h>
+#include <stddef.h>
+
+#define TOP_BIT 0x80000000u
+#define SHARE_INLINE 64
+
+_Static_assert(sizeof(struct trt_rc_header) == TRT_RC_HEADER_SIZE, "header size");
+_Static_assert(offsetof(struct trt_rc_header, strong) == 0, "strong at 0");
+_Static_assert(offsetof(struct trt_rc_header, weak) == 4, "weak at 4");
+_Static_assert(offsetof(struct trt_rc_header, type) == 8, "type at 8");
+_Static_assert(sizeof(struct trt_type) == 40, "trt_type size");
+_Static_assert(offsetof(struct trt_type, drop) == 8, "drop at 8");
+_Static_assert(offsetof(struct trt_type, visit) == 16, "visit at 16");
+_Static_assert(offsetof(struct trt_type, name) == 24, "name at 24");
+_Static_assert(offsetof(struct trt_type, name_len) == 32, "name_len at 32");
+
+static inline struct trt_rc_header *hdr(const void *obj)
+{
+	return (struct trt_rc_header *)obj;
+}
+
+static inline uint32_t load(_Atomic uint32_t *w)
+{
+	return atomic_load_explicit(w, memory_order_relaxed);
+}
+
+static inline void store(_Atomic uint32_t *w, uint32_t v)
+{
+	atomic_store_explicit(w, v, memory_order_relaxed);
+}
+
+/* "fatal runtime error: WHO: WHAT (type NAME)", a backtrace under T_BACKTRACE,
+ * then SIGABRT: a count gone wrong means memory is about to be freed while
+ * in use (or never), and nothing after it can be trusted.  The type name,
+ * not the address, so tests can pin the message. */
+__attribute__((noinline, cold)) _Noreturn static void rc_fatal(const char *who,
+                                                               const char *what,
+                                                               const void *obj)
+{
+	struct rt_report r;
+	rt_report_init(&r, TRT_STDERR);
+	rt_report_cstr(&r, "fatal runtime error: ");
+	rt_report_cstr(&r, who);
+	rt_report_cstr(&r, ": ");
+	rt_report_cstr(&r, what);
+	const trt_type *t = hdr(obj)->type;
+	if (t != NULL && t->name_len > 0) {
+		rt_report_cstr(&r, " (type ");
+		rt_report_put(&r, t->name, (size_t)t->name_len);
+		rt_report_cstr(&r, ")");
+	}
+	rt_report_cstr(&r, "\n");
+	rt_report_flush(&r);
+	rt_backtrace_report_here(rt_backtrace_style());
+	rt_abort();
+}
+
+void *trt_rc_alloc(const trt_type *type, uint64_t size)
+{
+	if (type == NULL || type->magic != TRT_TYPE_MAGIC)
+		rt_bug("trt_rc_alloc: not a trt_type (bad magic); type at",
+		       (int64_t)(uintptr_t)type);
+	/* A size this large cannot be satisfied anyway; keep the sum from
+	 * wrapping to something small. */
+	uint64_t total = size <= UINT64_MAX - TRT_RC_HEADER_SIZE
+		? size + TRT_RC_HEADER_SIZE : UINT64_MAX;
+	struct trt_rc_header *h = trt_alloc(total);
+	store(&h->strong, TRT_RC_ONE);
+	store(&h->weak, 1);
+	h->type = type;
+	return h;
+}
+
+/* ---- Freeing ---- */
+
+/* The implicit weak reference (or a real one) goes away; the last frees. */
+static void weak_drop(struct trt_rc_header *h, bool shared)
+{
+	if (!shared) {
+		uint32_t w = load(&h->weak);
+		if (w > 1) {
+			store(&h->weak, w - 1);
+			return;
+		}
+		if (__builtin_expect(w == 0, 0))
+			rc_fatal("trt_rc_weak_release", "the weak count is already 0", h);
+	} else {
+		uint32_t old = atomic_fetch_sub_explicit(&h->weak, 1, memory_order_release);
+		if (old != 1) {
+			if (__builtin_expect(old == 0, 0))
+				rc_fatal("trt_rc_weak_release", "the weak count is already 0", h);
+			return;
+		}
+		atomic_thread_fence(memory_order_acquire);
+	}
+	trt_free(h);
+}
+
+/* The strong count has just become 0 (stored or fetched by the caller). */
+__attribute__((noinline)) static void last_release(struct trt_rc_header *h, bool shared)
+{
+	const trt_type *t = h->type;
+	if (t->drop != NULL) {
+		t->drop(h);
+		if (__builtin_expect((load(&h->strong) & ~TRT_RC_FLAGS) != 0, 0))
+			rc_fatal("trt_rc_release", "a drop retained the object it was dropping", h);
+	}
+	weak_drop(h, shared);
+}
+
+/* ---- Strong references ---- */
+
+__attribute__((noinline)) static void retain_slow(struct trt_rc_header *h, uint32_t w)
+{
+	if (w & TRT_RC_IMMORTAL)
+		return;
+	if (w & TRT_RC_SHARED)
+		w = atomic_fetch_add_explicit(&h->strong, TRT_RC_ONE, memory_order_relaxed);
+	else
+		store(&h->strong, w + TRT_RC_ONE);
+	if (__builtin_expect(w & TOP_BIT, 0))
+		rc_fatal("trt_rc_retain", "reference count overflow", h);
+	if (__builtin_expect((w & ~TRT_RC_FLAGS) == 0, 0))
+		rc_fatal("trt_rc_retain", "retained after its strong count reached 0", h);
+}
+
+void trt_rc_retain(void *obj)
+{
+	if (obj == NULL)
+		return;
+	struct trt_rc_header *h = hdr(obj);
+	uint32_t w = load(&h->strong);
+	/* One test sends flags, a count about to overflow and a dead object
+	 * (w == 0) to the slow path: subtracting ONE leaves the flag bits
+	 * alone and turns 0 into a number with the top bit set.  (A count of
+	 * exactly 2^29 passes once more and is caught on the next retain:
+	 * still far from wrapping.) */
+	if (__builtin_expect(((w - TRT_RC_ONE) & (TRT_RC_FLAGS | TOP_BIT)) != 0, 0)) {
+		retain_slow(h, w);
+		return;
+	}
+	store(&h->strong, w + TRT_RC_ONE);
+}
+
+__attribute__((noinline)) static void release_slow(struct trt_rc_header *h, uint32_t w)
+{
+	if (w & TRT_RC_IMMORTAL)
+		return;
+	if (w & TRT_RC_SHARED) {
+		uint32_t old = atomic_fetch_sub_explicit(&h->strong, TRT_RC_ONE,
+		                                         memory_order_release);
+		uint32_t n = old & ~TRT_RC_FLAGS;
+		if (n != TRT_RC_ONE) {
+			if (__builtin_expect(n == 0, 0))
+				rc_fatal("trt_rc_release", "released after its strong count reached 0", h);
+			return;
+		}
+		atomic_thread_fence(memory_order_acquire);
+		last_release(h, true);
+		return;
+	}
+	/* Not shared: the count is ONE (the last reference) or 0 (a bug). */
+	if (__builtin_expect(w == 0, 0))
+		rc_fatal("trt_rc_release", "released after its strong count reached 0", h);
+	store(&h->strong, 0);
+	last_release(h, false);
+}
+
+void trt_rc_release(void *obj)
+{
+	if (obj == NULL)
+		return;
+	struct trt_rc_header *h = hdr(obj);
+	uint32_t w = load(&h->strong);
+	if (__builtin_expect((w & TRT_RC_FLAGS) == 0 && w > TRT_RC_ONE, 1)) {
+		store(&h->strong, w - TRT_RC_ONE);
+		return;
+	}
+	release_slow(h, w);
+}
+
+bool trt_rc_is_unique(void *obj)
+{
+	struct trt_rc_header *h = hdr(obj);
+	uint32_t w = load(&h->strong);
+	if (w & TRT_RC_IMMORTAL)
+		return false;
+	if (!(w & TRT_RC_SHARED))
+		return w == TRT_RC_ONE && load(&h->weak) == 1;
+	/* Shared: lock the weak count while reading the strong one (Rust's
+	 * Arc::is_unique).  Without the lock, another thread could upgrade a
+	 * weak reference and drop that weak reference between our two loads,
+	 * and both counts would read 1 while two strong references exist.
+	 * With weak == 1 there is no Weak to upgrade, and a new one can only
+	 * be made from a strong reference, which trt_rc_weak_retain does only
+	 * after waiting for the lock. */
+	uint32_t one = 1;
+	if (!atomic_compare_exchange_strong_explicit(&h->weak, &one, TRT_RC_WEAK_LOCKED,
+	                                             memory_order_acquire,
+	                                             memory_order_relaxed))
+		return false;
+	bool unique = (atomic_load_explicit(&h->strong, memory_order_acquire) &
+	               ~TRT_RC_FLAGS) == TRT_RC_ONE;
+	atomic_store_explicit(&h->weak, 1, memory_order_release);
+	return unique;
+}
+
+/* ---- Weak references ---- */
+
+void trt_rc_weak_retain(void *obj)
+{
+	if (obj == NULL)
+		return;
+	struct trt_rc_header *h = hdr(obj);
+	uint32_t s = load(&h->strong);
+	if (s & TRT_RC_IMMORTAL)
+		return;
+	if (!(s & TRT_RC_SHARED)) {
+		uint32_t w = load(&h->weak);
+		if (__builtin_expect(w >= TOP_BIT, 0))
+			rc_fatal("trt_rc_weak_retain", "weak count overflow", h);
+		store(&h->weak, w + 1);
+		return;
+	}
+	uint32_t w = load(&h->weak);
+	for (;;) {
+		if (w == TRT_RC_WEAK_LOCKED) {
+			rt_arch_cpu_relax();
+			w = load(&h->weak);
+			continue;
+		}
+		if (__builtin_expect(w >= TOP_BIT, 0))
+			rc_fatal("trt_rc_weak_retain", "weak count overflow", h);
+		/* Acquire pairs with trt_rc_is_unique's unlock. */
+		if (atomic_compare_exchange_weak_explicit(&h->weak, &w, w + 1,
+		                                          memory_order_acquire,
+		                                          memory_order_relaxed))
+			return;
+	}
+}
+
+void trt_rc_weak_release(void *obj)
+{
+	if (obj == NULL)
+		return;
+	struct trt_rc_header *h = hdr(obj);
+	uint32_t s = load(&h->strong);
+	if (s & TRT_RC_IMMORTAL)
+		return;
+	weak_drop(h, (s & TRT_RC_SHARED) != 0);
+}
+
+void *trt_rc_weak_upgrade(void *obj)
+{
+	struct trt_rc_header *h = hdr(obj);
+	uint32_t w = load(&h->strong);
+	if (w & TRT_RC_IMMORTAL)
+		return obj;
+	if (!(w & TRT_RC_SHARED)) {
+		if ((w & ~TRT_RC_FLAGS) == 0)
+			return NULL;
+		if (__builtin_expect(w & TOP_BIT, 0))
+			rc_fatal("trt_rc_weak_upgrade", "reference count overflow", h);
+		store(&h->strong, w + TRT_RC_ONE);
+		return obj;
+	}
+	/* Shared: increment only while the count is not 0, or a thread that
+	 * has already started dropping would see its object come back. */
+	for (;;) {
+		if ((w & ~TRT_RC_FLAGS) == 0)
+			return NULL;
+		if (__builtin_expect(w & TOP_BIT, 0))
+			rc_fatal("trt_rc_weak_upgrade", "reference count overflow", h);
+		if (atomic_compare_exchange_weak_explicit(&h->strong, &w, w + TRT_RC_ONE,
+		                                          memory_order_acquire,
+		                                          memory_order_relaxed))
+			return obj;
+	}
+}
+
+uint32_t trt_rc_strong_count(const void *obj)
+{
+	uint32_t w = load(&hdr(obj)->strong);
+	if (w & TRT_RC_IMMORTAL)
+		return 1;
+	return w / TRT_RC_ONE;
+}
+
+uint32_t trt_rc_weak_count(const void *obj)
+{
+	struct trt_rc_header *h = hdr(obj);
+	uint32_t s = load(&h->strong);
+	if (s & TRT_RC_IMMORTAL)
+		return 0;
+	uint32_t w = load(&h->weak);
+	if (w == TRT_RC_WEAK_LOCKED)
+		return 0; /* locked only while weak == 1: no weak references */
+	return (s & ~TRT_RC_FLAGS) != 0 ? w - 1 : w;
+}
+
+/* ---- Sharing ---- */
+
+/* Objects whose flag is set but whose references are not visited yet.  A
+ * stack, so the walk is depth-first with no recursion: a long chain of
+ * objects needs no deep C stack. */
+struct share_work {
+	void **items;
+	size_t len, cap;
+	void *inline_items[SHARE_INLINE];
+};
+
+static void share_push(struct share_work *s, void *obj)
+{
+	if (s->len == s->cap) {
+		size_t cap = s->cap * 2;
+		void **more = trt_alloc(cap * sizeof(void *));
+		memcpy(more, s->items, s->len * sizeof(void *));
+		if (s->items != s->inline_items)
+			trt_free(s->items);
+		s->items = more;
+		s->cap = cap;
+	}
+	s->items[s->len++] = obj;
+}
+
+/* Sets the flag with a plain store: an object not yet shared is reachable
+ * from the calling task alone (the invariant), so nobody races with it. */
+static void share_one(void *obj, void *ctx)
+{
+	if (obj == NULL)
+		return;
+	struct trt_rc_header *h = hdr(obj);
+	uint32_t w = load(&h->strong);
+	if (w & TRT_RC_FLAGS)
+		return; /* already shared (and so is everything it reaches) or immortal */
+	store(&h->strong, w | TRT_RC_SHARED);
+	if (h->type->visit != NULL)
+		share_push(ctx, obj);
+}
+
+void trt_rc_share(void *obj)
+{
+	struct share_work s;
+	s.items = s.inline_items;
+	s.len = 0;
+	s.cap = SHARE_INLINE;
+	share_one(obj, &s);
+	while (s.len > 0) {
+		struct trt_rc_header *h = s.items[--s.len];
+		h->type->visit(h, share_one, &s);
+	}
+	if (s.items != s.inline_items)
+		trt_free(s.items);
+}
