@@ -63,6 +63,62 @@ impl<T> Option<T> {
             None => other,
         }
     }
+
+    pub fn map<U, F: Fn(T) -> U>(self, f: F) -> Option<U> {
+        match self {
+            Some(v) => Some(f(v)),
+            None => None,
+        }
+    }
+
+    pub fn map_or<U, F: Fn(T) -> U>(self, default: U, f: F) -> U {
+        match self {
+            Some(v) => f(v),
+            None => default,
+        }
+    }
+
+    pub fn and_then<U, F: Fn(T) -> Option<U>>(self, f: F) -> Option<U> {
+        match self {
+            Some(v) => f(v),
+            None => None,
+        }
+    }
+
+    pub fn filter<P: Fn(T) -> bool>(self, predicate: P) -> Option<T> {
+        match self {
+            Some(v) => if predicate(v) { Some(v) } else { None },
+            None => None,
+        }
+    }
+
+    pub fn unwrap_or_else<F: Fn() -> T>(self, f: F) -> T {
+        match self {
+            Some(v) => v,
+            None => f(),
+        }
+    }
+
+    pub fn or_else<F: Fn() -> Option<T>>(self, f: F) -> Option<T> {
+        match self {
+            Some(v) => Some(v),
+            None => f(),
+        }
+    }
+
+    pub fn ok_or_else<E, F: Fn() -> E>(self, f: F) -> Result<T, E> {
+        match self {
+            Some(v) => Ok(v),
+            None => Err(f()),
+        }
+    }
+
+    pub fn is_some_and<P: Fn(T) -> bool>(self, predicate: P) -> bool {
+        match self {
+            Some(v) => predicate(v),
+            None => false,
+        }
+    }
 }
 
 impl<T, E> Result<T, E> {
@@ -116,6 +172,41 @@ impl<T, E> Result<T, E> {
         match self {
             Ok(_) => None,
             Err(e) => Some(e),
+        }
+    }
+
+    pub fn map<U, F: Fn(T) -> U>(self, f: F) -> Result<U, E> {
+        match self {
+            Ok(v) => Ok(f(v)),
+            Err(e) => Err(e),
+        }
+    }
+
+    pub fn map_err<G, F: Fn(E) -> G>(self, f: F) -> Result<T, G> {
+        match self {
+            Ok(v) => Ok(v),
+            Err(e) => Err(f(e)),
+        }
+    }
+
+    pub fn and_then<U, F: Fn(T) -> Result<U, E>>(self, f: F) -> Result<U, E> {
+        match self {
+            Ok(v) => f(v),
+            Err(e) => Err(e),
+        }
+    }
+
+    pub fn unwrap_or_else<F: Fn(E) -> T>(self, f: F) -> T {
+        match self {
+            Ok(v) => v,
+            Err(e) => f(e),
+        }
+    }
+
+    pub fn or_else<G, F: Fn(E) -> Result<T, G>>(self, f: F) -> Result<T, G> {
+        match self {
+            Ok(v) => Ok(v),
+            Err(e) => f(e),
         }
     }
 }

@@ -2183,9 +2183,13 @@ public final class TypeChecker {
         types.put(arg, param);
         functionExprs.add(arg);
         if (!(arg instanceof Expr.Ref r)) {
-            check(arg, null);
-            diags.error(ErrorCode.E0308, arg.span(), "mismatched types: expected `" + show(param) + "`, found `" + show(check(arg, null)) + "`",
-                    "help: pass a reference: `&" + arg.span().text() + "`");
+            dynPlaceAllowed = arg instanceof Expr.Path;
+            Type t = check(arg, null);
+            dynPlaceAllowed = false;
+            if (resolved(t) != Type.ERROR) {
+                diags.error(ErrorCode.E0308, arg.span(), "mismatched types: expected `" + show(param) + "`, found `" + show(t) + "`",
+                        "help: pass a reference: `&" + arg.span().text() + "`");
+            }
             return;
         }
         dynPlaceAllowed = r.operand() instanceof Expr.Path;

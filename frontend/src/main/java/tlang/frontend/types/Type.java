@@ -283,7 +283,12 @@ public sealed interface Type {
      * instance of a generic function has its own closure types.
      */
     record Closure(ClosureDef def, List<Type> outerArgs, List<Type> params, Type result, List<Type> captures) implements Type {
-        @Override public String display() { return def.toString(); }
+        /**
+         * `{closure@LINE:COL}`, followed in a generic function by the function's type
+         * arguments: the closure of each instance is a type of its own, and instance
+         * symbols are built from these names.
+         */
+        @Override public String display() { return def + Types.displayArgs(outerArgs); }
 
         /** As a function type: its signature. */
         public Fn signature() { return new Fn(params, result); }
