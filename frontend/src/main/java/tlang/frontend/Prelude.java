@@ -77,6 +77,9 @@ public final class Prelude {
         equality(b, "char", true);
         ordering(b, "char");
         common(b, "char", "'\\0'");
+        b.append("impl Hash for bool { fn hash(&self, h: &mut Hasher) { h.write_u8(if self { 1 } else { 0 }) } }\n");
+        b.append("impl Hash for char { fn hash(&self, h: &mut Hasher) { h.write_u32(self as u32) } }\n");
+        b.append("impl Hash for String { fn hash(&self, h: &mut Hasher) { h.write_str(self) } }\n");
         equality(b, "String", true);
         b.append("impl Clone for String { fn clone(&self) -> String { self } }\n");
         b.append("impl Default for String { fn default() -> String { \"\" } }\n");
@@ -108,7 +111,19 @@ public final class Prelude {
         b.append("impl Product for ").append(t).append(" { fn one() -> ").append(t).append(" { ").append(one).append(" } fn times(self, item: ").append(t).append(") -> ").append(t).append(" { self * item } }\n");
     }
 
+    /** `Hash` of an integer: its bytes, little-endian, in its own width (as Rust hashes it). */
+    private static void hashInteger(StringBuilder b, String t) {
+        String width = switch (t) {
+            case "i8", "u8" -> "u8";
+            case "i16", "u16" -> "u16";
+            case "i32", "u32" -> "u32";
+            default -> "u64";
+        };
+        b.append("impl Hash for ").append(t).append(" { fn hash(&self, h: &mut Hasher) { h.write_").append(width).append("(self as ").append(width).append(") } }\n");
+    }
+
     private static void integer(StringBuilder b, String t, boolean signed) {
+        hashInteger(b, t);
         ranges(b, t);
         sums(b, t, "0", "1");
         arithmetic(b, t);

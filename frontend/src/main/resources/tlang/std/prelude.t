@@ -272,6 +272,78 @@ pub trait Index<Idx> { type Output; fn index(&self, i: Idx) -> Self::Output; }
 /** `c[i] = v` and `c[i] += v` on a struct or enum: stores the element at `i`. */
 pub trait IndexMut<Idx>: Index<Idx> { fn index_set(&mut self, i: Idx, value: Self::Output); }
 
+// ---- hashing ----
+
+/**
+ * SipHash-1-3, keyed: the hash `HashMap` will use (a key drawn at random resists
+ * flooding). Values feed it bytes through their `Hash` impls; numbers as their
+ * little-endian bytes, strings as their bytes and then 0xff, as Rust's do, so a value
+ * hashes to what Rust's `DefaultHasher` (the same function, keys 0 and 0) gives.
+ */
+pub struct Hasher { v0: u64, v1: u64, v2: u64, v3: u64, tail: u64, ntail: u64, length: u64 }
+
+impl Hasher {
+    /** Keys 0 and 0: deterministic, for tests and for hashes that must not vary. */
+    pub fn new() -> Hasher { Hasher::with_keys(0, 0) }
+
+    pub fn with_keys(k0: u64, k1: u64) -> Hasher {
+        Hasher {
+            v0: k0 ^ 0x736f6d6570736575, v1: k1 ^ 0x646f72616e646f6d,
+            v2: k0 ^ 0x6c7967656e657261, v3: k1 ^ 0x7465646279746573,
+            tail: 0, ntail: 0, length: 0,
+        }
+    }
+
+    fn sip_round(&mut self) {
+        self.v0 = self.v0.wrapping_add(self.v1); self.v1 = self.v1.rotate_left(13); self.v1 ^= self.v0; self.v0 = self.v0.rotate_left(32);
+        self.v2 = self.v2.wrapping_add(self.v3); self.v3 = self.v3.rotate_left(16); self.v3 ^= self.v2;
+        self.v0 = self.v0.wrapping_add(self.v3); self.v3 = self.v3.rotate_left(21); self.v3 ^= self.v0;
+        self.v2 = self.v2.wrapping_add(self.v1); self.v1 = self.v1.rotate_left(17); self.v1 ^= self.v2; self.v2 = self.v2.rotate_left(32);
+    }
+
+    pub fn write_u8(&mut self, b: u8) {
+        self.tail = self.tail | ((b as u64) << (8 * self.ntail));
+        self.ntail += 1;
+        self.length += 1;
+        if self.ntail == 8 {
+            let m = self.tail;
+            self.v3 ^= m;
+            self.sip_round();
+            self.v0 ^= m;
+            self.tail = 0;
+            self.ntail = 0;
+        }
+    }
+    pub fn write_u16(&mut self, x: u16) { self.write_u8(x as u8); self.write_u8((x >> 8) as u8); }
+    pub fn write_u32(&mut self, x: u32) { self.write_u16(x as u16); self.write_u16((x >> 16) as u16); }
+    pub fn write_u64(&mut self, x: u64) { self.write_u32(x as u32); self.write_u32((x >> 32) as u32); }
+    pub fn write_str(&mut self, s: String) {
+        let mut i: usize = 0;
+        while i < s.len() {
+            self.write_u8(s.byte_at(i));
+            i += 1;
+        }
+        self.write_u8(0xff);
+    }
+
+    /** The hash of everything written so far (writing more afterwards goes on from here). */
+    pub fn finish(&self) -> u64 {
+        let mut h = Hasher { v0: self.v0, v1: self.v1, v2: self.v2, v3: self.v3, tail: 0, ntail: 0, length: 0 };
+        let b: u64 = ((self.length & 0xff) << 56) | self.tail;
+        h.v3 ^= b;
+        h.sip_round();
+        h.v0 ^= b;
+        h.v2 ^= 0xff;
+        h.sip_round();
+        h.sip_round();
+        h.sip_round();
+        h.v0 ^ h.v1 ^ h.v2 ^ h.v3
+    }
+}
+
+/** Values that can be hashed (the keys of `HashMap` and `HashSet`); `#[derive(Hash)]` writes it. */
+pub trait Hash { fn hash(&self, h: &mut Hasher); }
+
 /** Conversion into a type; `?` uses it to convert errors. */
 pub trait From<T> { fn from(value: T) -> Self; }
 

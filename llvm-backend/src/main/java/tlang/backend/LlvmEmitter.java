@@ -327,6 +327,7 @@ final class LlvmEmitter {
             case SQRT -> "llvm.sqrt"; case FABS -> "llvm.fabs"; case FLOOR -> "llvm.floor"; case CEIL -> "llvm.ceil";
             case ROUND -> "llvm.round"; case TRUNC -> "llvm.trunc"; case FMIN -> "llvm.minnum"; case FMAX -> "llvm.maxnum";
             case CTPOP -> "llvm.ctpop"; case CTLZ -> "llvm.ctlz"; case CTTZ -> "llvm.cttz";
+            case FSHL -> "llvm.fshl"; case FSHR -> "llvm.fshr";
         };
         LLVMTypeRef t = type(in.args().get(0).type());
         List<LLVMValueRef> args = new java.util.ArrayList<>();

@@ -20,10 +20,12 @@ public enum BuiltinMethod {
     WRAPPING_ADD("wrapping_add", Receiver.INT, 1), WRAPPING_SUB("wrapping_sub", Receiver.INT, 1),
     WRAPPING_MUL("wrapping_mul", Receiver.INT, 1), POW("pow", Receiver.INT, 1),
     COUNT_ONES("count_ones", Receiver.INT, 0), LEADING_ZEROS("leading_zeros", Receiver.INT, 0),
-    TRAILING_ZEROS("trailing_zeros", Receiver.INT, 0);
+    TRAILING_ZEROS("trailing_zeros", Receiver.INT, 0),
+    ROTATE_LEFT("rotate_left", Receiver.INT, 1), ROTATE_RIGHT("rotate_right", Receiver.INT, 1),
+    STR_LEN("len", Receiver.STRING, 0), BYTE_AT("byte_at", Receiver.STRING, 1);
 
     /** What a method applies to. */
-    public enum Receiver { ARRAY, FLOAT, INT, SIGNED }
+    public enum Receiver { ARRAY, FLOAT, INT, SIGNED, STRING }
 
     public final String name;
     public final Receiver receiver;
@@ -41,6 +43,7 @@ public enum BuiltinMethod {
             case FLOAT -> t instanceof Type.Float;
             case INT -> t instanceof Type.Int;
             case SIGNED -> t instanceof Type.Int i && i.signed;
+            case STRING -> t == Type.STRING;
         };
     }
 
@@ -57,13 +60,18 @@ public enum BuiltinMethod {
 
     /** The type of the argument (for methods with one), given the receiver's type. */
     public Type argumentType(Type receiverType) {
-        return this == POW ? Type.Int.U32 : receiverType;
+        return switch (this) {
+            case POW, ROTATE_LEFT, ROTATE_RIGHT -> Type.Int.U32;
+            case BYTE_AT -> Type.Int.USIZE;
+            default -> receiverType;
+        };
     }
 
     /** The result type, given the receiver's type. */
     public Type resultType(Type receiverType) {
         return switch (this) {
-            case ARRAY_LEN -> Type.Int.USIZE;
+            case ARRAY_LEN, STR_LEN -> Type.Int.USIZE;
+            case BYTE_AT -> Type.Int.U8;
             case COUNT_ONES, LEADING_ZEROS, TRAILING_ZEROS -> Type.Int.U32;
             default -> receiverType;
         };

@@ -1707,13 +1707,13 @@ public final class TypeChecker {
         dynPlaceAllowed = false;
         if (receiver instanceof Type.Dyn d) return dynMethodCall(mc, d);
         if (receiver == Type.ERROR) {
-            mc.args().forEach(a -> check(a, null));
+            mc.args().forEach(this::checkStray);
             return Type.ERROR;
         }
         if (receiver instanceof Type.Var v && v.kind() != Type.VarKind.ANY) {
             // `let x = 5; x.abs()`: which `abs` depends on a type nothing has settled yet.
             // As in Rust, ask for it rather than guess (a guess could contradict a later use).
-            mc.args().forEach(a -> check(a, null));
+            mc.args().forEach(this::checkStray);
             String example = v.kind() == Type.VarKind.INTEGER ? "i64" : "f64";
             String help = mc.receiver() instanceof Expr.Path p && placeRoot(p) != null
                     ? "help: give `" + p.joined() + "` a type: `let " + p.joined() + ": " + example + " = ...`"
@@ -1752,13 +1752,13 @@ public final class TypeChecker {
                 diags.error(ErrorCode.E0034, mc.nameSpan(), "multiple applicable items in scope: `" + mc.name() + "` is a method of "
                         + String.join(" and ", candidates.stream().map(m -> "`" + m.trait().name + "`").toList()),
                         "help: call it through the trait: `" + candidates.get(0).trait().name + "::" + mc.name() + "(...)`");
-                mc.args().forEach(a -> check(a, null));
+                mc.args().forEach(this::checkStray);
                 return Type.ERROR;
             }
             if (!candidates.isEmpty()) f = candidates.get(0);
         }
         if (f == null || f.decl().self() == null) {
-            mc.args().forEach(a -> check(a, null));
+            mc.args().forEach(this::checkStray);
             if (receiver instanceof Type.Var) {
                 diags.error(ErrorCode.E0282, mc.receiver().span(), "type annotations needed", "note: the type of this value must be known to call a method on it");
             } else if (f != null) {
@@ -1799,7 +1799,7 @@ public final class TypeChecker {
         if (mc.args().size() != paramTypes.size()) {
             diags.error(ErrorCode.E0061, mc.span(), "method `" + mc.name() + "` takes " + count(paramTypes.size(), "argument") + " but "
                     + count(mc.args().size(), "argument") + (mc.args().size() == 1 ? " was" : " were") + " supplied");
-            mc.args().forEach(a -> check(a, null));
+            mc.args().forEach(this::checkStray);
             return result;
         }
         for (int i = 0; i < paramTypes.size(); i++) argument(mc.args().get(i), paramTypes.get(i), f.qualifiedName());
@@ -1812,7 +1812,7 @@ public final class TypeChecker {
         if (mc.args().size() != m.arity) {
             diags.error(ErrorCode.E0061, mc.span(), "method `" + mc.name() + "` takes " + count(m.arity, "argument") + " but "
                     + count(mc.args().size(), "argument") + (mc.args().size() == 1 ? " was" : " were") + " supplied");
-            mc.args().forEach(a -> check(a, null));
+            mc.args().forEach(this::checkStray);
             return m.resultType(receiver);
         }
         for (Expr arg : mc.args()) expect(arg, m.argumentType(receiver));
@@ -2173,6 +2173,14 @@ public final class TypeChecker {
         return infer.fresh(Type.VarKind.ANY);
     }
 
+    /**
+     * The arguments of a call whose target is unknown (already reported): checked for their
+     * own errors, a `&x` as x, since whether `&` was right cannot be known.
+     */
+    private void checkStray(Expr arg) {
+        check(arg instanceof Expr.Ref r ? r.operand() : arg, null);
+    }
+
     // ---- trait objects --------------------------------------------------------------
 
     /**
@@ -2233,7 +2241,7 @@ public final class TypeChecker {
             if (m != null) { f = m; owner = b; break; }
         }
         if (f == null) {
-            mc.args().forEach(a -> check(a, null));
+            mc.args().forEach(this::checkStray);
             diags.error(ErrorCode.E0599, mc.nameSpan(), "no method named `" + mc.name() + "` found for `" + show(d) + "`",
                     "note: a trait object has the methods of its trait: " + String.join(", ", traits.vtableMethods(d.bound().trait()).stream().map(m -> "`" + m.name() + "`").toList()));
             return Type.ERROR;
@@ -2417,7 +2425,7 @@ public final class TypeChecker {
                 diags.error(ErrorCode.E0618, c.callee().span(), "expected a function, found " + name + " of type `" + show(t) + "`",
                         t instanceof Type.Param p ? "help: bound it: `" + p.name + ": Fn(...) -> R`" : "note: only functions, closures and `fn` values can be called");
             }
-            c.args().forEach(a -> check(a, null));
+            c.args().forEach(this::checkStray);
             return Type.ERROR;
         }
         valueCalls.add(c);
@@ -2457,7 +2465,7 @@ public final class TypeChecker {
         Symbol s = resolve(callee, "function");
         types.put(callee, Type.ERROR);
         if (s == null) {
-            c.args().forEach(a -> check(a, null));
+            c.args().forEach(this::checkStray);
             return Type.ERROR;
         }
         return switch (s) {
@@ -2469,7 +2477,7 @@ public final class TypeChecker {
             case Symbol.Function f -> {
                 if (f.decl().self() != null) {
                     diags.error(ErrorCode.E0615, callee.span(), "`" + f.qualifiedName() + "` is a method", "help: call it on a value: `value." + f.name() + "(...)`");
-                    c.args().forEach(a -> check(a, null));
+                    c.args().forEach(this::checkStray);
                     yield Type.ERROR;
                 }
                 if (!f.isGeneric()) {
@@ -2489,14 +2497,14 @@ public final class TypeChecker {
             case Symbol.Builtin b -> builtinCall(c, b.kind());
             case Symbol.Constant k -> {
                 diags.error(ErrorCode.E0618, callee.span(), "`" + callee.joined() + "` is a constant, not a function");
-                c.args().forEach(a -> check(a, null));
+                c.args().forEach(this::checkStray);
                 yield Type.ERROR;
             }
             case Symbol.VariantCtor v -> {
                 if (v.variant().shape() != Item.Struct.Shape.TUPLE) {
                     diags.error(ErrorCode.E0618, callee.span(), "`" + callee.joined() + "` is not a tuple variant and cannot be called",
                             v.variant().shape() == Item.Struct.Shape.UNIT ? "help: it is a value already: `" + callee.joined() + "`" : "help: use `" + callee.joined() + " { ... }`");
-                    c.args().forEach(a -> check(a, null));
+                    c.args().forEach(this::checkStray);
                     yield Type.ERROR;
                 }
                 checkArguments(c, callee.joined(), v.variant().fieldTypes());
@@ -2506,7 +2514,7 @@ public final class TypeChecker {
                 if (ctor.type().decl().shape() != Item.Struct.Shape.TUPLE) {
                     diags.error(ErrorCode.E0618, callee.span(), "`" + ctor.type().name() + "` is not a tuple struct and has no constructor function",
                             "help: use a struct literal: `" + ctor.type().name() + " { ... }`");
-                    c.args().forEach(a -> check(a, null));
+                    c.args().forEach(this::checkStray);
                     yield Type.ERROR;
                 }
                 checkArguments(c, ctor.type().name(), ctor.type().fieldTypes());
@@ -2519,7 +2527,7 @@ public final class TypeChecker {
         if (c.args().size() != paramTypes.size()) {
             diags.error(ErrorCode.E0061, c.span(), "`" + name + "` takes " + count(paramTypes.size(), "argument") + " but "
                     + count(c.args().size(), "argument") + (c.args().size() == 1 ? " was" : " were") + " supplied");
-            c.args().forEach(a -> check(a, null));
+            c.args().forEach(this::checkStray);
             return;
         }
         for (int i = 0; i < paramTypes.size(); i++) argument(c.args().get(i), paramTypes.get(i), name);
@@ -2566,7 +2574,7 @@ public final class TypeChecker {
         if (c.args().size() != 2) {
             diags.error(ErrorCode.E0061, c.span(), "`std::io::write_bytes` takes 2 arguments but " + count(c.args().size(), "argument")
                     + (c.args().size() == 1 ? " was" : " were") + " supplied", "help: `std::io::write_bytes(&buffer, length)`");
-            c.args().forEach(a -> check(a, null));
+            c.args().forEach(this::checkStray);
             return;
         }
         Expr buffer = c.args().get(0);

@@ -25,7 +25,7 @@ import java.util.stream.Collectors;
 public final class Deriver {
     private Deriver() {}
 
-    private static final List<String> SUPPORTED = List.of("Debug", "Clone", "Copy", "PartialEq", "Eq", "PartialOrd", "Ord", "Default");
+    private static final List<String> SUPPORTED = List.of("Debug", "Clone", "Copy", "PartialEq", "Eq", "PartialOrd", "Ord", "Default", "Hash");
 
     /** The items the module's derives expand to; unsupported ones are reported. */
     public static List<Item> expand(Module module, Diagnostics diags) {
@@ -37,7 +37,7 @@ public final class Deriver {
                 default -> null;
             };
             if (source == null) {
-                diags.error(ErrorCode.E1107, d.span(), "cannot derive `" + d.trait() + "`" + (d.trait().equals("Hash") ? " yet" : ""),
+                diags.error(ErrorCode.E1107, d.span(), "cannot derive `" + d.trait() + "`",
                         "note: the derivable traits are " + String.join(", ", SUPPORTED.stream().map(t -> "`" + t + "`").toList())
                                 + (d.target() instanceof Item.Enum && d.trait().equals("Default") ? "; `Default` for structs only" : ""));
                 continue;
@@ -73,6 +73,25 @@ public final class Deriver {
         return type instanceof tlang.frontend.ast.TypeExpr.Array || type instanceof tlang.frontend.ast.TypeExpr.Tuple ? "" : ".clone()";
     }
 
+    /**
+     * Statements hashing {@code value} of the written type: arrays as Rust hashes slices
+     * (the length, then each element), tuples element by element, anything else by its
+     * `Hash` impl. {@code depth} keeps loop variable names apart.
+     */
+    private static String hashOf(String value, tlang.frontend.ast.TypeExpr type, int depth) {
+        return switch (type) {
+            case tlang.frontend.ast.TypeExpr.Array a -> "h.write_u64(" + value + ".len() as u64); for e" + depth + " in " + value + " { "
+                    + hashOf("e" + depth, a.element(), depth + 1) + " }";
+            case tlang.frontend.ast.TypeExpr.Tuple t -> {
+                StringBuilder b = new StringBuilder();
+                for (int i = 0; i < t.elements().size(); i++) b.append(hashOf(value + "." + i, t.elements().get(i), depth + 1)).append(' ');
+                yield b.toString().trim();
+            }
+            case tlang.frontend.ast.TypeExpr.Unit u -> "";
+            default -> value + ".hash(&mut h);";
+        };
+    }
+
     private static String selfType(String name, Item.Generics g) {
         if (g.params().isEmpty()) return name;
         return name + "<" + g.params().stream().map(Item.TypeParam::name).collect(Collectors.joining(", ")) + ">";
@@ -87,6 +106,7 @@ public final class Deriver {
             case "Clone" -> h + " { fn clone(&self) -> " + self + " { " + build(st.name(), st.shape(), fields,
                     x -> "self." + x + clone(st.fields().get(fields.indexOf(x)).type())) + " } }";
             case "Copy", "Eq" -> h + " {}";
+            case "Hash" -> h + " { fn hash(&self, h: &mut Hasher) { " + st.fields().stream().map(fd -> hashOf("self." + fd.name(), fd.type(), 0)).collect(Collectors.joining(" ")) + " } }";
             case "Default" -> h + " { fn default() -> " + self + " { " + build(st.name(), st.shape(), fields, x -> "Default::default()") + " } }";
             case "PartialEq" -> h + " { fn eq(&self, other: &" + self + ") -> bool { "
                     + (fields.isEmpty() ? "true" : fields.stream().map(x -> "self." + x + " == other." + x).collect(Collectors.joining(" && "))) + " } }";
@@ -144,6 +164,18 @@ public final class Deriver {
         StringBuilder b = new StringBuilder();
         switch (trait) {
             case "Copy", "Eq" -> { return h + " {}"; }
+            case "Hash" -> {
+                // The variant's index first (as Rust hashes the discriminant), then its fields.
+                b.append(h).append(" { fn hash(&self, h: &mut Hasher) { match self {");
+                for (int i = 0; i < en.variants().size(); i++) {
+                    Item.Variant v = en.variants().get(i);
+                    List<String> binds = binders(v, "a");
+                    b.append(' ').append(pattern(en.name(), v, binds)).append(" => { h.write_u64(").append(i).append(");");
+                    for (int j = 0; j < binds.size(); j++) b.append(' ').append(hashOf(binds.get(j), v.fields().get(j).type(), 0));
+                    b.append(" }");
+                }
+                return b.append(" } } }").toString();
+            }
             case "Debug" -> {
                 b.append(h).append(" { fn fmt(&self, f: &mut Formatter) { match self {");
                 for (Item.Variant v : en.variants()) {

@@ -745,6 +745,24 @@ public final class AstToTir {
             case WRAPPING_SUB -> fb.add(new Inst.IntArith(fb.temp(t), Inst.ArithOp.SUB, x, y, null));
             case WRAPPING_MUL -> fb.add(new Inst.IntArith(fb.temp(t), Inst.ArithOp.MUL, x, y, null));
             case POW -> power(x, y, at);
+            case ROTATE_LEFT, ROTATE_RIGHT -> {
+                // A funnel shift of the value with itself; the amount is taken modulo the width.
+                Value amount = t.equals(TirType.U32) ? y : fb.add(new Inst.Cast(fb.temp(t), y));
+                yield intrinsic(m == BuiltinMethod.ROTATE_LEFT ? Inst.IntrinsicOp.FSHL : Inst.IntrinsicOp.FSHR, t, x, x, amount);
+            }
+            case STR_LEN -> fb.add(new Inst.Cast(fb.temp(TirType.U64), fb.add(new Inst.StrPart(fb.temp(TirType.I64), x, true))));
+            case BYTE_AT -> {
+                Value length = fb.add(new Inst.Cast(fb.temp(TirType.U64), fb.add(new Inst.StrPart(fb.temp(TirType.I64), x, true))));
+                Value inside = fb.add(new Inst.Compare(fb.temp(TirType.BOOL), Inst.CmpOp.LT, y, length));
+                Block ok = fb.newBlock(), fail = fb.newBlock();
+                fb.branch(inside, ok, fail);
+                fb.switchTo(fail);
+                panic(at, "byte index out of range for the string's length");
+                fb.switchTo(ok);
+                Value base = fb.add(new Inst.StrPart(fb.temp(TirType.PTR), read(receiver), false));
+                Value address = fb.add(new Inst.ElementAddr(fb.temp(TirType.PTR), base, new TirType.Array(TirType.U8, 0), read(held.get(0)), null));
+                yield fb.add(new Inst.Load(fb.temp(TirType.U8), address, TirType.U8));
+            }
             case ARRAY_LEN -> throw new IllegalStateException();
         };
     }

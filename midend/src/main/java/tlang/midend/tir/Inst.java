@@ -89,7 +89,7 @@ public sealed interface Inst {
      * target: float square root, absolute value, rounding, min/max (NaN-ignoring, like
      * IEEE minNum), and bit counts of integers (results of the operand's type).
      */
-    enum IntrinsicOp { SQRT, FABS, FLOOR, CEIL, ROUND, TRUNC, FMIN, FMAX, CTPOP, CTLZ, CTTZ }
+    enum IntrinsicOp { SQRT, FABS, FLOOR, CEIL, ROUND, TRUNC, FMIN, FMAX, CTPOP, CTLZ, CTTZ, FSHL, FSHR }
 
     record Intrinsic(Value.Temp result, IntrinsicOp op, List<Value> args) implements Inst {}
 
