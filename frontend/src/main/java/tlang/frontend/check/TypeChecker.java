@@ -1109,6 +1109,7 @@ public final class TypeChecker {
             }
         }
         for (Symbol.Local l : functionLocals) l.settle(infer.deepResolve(l.type()));
+        fnCoercions.replaceAll((e, c) -> Types.any(c, x -> x instanceof Type.Var) ? (Type.Closure) infer.deepResolve(c) : c);
         for (Expr e : functionInstantiations) instantiations.put(e, instantiations.get(e).stream().map(infer::deepResolve).toList());
         for (Expr.Path p : functionPaths) {
             if (resolutions.get(p) instanceof Symbol s) resolutions.put(p, settled(s));
@@ -1468,6 +1469,19 @@ public final class TypeChecker {
             return new Type.Array(element, 0);
         }
         Type first = check(a.elements().get(0), element);
+        if (a.elements().size() > 1 && resolved(first) instanceof Type.Closure c0) {
+            // No two closures have the same type; capture-free ones all become `fn` values
+            // of the first one's signature (as Rust coerces them).
+            if (!c0.captures().isEmpty()) {
+                diags.error(ErrorCode.E0308, a.elements().get(0).span(), "closures in an array must all be `fn` values, but this one captures variables",
+                        "note: no two closures have the same type; those that capture nothing become `fn` values");
+                a.elements().subList(1, a.elements().size()).forEach(this::checkStray);
+                return Type.ERROR;
+            }
+            Type.Fn sig = c0.signature();
+            types.put(a.elements().get(0), closureAsFn(a.elements().get(0), c0, sig));
+            first = sig;
+        }
         for (int i = 1; i < a.elements().size(); i++) expect(a.elements().get(i), first);
         return new Type.Array(first, a.elements().size());
     }
