@@ -126,7 +126,7 @@ public final class TypeChecker {
         for (Item item : module.items()) if (item instanceof Item.Enum en) defineEnum(en);
         checkStructsAreFinite();
         for (Type.EnumDef e : enums.values()) {
-            if (e.decl.span().file() != module.file()) for (int i = 0; i < e.genericVariants().size(); i++) preludeVariants.put(e.genericVariants().get(i).name(), new Symbol.VariantCtor(e.self(), i));
+            if (e.decl.span().file() == tlang.frontend.Prelude.source()) for (int i = 0; i < e.genericVariants().size(); i++) preludeVariants.put(e.genericVariants().get(i).name(), new Symbol.VariantCtor(e.self(), i));
         }
         for (Item item : module.items()) if (item instanceof Item.Fn fn) declare(fn);
         for (Item item : module.items()) if (item instanceof Item.Impl impl) declareImpl(impl);
@@ -1270,7 +1270,7 @@ public final class TypeChecker {
 
     private Type.EnumDef preludeEnum(String name) {
         Type.EnumDef d = enums.get(name);
-        return d != null && d.decl.span().file() != module.file() ? d : null;
+        return d != null && d.decl.span().file() == tlang.frontend.Prelude.source() ? d : null;
     }
 
     /**
