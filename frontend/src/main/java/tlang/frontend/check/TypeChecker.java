@@ -1858,9 +1858,12 @@ public final class TypeChecker {
      */
     private Symbol resolve(Expr.Path p, String kind) {
         Symbol found = null;
-        if (p.segments().size() == 1) {
-            String name = p.segments().get(0);
-            for (Map<String, Symbol.Local> scope : scopes) {
+        // `crate::f`: how the module resolver writes an item of the root module where a local
+        // variable hides its plain name `f`.
+        boolean rooted = p.segments().size() == 2 && p.segments().get(0).equals("crate");
+        if (p.segments().size() == 1 || rooted) {
+            String name = p.segments().get(rooted ? 1 : 0);
+            if (!rooted) for (Map<String, Symbol.Local> scope : scopes) {
                 Symbol.Local l = scope.get(name);
                 if (l != null) { found = l; break; }
             }

@@ -44,6 +44,9 @@ public record Manifest(String name, String version, String entry, String descrip
     }
 
     private static final class Reader {
+        /** The table of the lines after an unknown table's header (no real table is named ""): reported once, its keys not at all. */
+        private static final String UNKNOWN_TABLE = "";
+
         private final SourceFile file;
         private final Diagnostics diags;
         private final String text;
@@ -139,15 +142,20 @@ public record Manifest(String name, String version, String entry, String descrip
                 int nameStart = pos;
                 String name = bareKey(end, "a table name");
                 skipSpaces(end);
-                if (pos >= end || text.charAt(pos) != ']') throw stop(ErrorCode.E1601, here(pos, pos), "expected `]` to close the table name");
-                pos++;
-                endOfLine(end);
+                if (pos >= end || text.charAt(pos) != ']') {
+                    // Reported, but the lines below still belong to the table it names.
+                    stop(ErrorCode.E1601, here(pos, pos), "expected `]` to close the table name");
+                } else {
+                    pos++;
+                    endOfLine(end);
+                }
                 Span span = here(start, pos);
                 if (!name.equals("package")) {
-                    throw stop(ErrorCode.E1602, here(nameStart, nameStart + name.length()), "unknown table `[" + name + "]`",
+                    stop(ErrorCode.E1602, here(nameStart, nameStart + name.length()), "unknown table `[" + name + "]`",
                             name.equals("dependencies") || name.equals("dev-dependencies")
                                     ? "note: dependencies are not supported yet: a package is built from its own modules"
                                     : "note: t.toml has one table, [package]");
+                    return UNKNOWN_TABLE;
                 }
                 if (tables.containsKey(name)) throw stop(ErrorCode.E1601, span, "table `[" + name + "]` is defined twice", "note: it is first defined at " + tableSpans.get(name));
                 tables.put(name, new LinkedHashMap<>());
@@ -168,6 +176,7 @@ public record Manifest(String name, String version, String entry, String descrip
             if (table == null) {
                 throw stop(ErrorCode.E1602, keySpan, "key `" + key + "` is outside any table", "help: put it under `[package]`");
             }
+            if (table.equals(UNKNOWN_TABLE)) return table; // its table was reported
             Map<String, Value> entries = tables.get(table);
             if (entries.containsKey(key)) throw stop(ErrorCode.E1601, keySpan, "duplicate key `" + key + "` in [" + table + "]", "note: it is first set at " + entries.get(key).span());
             if (!PACKAGE_KEYS.contains(key)) {

@@ -51,7 +51,7 @@ public final class Privacy {
                 }
                 case Expr.StructLit lit -> {
                     Type.Struct st = struct(e.getValue());
-                    if (st != null) literal(st, lit.fields().stream().map(fi -> new Named(fi.name(), fi.nameSpan())).toList(), lit.span());
+                    if (st != null) literal(st, lit.fields().stream().map(fi -> new Named(fi.name(), fi.nameSpan())).toList(), lit.span(), false);
                 }
                 default -> {}
             }
@@ -60,7 +60,7 @@ public final class Privacy {
             if (!(e.getValue() instanceof Symbol.StructCtor ctor)) continue;
             switch (e.getKey()) {
                 case Pattern.Struct sp -> {
-                    literal(ctor.type(), sp.fields().stream().map(fp -> new Named(fp.name(), fp.nameSpan())).toList(), sp.span());
+                    literal(ctor.type(), sp.fields().stream().map(fp -> new Named(fp.name(), fp.nameSpan())).toList(), sp.span(), true);
                 }
                 case Pattern.TupleStruct tp -> constructor(ctor.type(), tp.path().span(), tp.span());
                 default -> {}
@@ -101,7 +101,7 @@ public final class Privacy {
     }
 
     /** The fields a struct literal or struct pattern names: those private to another module are one error. */
-    private void literal(Type.Struct st, List<Named> fields, Span context) {
+    private void literal(Type.Struct st, List<Named> fields, Span context, boolean pattern) {
         ModuleTree.Node owner = res.moduleOf(st.decl());
         ModuleTree.Node from = res.moduleAt(context);
         if (owner == null || from == null || from.isWithin(owner)) return;
@@ -114,7 +114,8 @@ public final class Privacy {
         String message = (names.size() == 1 ? "field " : "fields ") + listed + " of struct `" + type + "` " + (names.size() == 1 ? "is" : "are") + " private";
         String note = "note: only " + owner.describe() + " and the modules inside it can name " + (names.size() == 1 ? "it" : "them") + " (declared without `pub`)";
         String ctor = publicConstructor(st);
-        String help = ctor != null ? "help: use `" + type + "::" + ctor + "(...)` instead"
+        String help = pattern ? "help: leave " + (names.size() == 1 ? "it" : "them") + " out of the pattern with `..`"
+                : ctor != null ? "help: use `" + type + "::" + ctor + "(...)` instead"
                 : "help: make the fields `pub`, or give `" + type + "` a `pub fn` that builds it";
         Span at = hidden.get(0).span();
         findings.add(new Finding(at, d -> d.error(ErrorCode.E0451, at, message, note, help)));
@@ -129,7 +130,7 @@ public final class Privacy {
         if (hidden.isEmpty()) return;
         String type = st.def().name;
         findings.add(new Finding(at, d -> d.error(ErrorCode.E0603, at, "tuple struct constructor `" + type + "` is private",
-                "note: field" + (hidden.size() == 1 ? " " : "s ") + String.join(", ", hidden) + " of `" + type + "` " + (hidden.size() == 1 ? "is" : "are") + " private, so only "
+                "note: " + (hidden.size() == 1 ? "its field " : "its fields ") + String.join(", ", hidden.stream().map(f -> "`" + f + "`").toList()) + (hidden.size() == 1 ? " is" : " are") + " private, so only "
                         + owner.describe() + " can build or match it",
                 "help: declare the fields `pub`: `struct " + type.substring(type.lastIndexOf(':') + 1) + "(pub ...)`")));
     }

@@ -351,6 +351,8 @@ final class Rewriter {
             }
             head = n.segments();
             headArgs = n.args();
+        } else if (def.module().isRoot() && def.ref().size() == 1 && isLocal(def.ref().get(0))) {
+            head = List.of("crate", def.ref().get(0)); // the root keeps plain names, which a local can hide
         } else {
             head = def.ref();
         }
