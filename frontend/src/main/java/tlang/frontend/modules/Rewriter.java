@@ -219,7 +219,7 @@ final class Rewriter {
             case Expr.Error x -> x;
             case Expr.Continue x -> x;
             case Expr.Path p -> valuePath(p);
-            case Expr.Call c -> new Expr.Call(expr(c.callee()), exprs(c.args()), c.span());
+            case Expr.Call c -> formatNames(new Expr.Call(expr(c.callee()), exprs(c.args()), c.span()));
             case Expr.Cast c -> new Expr.Cast(expr(c.operand()), type(c.type()), c.span());
             case Expr.Tuple t -> new Expr.Tuple(exprs(t.elements()), t.span());
             case Expr.Field f -> new Expr.Field(expr(f.base()), f.name(), f.nameSpan(), f.span());
@@ -278,6 +278,64 @@ final class Rewriter {
             case Expr.Ref r -> new Expr.Ref(r.mutable(), expr(r.operand()), r.span());
             case Expr.Try t -> new Expr.Try(expr(t.operand()), t.span());
         };
+    }
+
+    /** The built-ins that take a format string, and the position of that string among their arguments. */
+    private static final Map<String, Integer> FORMAT_ARG = Map.of("print", 0, "println", 0, "eprint", 0, "eprintln", 0, "panic", 0, "write", 1);
+
+    /**
+     * A format string names variables inline (`"{count}"`); the type checker looks those
+     * names up as written, so one that means a constant or static of this module or an
+     * imported one (`{LIMIT}` for `config::LIMIT`) is passed as an argument instead: the
+     * placeholder becomes its index, zero-padded to the name's length so that positions in
+     * the string, and the spans of its other placeholders, stay as they were.
+     */
+    private Expr.Call formatNames(Expr.Call c) {
+        if (!(c.callee() instanceof Expr.Path callee) || callee.segments().size() != 1) return c;
+        Integer at = FORMAT_ARG.get(callee.segments().get(0));
+        if (at == null || at >= c.args().size() || !(c.args().get(at) instanceof Expr.StrLit lit)) return c;
+        String s = lit.value();
+        StringBuilder out = new StringBuilder();
+        List<Expr> extra = new ArrayList<>();
+        Map<String, Integer> indices = new HashMap<>();
+        int explicit = c.args().size() - at - 1;
+        int i = 0;
+        while (i < s.length()) {
+            char ch = s.charAt(i);
+            if (ch != '{' || s.startsWith("{{", i)) {
+                int n = s.startsWith("{{", i) ? 2 : 1;
+                out.append(s, i, i + n);
+                i += n;
+                continue;
+            }
+            int close = s.indexOf('}', i);
+            if (close < 0) break;
+            int colon = s.indexOf(':', i);
+            int nameEnd = colon >= 0 && colon < close ? colon : close;
+            String name = s.substring(i + 1, nameEnd);
+            String replaced = null;
+            if (!name.isEmpty() && (Character.isLetter(name.charAt(0)) || name.charAt(0) == '_') && !isLocal(name)) {
+                Resolver.Binding b = resolver.inScope(module, name, Def.Ns.VALUE);
+                if (b != null && (b.def().kind() == Def.Kind.CONST || b.def().kind() == Def.Kind.STATIC) && !b.def().ref().equals(List.of(name))) {
+                    Integer index = indices.get(name);
+                    if (index == null) {
+                        index = explicit + extra.size();
+                        indices.put(name, index);
+                        extra.add(new Expr.Path(b.def().ref(), lit.span()));
+                    }
+                    String digits = Integer.toString(index);
+                    if (digits.length() <= name.length()) replaced = "0".repeat(name.length() - digits.length()) + digits;
+                }
+            }
+            out.append('{').append(replaced != null ? replaced : name).append(s, nameEnd, close + 1);
+            i = close + 1;
+        }
+        if (extra.isEmpty()) return c;
+        out.append(s, Math.min(i, s.length()), s.length());
+        List<Expr> args = new ArrayList<>(c.args());
+        args.set(at, new Expr.StrLit(out.toString(), lit.span()));
+        args.addAll(extra);
+        return new Expr.Call(c.callee(), List.copyOf(args), c.span());
     }
 
     private Expr.Block block(Expr.Block b) {

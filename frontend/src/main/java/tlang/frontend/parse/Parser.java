@@ -554,6 +554,10 @@ public final class Parser {
                 try {
                     if (eat(TokenKind.SEMI)) continue;
                     if (at(TokenKind.LET)) { stmts.add(let()); continue; }
+                    if (atModuleKeyword(peek(), 1)) {
+                        throw error(ErrorCode.E1004, peek().span(), "`" + peek().text() + "` declarations are only allowed at the top level of a module",
+                                "help: move it out of the function body");
+                    }
                     // A block-like expression in statement position ends the statement at its
                     // closing brace (as in Rust): `if c { } -x` is two statements, not a subtraction.
                     boolean blockLike = startsBlockLike();
