@@ -325,7 +325,7 @@ class CliTest {
         Tcc.Result r = Tcc.run("check", pkg.toString());
         assertEquals(1, r.exitCode());
         assertTrue(r.err().startsWith(pkg.resolve("src/greet.t") + ":1:40: error[E0308]: mismatched types: expected `String`, found `i64`"), r.err());
-        assertTrue(r.err().contains("could not compile `" + pkg + "` due to 1 previous error"), r.err());
+        assertTrue(r.err().contains("could not compile `cli-demo` due to 1 previous error"), r.err());
         Tcc.Result json = Tcc.run("check", pkg.toString(), "--error-format=json");
         assertTrue(json.err().contains("\"file\":\"" + pkg.resolve("src/greet.t") + "\""), json.err());
     }

@@ -48,8 +48,6 @@ final class Resolver {
         for (ModuleTree.Node n : tree.nodes()) declare(n);
     }
 
-    ModuleTree tree() { return tree; }
-
     // ---- scopes -------------------------------------------------------------------------
 
     /** What a module declares and imports, by name. */
@@ -299,7 +297,7 @@ final class Resolver {
         List<Declarations.Ident> path = imp.use.path();
         List<String> segs = names(path);
         ModuleTree.Node from = imp.module;
-        Start st = start(from, segs, i -> path.get(i).span(), false);
+        Start st = start(from, segs, i -> path.get(i).span());
         if (st == ERROR) return null;
         ModuleTree.Node m;
         int i;
@@ -458,7 +456,7 @@ final class Resolver {
      * the first segment is something else (a type, or a name this resolver does not know);
      * ERROR after reporting.
      */
-    private Start start(ModuleTree.Node from, List<String> segs, IntFunction<Span> spanOf, boolean quietStd) {
+    private Start start(ModuleTree.Node from, List<String> segs, IntFunction<Span> spanOf) {
         String first = segs.get(0);
         switch (first) {
             case "crate" -> { return new Start(tree.root(), 1); }
@@ -518,7 +516,7 @@ final class Resolver {
             }
             return rootLeak(from, first, ns, spanOf.apply(0), false) ? FAILED : UNCHANGED;
         }
-        Start st = start(from, segs, spanOf, true);
+        Start st = start(from, segs, spanOf);
         if (st == ERROR) return FAILED;
         if (st == null) {
             Binding b = inScope(from, first, Def.Ns.TYPE);

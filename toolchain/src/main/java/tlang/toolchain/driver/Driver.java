@@ -65,35 +65,37 @@ public final class Driver {
         Diagnostics diags = new Diagnostics();
         SourceFile entry;
         String crate;
+        String shown = source.toString();
         if (Files.isDirectory(source)) {
             Manifest manifest = manifest(source, diags);
-            Path entryPath = source.resolve(manifest.entry());
+            Path entryPath = source.resolve(manifest.entry()).normalize(); // `tcc build .` shows `src/main.t`
             if (!Files.isRegularFile(entryPath)) {
                 diags.error(ErrorCode.E1604, manifest.entrySpan(), "the package's entry file `" + entryPath + "` does not exist",
                         manifest.entry().equals(Manifest.DEFAULT_ENTRY)
                                 ? "help: create `" + entryPath + "` with `fn main() { ... }`, or name another file with `entry = \"...\"`"
                                 : "help: create it, or correct `entry`");
-                report(diags, source);
+                report(diags, shown);
             }
             entry = read(entryPath);
             crate = manifest.crateName();
+            shown = manifest.name();
         } else {
             entry = read(source);
             crate = moduleName(source);
         }
         CheckedProgram program = Frontend.analyze(entry, crate, diags);
-        report(diags, source);
+        report(diags, shown);
         return program;
     }
 
     /** A package's manifest; its errors are printed and thrown. */
     private Manifest manifest(Path dir, Diagnostics diags) {
-        Path toml = dir.resolve(Manifest.FILE_NAME);
+        Path toml = dir.resolve(Manifest.FILE_NAME).normalize();
         if (!Files.exists(toml)) {
             throw new UserError("`" + dir + "` is a directory without a " + Manifest.FILE_NAME + "; give a `.t` file, or a package directory (see `tcc build --help`)");
         }
         Manifest m = Manifest.parse(read(toml), diags);
-        if (m == null) report(diags, dir);
+        if (m == null) report(diags, dir.toString());
         return m;
     }
 
@@ -191,7 +193,8 @@ public final class Driver {
         }
     }
 
-    private void report(Diagnostics diags, Path source) {
+    /** Prints the diagnostics; throws after errors, which stop the build of {@code program} (a file, a package). */
+    private void report(Diagnostics diags, String program) {
         // In source order, whichever phase found them; file by file, in the order the files first appear.
         java.util.Map<SourceFile, Integer> files = new java.util.HashMap<>();
         for (Diagnostic d : diags.all()) files.putIfAbsent(d.span().file(), files.size());
@@ -203,7 +206,7 @@ public final class Driver {
         }
         if (diags.hasErrors()) {
             int n = diags.errorCount();
-            if (!style.json()) err.println("error: could not compile `" + source + "` due to " + n + " previous error" + (n == 1 ? "" : "s"));
+            if (!style.json()) err.println("error: could not compile `" + program + "` due to " + n + " previous error" + (n == 1 ? "" : "s"));
             throw new CompileErrors(n);
         }
     }
