@@ -1,5 +1,6 @@
 // Private fields and private methods of a struct from another module
-// (E0616, E0451, E0624, and E0603 for a tuple struct with private fields).
+// (E0616, E0451, E0624 — also for an associated constant — and E0603 for a tuple struct
+// with private fields).
 mod bank {
     pub struct Account { pub owner: String, balance: i64 }
 
@@ -8,6 +9,7 @@ mod bank {
         pub fn balance(&self) -> i64 { self.balance }
         fn audit(&self) -> bool { self.balance >= 0 }
         fn reset() -> Account { Account::open("nobody") }
+        const FEE: i64 = 25;
     }
 
     pub struct Cents(i64);
@@ -27,5 +29,6 @@ fn main() {
     println("{}", a.audit());
     let c = bank::Account::reset();
     let d = bank::Cents(5);
+    let fee = bank::Account::FEE;
     println("{}", bank::teller::peek(&a));
 }

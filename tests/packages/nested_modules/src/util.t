@@ -1,4 +1,4 @@
-pub fn clamp(x: i64, lo: i64, hi: i64) -> i64 {
+pub(crate) fn clamp(x: i64, lo: i64, hi: i64) -> i64 {
     if x < lo { lo } else if x > hi { hi } else { x }
 }
 

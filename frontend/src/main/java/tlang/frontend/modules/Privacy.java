@@ -73,6 +73,7 @@ public final class Privacy {
             switch (e.getValue()) {
                 case Symbol.Function f -> function(f, e.getKey().span(), e.getKey().span(), f.decl().self() != null ? "method" : "associated function");
                 case Symbol.StructCtor ctor when ctor.type().decl().shape() == Item.Struct.Shape.TUPLE -> constructor(ctor.type(), e.getKey().span(), e.getKey().span());
+                case Symbol.Constant k when e.getKey().segments().size() == 2 -> assocConst(e.getKey());
                 default -> {}
             }
         }
@@ -144,6 +145,17 @@ public final class Privacy {
         findings.add(new Finding(at, d -> d.error(ErrorCode.E0624, at, kind + " `" + f.name() + "` is private",
                 "note: `" + shown + "` is defined without `pub` at " + f.decl().nameSpan() + ", so only " + owner.describe() + " and the modules inside it can call it",
                 "help: declare it `pub fn " + f.name() + "` to call it from other modules")));
+    }
+
+    /** `Type::NAME`: an associated constant, private to the module of its `impl` unless `pub`. */
+    private void assocConst(Expr.Path p) {
+        Resolution.AssocConst k = res.assocConst(p.segments().get(0), p.segments().get(1));
+        ModuleTree.Node from = res.moduleAt(p.span());
+        if (k == null || from == null || k.pub() || from.isWithin(k.module())) return;
+        String shown = p.segments().get(0) + "::" + p.segments().get(1);
+        findings.add(new Finding(p.span(), d -> d.error(ErrorCode.E0624, p.span(), "associated constant `" + p.segments().get(1) + "` is private",
+                "note: `" + shown + "` is defined without `pub` at " + k.decl().nameSpan() + ", so only " + k.module().describe() + " and the modules inside it can use it",
+                "help: declare it `pub const " + p.segments().get(1) + "` to use it from other modules")));
     }
 
     /** A `pub` associated function of the struct returning it, such as `new`, or null. */

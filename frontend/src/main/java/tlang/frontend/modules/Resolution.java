@@ -26,6 +26,10 @@ public final class Resolution {
     private final Map<Item.Fn, ModuleTree.Node> functionModules;
     private final Set<Item.Fn> publicFunctions;
     private final Map<SourceFile, ModuleTree.Node> fileModules;
+    private final Map<String, AssocConst> assocConsts;
+
+    /** An associated constant of an inherent `impl`: where it is declared, and whether it is `pub`. */
+    record AssocConst(Item.Const decl, ModuleTree.Node module, boolean pub) {}
 
     private Resolution(Builder b, List<Item> items) {
         this.tree = b.tree;
@@ -35,6 +39,7 @@ public final class Resolution {
         this.functionModules = b.functionModules;
         this.publicFunctions = b.publicFunctions;
         this.fileModules = b.fileModules;
+        this.assocConsts = b.assocConsts;
     }
 
     public ModuleTree tree() { return tree; }
@@ -51,6 +56,9 @@ public final class Resolution {
     ModuleTree.Node moduleOf(Item.Fn f) { return functionModules.get(f); }
 
     boolean isPublic(Item.Fn f) { return publicFunctions.contains(f); }
+
+    /** The associated constant {@code name} of the type with qualified name {@code type}, or null. */
+    AssocConst assocConst(String type, String name) { return assocConsts.get(type + "::" + name); }
 
     /**
      * The module that the code at {@code span} belongs to: the innermost inline module
@@ -75,6 +83,7 @@ public final class Resolution {
         final Map<Item.Fn, ModuleTree.Node> functionModules = new IdentityHashMap<>();
         final Set<Item.Fn> publicFunctions = Collections.newSetFromMap(new IdentityHashMap<>());
         final Map<SourceFile, ModuleTree.Node> fileModules = new HashMap<>();
+        final Map<String, AssocConst> assocConsts = new HashMap<>();
         private Rewriter.Aliases aliases;
 
         Builder(ModuleTree tree) {
@@ -91,6 +100,10 @@ public final class Resolution {
         void struct(Item.Struct s, ModuleTree.Node n, Set<String> pub) {
             structModules.put(s, n);
             publicFields.put(s, Set.copyOf(pub));
+        }
+
+        void constant(String type, Item.Const c, ModuleTree.Node n, boolean pub) {
+            assocConsts.putIfAbsent(type + "::" + c.name(), new AssocConst(c, n, pub));
         }
 
         void function(Item.Fn f, ModuleTree.Node n, boolean pub) {

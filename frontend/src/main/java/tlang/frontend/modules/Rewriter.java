@@ -101,6 +101,9 @@ final class Rewriter {
                     fns.add(out);
                 }
                 List<Item.Const> consts = impl.consts().stream().map(c -> constant(c, c.name())).toList();
+                if (impl.trait() == null && self instanceof TypeExpr.Named owner && owner.segments().size() == 1) {
+                    for (Item.Const c : impl.consts()) facts.constant(owner.segments().get(0), c, module, decls.isPub(c));
+                }
                 List<Item.TypeAlias> assoc = impl.types().stream().map(t -> new Item.TypeAlias(t.name(), t.nameSpan(), type(t.type()), t.span())).toList();
                 typeParams.pop();
                 yield new Item.Impl(g, trait, self, List.copyOf(fns), consts, assoc, impl.span());

@@ -134,7 +134,7 @@ public final class Parser {
     }
 
     private Item item() {
-        eat(TokenKind.PUB); // visibility matters once there are several modules
+        visibility();
         if (at(TokenKind.FN)) return function(false);
         if (at(TokenKind.STRUCT)) return structItem();
         if (at(TokenKind.ENUM)) return enumItem();
@@ -233,7 +233,7 @@ public final class Parser {
         if (eat(TokenKind.LPAREN)) {
             int index = 0;
             while (!at(TokenKind.RPAREN) && !at(TokenKind.EOF)) {
-                boolean pub = eat(TokenKind.PUB);
+                boolean pub = visibility();
                 TypeExpr type = type();
                 fields.add(new Item.FieldDecl(Integer.toString(index++), type.span(), type, type.span()));
                 if (pub) publics.add(fields.get(fields.size() - 1));
@@ -246,7 +246,7 @@ public final class Parser {
         }
         expect(TokenKind.LBRACE, "`{`, `(` or `;` after the struct name");
         while (!at(TokenKind.RBRACE) && !at(TokenKind.EOF)) {
-            boolean pub = eat(TokenKind.PUB);
+            boolean pub = visibility();
             Token field = expect(TokenKind.IDENT, "a field name");
             expect(TokenKind.COLON, "`:` and the field's type");
             TypeExpr type = type();
@@ -312,7 +312,7 @@ public final class Parser {
         List<Item.Const> consts = new ArrayList<>();
         List<Item.TypeAlias> types = new ArrayList<>();
         while (!at(TokenKind.RBRACE) && !at(TokenKind.EOF)) {
-            boolean pub = eat(TokenKind.PUB);
+            boolean pub = visibility();
             if (at(TokenKind.CONST)) {
                 consts.add(constItem());
                 if (pub) publics.add(consts.get(consts.size() - 1));
@@ -1236,17 +1236,52 @@ public final class Parser {
 
     /** A `use`, `mod` or `type` declaration (possibly `pub`); false when an ordinary item comes next. */
     private boolean moduleDeclaration(List<Token> derived, List<Declarations.Mod> mods, List<Declarations.Use> uses, List<Declarations.Alias> aliases) {
-        int ahead = at(TokenKind.PUB) ? 1 : 0;
+        int ahead = at(TokenKind.PUB) ? 1 + restrictionLength() : 0;
         if (pos + ahead >= tokens.size()) return false;
         Token t = tokens.get(pos + ahead);
         boolean alias = t.kind() == TokenKind.TYPE;
         if (!alias && !atModuleKeyword(t, ahead + 1)) return false;
         for (Token d : derived) report(ErrorCode.E1107, d.span(), "`derive` applies to structs and enums only");
-        boolean pub = eat(TokenKind.PUB);
+        boolean pub = visibility();
         if (alias) aliases.add(typeAlias(pub));
         else if (t.text().equals("use")) useDeclaration(pub, uses);
         else mods.add(modDeclaration(pub));
         return true;
+    }
+
+    /**
+     * `pub`, or `pub(crate)`, which is the same while a program is one package; true when
+     * either was there. `pub(super)`, `pub(self)` and `pub(in path)` are not supported.
+     */
+    private boolean visibility() {
+        if (!at(TokenKind.PUB)) return false;
+        Token pub = advance();
+        int n = restrictionLength();
+        if (n == 0) return true;
+        Token what = tokens.get(pos + 1);
+        if (what.text().equals("crate")) {
+            pos += n;
+            return true;
+        }
+        throw error(ErrorCode.E1004, pub.span().to(tokens.get(pos + n - 1).span()), "`pub(" + what.text() + (n > 3 ? " ..." : "") + ")` is not supported yet",
+                "help: write `pub` (or `pub(crate)`) to make it visible in the whole package, or leave it private to its module");
+    }
+
+    /** The length of the `(crate)`, `(super)`, `(self)` or `(in path)` after a `pub`, or 0. */
+    private int restrictionLength() {
+        int at = pos + (at(TokenKind.PUB) ? 1 : 0);
+        if (at + 2 >= tokens.size() || tokens.get(at).kind() != TokenKind.LPAREN) return 0;
+        Token t = tokens.get(at + 1);
+        boolean word = t.kind() == TokenKind.SELF_VALUE || t.kind() == TokenKind.IDENT && (t.text().equals("crate") || t.text().equals("super"));
+        if (word && tokens.get(at + 2).kind() == TokenKind.RPAREN) return 3;
+        if (t.kind() == TokenKind.IN) {
+            for (int i = at + 2; i < tokens.size() && tokens.get(i).kind() != TokenKind.EOF; i++) {
+                TokenKind k = tokens.get(i).kind();
+                if (k == TokenKind.RPAREN) return i - at + 1;
+                if (k != TokenKind.IDENT && k != TokenKind.PATH_SEP && k != TokenKind.SELF_VALUE) return 0;
+            }
+        }
+        return 0;
     }
 
     /** `mod name;` (the module is in its own file) or `mod name { items }`. */

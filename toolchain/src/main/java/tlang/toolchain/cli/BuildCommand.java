@@ -15,8 +15,8 @@ import java.util.stream.Collectors;
 
 @Command(name = "build", mixinStandardHelpOptions = true,
         description = {"Compile a T program into a static executable (or an object file, assembly, LLVM IR or TIR).",
-                "The program is a .t file (with the module files its `mod` declarations name), or a package:",
-                "a directory with a t.toml manifest. The executable is written to the current directory,",
+                "The program is a .t file (and the module files it declares) or a package,",
+                "a directory with a t.toml manifest. The output goes to the current directory,",
                 "named after the file or the package, unless -o says otherwise."})
 public final class BuildCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE|DIR", description = "the program's main source file (.t), or a package directory (with t.toml)")
