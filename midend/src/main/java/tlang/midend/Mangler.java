@@ -23,8 +23,25 @@ public final class Mangler {
         return outer.substring(0, outer.length() - 1) + segment(name) + "E";
     }
 
+    /**
+     * A name as segments: a qualified name (`geometry::area`, the function `area` of module
+     * `geometry`) gives one segment per module, so that the symbol reads like Itanium's
+     * nested names; `::` inside type arguments (`Stack<geo::Point>`) stays in its segment.
+     */
     private static String segment(String s) {
-        return s.length() + s;
+        StringBuilder out = new StringBuilder();
+        int depth = 0, start = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '<') depth++;
+            else if (c == '>') depth--;
+            else if (depth == 0 && c == ':' && s.startsWith("::", i) && i > start) {
+                out.append(i - start).append(s, start, i);
+                start = i + 2;
+                i++;
+            }
+        }
+        return out.append(s.length() - start).append(s, start, s.length()).toString();
     }
 
     /** The inverse, for backtraces and tools: `_TN5hello3fibE` becomes `hello::fib`. */

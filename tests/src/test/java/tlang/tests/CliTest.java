@@ -199,4 +199,150 @@ class CliTest {
         Tcc.Result r = Tcc.run("run", prog.toString(), "--", "hi");
         assertEquals(42, r.exitCode(), r.err());
     }
+
+    // ---- packages --------------------------------------------------------------------
+
+    /** Writes a package of two modules into {@code dir}: `main` calls `greet::hello` and `greet::boom`. */
+    private static Path writePackage(Path dir, String manifest) throws Exception {
+        Files.createDirectories(dir.resolve("src"));
+        Files.writeString(dir.resolve("t.toml"), manifest);
+        Files.writeString(dir.resolve("src/main.t"), """
+                mod greet;
+
+                fn main() {
+                    greet::hello(std::env::arg_count());
+                    if std::env::arg(1) == "boom" { greet::boom(std::env::arg_count()); }
+                    std::process::exit(greet::status());
+                }
+                """);
+        Files.writeString(dir.resolve("src/greet.t"), """
+                pub fn hello(n: i64) { println("hello from greet, {} argument(s)", n - 1); }
+
+                pub fn boom(n: i64) {
+                    let a = [1, 2];
+                    println("{}", a[n]);
+                }
+
+                pub fn status() -> i32 { 7 }
+                """);
+        return dir;
+    }
+
+    private static final String MANIFEST = "[package]\nname = \"cli-demo\"\nversion = \"0.1.0\"\n";
+
+    @Test
+    void buildRunAndCheckAPackageDirectory() throws Exception {
+        Path pkg = writePackage(work.resolve("pkg"), MANIFEST);
+        Path exe = work.resolve("demo");
+        Tcc.Result build = Tcc.run("build", pkg.toString(), "-o", exe.toString());
+        assertEquals(0, build.exitCode(), build.err());
+        assertTrue(ElfFile.read(exe).isStaticExecutable());
+        Tcc.Result run = Tcc.execute(exe, Target.host().orElseThrow(), List.of("a", "b"), work);
+        assertEquals("hello from greet, 2 argument(s)\n", run.out());
+        assertEquals(7, run.exitCode());
+
+        Tcc.Result check = Tcc.run("check", pkg.toString());
+        assertEquals(0, check.exitCode(), check.err());
+        assertEquals("", check.err());
+        // `tcc run DIR` hands the program tcc's own stdio; its status comes back.
+        assertEquals(7, Tcc.run("run", pkg.toString(), "--", "x").exitCode());
+    }
+
+    @Test
+    void packageExecutableIsNamedAfterThePackageInTheCurrentDirectory() throws Exception {
+        Path pkg = writePackage(work.resolve("pkg"), MANIFEST);
+        Path expected = Path.of("cli-demo").toAbsolutePath();
+        try {
+            Tcc.Result build = Tcc.run("build", pkg.toString());
+            assertEquals(0, build.exitCode(), build.err());
+            assertTrue(Files.isRegularFile(expected), "tcc build DIR writes ./NAME");
+            Tcc.Result obj = Tcc.run("build", pkg.toString(), "--emit", "obj");
+            assertEquals(0, obj.exitCode(), obj.err());
+            assertTrue(Files.isRegularFile(Path.of("cli-demo.o")), "--emit obj writes ./NAME.o");
+        } finally {
+            Files.deleteIfExists(expected);
+            Files.deleteIfExists(Path.of("cli-demo.o"));
+        }
+    }
+
+    @Test
+    void customEntryFile() throws Exception {
+        Path pkg = writePackage(work.resolve("pkg"), MANIFEST + "entry = \"src/start.t\"\n");
+        Files.move(pkg.resolve("src/main.t"), pkg.resolve("src/start.t"));
+        Tcc.Result check = Tcc.run("check", pkg.toString());
+        assertEquals(0, check.exitCode(), check.err());
+    }
+
+    @Test
+    void directoryWithoutManifest() throws Exception {
+        Path dir = Files.createDirectories(work.resolve("plain"));
+        assertOneLineError(Tcc.run("build", dir.toString()), 2, "is a directory without a t.toml");
+        assertOneLineError(Tcc.run("run", dir.toString()), 2, "is a directory without a t.toml");
+    }
+
+    /** A bad manifest is a compile error located in t.toml: status 1, `t.toml:LINE:COL: error[CODE]`. */
+    private void assertManifestError(String manifest, String located) throws Exception {
+        Path pkg = writePackage(work.resolve("bad" + manifest.hashCode()), manifest);
+        for (String cmd : List.of("build", "check", "run")) {
+            Tcc.Result r = Tcc.run(cmd, pkg.toString());
+            assertEquals(1, r.exitCode(), r.err());
+            assertTrue(r.err().contains(pkg.resolve("t.toml") + ":" + located), () -> "expected `" + located + "` in:\n" + r.err());
+            assertFalse(r.err().contains("Exception") || r.err().contains("\tat "), "a Java stack trace leaked:\n" + r.err());
+        }
+    }
+
+    @Test
+    void badManifests() throws Exception {
+        assertManifestError("[package]\nname = \"x\nversion = \"0.1.0\"\n", "2:8: error[E1601]: unterminated string");
+        assertManifestError("[package]\nname = \"x\"\nversion = \"0.1.0\"\nauthor = \"me\"\n", "4:1: error[E1602]: unknown key `author` in [package]");
+        assertManifestError("[package]\nversion = \"0.1.0\"\n", "1:1: error[E1603]: missing `name` in [package]");
+        assertManifestError("[package]\nname = \"x\"\n", "1:1: error[E1603]: missing `version` in [package]");
+        assertManifestError("name = \"x\"\n", "1:1: error[E1602]: key `name` is outside any table");
+        assertManifestError(MANIFEST + "entry = \"src/nowhere.t\"\n", "4:9: error[E1604]: the package's entry file");
+        assertManifestError("[package]\nname = 5\nversion = \"0.1.0\"\n", "2:8: error[E1603]: `name` must be a string, not a number");
+    }
+
+    @Test
+    void manifestThatIsNotUtf8() throws Exception {
+        Path pkg = writePackage(work.resolve("pkg"), MANIFEST);
+        Files.write(pkg.resolve("t.toml"), new byte[]{'[', (byte) 0xff, ']'});
+        assertOneLineError(Tcc.run("check", pkg.toString()), 2, "not valid UTF-8");
+    }
+
+    @Test
+    void moduleFileThatIsNotUtf8() throws Exception {
+        Path pkg = writePackage(work.resolve("pkg"), MANIFEST);
+        Files.write(pkg.resolve("src/greet.t"), new byte[]{'f', 'n', ' ', (byte) 0xff});
+        Tcc.Result r = Tcc.run("check", pkg.toString());
+        assertEquals(1, r.exitCode(), r.err());
+        assertTrue(r.err().contains(pkg.resolve("src/main.t") + ":1:5: error[E1502]: cannot read `" + pkg.resolve("src/greet.t") + "`"), r.err());
+    }
+
+    @Test
+    void diagnosticsNameTheModuleFile() throws Exception {
+        Path pkg = writePackage(work.resolve("pkg"), MANIFEST);
+        Files.writeString(pkg.resolve("src/greet.t"), "pub fn hello(n: i64) { let s: String = n; }\npub fn boom(n: i64) {}\npub fn status() -> i32 { 0 }\n");
+        Tcc.Result r = Tcc.run("check", pkg.toString());
+        assertEquals(1, r.exitCode());
+        assertTrue(r.err().startsWith(pkg.resolve("src/greet.t") + ":1:40: error[E0308]: mismatched types: expected `String`, found `i64`"), r.err());
+        assertTrue(r.err().contains("could not compile `cli-demo` due to 1 previous error"), r.err());
+        Tcc.Result json = Tcc.run("check", pkg.toString(), "--error-format=json");
+        assertTrue(json.err().contains("\"file\":\"" + pkg.resolve("src/greet.t") + "\""), json.err());
+    }
+
+    @Test
+    void symbolsAndBacktracesCarryTheModulePath() throws Exception {
+        Path pkg = writePackage(work.resolve("pkg"), MANIFEST);
+        Path asm = work.resolve("demo.s");
+        assertEquals(0, Tcc.run("build", pkg.toString(), "-O0", "--emit", "asm", "-o", asm.toString()).exitCode());
+        String text = Files.readString(asm);
+        assertTrue(text.contains("_TN8cli_demo5greet5helloE") && text.contains("_TN8cli_demo4mainE"), "symbols: package, module, function");
+
+        Path exe = work.resolve("demo");
+        assertEquals(0, Tcc.run("build", pkg.toString(), "-O0", "-o", exe.toString()).exitCode());
+        Tcc.Result run = Tcc.execute(exe, Target.host().orElseThrow(), List.of("boom"), work, java.util.Map.of("T_BACKTRACE", "1"));
+        assertEquals(101, run.exitCode(), run.err());
+        assertTrue(run.err().contains("panicked at " + pkg.resolve("src/greet.t") + ":5:19: index out of bounds"), run.err());
+        assertTrue(run.err().contains("0: cli_demo::greet::boom") && run.err().contains("1: cli_demo::main"), run.err());
+    }
 }

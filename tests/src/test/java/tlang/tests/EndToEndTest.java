@@ -15,9 +15,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The end-to-end corpus: every program under tests/programs is compiled by tcc for both
- * targets and run — x86-64 natively, AArch64 under qemu — and its stdout, exit status and
- * stderr are compared with what the program's files expect.
+ * The end-to-end corpus: every program under tests/programs, and every package (a directory
+ * with a t.toml) under tests/packages, is compiled by tcc for both targets and run — x86-64
+ * natively, AArch64 under qemu — and its stdout, exit status and stderr are compared with
+ * what the program's files expect.
  */
 class EndToEndTest {
     @TempDir Path work;
@@ -27,7 +28,9 @@ class EndToEndTest {
         List<DynamicContainer> containers = new ArrayList<>();
         for (Target target : Target.values()) {
             List<DynamicTest> tests = new ArrayList<>();
-            for (TestProgram p : TestProgram.all(Tcc.TESTS_DIR.resolve("programs"))) {
+            List<TestProgram> all = new ArrayList<>(TestProgram.all(Tcc.TESTS_DIR.resolve("programs")));
+            all.addAll(TestProgram.packages(Tcc.TESTS_DIR.resolve("packages")));
+            for (TestProgram p : all) {
                 tests.add(DynamicTest.dynamicTest(p.relative(), () -> check(p, target)));
             }
             containers.add(DynamicContainer.dynamicContainer(target.name, tests));

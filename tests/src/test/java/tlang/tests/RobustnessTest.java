@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The compiler never throws on bad input. Truncated, shuffled and mutated versions of every
- * program in the corpus (tests/programs, tests/diagnostics, examples) go through the real
+ * program in the corpus (tests/programs, tests/packages, tests/diagnostics, examples) go through the real
  * `tcc check`, which must answer with status 0 (the mutant happens to be valid) or 1 and
  * well-formed `path:line:col: error: ...` diagnostics, or 2 for a file that is not UTF-8 —
  * never 3 (an internal compiler error), never Java exception text, never a hang.
@@ -126,7 +126,7 @@ class RobustnessTest {
 
     static List<Path> corpus() throws IOException {
         List<Path> files = new ArrayList<>();
-        for (Path dir : List.of(Tcc.TESTS_DIR.resolve("programs"), Tcc.TESTS_DIR.resolve("diagnostics"), Tcc.REPO.resolve("examples"))) {
+        for (Path dir : List.of(Tcc.TESTS_DIR.resolve("programs"), Tcc.TESTS_DIR.resolve("packages"), Tcc.TESTS_DIR.resolve("diagnostics"), Tcc.REPO.resolve("examples"))) {
             try (Stream<Path> walk = Files.walk(dir)) {
                 walk.filter(p -> p.toString().endsWith(".t")).sorted().forEach(files::add);
             }

@@ -12,7 +12,8 @@ import java.util.stream.Stream;
  * A program of the end-to-end corpus: `tests/programs/**\/NAME.t`, its expected stdout in
  * `NAME.out`, and directives in leading comment lines:
  * `// args: a b`, `// exit: 3`, `// stderr: text expected somewhere in stderr` (repeatable),
- * `// env: NAME=value` (repeatable).
+ * `// env: NAME=value` (repeatable). A package, `tests/packages/NAME/` with its t.toml, is
+ * built as a whole; its directives lead its entry file and its stdout is in `expected.out`.
  */
 record TestProgram(Path source, String relative, List<String> args, int exitCode, List<String> stderrContains, String expectedOut,
                    java.util.Map<String, String> env) {
@@ -25,7 +26,27 @@ record TestProgram(Path source, String relative, List<String> args, int exitCode
         }
     }
 
+    /** The packages under {@code root}: its directories with a t.toml. */
+    static List<TestProgram> packages(Path root) throws IOException {
+        try (Stream<Path> list = Files.list(root)) {
+            List<TestProgram> out = new ArrayList<>();
+            for (Path dir : list.filter(d -> Files.exists(d.resolve("t.toml"))).sorted().toList()) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^entry\\s*=\\s*\"([^\"]+)\"").matcher(Files.readString(dir.resolve("t.toml")));
+                Path entry = dir.resolve(m.find() ? m.group(1) : "src/main.t");
+                out.add(load(entry, dir.resolve("expected.out"), Tcc.TESTS_DIR.relativize(dir.toAbsolutePath()).toString()));
+            }
+            return out;
+        }
+    }
+
     static TestProgram load(Path source) throws IOException {
+        String name = source.getFileName().toString();
+        Path out = source.resolveSibling(name.substring(0, name.length() - 2) + ".out");
+        return load(source, out, Tcc.TESTS_DIR.relativize(source.toAbsolutePath()).toString());
+    }
+
+    /** {@code relative}: what `tcc build` is given, relative to tests/. */
+    static TestProgram load(Path source, Path out, String relative) throws IOException {
         List<String> args = List.of();
         int exit = 0;
         List<String> stderr = new ArrayList<>();
@@ -41,10 +62,7 @@ record TestProgram(Path source, String relative, List<String> args, int exitCode
                 env.put(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
             }
         }
-        String name = source.getFileName().toString();
-        Path out = source.resolveSibling(name.substring(0, name.length() - 2) + ".out");
         if (!Files.exists(out)) throw new AssertionError("missing expected output " + out);
-        String relative = Tcc.TESTS_DIR.relativize(source.toAbsolutePath()).toString();
         return new TestProgram(source, relative, args, exit, List.copyOf(stderr), Files.readString(out), java.util.Map.copyOf(env));
     }
 }

@@ -4,10 +4,10 @@ import java.util.Collection;
 import java.util.Optional;
 
 /** "Did you mean ...?" — the closest candidate by edit distance, if it is close enough. */
-final class Suggestions {
+public final class Suggestions {
     private Suggestions() {}
 
-    static Optional<String> closest(String name, Collection<String> candidates) {
+    public static Optional<String> closest(String name, Collection<String> candidates) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         int limit = Math.max(1, name.length() / 3);

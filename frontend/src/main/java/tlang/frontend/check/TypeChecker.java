@@ -140,7 +140,7 @@ public final class TypeChecker {
         for (Item item : module.items()) if (item instanceof Item.Enum en) defineEnum(en);
         checkStructsAreFinite();
         for (Type.EnumDef e : enums.values()) {
-            if (e.decl.span().file() != module.file()) for (int i = 0; i < e.genericVariants().size(); i++) preludeVariants.put(e.genericVariants().get(i).name(), new Symbol.VariantCtor(e.self(), i));
+            if (e.decl.span().file() == tlang.frontend.Prelude.source()) for (int i = 0; i < e.genericVariants().size(); i++) preludeVariants.put(e.genericVariants().get(i).name(), new Symbol.VariantCtor(e.self(), i));
         }
         for (Item item : module.items()) if (item instanceof Item.Fn fn) declare(fn);
         for (Item item : module.items()) if (item instanceof Item.Impl impl) declareImpl(impl);
@@ -1329,7 +1329,7 @@ public final class TypeChecker {
 
     private Type.EnumDef preludeEnum(String name) {
         Type.EnumDef d = enums.get(name);
-        return d != null && d.decl.span().file() != module.file() ? d : null;
+        return d != null && d.decl.span().file() == tlang.frontend.Prelude.source() ? d : null;
     }
 
     /**
@@ -1992,10 +1992,13 @@ public final class TypeChecker {
      */
     private Symbol resolve(Expr.Path p, String kind) {
         Symbol found = null;
-        if (p.segments().size() == 1) {
-            String name = p.segments().get(0);
+        // `crate::f`: how the module resolver writes an item of the root module where a local
+        // variable hides its plain name `f`.
+        boolean rooted = p.segments().size() == 2 && p.segments().get(0).equals("crate");
+        if (p.segments().size() == 1 || rooted) {
+            String name = p.segments().get(rooted ? 1 : 0);
             int depth = scopes.size();
-            for (Map<String, Symbol.Local> scope : scopes) {
+            if (!rooted) for (Map<String, Symbol.Local> scope : scopes) {
                 Symbol.Local l = scope.get(name);
                 if (l != null) {
                     found = l;

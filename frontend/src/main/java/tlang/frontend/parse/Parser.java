@@ -1,6 +1,7 @@
 package tlang.frontend.parse;
 
 import tlang.frontend.diag.ErrorCode;
+import tlang.frontend.ast.Declarations;
 import tlang.frontend.ast.Expr;
 import tlang.frontend.ast.Expr.BinaryOp;
 import tlang.frontend.ast.Item;
@@ -81,13 +82,27 @@ public final class Parser {
     // ---- items ----------------------------------------------------------------------
 
     private Module module(String name) {
+        return moduleBody(name, false);
+    }
+
+    /** What was written with `pub` in this file (items, fields, impl functions), by identity. */
+    private final java.util.Set<Object> publics = Declarations.identitySet();
+
+    /** The items of a file, or ({@code inline}) of a `mod name { ... }` up to its `}`. */
+    private Module moduleBody(String name, boolean inline) {
         List<Item> items = new ArrayList<>();
         List<Module.Derive> derives = new ArrayList<>();
-        while (!at(TokenKind.EOF)) {
+        List<Declarations.Mod> mods = new ArrayList<>();
+        List<Declarations.Use> uses = new ArrayList<>();
+        List<Declarations.Alias> aliases = new ArrayList<>();
+        while (!at(TokenKind.EOF) && !(inline && at(TokenKind.RBRACE))) {
             int before = pos;
             try {
                 List<Token> derived = attributes();
+                if (moduleDeclaration(derived, mods, uses, aliases)) continue;
+                boolean pub = at(TokenKind.PUB);
                 Item item = item();
+                if (pub) publics.add(item);
                 items.add(item);
                 for (Token d : derived) {
                     if (!(item instanceof Item.Struct) && !(item instanceof Item.Enum)) {
@@ -101,7 +116,8 @@ public final class Parser {
                 skipToNextItem();
             }
         }
-        return new Module(name, file, List.copyOf(items), List.copyOf(derives));
+        return new Module(name, file, List.copyOf(items), List.copyOf(derives),
+                new Declarations(List.copyOf(mods), List.copyOf(uses), List.copyOf(aliases), publics));
     }
 
     /** Attributes accepted on items; they have no effect yet except `derive`. */
@@ -133,7 +149,7 @@ public final class Parser {
     }
 
     private Item item() {
-        eat(TokenKind.PUB); // visibility matters once there are several modules
+        visibility();
         if (at(TokenKind.FN)) return function(false);
         if (at(TokenKind.STRUCT)) return structItem();
         if (at(TokenKind.ENUM)) return enumItem();
@@ -232,9 +248,10 @@ public final class Parser {
         if (eat(TokenKind.LPAREN)) {
             int index = 0;
             while (!at(TokenKind.RPAREN) && !at(TokenKind.EOF)) {
-                eat(TokenKind.PUB);
+                boolean pub = visibility();
                 TypeExpr type = type();
                 fields.add(new Item.FieldDecl(Integer.toString(index++), type.span(), type, type.span()));
+                if (pub) publics.add(fields.get(fields.size() - 1));
                 if (!eat(TokenKind.COMMA)) break;
             }
             expect(TokenKind.RPAREN, "`)` or `,` in the field list");
@@ -244,11 +261,12 @@ public final class Parser {
         }
         expect(TokenKind.LBRACE, "`{`, `(` or `;` after the struct name");
         while (!at(TokenKind.RBRACE) && !at(TokenKind.EOF)) {
-            eat(TokenKind.PUB);
+            boolean pub = visibility();
             Token field = expect(TokenKind.IDENT, "a field name");
             expect(TokenKind.COLON, "`:` and the field's type");
             TypeExpr type = type();
             fields.add(new Item.FieldDecl(field.text(), field.span(), type, field.span().to(type.span())));
+            if (pub) publics.add(fields.get(fields.size() - 1));
             if (!eat(TokenKind.COMMA)) break;
         }
         Token close = expect(TokenKind.RBRACE, "`}` or `,` in the field list");
@@ -309,8 +327,12 @@ public final class Parser {
         List<Item.Const> consts = new ArrayList<>();
         List<Item.TypeAlias> types = new ArrayList<>();
         while (!at(TokenKind.RBRACE) && !at(TokenKind.EOF)) {
-            eat(TokenKind.PUB);
-            if (at(TokenKind.CONST)) { consts.add(constItem()); continue; }
+            boolean pub = visibility();
+            if (at(TokenKind.CONST)) {
+                consts.add(constItem());
+                if (pub) publics.add(consts.get(consts.size() - 1));
+                continue;
+            }
             if (at(TokenKind.TYPE)) {
                 Token t = advance();
                 Token name = expect(TokenKind.IDENT, "the associated type's name");
@@ -322,6 +344,7 @@ public final class Parser {
             }
             if (!at(TokenKind.FN)) throw error(ErrorCode.E1004, peek().span(), "expected `fn`, `type` or `const` inside `impl`, found " + describe(peek()));
             fns.add(function(true));
+            if (pub) publics.add(fns.get(fns.size() - 1));
         }
         Token close = expect(TokenKind.RBRACE, "`}` to close the impl block");
         return new Item.Impl(generics, trait, self, List.copyOf(fns), List.copyOf(consts), List.copyOf(types), kw.span().to(close.span()));
@@ -505,7 +528,7 @@ public final class Parser {
                 TypeExpr.Tuple args = new TypeExpr.Tuple(List.copyOf(params), t.span().to(close.span()));
                 return new TypeExpr.Named(List.of("Fn"), List.of(args), List.of(new TypeExpr.Binding("Output", arrow.span(), result)), span);
             }
-            if (at(TokenKind.IDENT) || at(TokenKind.SELF_TYPE)) {
+            if (at(TokenKind.IDENT) || at(TokenKind.SELF_TYPE) || at(TokenKind.SELF_VALUE) && peekAt(1, TokenKind.PATH_SEP)) {
                 List<String> segments = new ArrayList<>();
                 Span span = t.span();
                 segments.add(advance().text());
@@ -562,6 +585,10 @@ public final class Parser {
                 try {
                     if (eat(TokenKind.SEMI)) continue;
                     if (at(TokenKind.LET)) { stmts.add(let()); continue; }
+                    if (atModuleKeyword(peek(), 1)) {
+                        throw error(ErrorCode.E1004, peek().span(), "`" + peek().text() + "` declarations are only allowed at the top level of a module",
+                                "help: move it out of the function body");
+                    }
                     // A block-like expression in statement position ends the statement at its
                     // closing brace (as in Rust): `if c { } -x` is two statements, not a subtraction.
                     boolean blockLike = startsBlockLike();
@@ -632,6 +659,10 @@ public final class Parser {
                     return pathPattern();
                 }
                 case SELF_TYPE -> { return pathPattern(); }
+                case SELF_VALUE -> {
+                    if (peekAt(1, TokenKind.PATH_SEP)) return pathPattern(); // `self::Color::Red`
+                    throw error(ErrorCode.E1004, t.span(), "expected a pattern, found `self`");
+                }
                 case MUT -> {
                     advance();
                     Token name = expect(TokenKind.IDENT, "a variable name after `mut`");
@@ -1258,6 +1289,152 @@ public final class Parser {
         return new Expr.If(cond, then, otherwise, t.span().to(otherwise == null ? then.span() : otherwise.span()));
     }
 
+    // ---- modules: `use`, `mod`, `type` ----------------------------------------------
+
+    /**
+     * `use` and `mod` are keywords only where a declaration can start (a variable may still
+     * be called `mod`): `use` before a path, `mod` before a name.
+     */
+    private boolean atModuleKeyword(Token t, int ahead) {
+        if (t.kind() != TokenKind.IDENT) return false;
+        int next = pos + ahead;
+        if (next >= tokens.size()) return false;
+        TokenKind k = tokens.get(next).kind();
+        if (t.text().equals("use")) return k == TokenKind.IDENT || k == TokenKind.SELF_VALUE || k == TokenKind.LBRACE;
+        return t.text().equals("mod") && k == TokenKind.IDENT;
+    }
+
+    /** A `use`, `mod` or `type` declaration (possibly `pub`); false when an ordinary item comes next. */
+    private boolean moduleDeclaration(List<Token> derived, List<Declarations.Mod> mods, List<Declarations.Use> uses, List<Declarations.Alias> aliases) {
+        int ahead = at(TokenKind.PUB) ? 1 + restrictionLength() : 0;
+        if (pos + ahead >= tokens.size()) return false;
+        Token t = tokens.get(pos + ahead);
+        boolean alias = t.kind() == TokenKind.TYPE;
+        if (!alias && !atModuleKeyword(t, ahead + 1)) return false;
+        for (Token d : derived) report(ErrorCode.E1107, d.span(), "`derive` applies to structs and enums only");
+        boolean pub = visibility();
+        if (alias) aliases.add(typeAlias(pub));
+        else if (t.text().equals("use")) useDeclaration(pub, uses);
+        else mods.add(modDeclaration(pub));
+        return true;
+    }
+
+    /**
+     * `pub`, or `pub(crate)`, which is the same while a program is one package; true when
+     * either was there. `pub(super)`, `pub(self)` and `pub(in path)` are not supported.
+     */
+    private boolean visibility() {
+        if (!at(TokenKind.PUB)) return false;
+        Token pub = advance();
+        int n = restrictionLength();
+        if (n == 0) return true;
+        Token what = tokens.get(pos + 1);
+        if (what.text().equals("crate")) {
+            pos += n;
+            return true;
+        }
+        throw error(ErrorCode.E1004, pub.span().to(tokens.get(pos + n - 1).span()), "`pub(" + what.text() + (n > 3 ? " ..." : "") + ")` is not supported yet",
+                "help: write `pub` (or `pub(crate)`) to make it visible in the whole package, or leave it private to its module");
+    }
+
+    /** The length of the `(crate)`, `(super)`, `(self)` or `(in path)` after a `pub`, or 0. */
+    private int restrictionLength() {
+        int at = pos + (at(TokenKind.PUB) ? 1 : 0);
+        if (at + 2 >= tokens.size() || tokens.get(at).kind() != TokenKind.LPAREN) return 0;
+        Token t = tokens.get(at + 1);
+        boolean word = t.kind() == TokenKind.SELF_VALUE || t.kind() == TokenKind.IDENT && (t.text().equals("crate") || t.text().equals("super"));
+        if (word && tokens.get(at + 2).kind() == TokenKind.RPAREN) return 3;
+        if (t.kind() == TokenKind.IN) {
+            for (int i = at + 2; i < tokens.size() && tokens.get(i).kind() != TokenKind.EOF; i++) {
+                TokenKind k = tokens.get(i).kind();
+                if (k == TokenKind.RPAREN) return i - at + 1;
+                if (k != TokenKind.IDENT && k != TokenKind.PATH_SEP && k != TokenKind.SELF_VALUE) return 0;
+            }
+        }
+        return 0;
+    }
+
+    /** `mod name;` (the module is in its own file) or `mod name { items }`. */
+    private Declarations.Mod modDeclaration(boolean pub) {
+        Token kw = advance();
+        Token name = expect(TokenKind.IDENT, "the module's name");
+        if (eat(TokenKind.SEMI)) return new Declarations.Mod(name.text(), name.span(), pub, null, kw.span().to(prev().span()));
+        expect(TokenKind.LBRACE, "`;` or `{` after the module's name");
+        enterNested();
+        try {
+            Module body = moduleBody(name.text(), true);
+            Token close = expect(TokenKind.RBRACE, "`}` to close module `" + name.text() + "`");
+            return new Declarations.Mod(name.text(), name.span(), pub, body, kw.span().to(close.span()));
+        } finally {
+            depth--;
+        }
+    }
+
+    /** `use path;`, `use path as name;`, `use path::{a, b::c as d, self};`, `use path::*;`, flattened. */
+    private void useDeclaration(boolean pub, List<Declarations.Use> out) {
+        Token kw = advance();
+        useTree(List.of(), false, pub, kw.span(), out);
+        expect(TokenKind.SEMI, "`;` after the `use` declaration");
+    }
+
+    private void useTree(List<Declarations.Ident> prefix, boolean inGroup, boolean pub, Span start, List<Declarations.Use> out) {
+        enterNested();
+        try {
+            List<Declarations.Ident> path = new ArrayList<>(prefix);
+            while (true) {
+                if (at(TokenKind.LBRACE)) {
+                    advance();
+                    while (!at(TokenKind.RBRACE) && !at(TokenKind.EOF)) {
+                        useTree(path, true, pub, start, out);
+                        if (!eat(TokenKind.COMMA)) break;
+                    }
+                    expect(TokenKind.RBRACE, "`}` or `,` in the `use` group");
+                    return;
+                }
+                if (at(TokenKind.STAR) && !path.isEmpty()) {
+                    out.add(new Declarations.Use(List.copyOf(path), null, true, pub, start.to(advance().span())));
+                    return;
+                }
+                Token seg = at(TokenKind.SELF_VALUE) ? advance() : expect(TokenKind.IDENT, "a module or item name in the `use` path");
+                Declarations.Ident id = new Declarations.Ident(seg.text(), seg.span());
+                if (eat(TokenKind.PATH_SEP)) {
+                    path.add(id);
+                    continue;
+                }
+                if (seg.kind() == TokenKind.SELF_VALUE && path.isEmpty()) {
+                    throw error(ErrorCode.E0431, seg.span(), "`self` import can only appear in an import list with a non-empty prefix");
+                }
+                if (seg.kind() == TokenKind.SELF_VALUE && !inGroup) {
+                    throw error(ErrorCode.E0429, seg.span(), "`self` imports are only allowed within a { } list",
+                            "help: import the module itself: `use " + String.join("::", path.stream().map(Declarations.Ident::name).toList()) + ";`");
+                }
+                if (seg.kind() != TokenKind.SELF_VALUE) path.add(id);
+                Declarations.Ident alias = null;
+                if (eat(TokenKind.AS)) {
+                    Token a = expect(TokenKind.IDENT, "a name after `as`");
+                    alias = new Declarations.Ident(a.text(), a.span());
+                } else if (seg.kind() == TokenKind.SELF_VALUE) {
+                    alias = new Declarations.Ident(path.get(path.size() - 1).name(), seg.span());
+                }
+                out.add(new Declarations.Use(List.copyOf(path), alias, false, pub, start.to(prev().span())));
+                return;
+            }
+        } finally {
+            depth--;
+        }
+    }
+
+    /** `type Name<T> = Type;` at module level. */
+    private Declarations.Alias typeAlias(boolean pub) {
+        Token kw = advance();
+        Token name = expect(TokenKind.IDENT, "the type alias's name");
+        List<Item.TypeParam> params = typeParams();
+        expect(TokenKind.EQ, "`=` and the type");
+        TypeExpr type = type();
+        Token semi = expect(TokenKind.SEMI, "`;` after the type alias");
+        return new Declarations.Alias(name.text(), name.span(), params, type, pub, kw.span().to(semi.span()));
+    }
+
     // ---- token helpers and recovery ---------------------------------------------------
 
     private Token peek() { return tokens.get(pos); }
@@ -1333,6 +1510,6 @@ public final class Parser {
 
     private void skipToNextItem() {
         while (!at(TokenKind.EOF) && !at(TokenKind.FN) && !at(TokenKind.STRUCT) && !at(TokenKind.IMPL) && !at(TokenKind.ENUM)
-                && !at(TokenKind.CONST) && !at(TokenKind.STATIC)) advance();
+                && !at(TokenKind.CONST) && !at(TokenKind.STATIC) && !atModuleKeyword(peek(), 1)) advance();
     }
 }

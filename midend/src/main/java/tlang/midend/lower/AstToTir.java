@@ -115,6 +115,8 @@ public final class AstToTir {
         int own = f.decl().generics().params().size();
         String name = f.name() + Types.displayArgs(args.subList(args.size() - own, args.size()));
         if (f.trait() != null) return Mangler.function(moduleName, Types.subst(f.owner(), m).display(), f.trait().name + "::" + name);
+        // A trait impl's function is named with its trait: `Debug::fmt` and `Display::fmt` of one type are two functions.
+        if (f.impl() != null && f.impl().trait() != null) return Mangler.function(moduleName, Types.subst(f.owner(), m).display(), f.impl().trait().name + "::" + name);
         return f.owner() == null ? Mangler.function(moduleName, name) : Mangler.function(moduleName, Types.subst(f.owner(), m).display(), name);
     }
 

@@ -14,12 +14,15 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 @Command(name = "build", mixinStandardHelpOptions = true,
-        description = "Compile a T program into a static executable (or an object file, assembly, LLVM IR or TIR).")
+        description = {"Compile a T program into a static executable (or an object file, assembly, LLVM IR or TIR).",
+                "The program is a .t file (and the module files it declares) or a package,",
+                "a directory with a t.toml manifest. The output goes to the current directory,",
+                "named after the file or the package, unless -o says otherwise."})
 public final class BuildCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "FILE", description = "the program's main source file (.t)")
+    @Parameters(paramLabel = "FILE|DIR", description = "the program's main source file (.t), or a package directory (with t.toml)")
     Path file;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "where to write the result (default: FILE without .t, plus the --emit extension)")
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "where to write the result (default: the file's name without .t, or the package's name, plus the --emit extension)")
     Path output;
 
     @Option(names = "--emit", paramLabel = "KIND", description = "exe (default), obj, asm, llvm-ir or tir")
@@ -32,7 +35,7 @@ public final class BuildCommand implements Callable<Integer> {
     public Integer call() {
         Emit kind = emit == null ? Emit.EXE : Emit.byFlag(emit).orElseThrow(() -> new UserError(
                 "unknown --emit kind `" + emit + "` (use " + Arrays.stream(Emit.values()).map(e -> e.flag).collect(Collectors.joining(", ")) + ")"));
-        Path out = output != null ? output : Path.of(Driver.moduleName(file) + kind.extension);
+        Path out = output != null ? output : Path.of(Driver.programName(file) + kind.extension);
         common.driver().build(new Driver.Options(file, targetOptions.target(), targetOptions.opt(), kind, out));
         return 0;
     }

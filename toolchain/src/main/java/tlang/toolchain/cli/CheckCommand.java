@@ -11,7 +11,7 @@ import java.util.concurrent.Callable;
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = "Parse and type-check a T program without generating code.")
 public final class CheckCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "FILE", description = "the program's main source file (.t)")
+    @Parameters(paramLabel = "FILE|DIR", description = "the program's main source file (.t), or a package directory (with t.toml)")
     Path file;
 
     @Mixin CommonOptions common;

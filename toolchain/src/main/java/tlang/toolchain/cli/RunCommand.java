@@ -20,7 +20,7 @@ import java.util.concurrent.Callable;
         description = {"Build a T program and run it; its exit status becomes tcc's.",
                 "Executables for the other architecture run under qemu-<arch>-static."})
 public final class RunCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "FILE", description = "the program's main source file (.t)")
+    @Parameters(index = "0", paramLabel = "FILE|DIR", description = "the program's main source file (.t), or a package directory (with t.toml)")
     Path file;
 
     @Parameters(index = "1..*", paramLabel = "ARGS", description = "arguments for the program (after --)")
@@ -40,7 +40,7 @@ public final class RunCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UserError("cannot create a temporary directory: " + e.getMessage());
         }
-        Path exe = dir.resolve(Driver.moduleName(file));
+        Path exe = dir.resolve(Driver.programName(file));
         try {
             common.driver().build(new Driver.Options(file, target, targetOptions.opt(), Emit.EXE, exe));
             common.err().flush();

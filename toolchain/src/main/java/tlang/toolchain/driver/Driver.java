@@ -10,6 +10,8 @@ import tlang.frontend.check.CheckedProgram;
 import tlang.frontend.diag.Diagnostic;
 import tlang.frontend.diag.DiagnosticRenderer;
 import tlang.frontend.diag.Diagnostics;
+import tlang.frontend.diag.ErrorCode;
+import tlang.frontend.modules.Manifest;
 import tlang.frontend.source.SourceFile;
 import tlang.midend.lower.AstToTir;
 import tlang.midend.tir.TirModule;
@@ -55,13 +57,64 @@ public final class Driver {
         this.style = style;
     }
 
-    /** Type-checks a source file; throws {@link CompileErrors} after printing them. */
+    /**
+     * Type-checks a program: a source file (and the module files it declares), or a package
+     * directory with a t.toml; throws {@link CompileErrors} after printing them.
+     */
     public CheckedProgram check(Path source) {
-        SourceFile file = read(source);
         Diagnostics diags = new Diagnostics();
-        CheckedProgram program = Frontend.analyze(file, moduleName(source), diags);
-        report(diags, source);
+        SourceFile entry;
+        String crate;
+        String shown = source.toString();
+        if (Files.isDirectory(source)) {
+            Manifest manifest = manifest(source, diags);
+            Path entryPath = source.resolve(manifest.entry()).normalize(); // `tcc build .` shows `src/main.t`
+            if (!Files.isRegularFile(entryPath)) {
+                diags.error(ErrorCode.E1604, manifest.entrySpan(), "the package's entry file `" + entryPath + "` does not exist",
+                        manifest.entry().equals(Manifest.DEFAULT_ENTRY)
+                                ? "help: create `" + entryPath + "` with `fn main() { ... }`, or name another file with `entry = \"...\"`"
+                                : "help: create it, or correct `entry`");
+                report(diags, shown);
+            }
+            entry = read(entryPath);
+            crate = manifest.crateName();
+            shown = manifest.name();
+        } else {
+            entry = read(source);
+            crate = moduleName(source);
+        }
+        CheckedProgram program = Frontend.analyze(entry, crate, diags);
+        report(diags, shown);
         return program;
+    }
+
+    /** A package's manifest; its errors are printed and thrown. */
+    private Manifest manifest(Path dir, Diagnostics diags) {
+        Path toml = dir.resolve(Manifest.FILE_NAME).normalize();
+        if (!Files.exists(toml)) {
+            throw new UserError("`" + dir + "` is a directory without a " + Manifest.FILE_NAME + "; give a `.t` file, or a package directory (see `tcc build --help`)");
+        }
+        Manifest m = Manifest.parse(read(toml), diags);
+        if (m == null) report(diags, dir.toString());
+        return m;
+    }
+
+    /**
+     * The name of what a build makes: the package's name for a package directory (its
+     * directory's name while the manifest cannot say), else the file's module name.
+     */
+    public static String programName(Path source) {
+        if (!Files.isDirectory(source)) return moduleName(source);
+        try {
+            Path toml = source.resolve(Manifest.FILE_NAME);
+            String text = Files.readString(toml);
+            Manifest m = Manifest.parse(new SourceFile(toml.toString(), text), new Diagnostics());
+            if (m != null) return m.name();
+        } catch (IOException | RuntimeException e) {
+            // The build itself reports what is wrong with the manifest.
+        }
+        Path name = source.toAbsolutePath().normalize().getFileName();
+        return name == null ? "main" : moduleName(Path.of(name + ".t"));
     }
 
     /** Builds what {@code o.emit()} asks for at {@code o.output()}. */
@@ -124,7 +177,7 @@ public final class Driver {
     private SourceFile read(Path source) {
         try {
             if (Files.isDirectory(source)) {
-                throw new UserError("`" + source + "` is a directory; give a `.t` file (package builds come with t.toml support)");
+                throw new UserError("`" + source + "` is a directory; give a `.t` file");
             }
             byte[] bytes = Files.readAllBytes(source);
             String text = StandardCharsets.UTF_8.newDecoder()
@@ -140,16 +193,20 @@ public final class Driver {
         }
     }
 
-    private void report(Diagnostics diags, Path source) {
-        // In source order, whichever phase found them.
-        List<Diagnostic> sorted = diags.all().stream().sorted(Comparator.comparingInt(d -> d.span().start())).toList();
+    /** Prints the diagnostics; throws after errors, which stop the build of {@code program} (a file, a package). */
+    private void report(Diagnostics diags, String program) {
+        // In source order, whichever phase found them; file by file, in the order the files first appear.
+        java.util.Map<SourceFile, Integer> files = new java.util.HashMap<>();
+        for (Diagnostic d : diags.all()) files.putIfAbsent(d.span().file(), files.size());
+        List<Diagnostic> sorted = diags.all().stream()
+                .sorted(Comparator.comparingInt((Diagnostic d) -> files.get(d.span().file())).thenComparingInt(d -> d.span().start())).toList();
         for (Diagnostic d : sorted) {
             if (style.json()) err.println(tlang.frontend.diag.DiagnosticJson.render(d));
             else err.print(DiagnosticRenderer.render(d, style.color()));
         }
         if (diags.hasErrors()) {
             int n = diags.shownErrorCount();
-            if (!style.json()) err.println("error: could not compile `" + source + "` due to " + n + " previous error" + (n == 1 ? "" : "s"));
+            if (!style.json()) err.println("error: could not compile `" + program + "` due to " + n + " previous error" + (n == 1 ? "" : "s"));
             throw new CompileErrors(n);
         }
     }

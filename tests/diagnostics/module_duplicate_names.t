@@ -1,0 +1,5 @@
+// A module and a struct of the same name in one module (E0428).
+mod shapes {}
+struct shapes;
+
+fn main() {}

@@ -1,0 +1,7 @@
+mod format;
+
+use crate::inventory::Itme;
+
+pub fn print(item: &crate::inventory::Item) {
+    println("{}", format::line(item));
+}

@@ -1,0 +1,2 @@
+pub mod tcp;
+pub mod udp;
