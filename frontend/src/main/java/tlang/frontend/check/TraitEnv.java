@@ -125,7 +125,7 @@ public final class TraitEnv {
                 Type arg = m.get(p);
                 if (arg == null) continue;
                 for (Type.Bound b : p.bounds()) {
-                    if (!implementsTrait(arg, b.trait(), Types.substAll(b.args(), m))) boundsHold = false;
+                    if (!implementsTrait(arg, b.trait(), Types.substAll(b.args(), m).stream().map(this::normalize).toList())) boundsHold = false;
                 }
             }
             if (boundsHold) return new Match(impl, m);
@@ -149,7 +149,9 @@ public final class TraitEnv {
     public boolean implementsTrait(Type t, Type.TraitDef trait, List<Type> args) {
         if (t == Type.ERROR || t == Type.NEVER) return true;
         if (t instanceof Type.Param p) {
-            for (Type.Bound b : boundsOf(p)) if (b.trait() == trait && (args == null || b.args().equals(args))) return true;
+            for (Type.Bound b : boundsOf(p)) {
+                if (b.trait() == trait && (args == null || b.args().stream().map(this::normalize).toList().equals(args.stream().map(this::normalize).toList()))) return true;
+            }
             return false;
         }
         if (t instanceof Type.Var) return true; // decided when the variable is solved
