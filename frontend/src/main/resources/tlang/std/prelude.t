@@ -344,6 +344,15 @@ impl Hasher {
 /** Values that can be hashed (the keys of `HashMap` and `HashSet`); `#[derive(Hash)]` writes it. */
 pub trait Hash { fn hash(&self, h: &mut Hasher); }
 
+/**
+ * What an error type provides (`std::error::Error`): it prints (`Display`, `Debug`) and
+ * says what went wrong in a few words. (The error it wraps, `source()`, and a captured
+ * backtrace come with owned trait objects.)
+ */
+pub trait Error: Debug + Display {
+    fn message(&self) -> String;
+}
+
 /** Conversion into a type; `?` uses it to convert errors. */
 pub trait From<T> { fn from(value: T) -> Self; }
 

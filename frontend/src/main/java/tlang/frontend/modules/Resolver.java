@@ -152,8 +152,11 @@ final class Resolver {
         Map<List<String>, ModuleTree.Node> nodes = new LinkedHashMap<>();
         ModuleTree.Node root = new ModuleTree.Node(List.of("std"), null, none, new Module("std", none, List.of()), null);
         nodes.put(List.of("std"), root);
-        for (Builtins.Kind k : Builtins.Kind.values()) {
-            List<String> segs = List.of(k.path.split("::"));
+        List<String> paths = new java.util.ArrayList<>();
+        for (Builtins.Kind k : Builtins.Kind.values()) paths.add(k.path);
+        for (StdPaths.Entry e : StdPaths.ALL) paths.add(e.path());
+        for (String full : paths) {
+            List<String> segs = List.of(full.split("::"));
             if (segs.size() < 2 || !segs.get(0).equals("std")) continue;
             ModuleTree.Node parent = root;
             for (int i = 1; i < segs.size() - 1; i++) {
@@ -183,6 +186,10 @@ final class Resolver {
             if (!k.path.startsWith(prefix) || k.path.indexOf("::", prefix.length()) >= 0) continue;
             String name = k.path.substring(prefix.length());
             s.values.put(name, new Def(Def.Kind.FN, name, n, null, null, new Span(n.file(), 0, 0), true, List.of(k.path)));
+        }
+        for (StdPaths.Entry e : StdPaths.ALL) {
+            if (!e.module().equals(String.join("::", n.path()))) continue;
+            s.types.put(e.name(), new Def(e.kind(), e.name(), n, null, null, new Span(n.file(), 0, 0), true, List.of(e.name())));
         }
         return s;
     }
