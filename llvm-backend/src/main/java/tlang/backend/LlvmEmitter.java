@@ -225,14 +225,19 @@ final class LlvmEmitter {
         if (global == null) {
             LLVMValueRef[] entries = v.methods().stream().map(functions::get).toArray(LLVMValueRef[]::new);
             LLVMTypeRef ptr = LLVMPointerTypeInContext(ctx, 0);
-            LLVMValueRef init = LLVMConstArray2(ptr, new PointerPointer<>(entries), entries.length);
-            global = LLVMAddGlobal(module, LLVMTypeOf(init), ".vtable." + vtables.size());
-            LLVMSetInitializer(global, init);
-            LLVMSetGlobalConstant(global, 1);
-            LLVMSetLinkage(global, LLVMPrivateLinkage);
-            LLVMSetUnnamedAddress(global, LLVMGlobalUnnamedAddr);
+            global = privateConstant(LLVMConstArray2(ptr, new PointerPointer<>(entries), entries.length), ".vtable." + vtables.size());
             vtables.put(v, global);
         }
+        return global;
+    }
+
+    /** A read-only global of this module only, whose address nothing compares (so LLVM may merge it). */
+    private LLVMValueRef privateConstant(LLVMValueRef init, String name) {
+        LLVMValueRef global = LLVMAddGlobal(module, LLVMTypeOf(init), name);
+        LLVMSetInitializer(global, init);
+        LLVMSetGlobalConstant(global, 1);
+        LLVMSetLinkage(global, LLVMPrivateLinkage);
+        LLVMSetUnnamedAddress(global, LLVMGlobalUnnamedAddr);
         return global;
     }
 
@@ -242,12 +247,7 @@ final class LlvmEmitter {
         if (global == null) {
             org.bytedeco.javacpp.BytePointer data = new org.bytedeco.javacpp.BytePointer(bytes.length == 0 ? 1 : bytes.length);
             data.put(bytes, 0, bytes.length);
-            LLVMValueRef init = LLVMConstStringInContext2(ctx, data, bytes.length, 1);
-            global = LLVMAddGlobal(module, LLVMTypeOf(init), ".str." + strings.size());
-            LLVMSetInitializer(global, init);
-            LLVMSetGlobalConstant(global, 1);
-            LLVMSetLinkage(global, LLVMPrivateLinkage);
-            LLVMSetUnnamedAddress(global, LLVMGlobalUnnamedAddr);
+            global = privateConstant(LLVMConstStringInContext2(ctx, data, bytes.length, 1), ".str." + strings.size());
             strings.put(key, global);
         }
         return LLVMConstStructInContext(ctx, new PointerPointer<>(global, LLVMConstInt(i64, bytes.length, 0)), 2, 0);
