@@ -107,4 +107,15 @@ public sealed interface Inst {
      * arguments' types and the result's. {@code result} is null for UNIT.
      */
     record CallIndirect(Value.Temp result, Value callee, List<Value> args) implements Inst {}
+
+    /**
+     * The only instruction of a landing pad block (see {@link Block}): stores the pointer to
+     * the exception being unwound (a `trt_panic_exception`) in {@code slot}. A cleanup pad
+     * ({@code catches} false) is entered on the way out, runs drops and resumes unwinding;
+     * a catching pad stops the panic: its code hands the exception to `trt_panic_catch`.
+     * In LLVM: `landingpad { ptr, i32 } cleanup` or `catch ptr null`.
+     */
+    record LandingPad(Value slot, boolean catches) implements Inst {
+        public Value.Temp result() { return null; }
+    }
 }
