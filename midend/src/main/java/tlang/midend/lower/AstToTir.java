@@ -1021,10 +1021,11 @@ public final class AstToTir {
             case Type.Tuple tu -> {
                 writeText(stream, "(");
                 TirType.Struct st = (TirType.Struct) tirType(tu);
+                Held tuple = hold(v); // an array element loops over blocks: re-read the tuple after it
                 for (int i = 0; i < tu.elements().size(); i++) {
                     if (i > 0) writeText(stream, ", ");
                     Type et = tu.elements().get(i);
-                    Value e = tirType(et) == TirType.UNIT ? Value.UNIT : fb.add(new Inst.ExtractField(fb.temp(st.fields().get(i)), v, i));
+                    Value e = tirType(et) == TirType.UNIT ? Value.UNIT : fb.add(new Inst.ExtractField(fb.temp(st.fields().get(i)), read(tuple), i));
                     writeValue(stream, e, et, spec);
                 }
                 writeText(stream, tu.elements().size() == 1 ? ",)" : ")");

@@ -16,8 +16,8 @@ import java.util.function.Predicate;
  * or a T function that may), or an indirect call (the callee is not known). A function may
  * unwind when one of its instructions may in a block without an unwind edge, or it ends a
  * block in {@link Terminator.Resume}; a panic caught by a catching landing pad stops there.
- * This is computed as a least fixed point over the call graph, so functions that only call
- * each other (or themselves) and raise nothing are `nounwind`.
+ * This is computed as a least fixed point over the call graph (a worklist of callers), so
+ * functions that only call each other (or themselves) and raise nothing are `nounwind`.
  */
 public final class Unwinding {
     private final Set<String> unwinding;
@@ -30,15 +30,25 @@ public final class Unwinding {
         for (ExternFunction e : m.externs()) if (e.unwinds()) externs.add(e.symbol());
         Set<String> unwinding = new HashSet<>();
         Predicate<String> callee = s -> externs.contains(s) || unwinding.contains(s);
-        boolean changed = true;
-        while (changed) {
-            changed = false;
-            for (Function f : m.functions()) {
-                if (!unwinding.contains(f.symbol()) && unwindsOut(f, callee)) {
-                    unwinding.add(f.symbol());
-                    changed = true;
+        // A worklist over the callers: a function is looked at again only when one of its
+        // callees has just been found to unwind.
+        java.util.Map<String, Function> bySymbol = new java.util.HashMap<>();
+        java.util.Map<String, Set<String>> callers = new java.util.HashMap<>();
+        for (Function f : m.functions()) {
+            bySymbol.put(f.symbol(), f);
+            for (Block b : f.blocks()) {
+                for (Inst inst : b.insts) {
+                    if (inst instanceof Inst.Call c) callers.computeIfAbsent(c.callee(), k -> new HashSet<>()).add(f.symbol());
                 }
             }
+        }
+        java.util.ArrayDeque<String> work = new java.util.ArrayDeque<>();
+        for (Function f : m.functions()) work.add(f.symbol());
+        while (!work.isEmpty()) {
+            Function f = bySymbol.get(work.poll());
+            if (unwinding.contains(f.symbol()) || !unwindsOut(f, callee)) continue;
+            unwinding.add(f.symbol());
+            for (String caller : callers.getOrDefault(f.symbol(), Set.of())) if (!unwinding.contains(caller)) work.add(caller);
         }
         return new Unwinding(Set.copyOf(union(unwinding, externs)));
     }
