@@ -98,22 +98,41 @@ void trt_flush(int32_t stream);
 /* Flushes stdout and stderr and ends the process with `code` (all threads). */
 _Noreturn void trt_exit(int32_t code);
 
-/* Ends the program because of a failed run-time check or an explicit panic.
- * Flushes stdout, writes
+/* Panics: a failed run-time check or an explicit panic.  A program uses one
+ * of two sets of entry points, by the strategy it was built with:
+ *
+ * Unwind (the default).  The panic is raised with trt_panic_raise
+ * (trt_panic_unwind.h): the nearest T `catch` up the stack gets it, after the
+ * drops on the way ran.  When nothing catches it, stdout is flushed,
  *     panicked at FILE:LINE:COL: MSG\n
- * to stderr and exits with status 101.  `msg` and `file` are UTF-8 byte
- * strings.  For now a panic does not unwind: no destructors run and the
- * process ends at once (see docs/runtime.md). */
+ * is written to stderr (then a backtrace when T_BACKTRACE asks) from the
+ * panicking frame, with the whole stack still there, and the process exits
+ * with status 101.  `msg` and `file` are UTF-8 byte strings; `file` must live
+ * as long as the program (compiled code passes its static data).
+ *
+ * Abort (`tcc build --panic=abort`): the *_abort entry points print the same
+ * report and end the process at once with SIGABRT (status 134 in a shell);
+ * nothing unwinds. */
 _Noreturn void trt_panic(const uint8_t *msg, int64_t msg_len,
                          const uint8_t *file, int64_t file_len,
                          int32_t line, int32_t col);
+_Noreturn void trt_panic_abort(const uint8_t *msg, int64_t msg_len,
+                               const uint8_t *file, int64_t file_len,
+                               int32_t line, int32_t col);
 
 /* A panic whose message is built from several pieces (a format string with
- * arguments): trt_panic_begin flushes stdout and writes "panicked at
- * FILE:LINE:COL: " to stderr; the compiler then writes the message pieces to
- * stream 2 with trt_write*; trt_panic_end ends the line and exits with 101. */
+ * arguments): after trt_panic_begin the compiler writes the message pieces to
+ * stream 2 with trt_write* (or the stream sink of trt_fmt.h), then calls
+ * trt_panic_end.  Unwind: the pieces are captured, not written (at most 4096
+ * bytes are kept), and trt_panic_end raises the panic with them as its
+ * message; a panic while the pieces are written (a Display impl that
+ * panics) aborts.  Abort: trt_panic_begin_abort flushes stdout and writes
+ * "panicked at FILE:LINE:COL: ", the pieces go to stderr as they come, and
+ * trt_panic_end_abort ends the line and aborts. */
 void trt_panic_begin(const uint8_t *file, int64_t file_len, int32_t line, int32_t col);
 _Noreturn void trt_panic_end(void);
+void trt_panic_begin_abort(const uint8_t *file, int64_t file_len, int32_t line, int32_t col);
+_Noreturn void trt_panic_end_abort(void);
 
 /* An array index outside [0, len): panics at FILE:LINE:COL with
  *     index out of bounds: the len is LEN but the index is INDEX
@@ -122,6 +141,9 @@ _Noreturn void trt_panic_end(void);
 _Noreturn void trt_panic_bounds(int64_t index, uint64_t len, bool index_signed,
                                 const uint8_t *file, int64_t file_len,
                                 int32_t line, int32_t col);
+_Noreturn void trt_panic_bounds_abort(int64_t index, uint64_t len, bool index_signed,
+                                      const uint8_t *file, int64_t file_len,
+                                      int32_t line, int32_t col);
 
 /* ---- Strings ----------------------------------------------------------------
  *

@@ -171,6 +171,25 @@ struct trt_panic_exception *trt_panic_begin_catch(struct _Unwind_Exception *exc)
 /* Last call of a catch handler: gives the object back to the pool. */
 void trt_panic_end_catch(struct _Unwind_Exception *exc);
 
+/* The value a T `catch` produces from a caught panic: the layout of the
+ * prelude's `struct Panic { message: String, file: String, line: u32,
+ * column: u32 }` (offsets 0, 16, 32, 36; 40 bytes on both targets). */
+struct trt_caught_panic {
+	const uint8_t *msg;
+	int64_t msg_len;
+	const uint8_t *file;
+	int64_t file_len;
+	uint32_t line;
+	uint32_t col;
+};
+
+/* What the handler of a T `catch` calls with the exception pointer its
+ * landing pad received: begins and ends the catch (the panic is over, its
+ * object back in the pool) and fills *out.  The message is copied into
+ * storage that lives as long as the program (equal messages share one copy;
+ * see docs/runtime.md).  A non-T exception aborts. */
+void trt_panic_catch(struct _Unwind_Exception *exc, struct trt_caught_panic *out);
+
 /* ---- Backtraces ------------------------------------------------------------
  *
  * Each entry is an address inside the instruction that was executing in that

@@ -40,7 +40,9 @@ void rt_report_init(struct rt_report *r, int32_t stream)
 
 void rt_report_flush(struct rt_report *r)
 {
-	if (r->len > 0)
+	if (r->len > 0 && r->stream == TRT_STDERR)
+		rt_io_write_stderr(r->buf, r->len);
+	else if (r->len > 0)
 		trt_write(r->stream, r->buf, (int64_t)r->len);
 	r->len = 0;
 }

@@ -72,6 +72,9 @@ int32_t rt_leak_check(int32_t status);
 void rt_io_init(void);
 /* Flushes stdout (stderr has no buffer).  Safe to call at any time. */
 void rt_io_flush_all(void);
+/* Flushes stdout, then writes to stderr, never captured: the runtime's own
+ * reports (trt_write(2, ...) is compiled code's, and may be captured). */
+void rt_io_write_stderr(const uint8_t *bytes, size_t len);
 
 /* ---- fmt.c: number formatting without allocation ---- */
 /* Longest output of rt_fmt_i64: '-' and 19 digits. */
@@ -90,12 +93,15 @@ size_t rt_utf8_encode(uint8_t *out, uint32_t c);
 /* Flushes output and ends the process with `status`. */
 _Noreturn void rt_exit(int32_t status);
 
-/* ---- panic.c: fatal errors ---- */
+/* ---- panic.c: panics and fatal errors ---- */
 /* Reports an internal error — a broken contract between compiler and runtime,
  * not a user-program failure — as "trt: internal error: MSG VALUE" on
  * stderr and exits with TRT_BUG_STATUS.  `msg` is a NUL-terminated ASCII
  * string from the runtime itself. */
 _Noreturn void rt_bug(const char *msg, int64_t value);
+/* io.c's hook: while trt_panic_begin captures a message, takes the bytes
+ * compiled code writes to stream 2 and returns true; otherwise false. */
+bool rt_panic_capture_write(const uint8_t *bytes, size_t len);
 
 /* ---- mem.c: what LLVM may emit calls to ---- */
 void *memcpy(void *restrict dst, const void *restrict src, size_t n);

@@ -23,6 +23,9 @@
  *     goes on, as in C and Go.  There is nowhere trustworthy to report them,
  *     and a program whose stdout was closed should still run to completion.
  *   - A stream number other than 1 or 2 is a compiler bug (rt_bug).
+ *   - While a panic message written in pieces is being captured (panic.c),
+ *     compiled code's writes to stream 2 go to the capture instead; the
+ *     runtime's own reports use rt_io_write_stderr, which always writes.
  */
 #include "trt.h"
 #include "internal.h"
@@ -98,8 +101,14 @@ void trt_write(int32_t stream, const uint8_t *bytes, int64_t len)
 		return;
 	if (stream == TRT_STDOUT)
 		out_write(bytes, (size_t)len);
-	else
+	else if (!rt_panic_capture_write(bytes, (size_t)len))
 		err_write(bytes, (size_t)len);
+}
+
+void rt_io_write_stderr(const uint8_t *bytes, size_t len)
+{
+	if (len > 0)
+		err_write(bytes, len);
 }
 
 void trt_write_i64(int32_t stream, int64_t v)

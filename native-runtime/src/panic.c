@@ -1,69 +1,50 @@
 /*
- * panic.c — ending the program on an error.
+ * panic.c — ending the program on an error: panics (both strategies) and
+ * internal errors.
  *
  * Model: two kinds of fatal error reach here.
- *   - trt_panic: the T program failed a run-time check (bounds, overflow,
+ *   - Panics: the T program failed a run-time check (bounds, overflow,
  *     unwrap of nothing, ...) or called panic.  The message is the program's
- *     business; the exit status is 101.
+ *     business.  The compiler picks one of two strategies per program
+ *     (`tcc build --panic=unwind|abort`) and calls the matching entry points:
+ *       unwind (default): trt_panic, trt_panic_bounds, trt_panic_begin/_end
+ *         raise the panic with trt_panic_raise (unwind_panic.c): a `catch`
+ *         up the stack gets it after the drops on the way ran; with no catch
+ *         the report below is printed from the raise point and the status is
+ *         101.
+ *       abort: trt_panic_abort, trt_panic_bounds_abort,
+ *         trt_panic_begin_abort/_end_abort print the same report and end
+ *         the process with SIGABRT at once; the program has no landing pads
+ *         and links none of the raising machinery.
  *   - rt_bug: the compiler and runtime disagree about the ABI (a stream
  *     number that does not exist, a negative length).  That is our bug, not
  *     the user's; the exit status is 134.
  *
- * Panics are abort-style for now: the message is printed and the process
- * exits at once, without running destructors or unwinding the stack.  When
- * the DWARF unwinder lands, trt_panic will raise an exception through
- * _Unwind_RaiseException so that cleanups run (and panics can be caught at
- * task boundaries); the message format and the status will stay.
+ * The report is "panicked at FILE:LINE:COL: MSG", then a backtrace when
+ * T_BACKTRACE asks for one.
+ *
+ * Messages in pieces (a format string with arguments) under the unwind
+ * strategy: trt_panic_begin starts *capturing*: until trt_panic_end, what
+ * compiled code writes to stream 2 (trt_write*, the formatting sinks, a
+ * user's Display impl) is appended to a static buffer instead of being
+ * written; trt_panic_end raises the panic with the buffer as its message.
+ * A panic that starts while a message is being captured (a Display impl that
+ * panics) aborts, reporting the partial message first.
  *
  * Invariants:
- *   - stdout is flushed before the message, so output written before the
+ *   - stdout is flushed before any report, so output written before the
  *     panic appears before it.
- *   - The message is assembled on the stack and written in one system call
- *     when it fits (long messages go out in several), so concurrent writers
- *     cannot split a normal-length panic line.
+ *   - A report line is assembled on the stack and written in one system call
+ *     when it fits, so concurrent writers cannot split a normal-length line.
  *   - Nothing here allocates: a panic may be reporting that memory ran out.
+ *   - Single-threaded for now: the capture state is a global; it becomes
+ *     per-thread state with the first worker thread.
  */
 #include "trt.h"
 #include "internal.h"
 #include "backtrace.h"
+#include "signals.h"
 #include "unwind_internal.h"
-
-/* A line of stderr output being assembled; spills when full. */
-struct line {
-	size_t len;
-	uint8_t buf[512];
-};
-
-static void line_flush(struct line *l)
-{
-	trt_write(TRT_STDERR, l->buf, (int64_t)l->len);
-	l->len = 0;
-}
-
-static void line_put(struct line *l, const uint8_t *bytes, size_t len)
-{
-	while (len > 0) {
-		if (l->len == sizeof l->buf)
-			line_flush(l);
-		size_t room = sizeof l->buf - l->len;
-		size_t n = len < room ? len : room;
-		memcpy(l->buf + l->len, bytes, n);
-		l->len += n;
-		bytes += n;
-		len -= n;
-	}
-}
-
-static void line_put_cstr(struct line *l, const char *s)
-{
-	line_put(l, (const uint8_t *)s, rt_cstr_len(s));
-}
-
-static void line_put_i64(struct line *l, int64_t v)
-{
-	uint8_t digits[RT_FMT_I64_MAX];
-	line_put(l, digits, rt_fmt_i64(digits, v));
-}
 
 /* Compiled code's lengths are trusted everywhere else; here a garbage
  * negative one would turn a panic into a runaway read, so clamp it. */
@@ -72,33 +53,10 @@ static size_t clamp_len(int64_t len)
 	return len < 0 ? 0 : (size_t)len;
 }
 
-_Noreturn void trt_panic(const uint8_t *msg, int64_t msg_len,
-                         const uint8_t *file, int64_t file_len,
-                         int32_t line, int32_t col)
+/* The bounds-check message, built into `msg` (at least 128 bytes). */
+static size_t bounds_message(uint8_t *msg, int64_t index, uint64_t len,
+                             bool index_signed)
 {
-	rt_unwind_check_nested_panic(msg, msg_len, file, file_len, line, col);
-	struct line l;
-	l.len = 0;
-	line_put_cstr(&l, "panicked at ");
-	line_put(&l, file, clamp_len(file_len));
-	line_put_cstr(&l, ":");
-	line_put_i64(&l, line);
-	line_put_cstr(&l, ":");
-	line_put_i64(&l, col);
-	line_put_cstr(&l, ": ");
-	line_put(&l, msg, clamp_len(msg_len));
-	line_put_cstr(&l, "\n");
-	line_flush(&l); /* trt_write to stderr flushes stdout first */
-	rt_backtrace_report_here(rt_backtrace_style());
-	rt_exit(TRT_PANIC_STATUS);
-}
-
-_Noreturn void trt_panic_bounds(int64_t index, uint64_t len, bool index_signed,
-                                const uint8_t *file, int64_t file_len,
-                                int32_t line, int32_t col)
-{
-	/* The message is short and bounded: build it here, then panic as usual. */
-	uint8_t msg[128];
 	size_t n = 0;
 	static const char head[] = "index out of bounds: the len is ";
 	static const char mid[] = " but the index is ";
@@ -108,41 +66,164 @@ _Noreturn void trt_panic_bounds(int64_t index, uint64_t len, bool index_signed,
 	memcpy(msg + n, mid, sizeof mid - 1);
 	n += sizeof mid - 1;
 	n += index_signed ? rt_fmt_i64(msg + n, index) : rt_fmt_u64(msg + n, (uint64_t)index);
+	return n;
+}
+
+/* ---- Capturing a message written in pieces ---- */
+
+/* Kept of a message written in pieces; the panic object keeps at most
+ * TRT_PANIC_MSG_CAP of it, the uncaught report prints all of this. */
+#define CAPTURE_CAP 4096
+
+static struct {
+	bool active;
+	const uint8_t *file;
+	int64_t file_len;
+	int32_t line, col;
+	size_t len;
+	uint8_t buf[CAPTURE_CAP];
+} capture;
+
+bool rt_panic_capture_write(const uint8_t *bytes, size_t len)
+{
+	if (!capture.active)
+		return false;
+	size_t room = CAPTURE_CAP - capture.len;
+	size_t n = len < room ? len : room;
+	memcpy(capture.buf + capture.len, bytes, n);
+	capture.len += n;
+	return true;
+}
+
+/* A panic starts while a message is being captured: report both and abort. */
+static void check_capturing(const uint8_t *msg, int64_t msg_len,
+                            const uint8_t *file, int64_t file_len,
+                            int32_t line, int32_t col)
+{
+	if (!capture.active)
+		return;
+	capture.active = false;
+	struct rt_report r;
+	rt_report_init(&r, TRT_STDERR);
+	rt_report_panic_line(&r, capture.file, capture.file_len, capture.line,
+	                     capture.col, capture.buf, (int64_t)capture.len);
+	if (file != NULL)
+		rt_report_panic_line(&r, file, file_len, line, col, msg, msg_len);
+	rt_report_cstr(&r, "fatal runtime error: panicked while formatting a "
+	                   "panic message, aborting\n");
+	rt_report_flush(&r);
+	rt_backtrace_report_here(rt_backtrace_style());
+	rt_abort();
+}
+
+/* ---- The unwind strategy ---- */
+
+_Noreturn void trt_panic(const uint8_t *msg, int64_t msg_len,
+                         const uint8_t *file, int64_t file_len,
+                         int32_t line, int32_t col)
+{
+	check_capturing(msg, msg_len, file, file_len, line, col);
+	trt_panic_raise(msg, msg_len, file, file_len, line, col);
+}
+
+_Noreturn void trt_panic_bounds(int64_t index, uint64_t len, bool index_signed,
+                                const uint8_t *file, int64_t file_len,
+                                int32_t line, int32_t col)
+{
+	uint8_t msg[128];
+	size_t n = bounds_message(msg, index, len, index_signed);
 	trt_panic(msg, (int64_t)n, file, file_len, line, col);
 }
 
 void trt_panic_begin(const uint8_t *file, int64_t file_len, int32_t line, int32_t col)
 {
-	rt_unwind_nested_panic_begin();
-	struct line l;
-	l.len = 0;
-	line_put_cstr(&l, "panicked at ");
-	line_put(&l, file, clamp_len(file_len));
-	line_put_cstr(&l, ":");
-	line_put_i64(&l, line);
-	line_put_cstr(&l, ":");
-	line_put_i64(&l, col);
-	line_put_cstr(&l, ": ");
-	line_flush(&l);
+	check_capturing(NULL, 0, NULL, 0, 0, 0);
+	capture.active = true;
+	capture.file = file;
+	capture.file_len = (int64_t)clamp_len(file_len);
+	capture.line = line;
+	capture.col = col;
+	capture.len = 0;
 }
 
 _Noreturn void trt_panic_end(void)
 {
-	trt_write(TRT_STDERR, (const uint8_t *)"\n", 1);
-	rt_unwind_nested_panic_end();
-	rt_backtrace_report_here(rt_backtrace_style());
-	rt_exit(TRT_PANIC_STATUS);
+	if (!capture.active)
+		rt_bug("trt_panic_end without trt_panic_begin", 0);
+	capture.active = false;
+	/* A message cut at CAPTURE_CAP must not end inside a character. */
+	size_t n = capture.len;
+	if (n == CAPTURE_CAP) {
+		while (n > 0 && (capture.buf[n - 1] & 0xc0) == 0x80)
+			n--;
+		if (n > 0 && capture.buf[n - 1] >= 0xc0)
+			n--;
+	}
+	trt_panic_raise(capture.buf, (int64_t)n, capture.file, capture.file_len,
+	                capture.line, capture.col);
 }
+
+/* ---- The abort strategy ---- */
+
+/* Inlined, so the backtrace starts at the entry point (hidden as runtime). */
+__attribute__((always_inline))
+static inline _Noreturn void abort_after_report(void)
+{
+	rt_backtrace_report_here(rt_backtrace_style());
+	rt_abort();
+}
+
+_Noreturn void trt_panic_abort(const uint8_t *msg, int64_t msg_len,
+                               const uint8_t *file, int64_t file_len,
+                               int32_t line, int32_t col)
+{
+	struct rt_report r;
+	rt_report_init(&r, TRT_STDERR);
+	rt_report_panic_line(&r, file, file_len, line, col, msg, msg_len);
+	rt_report_flush(&r); /* writing to stderr flushes stdout first */
+	abort_after_report();
+}
+
+_Noreturn void trt_panic_bounds_abort(int64_t index, uint64_t len, bool index_signed,
+                                      const uint8_t *file, int64_t file_len,
+                                      int32_t line, int32_t col)
+{
+	uint8_t msg[128];
+	size_t n = bounds_message(msg, index, len, index_signed);
+	trt_panic_abort(msg, (int64_t)n, file, file_len, line, col);
+}
+
+void trt_panic_begin_abort(const uint8_t *file, int64_t file_len, int32_t line, int32_t col)
+{
+	struct rt_report r;
+	rt_report_init(&r, TRT_STDERR);
+	rt_report_cstr(&r, "panicked at ");
+	rt_report_put(&r, file, clamp_len(file_len));
+	rt_report_cstr(&r, ":");
+	rt_report_dec(&r, line);
+	rt_report_cstr(&r, ":");
+	rt_report_dec(&r, col);
+	rt_report_cstr(&r, ": ");
+	rt_report_flush(&r);
+}
+
+_Noreturn void trt_panic_end_abort(void)
+{
+	trt_write(TRT_STDERR, (const uint8_t *)"\n", 1);
+	abort_after_report();
+}
+
+/* ---- Internal errors ---- */
 
 _Noreturn void rt_bug(const char *msg, int64_t value)
 {
-	struct line l;
-	l.len = 0;
-	line_put_cstr(&l, "trt: internal error: ");
-	line_put_cstr(&l, msg);
-	line_put_cstr(&l, " ");
-	line_put_i64(&l, value);
-	line_put_cstr(&l, " (a bug in the T compiler or runtime)\n");
-	line_flush(&l);
+	struct rt_report r;
+	rt_report_init(&r, TRT_STDERR);
+	rt_report_cstr(&r, "trt: internal error: ");
+	rt_report_cstr(&r, msg);
+	rt_report_cstr(&r, " ");
+	rt_report_dec(&r, value);
+	rt_report_cstr(&r, " (a bug in the T compiler or runtime)\n");
+	rt_report_flush(&r);
 	rt_exit(TRT_BUG_STATUS);
 }

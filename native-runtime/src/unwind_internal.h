@@ -183,16 +183,7 @@ struct _Unwind_Context {
 	struct rt_unw_cursor cursor;
 };
 
-/* ---- unwind_panic.c: hooks for panic.c ---- */
-/* When a panic is unwinding: prints its message, then the new panic's, then
- * aborts.  Otherwise returns. */
-void rt_unwind_check_nested_panic(const uint8_t *msg, int64_t msg_len,
-                                  const uint8_t *file, int64_t file_len,
-                                  int32_t line, int32_t col);
-/* trt_panic_begin: when a panic is unwinding, prints its message first. */
-void rt_unwind_nested_panic_begin(void);
-/* trt_panic_end: when a panic is unwinding, says so and aborts. */
-void rt_unwind_nested_panic_end(void);
+/* ---- unwind_panic.c ---- */
 /* Prints "fatal runtime error: WHAT" and aborts (SIGABRT). */
 _Noreturn void rt_unwind_fatal(const char *what, int err);
 

@@ -15,9 +15,10 @@
  *     is an ordinary one) and finally trt_panic_end_catch (the object goes
  *     back to the pool).
  * Between raise and begin_catch the panic is "unwinding".  A second panic in
- * that window — from a cleanup, through trt_panic_raise, trt_panic or
- * trt_panic_begin/_end — cannot be handled sensibly (two exceptions, one
- * stack): both messages are printed and the process aborts (SIGABRT).
+ * that window — from a cleanup, through trt_panic_raise, trt_panic,
+ * trt_panic_bounds or trt_panic_begin/_end, which all raise through here —
+ * cannot be handled sensibly (two exceptions, one stack): both messages are
+ * printed and the process aborts (SIGABRT).
  *
  * Invariants:
  *   - No allocation: POOL objects; running out (panics caught and kept
@@ -81,47 +82,20 @@ static void print_panic(struct rt_report *r,
 }
 
 /* The panic `unwinding` is in flight and another one starts: says so about
- * both and aborts.  `second` is NULL when the second message has been
- * printed already (trt_panic_begin/_end). */
+ * both and aborts. */
 static _Noreturn void nested_abort(const uint8_t *msg, int64_t msg_len,
                                    const uint8_t *file, int64_t file_len,
-                                   int32_t line, int32_t col, bool second)
+                                   int32_t line, int32_t col)
 {
 	struct rt_report r;
 	rt_report_init(&r, TRT_STDERR);
-	if (second) {
-		print_panic(&r, unwinding);
-		rt_report_panic_line(&r, file, file_len, line, col, msg, msg_len);
-	}
+	print_panic(&r, unwinding);
+	rt_report_panic_line(&r, file, file_len, line, col, msg, msg_len);
 	rt_report_cstr(&r, "fatal runtime error: panicked while a panic was "
 	                   "unwinding, aborting\n");
 	rt_report_flush(&r);
 	rt_backtrace_report_here(rt_backtrace_style());
 	rt_abort();
-}
-
-void rt_unwind_check_nested_panic(const uint8_t *msg, int64_t msg_len,
-                                  const uint8_t *file, int64_t file_len,
-                                  int32_t line, int32_t col)
-{
-	if (unwinding != NULL)
-		nested_abort(msg, msg_len, file, file_len, line, col, true);
-}
-
-void rt_unwind_nested_panic_begin(void)
-{
-	if (unwinding == NULL)
-		return;
-	struct rt_report r;
-	rt_report_init(&r, TRT_STDERR);
-	print_panic(&r, unwinding);
-	rt_report_flush(&r);
-}
-
-void rt_unwind_nested_panic_end(void)
-{
-	if (unwinding != NULL)
-		nested_abort(NULL, 0, NULL, 0, 0, 0, false);
 }
 
 _Noreturn void rt_unwind_fatal(const char *what, int err)
@@ -146,7 +120,7 @@ _Noreturn void trt_panic_raise(const uint8_t *msg, int64_t msg_len,
                                int32_t line, int32_t col)
 {
 	if (unwinding != NULL)
-		nested_abort(msg, msg_len, file, file_len, line, col, true);
+		nested_abort(msg, msg_len, file, file_len, line, col);
 
 	struct trt_panic_exception *p = NULL;
 	for (int i = 0; i < POOL && p == NULL; i++) {

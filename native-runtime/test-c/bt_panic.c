@@ -1,5 +1,5 @@
 /*
- * bt_panic — trt_panic (abort-style) with T_BACKTRACE=1 (bt_panic.env):
+ * bt_panic — trt_panic, uncaught, with T_BACKTRACE=1 (bt_panic.env):
  * the usual message and status 101, then the backtrace of the panicking
  * code, runtime frames and the entry glue hidden.
  */

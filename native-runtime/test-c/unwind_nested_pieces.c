@@ -1,8 +1,8 @@
 /*
  * unwind_nested_pieces — like unwind_nested, but the cleanup fails with a
  * panic whose message is built in pieces (trt_panic_begin, trt_write to
- * stream 2, trt_panic_end), the abort-style path compiled code uses for
- * formatted messages: the unwinding panic's message comes first, then the
+ * stream 2, trt_panic_end: captured, then raised), the path compiled code
+ * uses for formatted messages: the unwinding panic's message comes first, then the
  * new one, then the abort.
  */
 #include "trt.h"

@@ -226,6 +226,45 @@ impl Ordering {
     }
 }
 
+// ---- panics ----
+
+/**
+ * A caught panic: `std::panic::catch(|| ...)` is `Err(Panic)` when the closure panicked.
+ * It carries the message and where the panic happened. (The layout is the runtime's
+ * `trt_caught_panic`: keep the fields and their order.)
+ */
+pub struct Panic {
+    message: String,
+    file: String,
+    line: u32,
+    column: u32,
+}
+
+impl Panic {
+    /** What the panic said: `index out of bounds: ...`, or the text given to `panic`. */
+    pub fn message(&self) -> String { self.message }
+    /** The source file of the panic. */
+    pub fn file(&self) -> String { self.file }
+    /** Its line, 1-based. */
+    pub fn line(&self) -> u32 { self.line }
+    /** Its column, 1-based. */
+    pub fn column(&self) -> u32 { self.column }
+}
+
+impl Display for Panic {
+    fn fmt(&self, f: &mut Formatter) { write(f, "{}", self.message) }
+}
+
+impl Debug for Panic {
+    fn fmt(&self, f: &mut Formatter) {
+        write(f, "Panic {{ message: {:?}, file: {:?}, line: {}, column: {} }}", self.message, self.file, self.line, self.column)
+    }
+}
+
+impl Clone for Panic {
+    fn clone(&self) -> Panic { Panic { message: self.message, file: self.file, line: self.line, column: self.column } }
+}
+
 // ---- operator traits: `a + b` on a type that implements Add is `a.add(b)` ----
 
 pub trait Add<Rhs = Self> { type Output; fn add(self, rhs: Rhs) -> Self::Output; }

@@ -8,6 +8,8 @@ import org.bytedeco.llvm.LLVM.LLVMPassBuilderOptionsRef;
 import org.bytedeco.llvm.LLVM.LLVMTargetDataRef;
 import org.bytedeco.llvm.LLVM.LLVMTargetMachineRef;
 import org.bytedeco.llvm.LLVM.LLVMTargetRef;
+import tlang.midend.PanicStrategy;
+import tlang.midend.pass.PanicAbort;
 import tlang.midend.tir.TirModule;
 
 import java.nio.file.Path;
@@ -31,7 +33,17 @@ public final class CodeGenerator implements AutoCloseable {
     private final LLVMTargetMachineRef machine;
 
     public CodeGenerator(TirModule tir, Target target, OptLevel opt) {
+        this(tir, target, opt, PanicStrategy.UNWIND);
+    }
+
+    /**
+     * Under {@link PanicStrategy#ABORT} the module is first put into the abort form
+     * ({@link PanicAbort}: no unwind edges, no landing pads; the driver has usually done so
+     * already) and the panic entry points are the runtime's `*_abort` ones.
+     */
+    public CodeGenerator(TirModule tir, Target target, OptLevel opt, PanicStrategy panic) {
         initializeTargets();
+        if (panic == PanicStrategy.ABORT) tir = new PanicAbort().run(tir);
         this.target = target;
         this.opt = opt;
         this.ctx = LLVMContextCreate();
@@ -41,7 +53,7 @@ public final class CodeGenerator implements AutoCloseable {
         LLVMTargetDataRef layout = LLVMCreateTargetDataLayout(machine);
         LLVMSetModuleDataLayout(module, layout);
         LLVMDisposeTargetData(layout);
-        new LlvmEmitter(ctx, module, target).emit(tir);
+        new LlvmEmitter(ctx, module, target, panic).emit(tir);
         verify();
         optimize();
     }

@@ -16,7 +16,9 @@ import tlang.midend.tir.Terminator;
 import tlang.midend.tir.TirModule;
 import tlang.midend.tir.TirType;
 import tlang.midend.tir.Value;
+import tlang.midend.PanicStrategy;
 import tlang.midend.RuntimeAbi;
+import tlang.midend.tir.Unwinding;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -41,6 +43,18 @@ import static org.bytedeco.llvm.global.LLVM.*;
  * costs a compare, a branch and a phi entry instead of a six-argument call, which keeps
  * a small helper with several checks under LLVM's inlining threshold, and the cold code
  * is one call per function.
+ *
+ * <p><b>Unwinding</b> (the unwind strategy). A call that may unwind ({@link Unwinding}) in a
+ * TIR block with an unwind edge becomes an `invoke` whose unwind label is the landing pad;
+ * every other call stays a plain `call`, so a function has invokes (and call-site entries
+ * in its LSDA) only where a panic has something to do. A function with landing pads names
+ * `trt_personality`; a landing pad is `landingpad { ptr, i32 } cleanup` (or `catch ptr
+ * null` for a `catch`), storing the exception pointer in its slot; `resume` rebuilds the
+ * pair. Functions from which no panic can escape are `nounwind` (LLVM then drops their
+ * unwind information's call-site entries), the others not. A check failing in a block with
+ * an unwind edge reaches a panic block of its own per landing pad, which invokes the panic
+ * entry point. Under the abort strategy there is none of this: the entry points are the
+ * `*_abort` ones and every function is `nounwind`.
  */
 final class LlvmEmitter {
     private final LLVMContextRef ctx;
@@ -52,13 +66,21 @@ final class LlvmEmitter {
     private final Map<String, LLVMValueRef> strings = new HashMap<>();
     private final Map<Value.Vtable, LLVMValueRef> vtables = new HashMap<>();
     private final Target target;
+    private final PanicStrategy panicStrategy;
+    /** What may unwind (null under the abort strategy: nothing does). */
+    private Unwinding unwinding;
+    private LLVMValueRef personality;
+    private LLVMTypeRef landingPadType;
 
     // Per-function state.
+    /** The LLVM landing pad of the TIR block being emitted, or null (calls stay calls). */
+    private LLVMBasicBlockRef unwindTo;
+    private int unwindTarget = Block.NONE;
     private LLVMValueRef currentFunction;
     private LLVMValueRef[] temps;
     private LLVMBasicBlockRef[] blocks;
-    /** The shared panic blocks of the current function, made at their first check. */
-    private PanicBlock arithmeticPanic, boundsPanic;
+    /** The shared panic blocks of the current function, by unwind target, made at their first check. */
+    private final Map<Integer, PanicBlock> arithmeticPanics = new HashMap<>(), boundsPanics = new HashMap<>();
 
     /** A function's panic block: its phis, one incoming value per failing check. */
     private record PanicBlock(LLVMBasicBlockRef block, LLVMValueRef site, LLVMValueRef index) {}
@@ -67,10 +89,11 @@ final class LlvmEmitter {
     private final Map<List<Object>, LLVMValueRef> sites = new HashMap<>();
     private LLVMTypeRef arithmeticSiteType, boundsSiteType;
 
-    LlvmEmitter(LLVMContextRef ctx, LLVMModuleRef module, Target target) {
+    LlvmEmitter(LLVMContextRef ctx, LLVMModuleRef module, Target target, PanicStrategy panicStrategy) {
         this.ctx = ctx;
         this.module = module;
         this.target = target;
+        this.panicStrategy = panicStrategy;
         this.builder = LLVMCreateBuilderInContext(ctx);
         i1 = LLVMInt1TypeInContext(ctx);
         i32 = LLVMInt32TypeInContext(ctx);
@@ -87,8 +110,10 @@ final class LlvmEmitter {
 
     void emit(TirModule m) {
         try {
+            unwinding = panicStrategy == PanicStrategy.UNWIND ? Unwinding.of(m) : null;
             for (ExternFunction e : m.externs()) declareExtern(e);
             for (Function f : m.functions()) declare(f);
+            keepEntryCalleesOutOfLine(m);
             for (Function f : m.functions()) define(f);
         } finally {
             LLVMDisposeBuilder(builder);
@@ -125,10 +150,12 @@ final class LlvmEmitter {
 
     private void declareExtern(ExternFunction e) {
         LLVMTypeRef ft = functionType(e.params(), e.result());
-        LLVMValueRef fn = LLVMAddFunction(module, e.symbol(), ft);
+        // Under the abort strategy the panic entry points are the *_abort ones.
+        String name = panicStrategy == PanicStrategy.ABORT ? RuntimeAbi.abortVariant(e.symbol()) : e.symbol();
+        LLVMValueRef fn = LLVMAddFunction(module, name, ft);
         functions.put(e.symbol(), fn);
         functionTypes.put(e.symbol(), ft);
-        attribute(fn, LLVMAttributeFunctionIndex, "nounwind");
+        if (!mayUnwind(e.symbol())) attribute(fn, LLVMAttributeFunctionIndex, "nounwind");
         if (e.noReturn()) {
             attribute(fn, LLVMAttributeFunctionIndex, "noreturn");
             attribute(fn, LLVMAttributeFunctionIndex, "cold");
@@ -147,8 +174,9 @@ final class LlvmEmitter {
         // The program entry is called by the runtime; everything else stays inside the
         // executable, so LLVM may specialize, inline and drop it freely.
         if (!f.symbol().equals(RuntimeAbi.ENTRY)) LLVMSetLinkage(fn, LLVMInternalLinkage);
-        attribute(fn, LLVMAttributeFunctionIndex, "nounwind"); // until panics unwind
-        // Unwind tables give debuggers and, later, our unwinder the call frame information.
+        if (!mayUnwind(f.symbol())) attribute(fn, LLVMAttributeFunctionIndex, "nounwind");
+        // Unwind tables give debuggers, backtraces and the unwinder the call frame information
+        // (of nounwind functions too: backtraces walk through them).
         int uw = LLVMGetEnumAttributeKindForName("uwtable", 7);
         LLVMAddAttributeAtIndex(fn, LLVMAttributeFunctionIndex, LLVMCreateEnumAttribute(ctx, uw, 2));
         if (f.noReturn()) attribute(fn, LLVMAttributeFunctionIndex, "noreturn");
@@ -158,13 +186,32 @@ final class LlvmEmitter {
         }
     }
 
+    /**
+     * What the program entry calls (`main`) stays a function of its own: LLVM would inline
+     * it into `t_entry`, the frame short backtraces stop at and hide, and a panic's
+     * backtrace would then show nothing of `main`.
+     */
+    private void keepEntryCalleesOutOfLine(TirModule m) {
+        for (Function f : m.functions()) {
+            if (!f.symbol().equals(RuntimeAbi.ENTRY)) continue;
+            for (Block b : f.blocks()) {
+                for (Inst inst : b.insts) {
+                    if (inst instanceof Inst.Call c && m.functions().stream().anyMatch(x -> x.symbol().equals(c.callee()))) {
+                        attribute(functions.get(c.callee()), LLVMAttributeFunctionIndex, "noinline");
+                    }
+                }
+            }
+        }
+    }
+
     private void define(Function f) {
         currentFunction = functions.get(f.symbol());
         temps = new LLVMValueRef[f.tempCount()];
         blocks = new LLVMBasicBlockRef[f.blocks().size()];
-        arithmeticPanic = null;
-        boundsPanic = null;
-        for (Block b : f.blocks()) blocks[b.id] = LLVMAppendBasicBlockInContext(ctx, currentFunction, "b" + b.id);
+        arithmeticPanics.clear();
+        boundsPanics.clear();
+        for (Block b : f.blocks()) blocks[b.id] = LLVMAppendBasicBlockInContext(ctx, currentFunction, (b.isLandingPad() ? "lpad" : "b") + b.id);
+        if (f.blocks().stream().anyMatch(Block::isLandingPad)) LLVMSetPersonalityFn(currentFunction, personality());
         // Every alloca first, in LLVM's entry block: a check in TIR's entry block splits it
         // in LLVM, and an alloca after the split would be a dynamic one to LLVM (which then
         // refuses to inline the function).
@@ -174,9 +221,42 @@ final class LlvmEmitter {
         }
         for (Block b : f.blocks()) {
             LLVMPositionBuilderAtEnd(builder, blocks[b.id]);
+            boolean unwinds = unwinding != null && b.unwind != Block.NONE;
+            unwindTarget = unwinds ? b.unwind : Block.NONE;
+            unwindTo = unwinds ? blocks[b.unwind] : null;
             for (Inst inst : b.insts) if (!(inst instanceof Inst.Slot)) instruction(inst);
             terminator(b.terminator);
         }
+        unwindTo = null;
+        unwindTarget = Block.NONE;
+    }
+
+    /** Whether a call of {@code symbol} may unwind (never under the abort strategy). */
+    private boolean mayUnwind(String symbol) {
+        return unwinding != null && unwinding.mayUnwind(symbol);
+    }
+
+    /** `declare i32 @trt_personality(...)`, on first use. */
+    private LLVMValueRef personality() {
+        if (personality == null) {
+            LLVMTypeRef ft = LLVMFunctionType(i32, new PointerPointer<>(0), 0, 1);
+            personality = LLVMAddFunction(module, RuntimeAbi.PERSONALITY, ft);
+            landingPadType = LLVMStructTypeInContext(ctx, new PointerPointer<>(ptr, i32), 2, 0);
+        }
+        return personality;
+    }
+
+    /**
+     * A landing pad: `landingpad { ptr, i32 }` with a catch-all clause for a `catch` (the
+     * handler gives anything but a T panic to trt_panic_catch, which aborts, so the frames
+     * it protects are truly nounwind) or a cleanup clause; the exception pointer goes to
+     * the pad's slot.
+     */
+    private void landingPad(Inst.LandingPad lp) {
+        LLVMValueRef pad = LLVMBuildLandingPad(builder, landingPadType, personality(), lp.catches() ? 1 : 0, "");
+        if (lp.catches()) LLVMAddClause(pad, LLVMConstNull(ptr));
+        else LLVMSetCleanup(pad, 1);
+        LLVMBuildStore(builder, LLVMBuildExtractValue(builder, pad, 0, "exception"), value(lp.slot()));
     }
 
     private LLVMValueRef value(Value v) {
@@ -284,17 +364,30 @@ final class LlvmEmitter {
                 LLVMValueRef s = LLVMBuildInsertValue(builder, LLVMGetPoison(str), value(m.pointer()), 0, "");
                 define(m.result(), LLVMBuildInsertValue(builder, s, value(m.length()), 1, ""));
             }
-            case Inst.Call c -> call(c.result(), functionTypes.get(c.callee()), functions.get(c.callee()), c.args());
+            case Inst.Call c -> call(c.result(), functionTypes.get(c.callee()), functions.get(c.callee()), c.args(), mayUnwind(c.callee()));
             case Inst.CallIndirect c -> {
                 List<TirType> params = c.args().stream().map(Value::type).toList();
-                call(c.result(), functionType(params, c.result() == null ? TirType.UNIT : c.result().type()), value(c.callee()), c.args());
+                call(c.result(), functionType(params, c.result() == null ? TirType.UNIT : c.result().type()), value(c.callee()), c.args(),
+                        unwinding != null);
             }
+            case Inst.LandingPad lp -> landingPad(lp);
         }
     }
 
-    private void call(Value.Temp result, LLVMTypeRef type, LLVMValueRef callee, List<Value> arguments) {
+    /**
+     * A call; an `invoke` when it {@code mayUnwind} and the block has a landing pad (the
+     * code after it continues in the invoke's normal destination).
+     */
+    private void call(Value.Temp result, LLVMTypeRef type, LLVMValueRef callee, List<Value> arguments, boolean mayUnwind) {
         LLVMValueRef[] args = arguments.stream().map(this::value).toArray(LLVMValueRef[]::new);
-        LLVMValueRef call = LLVMBuildCall2(builder, type, callee, new PointerPointer<>(args), args.length, "");
+        LLVMValueRef call;
+        if (mayUnwind && unwindTo != null) {
+            LLVMBasicBlockRef next = LLVMAppendBasicBlockInContext(ctx, currentFunction, "cont");
+            call = LLVMBuildInvoke2(builder, type, callee, new PointerPointer<>(args), args.length, next, unwindTo, "");
+            LLVMPositionBuilderAtEnd(builder, next);
+        } else {
+            call = LLVMBuildCall2(builder, type, callee, new PointerPointer<>(args), args.length, "");
+        }
         for (int i = 0; i < arguments.size(); i++) {
             if (arguments.get(i).type() == TirType.BOOL) {
                 int kind = LLVMGetEnumAttributeKindForName("zeroext", 7);
@@ -314,8 +407,8 @@ final class LlvmEmitter {
         if (it.bits() < 64) index = it.signed() ? LLVMBuildSExt(builder, index, i64, "") : LLVMBuildZExt(builder, index, i64, "");
         if (ea.check() != null) {
             LLVMValueRef outside = LLVMBuildICmp(builder, LLVMIntUGE, index, LLVMConstInt(i64, ea.type().length(), 0), "");
-            if (boundsPanic == null) boundsPanic = boundsPanicBlock();
-            branchToPanic(outside, boundsPanic, boundsSite(ea.type().length(), it.signed(), ea.check()), index, "inbounds");
+            PanicBlock panic = boundsPanics.computeIfAbsent(unwindTarget, k -> boundsPanicBlock());
+            branchToPanic(outside, panic, boundsSite(ea.type().length(), it.signed(), ea.check()), index, "inbounds");
         }
         LLVMValueRef[] indices = {LLVMConstInt(i64, 0, 0), index};
         return LLVMBuildInBoundsGEP2(builder, type(ea.type()), value(ea.pointer()), new PointerPointer<>(indices), 2, "");
@@ -492,8 +585,8 @@ final class LlvmEmitter {
 
     /** Panics at {@code at} with {@code message} when {@code condition} holds. */
     private void trapIf(LLVMValueRef condition, Location at, String message) {
-        if (arithmeticPanic == null) arithmeticPanic = arithmeticPanicBlock();
-        branchToPanic(condition, arithmeticPanic, arithmeticSite(message, at), null, "ok");
+        PanicBlock panic = arithmeticPanics.computeIfAbsent(unwindTarget, k -> arithmeticPanicBlock());
+        branchToPanic(condition, panic, arithmeticSite(message, at), null, "ok");
     }
 
     /**
@@ -535,7 +628,7 @@ final class LlvmEmitter {
                 siteField(arithmeticSiteType, site, 2, ptr), siteField(arithmeticSiteType, site, 3, i64),
                 siteField(arithmeticSiteType, site, 4, i32), siteField(arithmeticSiteType, site, 5, i32)};
         String name = RuntimeAbi.PANIC.symbol();
-        LLVMBuildCall2(builder, functionTypes.get(name), functions.get(name), new PointerPointer<>(args), args.length, "");
+        panicCall(name, args);
         LLVMBuildUnreachable(builder);
         LLVMPositionBuilderAtEnd(builder, saved);
         return new PanicBlock(block, site, null);
@@ -554,12 +647,27 @@ final class LlvmEmitter {
                 siteField(boundsSiteType, site, 1, ptr), siteField(boundsSiteType, site, 2, i64),
                 siteField(boundsSiteType, site, 3, i32), siteField(boundsSiteType, site, 4, i32)};
         String name = RuntimeAbi.PANIC_BOUNDS.symbol();
-        LLVMValueRef call = LLVMBuildCall2(builder, functionTypes.get(name), functions.get(name), new PointerPointer<>(args), args.length, "");
+        LLVMValueRef call = panicCall(name, args);
         int kind = LLVMGetEnumAttributeKindForName("zeroext", 7);
         LLVMAddCallSiteAttribute(call, 3, LLVMCreateEnumAttribute(ctx, kind, 0));
         LLVMBuildUnreachable(builder);
         LLVMPositionBuilderAtEnd(builder, saved);
         return new PanicBlock(block, site, index);
+    }
+
+    /**
+     * The call of a panic entry point in a panic block: an `invoke` of the block's landing
+     * pad when the checks it serves have one (its normal destination is unreachable).
+     */
+    private LLVMValueRef panicCall(String name, LLVMValueRef[] args) {
+        if (unwindTo == null || !mayUnwind(name)) {
+            return LLVMBuildCall2(builder, functionTypes.get(name), functions.get(name), new PointerPointer<>(args), args.length, "");
+        }
+        LLVMBasicBlockRef never = LLVMAppendBasicBlockInContext(ctx, currentFunction, "noreturn");
+        LLVMValueRef invoke = LLVMBuildInvoke2(builder, functionTypes.get(name), functions.get(name), new PointerPointer<>(args), args.length,
+                never, unwindTo, "");
+        LLVMPositionBuilderAtEnd(builder, never);
+        return invoke;
     }
 
     private LLVMValueRef siteField(LLVMTypeRef siteType, LLVMValueRef site, int index, LLVMTypeRef type) {
@@ -605,6 +713,16 @@ final class LlvmEmitter {
                 if (r.value() == null) LLVMBuildRetVoid(builder); else LLVMBuildRet(builder, value(r.value()));
             }
             case Terminator.Unreachable u -> LLVMBuildUnreachable(builder);
+            case Terminator.Resume r -> {
+                if (unwinding == null) {
+                    LLVMBuildUnreachable(builder); // the abort strategy: nothing unwinds
+                    break;
+                }
+                personality();
+                LLVMValueRef pair = LLVMBuildInsertValue(builder, LLVMGetPoison(landingPadType), value(r.exception()), 0, "");
+                pair = LLVMBuildInsertValue(builder, pair, LLVMConstInt(i32, 0, 0), 1, "");
+                LLVMBuildResume(builder, pair);
+            }
         }
     }
 }

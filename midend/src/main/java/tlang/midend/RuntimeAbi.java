@@ -29,10 +29,13 @@ public final class RuntimeAbi {
     public static final ExternFunction WRITE_U64 = ext("trt_write_u64", UNIT, false, I32, U64);
     public static final ExternFunction WRITE_CHAR = ext("trt_write_char", UNIT, false, I32, U32);
     public static final ExternFunction EXIT = ext("trt_exit", UNIT, true, I32);
-    public static final ExternFunction PANIC = ext("trt_panic", UNIT, true, PTR, I64, PTR, I64, I32, I32);
+    // Panics (the unwind strategy's entry points; see abortVariant).
+    public static final ExternFunction PANIC = unwinding(ext("trt_panic", UNIT, true, PTR, I64, PTR, I64, I32, I32));
     public static final ExternFunction PANIC_BEGIN = ext("trt_panic_begin", UNIT, false, PTR, I64, I32, I32);
-    public static final ExternFunction PANIC_END = ext("trt_panic_end", UNIT, true);
-    public static final ExternFunction PANIC_BOUNDS = ext("trt_panic_bounds", UNIT, true, I64, U64, BOOL, PTR, I64, I32, I32);
+    public static final ExternFunction PANIC_END = unwinding(ext("trt_panic_end", UNIT, true));
+    public static final ExternFunction PANIC_BOUNDS = unwinding(ext("trt_panic_bounds", UNIT, true, I64, U64, BOOL, PTR, I64, I32, I32));
+    /** A `catch` handler: the exception pointer and the address of a `Panic` to fill. */
+    public static final ExternFunction PANIC_CATCH = ext("trt_panic_catch", UNIT, false, PTR, PTR);
     public static final ExternFunction ARG_COUNT = ext("trt_arg_count", I64, false);
     public static final ExternFunction ARG_PTR = ext("trt_arg_ptr", PTR, false, I64);
     public static final ExternFunction ARG_LEN = ext("trt_arg_len", I64, false, I64);
@@ -50,7 +53,27 @@ public final class RuntimeAbi {
 
     public static final List<ExternFunction> ALL = List.of(STREAM_SINK, FMT_I64, FMT_U64, FMT_F64, FMT_F32, FMT_STR, FMT_CHAR, FMT_BOOL,
             WRITE, WRITE_I64, WRITE_BOOL, WRITE_U64, WRITE_CHAR, EXIT, PANIC, PANIC_BEGIN,
-            PANIC_END, PANIC_BOUNDS, ARG_COUNT, ARG_PTR, ARG_LEN, STR_EQ);
+            PANIC_END, PANIC_BOUNDS, PANIC_CATCH, ARG_COUNT, ARG_PTR, ARG_LEN, STR_EQ);
+
+    /** The personality routine named by functions with landing pads. */
+    public static final String PERSONALITY = "trt_personality";
+
+    /**
+     * The symbol a panic entry point has under the abort strategy (`trt_panic_abort` for
+     * `trt_panic`, ...), which prints and ends the process with SIGABRT; other entry points
+     * are the same under both strategies. TIR always names the unwind strategy's; the
+     * backend declares the abort one under the TIR name's place.
+     */
+    public static String abortVariant(String symbol) {
+        return switch (symbol) {
+            case "trt_panic", "trt_panic_begin", "trt_panic_end", "trt_panic_bounds" -> symbol + "_abort";
+            default -> symbol;
+        };
+    }
+
+    private static ExternFunction unwinding(ExternFunction e) {
+        return new ExternFunction(e.symbol(), e.params(), e.result(), e.noReturn(), true);
+    }
 
     private static ExternFunction ext(String name, TirType result, boolean noReturn, TirType... params) {
         return new ExternFunction(name, List.of(params), result, noReturn);

@@ -81,6 +81,7 @@ class CliTest {
         assertOneLineError(Tcc.run("build", HELLO, "--frobnicate"), 2, "Unknown option: '--frobnicate'");
         assertOneLineError(Tcc.run("build", HELLO, "-O9"), 2, "unknown optimization level `-O9`");
         assertOneLineError(Tcc.run("build", HELLO, "--emit", "wasm"), 2, "unknown --emit kind `wasm`");
+        assertOneLineError(Tcc.run("build", HELLO, "--panic=ignore"), 2, "unknown panic strategy `ignore` (use unwind or abort)");
         assertOneLineError(Tcc.run("build"), 2, "Missing required parameter");
         assertOneLineError(Tcc.run("frobnicate"), 2, "Unmatched argument");
     }

@@ -40,7 +40,9 @@ class EndToEndTest {
 
     private void check(TestProgram p, Target target) throws Exception {
         Path exe = work.resolve(target.name + "-" + p.relative().replace('/', '_').replace(".t", ""));
-        Tcc.Result build = Tcc.run("build", p.relative(), "--target", target.name, "-o", exe.toString());
+        List<String> command = new ArrayList<>(List.of("build", p.relative(), "--target", target.name, "-o", exe.toString()));
+        command.addAll(p.flags());
+        Tcc.Result build = Tcc.run(command.toArray(String[]::new));
         assertEquals(0, build.exitCode(), () -> "tcc build failed:\n" + build.err());
         assertTrue(ElfFile.read(exe).isStaticExecutable(), "not a static executable");
         Tcc.requireRunnable(target);

@@ -12,11 +12,12 @@ import java.util.stream.Stream;
  * A program of the end-to-end corpus: `tests/programs/**\/NAME.t`, its expected stdout in
  * `NAME.out`, and directives in leading comment lines:
  * `// args: a b`, `// exit: 3`, `// stderr: text expected somewhere in stderr` (repeatable),
- * `// env: NAME=value` (repeatable). A package, `tests/packages/NAME/` with its t.toml, is
- * built as a whole; its directives lead its entry file and its stdout is in `expected.out`.
+ * `// env: NAME=value` (repeatable), `// flags: --panic=abort` (extra `tcc build` options).
+ * A package, `tests/packages/NAME/` with its t.toml, is built as a whole; its directives
+ * lead its entry file and its stdout is in `expected.out`.
  */
 record TestProgram(Path source, String relative, List<String> args, int exitCode, List<String> stderrContains, String expectedOut,
-                   java.util.Map<String, String> env) {
+                   java.util.Map<String, String> env, List<String> flags) {
 
     static List<TestProgram> all(Path root) throws IOException {
         try (Stream<Path> walk = Files.walk(root)) {
@@ -51,18 +52,20 @@ record TestProgram(Path source, String relative, List<String> args, int exitCode
         int exit = 0;
         List<String> stderr = new ArrayList<>();
         java.util.Map<String, String> env = new java.util.HashMap<>();
+        List<String> flags = List.of();
         for (String line : Files.readAllLines(source)) {
             if (!line.startsWith("//")) break;
             String d = line.substring(2).strip();
             if (d.startsWith("args:")) args = Arrays.stream(d.substring(5).strip().split("\\s+")).filter(s -> !s.isEmpty()).toList();
             else if (d.startsWith("exit:")) exit = Integer.parseInt(d.substring(5).strip());
             else if (d.startsWith("stderr:")) stderr.add(d.substring(7).strip());
+            else if (d.startsWith("flags:")) flags = Arrays.stream(d.substring(6).strip().split("\\s+")).filter(s -> !s.isEmpty()).toList();
             else if (d.startsWith("env:")) {
                 String kv = d.substring(4).strip();
                 env.put(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
             }
         }
         if (!Files.exists(out)) throw new AssertionError("missing expected output " + out);
-        return new TestProgram(source, relative, args, exit, List.copyOf(stderr), Files.readString(out), java.util.Map.copyOf(env));
+        return new TestProgram(source, relative, args, exit, List.copyOf(stderr), Files.readString(out), java.util.Map.copyOf(env), flags);
     }
 }

@@ -21,7 +21,9 @@ public final class Builtins {
         /** `std::io::write_bytes(&buf, n)`: the first n bytes of a `[u8; N]` to stdout, as they are. */
         WRITE_BYTES("std::io::write_bytes", 1, false),
         /** `write(f, "...", args)` inside a `fmt` method: formats to the Formatter's stream. */
-        WRITE("write", 0, false);
+        WRITE("write", 0, false),
+        /** `std::panic::catch(f)`: runs the closure f; `Err(Panic)` if it panicked. */
+        CATCH("std::panic::catch", 0, false);
 
         public final String path;
         /** For the printing builtins: 1 = stdout, 2 = stderr. */

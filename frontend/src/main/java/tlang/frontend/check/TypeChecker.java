@@ -2583,7 +2583,48 @@ public final class TypeChecker {
             case ARG_COUNT -> { checkArguments(c, kind.path, List.of()); yield Type.I64; }
             case ARG -> { checkArguments(c, kind.path, List.of(Type.I64)); yield Type.STRING; }
             case WRITE_BYTES -> { writeBytes(c); yield Type.UNIT; }
+            case CATCH -> catchCall(c);
         };
+    }
+
+    /**
+     * `std::panic::catch(f)`: {@code f} is a closure, a `fn` value or a value of a type
+     * parameter bounded by `Fn() -> R`, taking no arguments; the call is `Result<R, Panic>`.
+     */
+    private Type catchCall(Expr.Call c) {
+        if (c.args().size() != 1) {
+            diags.error(ErrorCode.E0061, c.span(), "`std::panic::catch` takes 1 argument but " + count(c.args().size(), "argument")
+                    + (c.args().size() == 1 ? " was" : " were") + " supplied", "help: pass the code to run as a closure: `std::panic::catch(|| ...)`");
+            c.args().forEach(a -> check(a, null));
+            return Type.ERROR;
+        }
+        Type t = traits.normalize(infer.deepResolve(check(c.args().get(0), null)));
+        if (t == Type.ERROR) return Type.ERROR;
+        Type.Fn sig = TraitEnv.signatureOf(t);
+        if (sig == null && t instanceof Type.Param p) {
+            sig = traits.boundsOf(p).stream().filter(b -> b.trait() == fnTrait()).findFirst().map(this::signatureOfBound).orElse(null);
+        }
+        if (sig == null) {
+            diags.error(ErrorCode.E0277, c.args().get(0).span(), "expected a closure, found `" + show(t) + "`",
+                    "note: `std::panic::catch` runs a closure that takes no arguments and catches its panic: `std::panic::catch(|| ...)`");
+            return Type.ERROR;
+        }
+        if (!sig.params().isEmpty()) {
+            diags.error(ErrorCode.E0593, c.args().get(0).span(), "expected a closure that takes no arguments, found one that takes "
+                    + sig.params().size(), "note: `std::panic::catch` calls it with none: capture what it needs instead");
+            return Type.ERROR;
+        }
+        Object result = preludeItem(enums.get("std::Result"), enums.get("Result"));
+        Object panic = preludeItem(structs.get("std::Panic"), structs.get("Panic"));
+        if (!(result instanceof Type.EnumDef r) || !(panic instanceof Type.StructDef p)) return Type.ERROR;
+        return new Type.Enum(r, List.of(sig.result(), new Type.Struct(p, List.of())));
+    }
+
+    /** A prelude type: the renamed one when the program declares its own, else the one of that name. */
+    private Object preludeItem(Object renamed, Object plain) {
+        if (renamed != null) return renamed;
+        return plain instanceof Type.StructDef s && s.decl.span().file() != module.file() ? s
+                : plain instanceof Type.EnumDef e && e.decl.span().file() != module.file() ? e : null;
     }
 
     /** `std::io::write_bytes(&buf, n)`: {@code buf} is any `[u8; N]`, n a usize. */

@@ -115,8 +115,11 @@ public final class AstToTir {
         int own = f.decl().generics().params().size();
         String name = f.name() + Types.displayArgs(args.subList(args.size() - own, args.size()));
         if (f.trait() != null) return Mangler.function(moduleName, Types.subst(f.owner(), m).display(), f.trait().name + "::" + name);
-        // A trait impl's function is named with its trait: `Debug::fmt` and `Display::fmt` of one type are two functions.
-        if (f.impl() != null && f.impl().trait() != null) return Mangler.function(moduleName, Types.subst(f.owner(), m).display(), f.impl().trait().name + "::" + name);
+        // A method of a trait impl is named like the trait's (`P::Display::fmt`): a type's
+        // `Display::fmt` and `Debug::fmt` are two functions.
+        if (f.impl() != null && f.impl().trait() != null) {
+            return Mangler.function(moduleName, Types.subst(f.owner(), m).display(), f.impl().trait().name + "::" + name);
+        }
         return f.owner() == null ? Mangler.function(moduleName, name) : Mangler.function(moduleName, Types.subst(f.owner(), m).display(), name);
     }
 
@@ -910,6 +913,7 @@ public final class AstToTir {
             case ARG_COUNT -> { return callRuntime(RuntimeAbi.ARG_COUNT); }
             case ARG -> { return argument(c); }
             case WRITE_BYTES -> { return writeBytes(c); }
+            case CATCH -> { return catchPanic(c); }
             case WRITE -> {
                 // The Formatter is `{ stream: i32 }`: write where the value being formatted goes.
                 // and at which depth of a pretty `{:#?}` it is (-1: not pretty).
@@ -925,6 +929,58 @@ public final class AstToTir {
             }
         }
         throw new IllegalStateException(kind.name());
+    }
+
+    /**
+     * `std::panic::catch(f)`: the call of f (a direct call of a closure's body, or through
+     * a `fn` value) is alone in a block whose unwind edge is a catching landing pad. It
+     * returns: `Ok(value)`. It panics: the pad's handler gets the exception, and
+     * `trt_panic_catch` ends the panic and fills a `Panic`: `Err(panic)`.
+     */
+    private Value catchPanic(Expr.Call c) {
+        Type calleeType = typeOf(c.args().get(0));
+        Held callee = hold(expr(c.args().get(0)));
+        if (fb.isDead()) return Value.UNIT;
+        Type.Enum resultType = (Type.Enum) typeOf(c);
+        Type okType = resultType.args().get(0);
+        EnumLayout layout = EnumLayout.of(resultType);
+        Value.Temp out = fb.slot(layout.type(), "caught");
+        Value.Temp exception = fb.slot(TirType.PTR, "exception");
+        Block handler = fb.newBlock(), join = fb.newBlock();
+        Block pad = fb.landingPad(exception, true, handler);
+
+        int outer = fb.unwindTo(pad.id);
+        fb.jumpTo(fb.newBlock());
+        Value f = read(callee);
+        List<Value> args = new ArrayList<>();
+        Value v;
+        if (calleeType instanceof Type.Closure k) {
+            for (int i = 0; i < k.captures().size(); i++) {
+                TirType t = tirType(k.captures().get(i));
+                if (t != TirType.UNIT) args.add(fb.add(new Inst.ExtractField(fb.temp(t), f, i)));
+            }
+            v = emitCall(requestClosure(k), args, okType);
+        } else {
+            TirType rt = tirType(okType);
+            Value.Temp r = rt == TirType.UNIT ? null : fb.temp(rt);
+            fb.add(new Inst.CallIndirect(r, f, List.of()));
+            if (okType == Type.NEVER) fb.terminate(new Terminator.Unreachable());
+            v = r == null ? Value.UNIT : r;
+        }
+        fb.unwindTo(outer);
+        if (!fb.isDead()) {
+            fb.add(new Inst.Store(out, variant(resultType, resultType.variantIndex("Ok"), List.of(new Constant(v)))));
+            fb.jumpTo(join);
+        }
+
+        fb.switchTo(handler);
+        Type.Struct panicType = (Type.Struct) resultType.args().get(1);
+        Value.Temp panic = fb.slot(tirType(panicType), "panic");
+        callRuntime(RuntimeAbi.PANIC_CATCH, fb.add(new Inst.Load(fb.temp(TirType.PTR), exception, TirType.PTR)), panic);
+        Value caught = fb.add(new Inst.Load(fb.temp(tirType(panicType)), panic, tirType(panicType)));
+        fb.add(new Inst.Store(out, variant(resultType, resultType.variantIndex("Err"), List.of(new Constant(caught)))));
+        fb.jumpTo(join);
+        return fb.add(new Inst.Load(fb.temp(layout.type()), out, layout.type()));
     }
 
     /** `std::io::write_bytes(&buf, n)`: n is checked against the array's length, then written. */
@@ -1060,10 +1116,11 @@ public final class AstToTir {
             case Type.Tuple tu -> {
                 writeText(stream, "(");
                 TirType.Struct st = (TirType.Struct) tirType(tu);
+                Held tuple = hold(v); // an array element loops over blocks: re-read the tuple after it
                 for (int i = 0; i < tu.elements().size(); i++) {
                     if (i > 0) writeText(stream, ", ");
                     Type et = tu.elements().get(i);
-                    Value e = tirType(et) == TirType.UNIT ? Value.UNIT : fb.add(new Inst.ExtractField(fb.temp(st.fields().get(i)), v, i));
+                    Value e = tirType(et) == TirType.UNIT ? Value.UNIT : fb.add(new Inst.ExtractField(fb.temp(st.fields().get(i)), read(tuple), i));
                     writeValue(stream, e, et, spec);
                 }
                 writeText(stream, tu.elements().size() == 1 ? ",)" : ")");

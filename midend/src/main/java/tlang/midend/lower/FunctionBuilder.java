@@ -15,6 +15,9 @@ import java.util.List;
  * "dead": it sits in a fresh block with no predecessors and drops what is added, so code
  * after `return` or a diverging call is lowered without special cases and emits nothing.
  * Blocks left without a terminator end in `unreachable`.
+ *
+ * <p>New blocks get the builder's current unwind edge ({@link #unwindTo}): code lowered
+ * while a landing pad is in force unwinds to it.
  */
 final class FunctionBuilder {
     private final List<Block> blocks = new ArrayList<>();
@@ -22,6 +25,7 @@ final class FunctionBuilder {
     private Block current;
     private int temps;
     private boolean dead;
+    private int unwind = Block.NONE;
 
     FunctionBuilder() {
         entry = newBlock();
@@ -29,8 +33,27 @@ final class FunctionBuilder {
     }
 
     Block newBlock() {
-        Block b = new Block(blocks.size());
+        Block b = new Block(blocks.size(), unwind);
         blocks.add(b);
+        return b;
+    }
+
+    /** Blocks made from now on unwind to {@code pad} (or {@link Block#NONE}); returns the previous edge. */
+    int unwindTo(int pad) {
+        int previous = unwind;
+        unwind = pad;
+        return previous;
+    }
+
+    /**
+     * A landing pad block: stores the exception pointer in {@code slot} and goes on at
+     * {@code next} (drops then `resume`, or a `catch` handler).
+     */
+    Block landingPad(Value.Temp slot, boolean catches, Block next) {
+        Block b = new Block(blocks.size(), Block.NONE);
+        blocks.add(b);
+        b.insts.add(new Inst.LandingPad(slot, catches));
+        b.terminator = new Terminator.Jump(next.id);
         return b;
     }
 

@@ -36,6 +36,15 @@ import java.util.function.UnaryOperator;
  * <p>Source locations travel with the instructions that carry them (checked arithmetic,
  * bounds checks, and the location arguments of panic calls), so an inlined check panics
  * with the file, line and column where it was written.
+ *
+ * <p>Unwinding: the callee's code runs inside the call's block, so what unwound out of the
+ * callee now unwinds where the call would have. Callee blocks without an unwind edge take
+ * the calling block's; callee landing pads keep theirs (renumbered). A callee `resume` —
+ * the end of its drops — continues in the caller's landing pad: it stores the exception
+ * in the pad's slot and jumps to the pad's code (or stays a `resume` when the call had no
+ * landing pad). Since the callee's frame is gone, a panic that reaches one of its landing
+ * pads is in the caller's frame when the personality looks: the callee's pads inherit the
+ * catch of the caller's pad, so that the search phase finds the handler in this frame.
  */
 final class CallSiteInliner {
     private final Function original;
@@ -75,6 +84,7 @@ final class CallSiteInliner {
         Block block = blocks.get(blockId);
         Inst.Call call = (Inst.Call) block.insts.get(index);
         if (!call.callee().equals(callee.symbol())) throw new IllegalArgumentException("not a call to " + callee.symbol());
+        if (!canInline(callee)) throw new IllegalArgumentException(callee.symbol() + " has an unwind edge in its entry block");
         int base = tempCount;
         tempCount += callee.tempCount();
         Block entry = callee.blocks().get(0);
@@ -83,6 +93,14 @@ final class CallSiteInliner {
         }
         split(block, index, call, callee, base);
         return -1;
+    }
+
+    /**
+     * Whether a callee's body can be copied: its entry block (whose instructions join the
+     * calling block's) has no unwind edge of its own. SimplifyCfg keeps it so.
+     */
+    static boolean canInline(Function callee) {
+        return callee.blocks().get(0).unwind == Block.NONE;
     }
 
     /** A callee of one block: its instructions replace the call, its result the call's. */
@@ -148,11 +166,13 @@ final class CallSiteInliner {
         head.addAll(copyEntry(callee.blocks().get(0), entryRename));
         block.insts.clear();
         block.insts.addAll(head);
-        block.terminator = exit(callee.blocks().get(0).terminator, entryRename, block.insts, result, first, rest);
+        Unwind unwind = new Unwind(block.unwind, block.unwind == Block.NONE ? null : blocks.get(block.unwind));
+        block.terminator = exit(callee.blocks().get(0).terminator, entryRename, block.insts, result, first, rest, unwind);
 
         for (int k = 1; k < callee.blocks().size(); k++) {
             Block from = callee.blocks().get(k);
-            Block to = new Block(first + k - 1);
+            Block to = new Block(first + k - 1, from.isLandingPad() ? Block.NONE
+                    : from.unwind == Block.NONE ? block.unwind : first + from.unwind - 1);
             List<Value> here = new ArrayList<>(args);
             for (Map.Entry<Integer, Value.Temp> e : argSlots.entrySet()) {
                 if (!usesParam(List.of(from), e.getKey())) continue;
@@ -161,14 +181,21 @@ final class CallSiteInliner {
                 here.set(e.getKey(), t);
             }
             UnaryOperator<Value> rename = renamer(base, here);
-            for (Inst inst : from.insts) to.insts.add(Remap.inst(inst, rename));
-            to.terminator = exit(from.terminator, rename, to.insts, result, first, rest);
+            for (Inst inst : from.insts) {
+                Inst copy = Remap.inst(inst, rename);
+                // A pad of the callee catches what the caller's pad catches (same frame now).
+                if (copy instanceof Inst.LandingPad lp && unwind.pad() != null && unwind.pad().landingPad().catches()) {
+                    copy = new Inst.LandingPad(lp.slot(), true);
+                }
+                to.insts.add(copy);
+            }
+            to.terminator = exit(from.terminator, rename, to.insts, result, first, rest, unwind);
             blocks.add(to);
             copied.add(to.id);
         }
 
         // The second half: reloads, the result, then the caller's own instructions.
-        Block second = new Block(rest);
+        Block second = new Block(rest, block.unwind);
         second.insts.addAll(reloads);
         if (result != null) second.insts.add(new Inst.Load(call.result(), result, call.result().type()));
         for (Inst inst : after) second.insts.add(Substitution.apply(inst, reloaded));
@@ -176,11 +203,22 @@ final class CallSiteInliner {
         blocks.add(second);
     }
 
-    /** A callee terminator in the caller: targets renumbered, a return stores the result and jumps back. */
-    private static Terminator exit(Terminator t, UnaryOperator<Value> rename, List<Inst> insts, Value.Temp result, int first, int rest) {
+    /** The calling block's unwind edge and its landing pad block (null without one). */
+    private record Unwind(int target, Block pad) {}
+
+    /**
+     * A callee terminator in the caller: targets renumbered, a return stores the result and
+     * jumps back, a resume goes on in the caller's landing pad.
+     */
+    private static Terminator exit(Terminator t, UnaryOperator<Value> rename, List<Inst> insts, Value.Temp result, int first, int rest,
+                                   Unwind unwind) {
         if (t instanceof Terminator.Return r) {
             if (result != null) insts.add(new Inst.Store(result, rename.apply(r.value())));
             return new Terminator.Jump(rest);
+        }
+        if (t instanceof Terminator.Resume r && unwind.pad() != null) {
+            insts.add(new Inst.Store(unwind.pad().landingPad().slot(), rename.apply(r.exception())));
+            return unwind.pad().terminator;
         }
         return Remap.terminator(t, rename, k -> first + k - 1);
     }

@@ -14,9 +14,9 @@ import java.util.Set;
 
 /**
  * Removes instructions whose results nobody uses and that have no effect of their own, and
- * slots that are only ever written. Calls, stores to live slots and arithmetic that may
- * trap stay: removing them would change what the program does (a check that panics is an
- * effect). Repeats until nothing changes, since one removal can make another value unused.
+ * slots that are only ever written. Calls, stores to live slots, arithmetic that may
+ * trap and landing pads stay: removing them would change what the program does (a check
+ * that panics is an effect). Repeats until nothing changes, since one removal can make another value unused.
  */
 public final class DeadCodeElimination implements Pass {
     @Override public String name() { return "dead-code-elimination"; }
@@ -58,6 +58,7 @@ public final class DeadCodeElimination implements Pass {
         return switch (inst) {
             case Inst.Call c -> false;
             case Inst.CallIndirect c -> false;
+            case Inst.LandingPad lp -> false;
             // Only a store straight into a slot that nothing reads is dead; a store through a
             // field address writes part of a slot that may be read whole.
             case Inst.Store s -> s.slot() instanceof Value.Temp t && slots.contains(t.id()) && !loaded.contains(t.id());
@@ -77,6 +78,7 @@ public final class DeadCodeElimination implements Pass {
         return switch (t) {
             case Terminator.Branch b -> List.of(b.condition());
             case Terminator.Return r -> r.value() == null ? List.of() : List.of(r.value());
+            case Terminator.Resume r -> List.of(r.exception());
             default -> List.of();
         };
     }

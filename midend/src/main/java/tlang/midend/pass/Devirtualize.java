@@ -38,7 +38,7 @@ public final class Devirtualize implements ModulePass {
             boolean changed = false;
             List<Block> blocks = new ArrayList<>();
             for (Block b : f.blocks()) {
-                Block nb = new Block(b.id);
+                Block nb = new Block(b.id, b.unwind);
                 nb.insts.addAll(b.insts);
                 nb.terminator = b.terminator;
                 for (int i = 0; i < nb.insts.size(); i++) {

@@ -109,7 +109,7 @@ public final class Inline implements ModulePass {
 
     private static boolean inlinable(Function caller, Function callee, CallGraph graph) {
         return !callee.symbol().equals(caller.symbol()) && !graph.isRecursive(callee.symbol())
-                && !callee.noReturn() && !callee.symbol().equals(RuntimeAbi.ENTRY);
+                && !callee.noReturn() && !callee.symbol().equals(RuntimeAbi.ENTRY) && CallSiteInliner.canInline(callee);
     }
 
     private int threshold(Inst.Call call, Function callee, CallGraph graph, Set<String> noReturnExterns) {

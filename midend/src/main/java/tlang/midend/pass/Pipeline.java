@@ -22,15 +22,15 @@ public final class Pipeline {
 
     /**
      * The standard pipeline: turn `dyn` calls of traits with one implementation into
-     * direct calls, fold constants, drop dead code and tidy the control flow, so
-     * that the inliner weighs functions as they will be; inline; then clean up again — the
-     * copies fold against their constant arguments, and merging blocks brings loads next to
-     * the stores they read.
+     * direct calls, fold constants, drop dead code, unwind edges nothing uses and tidy the
+     * control flow, so that the inliner weighs functions as they will be; inline; then clean
+     * up again — the copies fold against their constant arguments, and merging blocks brings
+     * loads next to the stores they read.
      */
     public static Pipeline standard(boolean verify) {
-        return new Pipeline(List.of(new Devirtualize(), new ConstantFold(), new DeadCodeElimination(), new SimplifyCfg(),
+        return new Pipeline(List.of(new Devirtualize(), new ConstantFold(), new DeadCodeElimination(), new PruneUnwind(), new SimplifyCfg(),
                 new Inline(),
-                new ConstantFold(), new DeadCodeElimination(), new SimplifyCfg(),
+                new ConstantFold(), new DeadCodeElimination(), new PruneUnwind(), new SimplifyCfg(),
                 new ConstantFold(), new DeadCodeElimination()), verify);
     }
 

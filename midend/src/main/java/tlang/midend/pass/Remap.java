@@ -40,6 +40,7 @@ final class Remap {
             case Inst.MakeStr m -> new Inst.MakeStr(def.apply(m.result()), values.apply(m.pointer()), values.apply(m.length()));
             case Inst.Call c -> new Inst.Call(def.apply(c.result()), c.callee(), all(c.args(), values));
             case Inst.CallIndirect c -> new Inst.CallIndirect(def.apply(c.result()), values.apply(c.callee()), all(c.args(), values), c.method());
+            case Inst.LandingPad lp -> new Inst.LandingPad(values.apply(lp.slot()), lp.catches());
         };
     }
 
@@ -50,6 +51,7 @@ final class Remap {
             case Terminator.Branch b -> new Terminator.Branch(values.apply(b.condition()), blocks.applyAsInt(b.ifTrue()), blocks.applyAsInt(b.ifFalse()));
             case Terminator.Return r -> r.value() == null ? r : new Terminator.Return(values.apply(r.value()));
             case Terminator.Unreachable u -> u;
+            case Terminator.Resume r -> new Terminator.Resume(values.apply(r.exception()));
         };
     }
 

@@ -2,6 +2,8 @@ package tlang.midend.pass;
 
 import tlang.midend.tir.Block;
 import tlang.midend.tir.Function;
+import tlang.midend.tir.Inst;
+import tlang.midend.tir.Unwinding;
 import tlang.midend.tir.Terminator;
 
 import java.util.ArrayDeque;
@@ -16,6 +18,11 @@ import java.util.Map;
  * lowering leaves many behind, after `return` and diverging calls), jumps to an empty block
  * that only jumps on are threaded through it, a block that is the only successor of its
  * only predecessor is merged into it, and the survivors are renumbered in order.
+ *
+ * <p>Unwind edges are edges too: a landing pad is kept while a reached block unwinds to it
+ * (a pad nothing unwinds to any more, its drops and its handler go). Blocks merge only
+ * when they share their unwind edge, so every instruction keeps its own; a landing pad
+ * never absorbs the code it jumps to (it stays a block of one instruction).
  */
 public final class SimplifyCfg implements Pass {
     @Override public String name() { return "simplify-cfg"; }
@@ -33,6 +40,7 @@ public final class SimplifyCfg implements Pass {
             if (reached[id]) continue;
             reached[id] = true;
             for (int s : successors(blocks.get(id).terminator)) work.push(s);
+            if (blocks.get(id).unwind != Block.NONE) work.push(blocks.get(id).unwind);
         }
         mergeChains(blocks, reached);
         Map<Integer, Integer> renumber = new HashMap<>();
@@ -44,7 +52,7 @@ public final class SimplifyCfg implements Pass {
         }
         List<Block> out = new ArrayList<>();
         for (Block b : kept) {
-            Block nb = new Block(renumber.get(b.id));
+            Block nb = new Block(renumber.get(b.id), b.unwind == Block.NONE ? Block.NONE : renumber.get(b.unwind));
             nb.insts.addAll(b.insts);
             nb.terminator = switch (b.terminator) {
                 case Terminator.Jump j -> new Terminator.Jump(renumber.get(j.target()));
@@ -66,14 +74,33 @@ public final class SimplifyCfg implements Pass {
         for (Block b : blocks) if (reached[b.id]) for (int s : successors(b.terminator)) predecessors[s]++;
         for (Block b : blocks) {
             if (!reached[b.id]) continue;
-            while (b.terminator instanceof Terminator.Jump j && j.target() != b.id && j.target() != 0 && predecessors[j.target()] == 1) {
+            while (b.terminator instanceof Terminator.Jump j && j.target() != b.id && j.target() != 0 && predecessors[j.target()] == 1
+                    && !b.isLandingPad() && sameUnwinding(b, blocks.get(j.target()))) {
                 Block next = blocks.get(j.target());
+                if (mayUnwind(next)) b.unwind = next.unwind;
                 b.insts.addAll(next.insts);
                 b.terminator = next.terminator;
                 reached[next.id] = false;
                 next.insts.clear();
             }
         }
+    }
+
+    /**
+     * Whether {@code next}'s instructions may follow {@code b}'s in one block: their unwind
+     * edges agree, or the instructions of one of them cannot unwind (then the other's edge
+     * serves both). The entry keeps no unwind edge (the inliner copies it into a caller's
+     * block, which has its own).
+     */
+    private static boolean sameUnwinding(Block b, Block next) {
+        if (b.unwind == next.unwind || !mayUnwind(next)) return true;
+        return b.id != 0 && !mayUnwind(b);
+    }
+
+    /** Conservatively: any call may unwind. */
+    private static boolean mayUnwind(Block b) {
+        for (Inst inst : b.insts) if (Unwinding.mayUnwind(inst, s -> true)) return true;
+        return false;
     }
 
     private static Terminator retarget(Terminator t, List<Block> blocks) {

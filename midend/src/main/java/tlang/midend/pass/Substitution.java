@@ -49,6 +49,7 @@ final class Substitution {
             case Inst.CallIndirect c -> apply(c.callee(), known) instanceof Value.FuncRef r
                     ? new Inst.Call(c.result(), r.symbol(), apply(c.args(), known))
                     : new Inst.CallIndirect(c.result(), apply(c.callee(), known), apply(c.args(), known), c.method());
+            case Inst.LandingPad lp -> new Inst.LandingPad(apply(lp.slot(), known), lp.catches());
         };
     }
 
@@ -57,6 +58,7 @@ final class Substitution {
         return switch (t) {
             case Terminator.Branch b -> new Terminator.Branch(apply(b.condition(), known), b.ifTrue(), b.ifFalse());
             case Terminator.Return r -> r.value() == null ? r : new Terminator.Return(apply(r.value(), known));
+            case Terminator.Resume r -> new Terminator.Resume(apply(r.exception(), known));
             default -> t;
         };
     }

@@ -112,4 +112,15 @@ public sealed interface Inst {
 
     /** What an indirect call through a vtable calls: method {@code index} of {@code trait}'s vtables. */
     record DynMethod(String trait, int index) {}
+
+    /**
+     * The only instruction of a landing pad block (see {@link Block}): stores the pointer to
+     * the exception being unwound (a `trt_panic_exception`) in {@code slot}. A cleanup pad
+     * ({@code catches} false) is entered on the way out, runs drops and resumes unwinding;
+     * a catching pad stops the panic: its code hands the exception to `trt_panic_catch`.
+     * In LLVM: `landingpad { ptr, i32 } cleanup` or `catch ptr null`.
+     */
+    record LandingPad(Value slot, boolean catches) implements Inst {
+        public Value.Temp result() { return null; }
+    }
 }

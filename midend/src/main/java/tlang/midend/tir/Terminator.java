@@ -8,4 +8,10 @@ public sealed interface Terminator {
     record Return(Value value) implements Terminator {}
     /** Control never gets here: after a call that does not return. */
     record Unreachable() implements Terminator {}
+    /**
+     * Continues unwinding the exception {@code exception} (a pointer, as a landing pad
+     * stored it) out of this function: the end of a cleanup pad's code. In LLVM `resume`,
+     * a call of `_Unwind_Resume`.
+     */
+    record Resume(Value exception) implements Terminator {}
 }

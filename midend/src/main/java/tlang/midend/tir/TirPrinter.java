@@ -11,14 +11,16 @@ public final class TirPrinter {
         for (ExternFunction e : m.externs()) {
             b.append("extern fn ").append(e.symbol()).append('(')
              .append(e.params().stream().map(t -> t.spelling()).collect(Collectors.joining(", "))).append(") -> ")
-             .append(e.result().spelling()).append(e.noReturn() ? " noreturn" : "").append('\n');
+             .append(e.result().spelling()).append(e.noReturn() ? " noreturn" : "").append(e.unwinds() ? " unwinds" : "").append('\n');
         }
         for (Function f : m.functions()) {
             b.append('\n').append("fn ").append(f.symbol()).append(" \"").append(f.sourceName()).append("\"(");
             for (int i = 0; i < f.params().size(); i++) b.append(i > 0 ? ", " : "").append("%p").append(i).append(": ").append(f.params().get(i).spelling());
             b.append(") -> ").append(f.result().spelling()).append(f.noReturn() ? " noreturn" : "").append(" {\n");
             for (Block block : f.blocks()) {
-                b.append("b").append(block.id).append(":\n");
+                b.append("b").append(block.id);
+                if (block.unwind != Block.NONE) b.append(" (unwind b").append(block.unwind).append(')');
+                b.append(":\n");
                 for (Inst inst : block.insts) b.append("    ").append(inst(inst)).append('\n');
                 b.append("    ").append(terminator(block.terminator)).append('\n');
             }
@@ -68,6 +70,7 @@ public final class TirPrinter {
             case Inst.MakeStr m -> "makestr " + value(m.pointer()) + ", " + value(m.length());
             case Inst.Call c -> "call " + c.callee() + "(" + c.args().stream().map(TirPrinter::value).collect(Collectors.joining(", ")) + ")";
             case Inst.CallIndirect c -> "call_indirect " + (c.method() == null ? "" : "<" + c.method().trait() + "#" + c.method().index() + "> ") + value(c.callee()) + "(" + c.args().stream().map(TirPrinter::value).collect(Collectors.joining(", ")) + ")";
+            case Inst.LandingPad lp -> "landingpad " + value(lp.slot()) + (lp.catches() ? ", catch" : ", cleanup");
         };
     }
 
@@ -78,6 +81,7 @@ public final class TirPrinter {
             case Terminator.Branch br -> "branch " + value(br.condition()) + ", b" + br.ifTrue() + ", b" + br.ifFalse();
             case Terminator.Return r -> r.value() == null ? "return" : "return " + value(r.value());
             case Terminator.Unreachable u -> "unreachable";
+            case Terminator.Resume r -> "resume " + value(r.exception());
         };
     }
 }

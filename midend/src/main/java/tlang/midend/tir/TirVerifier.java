@@ -41,6 +41,7 @@ public final class TirVerifier {
             Block b = f.blocks().get(i);
             if (b.id != i) problems.add(where + "block " + b.id + " is at index " + i);
             Set<Integer> local = new HashSet<>(slots);
+            checkUnwind(f, b, where, problems);
             for (Inst inst : b.insts) {
                 for (Value v : operands(inst)) checkOperand(v, local, f, where + "b" + b.id + ": " + TirPrinter.inst(inst), problems);
                 if (inst instanceof Inst.Slot && b.id != 0) problems.add(where + "slot outside the entry block in b" + b.id);
@@ -67,7 +68,42 @@ public final class TirVerifier {
                     if (!t.equals(f.result())) problems.add(where + "returns " + t.spelling() + " from a function returning " + f.result().spelling());
                 }
                 case Terminator.Unreachable u -> {}
+                case Terminator.Resume r -> {
+                    checkOperand(r.exception(), local, f, where + "resume in b" + b.id, problems);
+                    if (r.exception().type() != TirType.PTR) problems.add(where + "resume of a non-pointer in b" + b.id);
+                }
             }
+        }
+    }
+
+    /**
+     * The unwinding structure: an unwind edge leads to a landing pad; a landing pad is a
+     * block of its own (not the entry) holding only its {@link Inst.LandingPad}, with no
+     * unwind edge of its own, ending in a jump; nothing jumps or branches to one.
+     */
+    private static void checkUnwind(Function f, Block b, String where, List<String> problems) {
+        List<Block> blocks = f.blocks();
+        if (b.unwind != Block.NONE && (b.unwind < 0 || b.unwind >= blocks.size() || !blocks.get(b.unwind).isLandingPad())) {
+            problems.add(where + "b" + b.id + " unwinds to b" + b.unwind + ", which is not a landing pad");
+        }
+        for (int i = 0; i < b.insts.size(); i++) {
+            if (b.insts.get(i) instanceof Inst.LandingPad lp) {
+                if (i != 0 || b.insts.size() != 1) problems.add(where + "landingpad is not the only instruction of b" + b.id);
+                if (lp.slot().type() != TirType.PTR) problems.add(where + "landingpad stores through a non-pointer in b" + b.id);
+            }
+        }
+        if (b.isLandingPad()) {
+            if (b.id == 0) problems.add(where + "the entry block is a landing pad");
+            if (b.unwind != Block.NONE) problems.add(where + "landing pad b" + b.id + " has an unwind edge");
+            if (!(b.terminator instanceof Terminator.Jump)) problems.add(where + "landing pad b" + b.id + " does not end in a jump");
+        }
+        List<Integer> targets = switch (b.terminator) {
+            case Terminator.Jump j -> List.of(j.target());
+            case Terminator.Branch br -> List.of(br.ifTrue(), br.ifFalse());
+            case null, default -> List.of();
+        };
+        for (int t : targets) {
+            if (t >= 0 && t < blocks.size() && blocks.get(t).isLandingPad()) problems.add(where + "b" + b.id + " jumps to landing pad b" + t);
         }
     }
 
@@ -151,6 +187,7 @@ public final class TirVerifier {
                 all.add(0, c.callee());
                 yield all;
             }
+            case Inst.LandingPad lp -> List.of(lp.slot());
         };
     }
 }

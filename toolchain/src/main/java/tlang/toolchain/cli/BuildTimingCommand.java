@@ -46,7 +46,7 @@ public final class BuildTimingCommand implements Callable<Integer> {
             for (int i = 0; i < repeat; i++) {
                 long start = System.nanoTime();
                 (i == 0 ? common.driver() : new Driver(quiet, common.diagnosticStyle())).build(
-                        new Driver.Options(file, targetOptions.target(), targetOptions.opt(), Emit.EXE, out));
+                        new Driver.Options(file, targetOptions.target(), targetOptions.opt(), Emit.EXE, out, targetOptions.panic()));
                 nanos.add(System.nanoTime() - start);
             }
         } finally {

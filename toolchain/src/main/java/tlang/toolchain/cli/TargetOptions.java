@@ -8,7 +8,7 @@ import tlang.toolchain.UserError;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-/** The options `build` and `run` share: target and optimization level. */
+/** The options `build` and `run` share: target, optimization level and panic strategy. */
 public final class TargetOptions {
     @Option(names = "--target", paramLabel = "TARGET",
             description = "x86_64-linux or aarch64-linux (default: this machine's)")
@@ -17,6 +17,17 @@ public final class TargetOptions {
     @Option(names = "-O", paramLabel = "LEVEL",
             description = "optimization level 0-3, written -O0 .. -O3 (default: -O2)")
     String opt;
+
+    @Option(names = "--panic", paramLabel = "STRATEGY",
+            description = "what a panic does: unwind (default: run drops up to a `catch`, else report and exit 101) "
+                    + "or abort (report and end with SIGABRT at once; no landing pads)")
+    String panic;
+
+    tlang.midend.PanicStrategy panic() {
+        if (panic == null) return tlang.midend.PanicStrategy.UNWIND;
+        return tlang.midend.PanicStrategy.byFlag(panic).orElseThrow(() -> new UserError(
+                "unknown panic strategy `" + panic + "` (use unwind or abort)"));
+    }
 
     Target target() {
         if (target == null) {

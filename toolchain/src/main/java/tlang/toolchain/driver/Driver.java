@@ -13,6 +13,7 @@ import tlang.frontend.diag.Diagnostics;
 import tlang.frontend.diag.ErrorCode;
 import tlang.frontend.modules.Manifest;
 import tlang.frontend.source.SourceFile;
+import tlang.midend.PanicStrategy;
 import tlang.midend.lower.AstToTir;
 import tlang.midend.tir.TirModule;
 import tlang.midend.tir.TirPrinter;
@@ -38,7 +39,11 @@ import java.util.List;
  * the invocation or the environment become {@link UserError}s.
  */
 public final class Driver {
-    public record Options(Path source, Target target, OptLevel opt, Emit emit, Path output) {}
+    public record Options(Path source, Target target, OptLevel opt, Emit emit, Path output, PanicStrategy panic) {
+        public Options(Path source, Target target, OptLevel opt, Emit emit, Path output) {
+            this(source, target, opt, emit, output, PanicStrategy.UNWIND);
+        }
+    }
 
     /** How diagnostics are printed: JSON lines for tools, or text, coloured for terminals. */
     public record DiagnosticStyle(boolean json, boolean color) {
@@ -126,6 +131,10 @@ public final class Driver {
         if (!problems.isEmpty()) {
             throw new IllegalStateException("internal compiler error: invalid TIR after lowering:\n  " + String.join("\n  ", problems));
         }
+        if (o.panic() == PanicStrategy.ABORT) {
+            // Nothing unwinds: no unwind edges, no landing pads (at every level).
+            tir = new tlang.midend.pass.Pipeline(List.of(new tlang.midend.pass.PanicAbort()), true).run(tir);
+        }
         if (o.opt() != tlang.backend.OptLevel.O0) {
             // T's own passes, then LLVM's; the verifier checks TIR after each (it is cheap).
             tir = tlang.midend.pass.Pipeline.standard(true).run(tir);
@@ -134,7 +143,7 @@ public final class Driver {
             write(o.output(), TirPrinter.print(tir));
             return;
         }
-        try (CodeGenerator gen = new CodeGenerator(tir, o.target(), o.opt())) {
+        try (CodeGenerator gen = new CodeGenerator(tir, o.target(), o.opt(), o.panic())) {
             switch (o.emit()) {
                 case OBJ -> gen.write(CodeGenerator.Output.OBJECT, o.output());
                 case ASM -> gen.write(CodeGenerator.Output.ASSEMBLY, o.output());
