@@ -2333,6 +2333,9 @@ public final class TypeChecker {
         scopes.push(paramScope);
         try {
             Type body = check(c.body(), result);
+            // A body that never returns (`|| panic("x")`) fixes no result type: it is `()`,
+            // as Rust's never-type fallback makes it.
+            if (resolved(body) == Type.NEVER && resolved(result) instanceof Type.Var v && v.kind() == Type.VarKind.ANY) infer.unify(result, Type.UNIT);
             if (!coerces(body, result)) mismatch(c.body().span(), result, body);
         } finally {
             scopes.pop();
