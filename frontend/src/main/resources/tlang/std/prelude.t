@@ -579,6 +579,40 @@ pub trait Iterator {
         while let Some(x) = self.next() { acc = acc.plus(x); }
         acc
     }
+    /** The item whose key is greatest (the last of equals, as Rust's), or None when empty. */
+    fn max_by_key<K: Ord, F: Fn(Self::Item) -> K>(mut self, key: F) -> Option<Self::Item> {
+        let mut best = None;
+        let mut best_key = None;
+        while let Some(x) = self.next() {
+            let k = key(x);
+            let better = match best_key {
+                Some(b) => k >= b,
+                None => true,
+            };
+            if better {
+                best = Some(x);
+                best_key = Some(k);
+            }
+        }
+        best
+    }
+    /** The item whose key is least (the first of equals, as Rust's), or None when empty. */
+    fn min_by_key<K: Ord, F: Fn(Self::Item) -> K>(mut self, key: F) -> Option<Self::Item> {
+        let mut best = None;
+        let mut best_key = None;
+        while let Some(x) = self.next() {
+            let k = key(x);
+            let better = match best_key {
+                Some(b) => k < b,
+                None => true,
+            };
+            if better {
+                best = Some(x);
+                best_key = Some(k);
+            }
+        }
+        best
+    }
     fn product<S: Product<Self::Item>>(mut self) -> S {
         let mut acc = S::one();
         while let Some(x) = self.next() { acc = acc.times(x); }

@@ -1087,8 +1087,13 @@ public final class TypeChecker {
         currentFunction = null;
     }
 
+    /** Results of closures whose bodies never return: `()` if nothing else decided them. */
+    private final List<Type> neverResults = new ArrayList<>();
+
     /** Defaults unconstrained literals, replaces every type by its solution, runs deferred checks. */
     private void settleFunction() {
+        for (Type r : neverResults) if (resolved(r) instanceof Type.Var) infer.unify(r, Type.UNIT);
+        neverResults.clear();
         infer.defaultAll();
         for (Type[] failed : infer.retryPending()) {
             if (diags.errorCount() == errorsBeforeFunction) {
@@ -1168,7 +1173,9 @@ public final class TypeChecker {
         for (Map.Entry<String, Type> b : o.bound().bindings().entrySet()) {
             Type actual = traits.normalize(new Type.Assoc(t, o.bound().trait(), args, b.getKey()));
             Type wanted = infer.deepResolve(b.getValue());
-            if (!infer.unify(actual, wanted)) {
+            // A closure's result left unknown by an error in its body is not news.
+            boolean followOn = o.bound().trait() == fnTrait() && diags.errorCount() > errorsBeforeFunction;
+            if (!infer.unify(actual, wanted) && !followOn) {
                 diags.error(ErrorCode.E0271, o.span(), "type mismatch resolving `<" + t.display() + " as " + o.bound().trait().name + ">::" + b.getKey()
                         + " == " + wanted.display() + "`", "note: it is `" + infer.deepResolve(actual).display() + "`");
             }
@@ -1729,8 +1736,10 @@ public final class TypeChecker {
             // As in Rust, ask for it rather than guess (a guess could contradict a later use).
             mc.args().forEach(this::checkStray);
             String example = v.kind() == Type.VarKind.INTEGER ? "i64" : "f64";
-            String help = mc.receiver() instanceof Expr.Path p && placeRoot(p) != null
+            Symbol.Local root = placeRoot(mc.receiver());
+            String help = mc.receiver() instanceof Expr.Path p && root != null
                     ? "help: give `" + p.joined() + "` a type: `let " + p.joined() + ": " + example + " = ...`"
+                    : root != null ? "help: give `" + root.name() + "` a type where it is declared (its numbers are `" + example + "`, say)"
                     : "help: give the literal a type suffix, like `" + mc.receiver().span().text() + "_" + example + "`";
             diags.error(ErrorCode.E0689, mc.nameSpan(), "can't call method `" + mc.name() + "` on ambiguous numeric type `" + show(v) + "`", help);
             return Type.ERROR;
@@ -2333,9 +2342,9 @@ public final class TypeChecker {
         scopes.push(paramScope);
         try {
             Type body = check(c.body(), result);
-            // A body that never returns (`|| panic("x")`) fixes no result type: it is `()`,
-            // as Rust's never-type fallback makes it.
-            if (resolved(body) == Type.NEVER && resolved(result) instanceof Type.Var v && v.kind() == Type.VarKind.ANY) infer.unify(result, Type.UNIT);
+            // A body that never returns (`|| panic("x")`) fixes no result type: unless the
+            // context does, it is `()` (Rust's never-type fallback), decided at the end.
+            if (resolved(body) == Type.NEVER && resolved(result) instanceof Type.Var v && v.kind() == Type.VarKind.ANY) neverResults.add(result);
             if (!coerces(body, result)) mismatch(c.body().span(), result, body);
         } finally {
             scopes.pop();
