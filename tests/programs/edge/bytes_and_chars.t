@@ -8,7 +8,7 @@ fn rotate(c: u8, k: u8) -> u8 {
     }
 }
 
-fn class(c: char) -> String {
+fn classify(c: char) -> String {
     match c {
         'a' | 'e' | 'i' | 'o' | 'u' => "vowel",
         'a'..='z' => "consonant",
@@ -33,7 +33,7 @@ fn main() {
     println("round trip: {}", same);
 
     for c in ['q', 'E', 'a', '7', ' ', '?', 'é', '\u{1F980}'] {
-        println("{:?} {} {}", c, c as u32, class(c));
+        println("{:?} {} {}", c, c as u32, classify(c));
     }
     let mut upper = [0u8; 5];
     let word = [b'h', b'e', b'l', b'l', b'o'];

@@ -306,6 +306,39 @@ pub trait Default { fn default() -> Self; }
 pub trait Clone { fn clone(&self) -> Self; }
 pub trait Copy: Clone {}
 
+/**
+ * Runs when the last reference to a class object goes away, before its fields are
+ * released (in declaration order). Only classes implement it: a struct is a value, and
+ * every copy would be dropped.
+ */
+pub trait Drop { fn drop(&mut self); }
+
+/** Every `class` has this marker trait, and no other type: the bound of `Weak<C>`. */
+pub trait Class {}
+
+/**
+ * A reference to a class object that does not keep it alive: `upgrade` gives the object
+ * while some strong reference holds it, `None` after. Breaks reference cycles.
+ * The compiler implements the functions below (their bodies are never run).
+ */
+pub struct Weak<C: Class> { object: C }
+
+impl<C: Class> Weak<C> {
+    /** A weak reference to no object: `upgrade` gives `None`. */
+    pub fn new() -> Weak<C> { panic("compiler intrinsic") }
+    /** A weak reference to `object`'s object. */
+    pub fn from(object: C) -> Weak<C> { panic("compiler intrinsic") }
+    /** The object, while a strong reference keeps it alive. */
+    pub fn upgrade(&self) -> Option<C> { panic("compiler intrinsic") }
+    /** How many strong references the object has (0 once it is gone). */
+    pub fn strong_count(&self) -> usize { panic("compiler intrinsic") }
+    /** How many weak references the object has (0 once it is gone and this is empty). */
+    pub fn weak_count(&self) -> usize { panic("compiler intrinsic") }
+}
+
+impl<C: Class> Clone for Weak<C> { fn clone(&self) -> Weak<C> { panic("compiler intrinsic") } }
+impl<C: Class> Debug for Weak<C> { fn fmt(&self, f: &mut Formatter) { write(f, "(Weak)") } }
+
 /** `c[i]` on a struct or enum: the element at `i`, a copy (references are not values). */
 pub trait Index<Idx> { type Output; fn index(&self, i: Idx) -> Self::Output; }
 /** `c[i] = v` and `c[i] += v` on a struct or enum: stores the element at `i`. */

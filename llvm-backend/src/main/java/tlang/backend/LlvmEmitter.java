@@ -271,6 +271,7 @@ final class LlvmEmitter {
             case Value.Param p -> LLVMGetParam(currentFunction, p.index());
             case Value.FuncRef r -> functions.get(r.symbol());
             case Value.Vtable table -> vtable(table);
+            case Value.TypeInfo info -> typeInfo(info);
             case Value.Temp t -> {
                 LLVMValueRef r = temps[t.id()];
                 if (r == null) throw new IllegalStateException("%" + t.id() + " used before definition");
@@ -311,6 +312,35 @@ final class LlvmEmitter {
         return global;
     }
 
+    private final Map<Value.TypeInfo, LLVMValueRef> typeInfos = new HashMap<>();
+
+    /**
+     * A class's `trt_type` (abi.md): {u32 magic "TTYP", u32 flags, ptr drop, ptr visit, ptr
+     * name, i64 name length}, one per class. Its address identifies the type, so it is not
+     * `unnamed_addr`. No `visit` yet: nothing shares objects across tasks before the
+     * scheduler lands.
+     */
+    private LLVMValueRef typeInfo(Value.TypeInfo t) {
+        LLVMValueRef global = typeInfos.get(t);
+        if (global == null) {
+            byte[] name = t.name().getBytes(StandardCharsets.UTF_8);
+            LLVMTypeRef ptr = LLVMPointerTypeInContext(ctx, 0);
+            LLVMValueRef drop = t.drop() == null ? LLVMConstNull(ptr) : functions.get(t.drop());
+            if (drop == null) throw new IllegalStateException("no function " + t.drop() + " for the type of " + t.name());
+            LLVMValueRef[] fields = {
+                    LLVMConstInt(i32, 0x50595454L, 0), LLVMConstInt(i32, 0, 0), drop, LLVMConstNull(ptr),
+                    stringBytes(name), LLVMConstInt(LLVMInt64TypeInContext(ctx), name.length, 0)};
+            LLVMValueRef init = LLVMConstStructInContext(ctx, new PointerPointer<>(fields), fields.length, 0);
+            global = LLVMAddGlobal(module, LLVMTypeOf(init), ".type." + typeInfos.size());
+            LLVMSetInitializer(global, init);
+            LLVMSetGlobalConstant(global, 1);
+            LLVMSetLinkage(global, LLVMPrivateLinkage);
+            LLVMSetAlignment(global, 8);
+            typeInfos.put(t, global);
+        }
+        return global;
+    }
+
     /** A read-only global of this module only, whose address nothing compares (so LLVM may merge it). */
     private LLVMValueRef privateConstant(LLVMValueRef init, String name) {
         LLVMValueRef global = LLVMAddGlobal(module, LLVMTypeOf(init), name);
@@ -322,6 +352,11 @@ final class LlvmEmitter {
     }
 
     private LLVMValueRef stringConstant(byte[] bytes) {
+        return LLVMConstStructInContext(ctx, new PointerPointer<>(stringBytes(bytes), LLVMConstInt(i64, bytes.length, 0)), 2, 0);
+    }
+
+    /** The address of a private, deduplicated constant holding {@code bytes}. */
+    private LLVMValueRef stringBytes(byte[] bytes) {
         String key = new String(bytes, StandardCharsets.ISO_8859_1);
         LLVMValueRef global = strings.get(key);
         if (global == null) {
@@ -330,7 +365,7 @@ final class LlvmEmitter {
             global = privateConstant(LLVMConstStringInContext2(ctx, data, bytes.length, 1), ".str." + strings.size());
             strings.put(key, global);
         }
-        return LLVMConstStructInContext(ctx, new PointerPointer<>(global, LLVMConstInt(i64, bytes.length, 0)), 2, 0);
+        return global;
     }
 
     private void define(Value.Temp t, LLVMValueRef v) {

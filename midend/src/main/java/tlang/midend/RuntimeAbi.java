@@ -51,7 +51,19 @@ public final class RuntimeAbi {
     public static final ExternFunction FMT_CHAR = ext("trt_fmt_char", UNIT, false, PTR, U32, PTR);
     public static final ExternFunction FMT_BOOL = ext("trt_fmt_bool", UNIT, false, PTR, BOOL, PTR);
 
-    public static final List<ExternFunction> ALL = List.of(STREAM_SINK, FMT_I64, FMT_U64, FMT_F64, FMT_F32, FMT_STR, FMT_CHAR, FMT_BOOL,
+    // Reference counting (abi.md, "Reference counting"). A release may run a `Drop` impl,
+    // which may panic: it unwinds.
+    public static final ExternFunction RC_ALLOC = ext("trt_rc_alloc", PTR, false, PTR, I64);
+    public static final ExternFunction RC_RETAIN = ext("trt_rc_retain", UNIT, false, PTR);
+    public static final ExternFunction RC_RELEASE = unwinding(ext("trt_rc_release", UNIT, false, PTR));
+    public static final ExternFunction RC_WEAK_RETAIN = ext("trt_rc_weak_retain", UNIT, false, PTR);
+    public static final ExternFunction RC_WEAK_RELEASE = ext("trt_rc_weak_release", UNIT, false, PTR);
+    public static final ExternFunction RC_WEAK_UPGRADE = ext("trt_rc_weak_upgrade", PTR, false, PTR);
+    public static final ExternFunction RC_STRONG_COUNT = ext("trt_rc_strong_count", TirType.U32, false, PTR);
+    public static final ExternFunction RC_WEAK_COUNT = ext("trt_rc_weak_count", TirType.U32, false, PTR);
+
+    public static final List<ExternFunction> ALL = List.of(RC_ALLOC, RC_RETAIN, RC_RELEASE, RC_WEAK_RETAIN, RC_WEAK_RELEASE,
+            RC_WEAK_UPGRADE, RC_STRONG_COUNT, RC_WEAK_COUNT,STREAM_SINK, FMT_I64, FMT_U64, FMT_F64, FMT_F32, FMT_STR, FMT_CHAR, FMT_BOOL,
             WRITE, WRITE_I64, WRITE_BOOL, WRITE_U64, WRITE_CHAR, EXIT, PANIC, PANIC_BEGIN,
             PANIC_END, PANIC_BOUNDS, PANIC_CATCH, ARG_COUNT, ARG_PTR, ARG_LEN, STR_EQ);
 

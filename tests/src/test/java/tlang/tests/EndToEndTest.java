@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The end-to-end corpus: every program under tests/programs, and every package (a directory
  * with a t.toml) under tests/packages, is compiled by tcc for both targets and run — x86-64
  * natively, AArch64 under qemu — and its stdout, exit status and stderr are compared with
- * what the program's files expect.
+ * what the program's files expect. Each runs with `T_LEAK_CHECK=1`: a leak fails it.
  */
 class EndToEndTest {
     @TempDir Path work;
@@ -46,7 +46,11 @@ class EndToEndTest {
         assertEquals(0, build.exitCode(), () -> "tcc build failed:\n" + build.err());
         assertTrue(ElfFile.read(exe).isStaticExecutable(), "not a static executable");
         Tcc.requireRunnable(target);
-        Tcc.Result run = Tcc.execute(exe, target, p.args(), Files.createDirectories(work.resolve("run")), p.env());
+        // Every program runs with the leak check on (a program may turn it off itself):
+        // what it allocated must all be freed when main returns.
+        java.util.Map<String, String> env = new java.util.HashMap<>(java.util.Map.of("T_LEAK_CHECK", "1"));
+        env.putAll(p.env());
+        Tcc.Result run = Tcc.execute(exe, target, p.args(), Files.createDirectories(work.resolve("run")), env);
         assertEquals(p.expectedOut(), run.out(), "stdout of " + p.relative() + " on " + target.name);
         assertEquals(p.exitCode(), run.exitCode(), () -> "exit status of " + p.relative() + " on " + target.name + "; stderr:\n" + run.err());
         for (String s : p.stderrContains()) {

@@ -83,6 +83,8 @@ public sealed interface Expr {
     record Ref(boolean mutable, Expr operand, Span span) implements Expr {}
     /** `operand?`: the value inside `Some`/`Ok`, or an early return of `None`/`Err`. */
     record Try(Expr operand, Span span) implements Expr {}
+    /** `move x`: hands the variable's value over; later uses of `x` are errors. */
+    record Move(Expr operand, Span span) implements Expr {}
     /** Stands in for an expression that failed to parse, so checking can go on quietly. */
     record Error(Span span) implements Expr {}
 

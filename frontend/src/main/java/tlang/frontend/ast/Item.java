@@ -46,10 +46,18 @@ public sealed interface Item {
 
     /**
      * `struct Name { a: T, b: U }`, `struct Name(T, U);` (tuple struct, fields named 0, 1, ...)
-     * or `struct Name;` (no fields).
+     * or `struct Name;` (no fields). A `class Name { ... }` has the same form (named fields
+     * or none) and declares a reference type: {@code isClass}.
      */
-    record Struct(String name, Span nameSpan, Generics generics, List<FieldDecl> fields, Shape shape, Span span) implements Item {
+    record Struct(String name, Span nameSpan, Generics generics, List<FieldDecl> fields, Shape shape, Span span, boolean isClass) implements Item {
         public enum Shape { NAMED, TUPLE, UNIT }
+
+        public Struct(String name, Span nameSpan, Generics generics, List<FieldDecl> fields, Shape shape, Span span) {
+            this(name, nameSpan, generics, fields, shape, span, false);
+        }
+
+        /** `struct` or `class`, for messages. */
+        public String keyword() { return isClass ? "class" : "struct"; }
     }
 
     record FieldDecl(String name, Span nameSpan, TypeExpr type, Span span) {}

@@ -32,7 +32,9 @@ public record CheckedProgram(
         TraitEnv traits,
         Map<Expr, Symbol.Function> overloads,
         Map<Expr.Closure, Closure> closures,
-        Map<Expr, Type.Closure> fnCoercions) {
+        Map<Expr, Type.Closure> fnCoercions,
+        /** Ids of the locals some `move` hands over: they need a drop flag. */
+        java.util.Set<Integer> movedLocals) {
 
     /**
      * What lowering a closure needs: its parameters, the variables it captures (copied into

@@ -99,6 +99,10 @@ public final class TraitEnv {
             if (traitArgs != null && (traitArgs.size() != 1 || traitArgs.get(0) instanceof Type.Tuple want && want.elements().size() != sig.params().size())) return null;
             return new Match(new Impl(trait, List.of(), self, List.of(args), Map.of(), Map.of("Output", sig.result()), null), Map.of());
         }
+        if (trait == byName.get(CLASS)) {
+            return self instanceof Type.Struct st && st.def().isClass()
+                    ? new Match(new Impl(trait, List.of(), self, List.of(), Map.of(), Map.of(), null), Map.of()) : null;
+        }
         for (Impl impl : implsOf(trait)) {
             Map<Type.Param, Type> m = new HashMap<>();
             if (!match(impl.self(), self, m, impl.params())) continue;
@@ -135,6 +139,9 @@ public final class TraitEnv {
 
     /** The name of the prelude trait that closures and `fn` values implement, built in. */
     public static final String FN = "Fn";
+    /** The marker trait every `class` has (and no other type): the bound of `Weak<C>`. */
+    public static final String CLASS = "Class";
+    public static final String DROP = "Drop";
 
     /** What calling a value of type {@code t} takes and gives, or null when it is not callable that way. */
     public static Type.Fn signatureOf(Type t) {

@@ -166,8 +166,12 @@ public final class TypeChecker {
                     "help: use `std::env::arg(i)` for arguments and `std::process::exit(code)` for the exit status");
         }
         if (diags.hasErrors()) return null;
+        List<Expr> bodies = new ArrayList<>();
+        for (Symbol.Function f : allFunctions) if (f.decl().body() != null) bodies.add(f.decl().body());
+        Set<Integer> movedLocals = MoveChecker.check(bodies, resolutions, types, closures, diags, lets, patternBindings, forVariables);
+        if (diags.hasErrors()) return null;
         return new CheckedProgram(module, List.copyOf(allFunctions), main, types, resolutions, lets, params, formats, methodTargets, builtinMethods,
-                forVariables, patternBindings, patternTargets, instantiations, traits, overloads, closures, fnCoercions);
+                forVariables, patternBindings, patternTargets, instantiations, traits, overloads, closures, fnCoercions, movedLocals);
     }
 
     // ---- declarations ---------------------------------------------------------------
@@ -471,21 +475,28 @@ public final class TypeChecker {
     /** A struct that contains itself by value would have infinite size. */
     private void checkStructsAreFinite() {
         for (Type.StructDef d : structs.values()) {
-            if (contains(d.self(), d, new java.util.HashSet<>())) {
+            if (d.isClass()) continue; // its fields live in the object, behind the reference
+            boolean found = false;
+            java.util.Set<Object> seen = new java.util.HashSet<>();
+            seen.add(d.self());
+            for (Type f : d.self().fieldTypes()) found |= defKey(f) == d || contains(f, d, seen);
+            if (found) {
                 diags.error(ErrorCode.E0072, d.decl.nameSpan(), "recursive type `" + d.name + "` has infinite size",
-                        "help: values of a struct contain their fields, so a struct cannot contain itself; `class` types (with references) come later");
+                        "help: values of a struct contain their fields, so a struct cannot contain itself; make it a `class` (a reference type) or hold the recursive part in a class");
             }
         }
         for (Type.EnumDef d : enums.values()) {
             if (contains(d.self(), d, new java.util.HashSet<>())) {
                 diags.error(ErrorCode.E0072, d.decl.nameSpan(), "recursive type `" + d.name + "` has infinite size",
-                        "help: an enum's value contains its variants' fields, so it cannot contain itself; boxes and `class` types come with the memory work");
+                        "help: an enum's value contains its variants' fields, so it cannot contain itself; hold the recursive part in a `class` (a reference type)");
             }
         }
     }
 
     /** Whether a value of type {@code t} contains (by value) a value of the declaration {@code target}. */
     private boolean contains(Type t, Object target, java.util.Set<Object> seen) {
+        // A class value is a reference: the object's fields are not part of it.
+        if (t instanceof Type.Struct s && s.def().isClass()) return false;
         return switch (t) {
             case Type.Struct s -> {
                 boolean found = false;
@@ -737,6 +748,18 @@ public final class TypeChecker {
                         Suggestions.closest(impl.trait().span().text(), traits.traits().stream().map(t -> t.name).toList())
                                 .map(x -> "help: a trait with a similar name exists: `" + x + "`").orElse("note: traits are declared with `trait Name { ... }`"));
             }
+            return;
+        }
+        if (trait.name.equals(TraitEnv.CLASS) && trait == traits.trait(TraitEnv.CLASS)) {
+            diags.error(ErrorCode.E1109, impl.trait().span(), "`Class` cannot be implemented: every `class` has it, and no other type",
+                    "help: declare the type with `class` instead of `struct`");
+            return;
+        }
+        if (trait.name.equals(TraitEnv.DROP) && trait == traits.trait(TraitEnv.DROP)
+                && !(self instanceof Type.Struct st && st.def().isClass())) {
+            diags.error(ErrorCode.E1109, impl.selfType().span(), "`Drop` can only be implemented for a `class`, not for `" + self.display() + "`",
+                    "note: a struct or enum is a value and every copy of it would be dropped; a class object is dropped once, when its last reference goes away",
+                    "help: declare it `class " + self.display() + " { ... }`");
             return;
         }
         List<Type> args = traitArgs(trait, tn, self);
@@ -1330,6 +1353,7 @@ public final class TypeChecker {
                 yield Type.ERROR;
             }
             case Expr.Try t -> tryExpr(t);
+            case Expr.Move m -> moveExpr(m);
             case Expr.Error err -> Type.ERROR;
         };
     }
@@ -1343,6 +1367,37 @@ public final class TypeChecker {
      * `x?`: on `Option<T>` in a function returning `Option`, on `Result<T, E>` in one
      * returning `Result<_, F>` (with `From<E>` for F when they differ); the value is the T.
      */
+    /**
+     * `move x`: the value of a local variable, handed over without a copy. Only a variable
+     * the function owns can be moved: not a part of one, not a reference parameter, not a
+     * variable a closure captured (the closure's copy lives as long as the closure). Uses
+     * after the move are found by {@link MoveChecker}.
+     */
+    private Type moveExpr(Expr.Move m) {
+        if (m.operand() instanceof Expr.Path p && p.segments().size() == 1 && placeRoot(p) instanceof Symbol.Local l) {
+            Type t = check(p, null);
+            if (l.byReference()) {
+                diags.error(ErrorCode.E0507, m.span(), "cannot move out of `" + l.name() + "`, which is behind a reference",
+                        "note: a reference parameter borrows the caller's value; only the caller can give it away");
+                return t;
+            }
+            if (!closureFrames.isEmpty() && closureFrames.peek().captures.containsKey(l.id())) {
+                diags.error(ErrorCode.E0507, m.span(), "cannot move out of `" + l.name() + "`, a variable captured by this closure",
+                        "note: the closure keeps its copy for as long as it lives and may be called again");
+                return t;
+            }
+            return t;
+        }
+        Type t = check(m.operand(), null);
+        if (t != Type.ERROR) {
+            diags.error(ErrorCode.E0507, m.operand().span(), "cannot move out of `" + m.operand().span().text() + "`: only a local variable can be moved",
+                    m.operand() instanceof Expr.Field || m.operand() instanceof Expr.Index
+                            ? "help: move the whole variable, or copy the part: remove the `move`"
+                            : "help: the value is a temporary already; remove the `move`");
+        }
+        return t;
+    }
+
     private Type tryExpr(Expr.Try t) {
         Type operand = resolved(check(t.operand(), null));
         if (operand == Type.ERROR) return Type.ERROR;
@@ -1800,7 +1855,9 @@ public final class TypeChecker {
         }
         if (f.decl().self().kind() == Item.SelfParam.Kind.REF_MUT) {
             Symbol.Local root = placeRoot(mc.receiver());
-            if (root != null && capturedMutation(root, mc.receiver().span(), "borrow as mutable")) {
+            if (isClass(types.get(mc.receiver())) || throughClass(mc.receiver())) {
+                // An object is changed through any reference to it.
+            } else if (root != null && capturedMutation(root, mc.receiver().span(), "borrow as mutable")) {
                 // reported
             } else if (root != null && !root.mutable()) {
                 diags.error(ErrorCode.E0596, mc.receiver().span(), "cannot borrow `" + root.name() + "` as mutable, as it is not declared as mutable",
@@ -1808,6 +1865,13 @@ public final class TypeChecker {
                                 : "note: `" + root.name() + "` is a `&` parameter; declare it `&mut`")
                                 : "help: consider changing this to be mutable: `mut " + root.name() + "`");
             }
+        }
+        Type.TraitDef drop = traits.trait(TraitEnv.DROP);
+        if (drop != null && (f.trait() == drop || f.impl() != null && f.impl().trait() == drop)) {
+            diags.error(ErrorCode.E0040, mc.nameSpan(), "explicit use of destructor method",
+                    "note: `drop` runs by itself when the last reference to the object goes away",
+                    "help: to give up this reference early, move it into a scope that ends: `{ let _gone = move x; }`");
+            return Type.UNIT;
         }
         methodTargets.put(mc, f);
         List<Type> paramTypes = f.params();
@@ -1863,7 +1927,9 @@ public final class TypeChecker {
                 expect(r.operand(), ref.inner());
                 if (r.mutable()) {
                     Symbol.Local root = placeRoot(r.operand());
-                    if (root != null && capturedMutation(root, r.operand().span(), "borrow as mutable")) {
+                    if (throughClass(r.operand())) {
+                        // part of an object: mutable through any reference
+                    } else if (root != null && capturedMutation(root, r.operand().span(), "borrow as mutable")) {
                         // reported
                     } else if (root != null && !root.mutable()) {
                         diags.error(ErrorCode.E0596, r.operand().span(), "cannot borrow `" + exprText(r.operand()) + "` as mutable, as `" + root.name() + "` is not declared as mutable",
@@ -2966,7 +3032,9 @@ public final class TypeChecker {
             return Type.UNIT;
         }
         Type t = checkedTarget != null ? checkedTarget : check(a.target(), null);
-        if (capturedMutation(root, a.span(), "assign to")) {
+        if (throughClass(a.target())) {
+            // A class's fields are mutable through every reference to the object.
+        } else if (capturedMutation(root, a.span(), "assign to")) {
             // reported
         } else if (!root.mutable()) {
             if (root.byReference()) {
@@ -3012,6 +3080,20 @@ public final class TypeChecker {
     }
 
     /** The variable a place expression (`x`, `x.0`, `x.1.0`) is rooted in, or null if it is no place. */
+    /** Whether the place is (inside) a field of a class object: reached through a reference. */
+    private boolean throughClass(Expr place) {
+        Expr base = switch (place) {
+            case Expr.Field f -> f.base();
+            case Expr.Index ix -> ix.base();
+            default -> null;
+        };
+        return base != null && (isClass(types.get(base)) || throughClass(base));
+    }
+
+    private boolean isClass(Type t) {
+        return t != null && resolved(t) instanceof Type.Struct st && st.def().isClass();
+    }
+
     private Symbol.Local placeRoot(Expr e) {
         return switch (e) {
             case Expr.Path p when p.segments().size() == 1 -> {
@@ -3354,6 +3436,12 @@ public final class TypeChecker {
             case Pattern.Struct st -> {
                 Symbol s = resolvePatternPath(st.path());
                 if (s == null) return;
+                if (s instanceof Symbol.StructCtor ctor && ctor.type().def().isClass()) {
+                    String first = ctor.type().fieldNames().isEmpty() ? "field" : ctor.type().fieldNames().get(0);
+                    diags.error(ErrorCode.E1110, p.span(), "a pattern cannot take apart `" + ctor.type().name() + "`, a class",
+                            "note: a class value is a reference to a shared object, not the fields themselves",
+                            "help: bind the reference and read its fields: `let obj = ...; obj." + first + "`");
+                }
                 notePattern(p, s);
                 Type type = s instanceof Symbol.VariantCtor v ? v.type() : ((Symbol.StructCtor) s).type();
                 List<String> names = s instanceof Symbol.VariantCtor v ? v.variant().fieldNames() : ((Symbol.StructCtor) s).type().fieldNames();

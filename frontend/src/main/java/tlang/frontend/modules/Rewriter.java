@@ -66,7 +66,7 @@ final class Rewriter {
                     if (decls.isPub(f)) pub.add(f.name());
                 }
                 typeParams.pop();
-                Item.Struct out = new Item.Struct(module.qualify(st.name()), st.nameSpan(), g, List.copyOf(fields), st.shape(), st.span());
+                Item.Struct out = new Item.Struct(module.qualify(st.name()), st.nameSpan(), g, List.copyOf(fields), st.shape(), st.span(), st.isClass());
                 facts.struct(out, module, pub);
                 yield out;
             }
@@ -280,6 +280,7 @@ final class Rewriter {
             case Expr.Index i -> new Expr.Index(expr(i.base()), expr(i.index()), i.span());
             case Expr.Ref r -> new Expr.Ref(r.mutable(), expr(r.operand()), r.span());
             case Expr.Try t -> new Expr.Try(expr(t.operand()), t.span());
+            case Expr.Move m -> new Expr.Move(expr(m.operand()), m.span());
             case Expr.Closure c -> {
                 // Its parameters are locals of its body (hiding items of the same name).
                 List<Expr.ClosureParam> params = c.params().stream()

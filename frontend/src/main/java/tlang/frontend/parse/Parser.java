@@ -151,12 +151,12 @@ public final class Parser {
     private Item item() {
         visibility();
         if (at(TokenKind.FN)) return function(false);
-        if (at(TokenKind.STRUCT)) return structItem();
+        if (at(TokenKind.STRUCT) || at(TokenKind.CLASS)) return structItem();
         if (at(TokenKind.ENUM)) return enumItem();
         if (at(TokenKind.CONST) || at(TokenKind.STATIC)) return constItem();
         if (at(TokenKind.IMPL)) return implItem();
         if (at(TokenKind.TRAIT)) return traitItem();
-        throw error(ErrorCode.E1004, peek().span(), "expected an item (`fn`, `struct`, `enum`, `trait`, `impl`, `const` or `static`), found " + describe(peek()));
+        throw error(ErrorCode.E1004, peek().span(), "expected an item (`fn`, `struct`, `class`, `enum`, `trait`, `impl`, `const` or `static`), found " + describe(peek()));
     }
 
     private Item.Const constItem() {
@@ -236,14 +236,19 @@ public final class Parser {
 
     private Item.Struct structItem() {
         Token kw = advance();
-        Token name = expect(TokenKind.IDENT, "a struct name");
+        boolean isClass = kw.kind() == TokenKind.CLASS;
+        Token name = expect(TokenKind.IDENT, isClass ? "a class name" : "a struct name");
         List<Item.TypeParam> typeParams = typeParams();
         List<Item.FieldDecl> fields = new ArrayList<>();
         if (!at(TokenKind.LPAREN)) {
             Item.Generics generics = new Item.Generics(typeParams, whereClause());
-            if (eat(TokenKind.SEMI)) return new Item.Struct(name.text(), name.span(), generics, List.of(), Item.Struct.Shape.UNIT, kw.span().to(name.span()));
+            if (eat(TokenKind.SEMI)) return new Item.Struct(name.text(), name.span(), generics, List.of(), Item.Struct.Shape.UNIT, kw.span().to(name.span()), isClass);
             typeParams = generics.params();
             pendingWhere = generics.where();
+        }
+        if (isClass && at(TokenKind.LPAREN)) {
+            throw error(ErrorCode.E1004, peek().span(), "a class has named fields: expected `{` after the class name, found " + describe(peek()),
+                    "help: write `class " + name.text() + " { a: T }`; tuple structs are values only");
         }
         if (eat(TokenKind.LPAREN)) {
             int index = 0;
@@ -259,7 +264,7 @@ public final class Parser {
             Token semi = expect(TokenKind.SEMI, "`;` after a tuple struct");
             return new Item.Struct(name.text(), name.span(), generics, List.copyOf(fields), Item.Struct.Shape.TUPLE, kw.span().to(semi.span()));
         }
-        expect(TokenKind.LBRACE, "`{`, `(` or `;` after the struct name");
+        expect(TokenKind.LBRACE, isClass ? "`{` or `;` after the class name" : "`{`, `(` or `;` after the struct name");
         while (!at(TokenKind.RBRACE) && !at(TokenKind.EOF)) {
             boolean pub = visibility();
             Token field = expect(TokenKind.IDENT, "a field name");
@@ -271,7 +276,7 @@ public final class Parser {
         }
         Token close = expect(TokenKind.RBRACE, "`}` or `,` in the field list");
         Item.Generics generics = new Item.Generics(typeParams, takePendingWhere());
-        return new Item.Struct(name.text(), name.span(), generics, List.copyOf(fields), Item.Struct.Shape.NAMED, kw.span().to(close.span()));
+        return new Item.Struct(name.text(), name.span(), generics, List.copyOf(fields), Item.Struct.Shape.NAMED, kw.span().to(close.span()), isClass);
     }
 
     private Item.Enum enumItem() {
@@ -911,6 +916,12 @@ public final class Parser {
                 Expr operand = unary();
                 return new Expr.Unary(Expr.UnaryOp.NOT, operand, t.span().to(operand.span()));
             }
+            if (eat(TokenKind.MOVE)) {
+                // `move |x| ...`: closures capture by value already, so `move` changes nothing.
+                if (at(TokenKind.PIPE) || at(TokenKind.OR_OR)) return postfix(primary());
+                Expr operand = unary();
+                return new Expr.Move(operand, t.span().to(operand.span()));
+            }
             if (eat(TokenKind.AMP)) {
                 boolean mutable = eat(TokenKind.MUT);
                 Expr operand = unary();
@@ -1509,7 +1520,7 @@ public final class Parser {
     }
 
     private void skipToNextItem() {
-        while (!at(TokenKind.EOF) && !at(TokenKind.FN) && !at(TokenKind.STRUCT) && !at(TokenKind.IMPL) && !at(TokenKind.ENUM)
+        while (!at(TokenKind.EOF) && !at(TokenKind.FN) && !at(TokenKind.STRUCT) && !at(TokenKind.CLASS) && !at(TokenKind.IMPL) && !at(TokenKind.ENUM)
                 && !at(TokenKind.CONST) && !at(TokenKind.STATIC) && !atModuleKeyword(peek(), 1)) advance();
     }
 }

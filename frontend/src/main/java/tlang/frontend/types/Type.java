@@ -97,6 +97,9 @@ public sealed interface Type {
         private List<String> fieldNames = List.of();
         private List<Type> fieldTypes = List.of();
 
+        /** A `class`: values are references to one shared, reference-counted object. */
+        public boolean isClass() { return decl.isClass(); }
+
         public StructDef(String name, tlang.frontend.ast.Item.Struct decl, List<Param> params) {
             this.name = name;
             this.decl = decl;

@@ -2,6 +2,7 @@ package tlang.midend.lower;
 
 import tlang.frontend.ast.Expr;
 import tlang.frontend.ast.Item;
+import tlang.frontend.ast.Pattern;
 import tlang.frontend.ast.Stmt;
 import tlang.frontend.check.BuiltinMethod;
 import tlang.frontend.check.Builtins;
@@ -48,7 +49,25 @@ public final class AstToTir {
     private final Map<Integer, Value> localSlots = new HashMap<>();
     private final Deque<LoopTarget> loops = new ArrayDeque<>();
 
-    private record LoopTarget(String label, Block continueTo, Block breakTo, Value.Temp resultSlot) {}
+    /** {@code depth}: how many ownership scopes were open outside the loop's body. */
+    private record LoopTarget(String label, Block continueTo, Block breakTo, Value.Temp resultSlot, int depth) {}
+
+    /**
+     * Ownership. Every value an expression produces is *owned* by whoever receives it:
+     * reading a variable or a field copies (retains the references inside), a call takes
+     * its by-value arguments and gives its result, and a value nobody keeps is dropped.
+     * What a scope owns — its variables, and temporaries such as a `match`'s scrutinee —
+     * is dropped in reverse order where the scope ends, by `break`, `continue` and
+     * `return` on their way out, and by a cleanup landing pad when a panic unwinds
+     * through. A variable some `move` hands over has a drop flag, cleared by the move.
+     * Types that hold no references skip all of it ({@link DropGlue}).
+     */
+    private record Owned(Value slot, Type type, Value.Temp flag) {}
+    private final Deque<List<Owned>> scopes = new ArrayDeque<>();
+    private final Map<Integer, Value.Temp> dropFlags = new HashMap<>();
+    private final DropGlue glue;
+    /** Where a cleanup pad keeps the exception it unwinds with (one slot per function). */
+    private Value.Temp exceptionSlot;
 
     /** The innermost loop, or the one with {@code label} (the checker made sure it exists). */
     private LoopTarget loop(String label) {
@@ -61,6 +80,10 @@ public final class AstToTir {
         this.program = program;
         this.patterns = new PatternLowering(this, program);
         this.moduleName = program.module().name();
+        this.glue = new DropGlue(moduleName, c -> {
+            Symbol.Function drop = DropGlue.dropMethod(program, c);
+            return drop == null ? null : callTarget(drop, List.of(c));
+        });
     }
 
     public static TirModule lower(CheckedProgram program) {
@@ -96,6 +119,7 @@ public final class AstToTir {
             Instance in = pending.poll();
             functions.add(in.closure() != null ? closureFunction(in) : function(in));
         }
+        functions.addAll(glue.functions());
         return new TirModule(moduleName, RuntimeAbi.ALL, List.copyOf(functions));
     }
 
@@ -166,6 +190,8 @@ public final class AstToTir {
             case Type.Int i -> new TirType.Int(i.bits, i.signed);
             case Type.Float f -> new TirType.Float(f.bits);
             case Type.Tuple tu -> new TirType.Struct(tu.elements().stream().map(AstToTir::fieldType).toList());
+            // A class value and a weak reference are the address of the object's header.
+            case Type.Struct st when st.def().isClass() || DropGlue.isWeak(st) -> TirType.PTR;
             case Type.Struct st -> new TirType.Struct(st.fieldTypes().stream().map(AstToTir::fieldType).toList());
             case Type.Range r -> new TirType.Struct(List.of(tirType(r.element()), tirType(r.element())));
             case Type.Array a -> new TirType.Array(fieldType(a.element()), a.length());
@@ -209,10 +235,11 @@ public final class AstToTir {
     private Function function(Instance in) {
         Symbol.Function f = in.f();
         subst = Types.bind(f.typeParams(), in.args());
-        fb = new FunctionBuilder();
-        localSlots.clear();
-        loops.clear();
+        startFunction();
         Item.Fn decl = f.decl();
+        if (Intrinsics.isIntrinsic(f)) {
+            return Intrinsics.lower(this, f, in.symbol(), concrete(f.owner()));
+        }
         List<Symbol.Local> params = program.params().get(decl);
         List<TirType> paramTypes = new ArrayList<>();
         for (Symbol.Local p : params) {
@@ -236,17 +263,159 @@ public final class AstToTir {
             paramTypes.add(t);
             Value.Temp slot = declareLocal(p);
             fb.add(new Inst.Store(slot, value));
+            own(p, slot); // the callee owns its by-value arguments
         }
         boolean noReturn = f.result() == Type.NEVER;
         currentResult = concrete(f.result());
         TirType result = tirType(currentResult);
-        Value v = expr(decl.body());
+        Value v = leaveScope(expr(decl.body()));
         fb.terminate(new Terminator.Return(result == TirType.UNIT ? null : v));
         String shown = f.isGeneric() ? Mangler.demangle(in.symbol()) : moduleName + "::" + f.qualifiedName();
         return fb.finish(in.symbol(), shown, paramTypes, result, noReturn);
     }
 
     FunctionBuilder builder() { return fb; }
+
+    DropGlue glue() { return glue; }
+
+    /** Fresh per-function state, with the function's own scope (its parameters) open. */
+    void startFunction() {
+        fb = new FunctionBuilder();
+        localSlots.clear();
+        loops.clear();
+        scopes.clear();
+        dropFlags.clear();
+        exceptionSlot = null;
+        padOwns = List.of();
+        padBlock = Block.NONE;
+        scopes.push(new ArrayList<>());
+    }
+
+    // ---- ownership --------------------------------------------------------------------
+
+    private void pushScope() {
+        scopes.push(new ArrayList<>());
+    }
+
+    /**
+     * Leaves the innermost scope, dropping what it owns, last first. Each drop runs with
+     * an unwind edge that no longer includes it: a `Drop` that panics leaves the rest to
+     * be dropped by the cleanup, never itself a second time.
+     */
+    private void popScope() {
+        List<Owned> scope = scopes.peek();
+        while (!scope.isEmpty()) {
+            Owned o = scope.remove(scope.size() - 1);
+            refreshUnwind();
+            dropOwned(o);
+        }
+        scopes.pop();
+    }
+
+    private void dropOwned(Owned o) {
+        if (fb.isDead()) return;
+        if (o.flag() == null) {
+            glue.dropAt(fb, o.slot(), o.type());
+            return;
+        }
+        Value live = fb.add(new Inst.Load(fb.temp(TirType.BOOL), o.flag(), TirType.BOOL));
+        Block yes = fb.newBlock(), next = fb.newBlock();
+        fb.branch(live, yes, next);
+        fb.switchTo(yes);
+        glue.dropAt(fb, o.slot(), o.type());
+        fb.jumpTo(next);
+    }
+
+    /**
+     * `break`, `continue`, `return`: drops what the scopes inside {@code depth} own (each
+     * with an unwind edge past it, as in {@link #popScope}), leaving the scopes open for
+     * the code after; the unwind edge is restored for the blocks made later.
+     */
+    private void dropScopesAbove(int depth) {
+        int n = scopes.size() - depth;
+        java.util.Set<Owned> gone = new java.util.HashSet<>();
+        for (List<Owned> scope : scopes) {
+            if (n-- <= 0) break;
+            for (int i = scope.size() - 1; i >= 0; i--) {
+                if (!gone.add(scope.get(i))) continue;
+                refreshUnwind(gone);
+                dropOwned(scope.get(i));
+            }
+        }
+    }
+
+    /**
+     * Leaves the scopes inside {@code depth} for good (`break`, `continue`, `return`, `?`):
+     * drops what they own, ends the block with {@code end}, and gives the blocks made after
+     * it the unwind edge of the code that still owns all of it.
+     */
+    private void leave(int depth, java.util.function.Supplier<Terminator> end) {
+        int owning = fb.unwind();
+        dropScopesAbove(depth);
+        if (!fb.isDead()) fb.terminate(end.get());
+        fb.unwindTo(owning);
+    }
+
+    /** The innermost scope now owns the value of a local (stored in {@code slot} already). */
+    private void own(Symbol.Local local, Value.Temp slot) {
+        Type t = concrete(local.type());
+        if (slot == null || fb.isDead() || !glue.holdsReferences(t)) return;
+        Value.Temp flag = null;
+        if (program.movedLocals().contains(local.id())) {
+            flag = dropFlags.computeIfAbsent(local.id(), k -> fb.slot(TirType.BOOL, local.name() + ".live"));
+            fb.add(new Inst.Store(flag, new Value.BoolConst(true)));
+        }
+        ownSlot(slot, t, flag);
+    }
+
+    /** The innermost scope now owns the value in {@code slot} (a temporary). */
+    private void ownSlot(Value slot, Type t, Value.Temp flag) {
+        if (slot == null || fb.isDead() || !glue.holdsReferences(t)) return;
+        scopes.peek().add(new Owned(slot, t, flag));
+        refreshUnwind();
+    }
+
+    /**
+     * What is owned changed: code from here on unwinds to a cleanup pad that drops all
+     * of it (innermost first) and resumes, or out of the function when nothing is owned.
+     * Unwind edges are per block, so a new block starts.
+     */
+    private void refreshUnwind() {
+        refreshUnwind(java.util.Set.of());
+    }
+
+    /** The pad built last, for the list of values it drops: reused while that is unchanged. */
+    private List<Owned> padOwns = List.of();
+    private int padBlock = Block.NONE;
+
+    private void refreshUnwind(java.util.Set<Owned> excluded) {
+        if (fb.isDead()) return;
+        List<Owned> all = new ArrayList<>();
+        for (List<Owned> scope : scopes) for (int i = scope.size() - 1; i >= 0; i--) if (!excluded.contains(scope.get(i))) all.add(scope.get(i));
+        int pad = Block.NONE;
+        if (!all.isEmpty() && all.equals(padOwns)) {
+            pad = padBlock;
+        } else if (!all.isEmpty()) {
+            if (exceptionSlot == null) exceptionSlot = fb.slot(TirType.PTR, "exception");
+            Block resumeAt = fb.current();
+            int outer = fb.unwindTo(Block.NONE); // a panic in a drop while unwinding aborts
+            Block code = fb.newBlock();
+            pad = fb.landingPad(exceptionSlot, false, code).id;
+            fb.switchTo(code);
+            for (Owned o : all) dropOwned(o);
+            fb.terminate(new Terminator.Resume(fb.add(new Inst.Load(fb.temp(TirType.PTR), exceptionSlot, TirType.PTR))));
+            fb.unwindTo(outer);
+            fb.switchTo(resumeAt);
+            padOwns = all;
+            padBlock = pad;
+        }
+        if (fb.unwindTo(pad) != pad) fb.jumpTo(fb.newBlock());
+    }
+
+    /** Drops a value nobody keeps (an expression statement's, an operand's). */
+    private void discard(Value v, Type t) {
+        if (v != null && v.type() != TirType.UNIT) glue.drop(fb, v, t);
+    }
 
     /** A compile-time value as a TIR constant of its type. */
     static Value constant(Symbol.Constant k) {
@@ -299,7 +468,28 @@ public final class AstToTir {
         return v;
     }
 
+    /**
+     * Temporaries lent by address to a call (`f(&make())`, `make().method()` with `&self`):
+     * dropped once the expression that made them is done.
+     */
+    private final List<Owned> temporaries = new ArrayList<>();
+
     private Value lowerExpr(Expr e) {
+        int mark = temporaries.size();
+        Value v = lowerExprOwned(e);
+        while (temporaries.size() > mark) {
+            Owned t = temporaries.remove(temporaries.size() - 1);
+            if (!fb.isDead()) glue.dropAt(fb, t.slot(), t.type());
+        }
+        return v;
+    }
+
+    /** A temporary made to be lent by address, dropped when the enclosing expression ends. */
+    private void lend(Value.Temp slot, Type t) {
+        if (glue.holdsReferences(t)) temporaries.add(new Owned(slot, t, null));
+    }
+
+    private Value lowerExprOwned(Expr e) {
         return switch (e) {
             case Expr.IntLit lit -> number(lit, typeOf(lit), false);
             case Expr.FloatLit lit -> {
@@ -322,6 +512,7 @@ public final class AstToTir {
             case Expr.Unary u -> program.overloads().containsKey(u) && overloaded(typeOf(u.operand())) ? overloadedCall(u, List.of(u.operand())) : unary(u);
             case Expr.Binary b -> program.overloads().containsKey(b) && overloaded(typeOf(b.left())) ? overloadedCall(b, List.of(b.left(), b.right())) : binary(b);
             case Expr.Try t -> tryExpr(t);
+            case Expr.Move m -> move(m);
             case Expr.Assign a -> assign(a);
             case Expr.Block b -> block(b);
             case Expr.If i -> ifExpr(i);
@@ -340,13 +531,15 @@ public final class AstToTir {
                 yield fb.add(new Inst.MakeStruct(fb.temp(tirType(typeOf(r))), List.of(read(held), end)));
             }
             case Expr.Continue c -> {
-                fb.terminate(new Terminator.Jump(loop(c.label()).continueTo().id));
+                LoopTarget target = loop(c.label());
+                leave(target.depth(), () -> new Terminator.Jump(target.continueTo().id));
                 yield Value.UNIT;
             }
             case Expr.Return r -> {
                 Value v = r.value() == null ? null : expr(r.value());
                 if (v != null && v.type() == TirType.UNIT) v = null;
-                fb.terminate(new Terminator.Return(v));
+                Held held = v == null ? null : hold(v);
+                leave(0, () -> new Terminator.Return(held == null ? null : read(held)));
                 yield Value.UNIT;
             }
             case Expr.ArrayLit a -> arrayLiteral(a);
@@ -383,7 +576,10 @@ public final class AstToTir {
             default -> {
                 if (isPlace(e)) {
                     Value source = placeAddress(e);
-                    if (!fb.isDead() && source != null) fb.add(new Inst.CopyMem(destination, source, type));
+                    if (!fb.isDead() && source != null) {
+                        fb.add(new Inst.CopyMem(destination, source, type));
+                        glue.retainAt(fb, destination, typeOf(e));
+                    }
                 } else {
                     Value v = expr(e);
                     if (!fb.isDead()) fb.add(new Inst.Store(destination, v));
@@ -423,6 +619,7 @@ public final class AstToTir {
         TirType.Array type = (TirType.Array) tirType(typeOf(r));
         if (isZero(v) || type.length() == 0 || v.type() == TirType.UNIT) {
             fb.add(new Inst.Store(slot, new Value.ZeroConst(type)));
+            discard(v, ((Type.Array) typeOf(r)).element());
             return;
         }
         Held element = hold(v);
@@ -435,10 +632,12 @@ public final class AstToTir {
         fb.switchTo(body);
         Value index = load(i, TirType.I64);
         Value address = fb.add(new Inst.ElementAddr(fb.temp(TirType.PTR), slot, type, index, null));
-        fb.add(new Inst.Store(address, read(element)));
+        // Each element is a copy; the value itself is dropped after the loop.
+        fb.add(new Inst.Store(address, glue.copy(fb, read(element), ((Type.Array) typeOf(r)).element())));
         fb.add(new Inst.Store(i, fb.add(new Inst.IntArith(fb.temp(TirType.I64), Inst.ArithOp.ADD, index, new Value.IntConst(TirType.I64, 1), null))));
         fb.jumpTo(head);
         fb.switchTo(exit);
+        discard(read(element), ((Type.Array) typeOf(r)).element());
     }
 
     private static boolean isZero(Value v) {
@@ -456,7 +655,7 @@ public final class AstToTir {
         Value address = placeAddress(place);
         TirType t = tirType(typeOf(place));
         if (address == null || fb.isDead() || t == TirType.UNIT) return Value.UNIT;
-        return fb.add(new Inst.Load(fb.temp(t), address, t));
+        return glue.copy(fb, fb.add(new Inst.Load(fb.temp(t), address, t)), typeOf(place));
     }
 
     /** Indexing a value that is not in a variable (a call's result): give it a home first. */
@@ -467,8 +666,10 @@ public final class AstToTir {
         fb.add(new Inst.Store(slot, base));
         Value address = elementAddress(slot, (TirType.Array) base.type(), ix);
         TirType t = tirType(typeOf(ix));
-        if (t == TirType.UNIT) return Value.UNIT;
-        return fb.add(new Inst.Load(fb.temp(t), address, t));
+        if (t == TirType.UNIT || fb.isDead()) return Value.UNIT;
+        Value element = glue.copy(fb, fb.add(new Inst.Load(fb.temp(t), address, t)), typeOf(ix));
+        glue.dropAt(fb, slot, typeOf(ix.base()));
+        return element;
     }
 
     /** The checked address of {@code a[i]} inside the array at {@code array}. */
@@ -481,6 +682,7 @@ public final class AstToTir {
 
     private Value path(Expr.Path p) {
         Symbol s = program.resolutions().get(p);
+        if (s instanceof Symbol.StructCtor ctor && ctor.type().def().isClass()) return newObject((Type.Struct) concrete(ctor.type()), List.of());
         if (s instanceof Symbol.StructCtor ctor) return fb.add(new Inst.MakeStruct(fb.temp(tirType(concrete(ctor.type()))), List.of()));
         if (s instanceof Symbol.VariantCtor v) return variant((Type.Enum) typeOf(p), v.index(), List.of());
         if (s instanceof Symbol.Constant k) return constant(k);
@@ -489,7 +691,19 @@ public final class AstToTir {
         Value address = localSlots.get(local.id());
         if (address == null) return Value.UNIT;
         TirType t = tirType(concrete(local.type()));
-        return fb.add(new Inst.Load(fb.temp(t), address, t));
+        return glue.copy(fb, fb.add(new Inst.Load(fb.temp(t), address, t)), concrete(local.type()));
+    }
+
+    /** `move x`: x's value without a copy; x's drop flag says it no longer owns it. */
+    private Value move(Expr.Move m) {
+        Symbol.Local local = (Symbol.Local) program.resolutions().get((Expr.Path) m.operand());
+        Value address = localSlots.get(local.id());
+        if (address == null || fb.isDead()) return Value.UNIT;
+        TirType t = tirType(concrete(local.type()));
+        Value v = fb.add(new Inst.Load(fb.temp(t), address, t));
+        Value.Temp flag = dropFlags.get(local.id());
+        if (flag != null) fb.add(new Inst.Store(flag, new Value.BoolConst(false)));
+        return v;
     }
 
     private Value call(Expr.Call c) {
@@ -574,7 +788,8 @@ public final class AstToTir {
         for (Symbol.Local l : program.closures().get(c).captures()) {
             TirType t = tirType(concrete(l.type()));
             Value address = localSlots.get(l.id());
-            fields.add(t == TirType.UNIT || address == null ? new Value.ZeroConst(EMPTY) : fb.add(new Inst.Load(fb.temp(t), address, t)));
+            fields.add(t == TirType.UNIT || address == null ? new Value.ZeroConst(EMPTY)
+                    : glue.copy(fb, fb.add(new Inst.Load(fb.temp(t), address, t)), concrete(l.type())));
         }
         return fb.add(new Inst.MakeStruct(fb.temp(tirType(type)), fields));
     }
@@ -602,9 +817,7 @@ public final class AstToTir {
         Expr.Closure c = type.def().expr;
         CheckedProgram.Closure info = program.closures().get(c);
         subst = in.f() == null ? Map.of() : Types.bind(in.f().typeParams(), in.args());
-        fb = new FunctionBuilder();
-        localSlots.clear();
-        loops.clear();
+        startFunction();
         List<TirType> paramTypes = new ArrayList<>();
         List<Symbol.Local> incoming = new ArrayList<>(info.captures());
         incoming.addAll(info.params());
@@ -613,11 +826,15 @@ public final class AstToTir {
             if (t == TirType.UNIT) continue;
             Value.Param value = new Value.Param(paramTypes.size(), t);
             paramTypes.add(t);
-            fb.add(new Inst.Store(declareLocal(l), value));
+            Value.Temp slot = declareLocal(l);
+            fb.add(new Inst.Store(slot, value));
+            // The captures are borrowed from the closure value (it may be called again);
+            // the parameters are the body's own.
+            if (!info.captures().contains(l)) own(l, slot);
         }
         currentResult = type.result();
         TirType result = tirType(currentResult);
-        Value v = expr(c.body());
+        Value v = leaveScope(expr(c.body()));
         fb.terminate(new Terminator.Return(result == TirType.UNIT ? null : v));
         return fb.finish(in.symbol(), Mangler.demangle(in.symbol()), paramTypes, result, currentResult == Type.NEVER);
     }
@@ -637,7 +854,9 @@ public final class AstToTir {
                 if (t != TirType.UNIT) args.add(fb.add(new Inst.ExtractField(fb.temp(t), closure, i)));
             }
             for (Held h : held) args.add(read(h));
-            return emitCall(requestClosure(k), args, typeOf(c));
+            Value r = emitCall(requestClosure(k), args, typeOf(c));
+            if (!fb.isDead()) discard(read(callee), k); // the body borrowed the captures
+            return r;
         }
         Value address = read(callee);
         for (Held h : held) args.add(read(h));
@@ -675,7 +894,10 @@ public final class AstToTir {
         if (fb.isDead()) return Value.UNIT;
         TirType t = v.type() == TirType.UNIT ? EMPTY : v.type();
         Value.Temp slot = fb.slot(t, "borrowed");
-        if (v.type() != TirType.UNIT) fb.add(new Inst.Store(slot, v));
+        if (v.type() != TirType.UNIT) {
+            fb.add(new Inst.Store(slot, v));
+            lend(slot, typeOf(e));
+        }
         return slot;
     }
 
@@ -694,6 +916,7 @@ public final class AstToTir {
                 if (fb.isDead()) return Value.UNIT;
                 Value.Temp slot = fb.slot(v.type(), "receiver");
                 fb.add(new Inst.Store(slot, v));
+                lend(slot, typeOf(mc.receiver()));
                 address = slot;
             }
             receiver = hold(address);
@@ -865,6 +1088,7 @@ public final class AstToTir {
         Held[] byField = new Held[type.fieldNames().size()];
         for (Expr.FieldInit init : sl.fields()) byField[type.fieldIndex(init.name())] = hold(expr(init.value()));
         if (fb.isDead()) return Value.UNIT;
+        if (type.def().isClass()) return newObject(type, List.of(byField));
         TirType.Struct st = (TirType.Struct) tirType(type);
         List<Value> fields = new ArrayList<>();
         for (int i = 0; i < byField.length; i++) {
@@ -872,6 +1096,23 @@ public final class AstToTir {
             fields.add(v.type() == TirType.UNIT ? new Value.ZeroConst(st.fields().get(i)) : v);
         }
         return fb.add(new Inst.MakeStruct(fb.temp(st), fields));
+    }
+
+    /**
+     * A new object of a class: `trt_rc_alloc` with the class's type information (one
+     * strong reference, ours), then the fields stored after the header.
+     */
+    private Value newObject(Type.Struct type, List<Held> fields) {
+        TirType.Struct layout = DropGlue.objectType(type);
+        Value object = fb.add(new Inst.Call(fb.temp(TirType.PTR), RuntimeAbi.RC_ALLOC.symbol(),
+                List.of(glue.typeInfo(type), new Value.IntConst(TirType.I64, DropGlue.payloadSize(type)))));
+        for (int i = 0; i < fields.size(); i++) {
+            Value v = read(fields.get(i));
+            if (v.type() == TirType.UNIT) continue;
+            Value address = fb.add(new Inst.FieldAddr(fb.temp(TirType.PTR), object, layout, DropGlue.objectField(i)));
+            fb.add(new Inst.Store(address, v));
+        }
+        return object;
     }
 
     private static List<Value> dropUnitArgs(List<Value> args) {
@@ -883,8 +1124,10 @@ public final class AstToTir {
         switch (kind) {
             case PRINT, PRINTLN, EPRINT, EPRINTLN -> {
                 CheckedProgram.Format format = program.formats().get(c);
-                writeParts(streamOf(kind.stream), format, evaluateArgs(format));
+                List<Held> values = evaluateArgs(format);
+                writeParts(streamOf(kind.stream), format, values);
                 if (kind.newline) writeText(streamOf(kind.stream), "\n");
+                dropArgs(format, values);
                 return Value.UNIT;
             }
             case PANIC -> {
@@ -924,7 +1167,9 @@ public final class AstToTir {
                 Value depthField = fb.add(new Inst.FieldAddr(fb.temp(TirType.PTR), formatter, layout, 1));
                 Held depth = hold(fb.add(new Inst.Load(fb.temp(TirType.I64), depthField, TirType.I64)));
                 CheckedProgram.Format format = program.formats().get(c);
-                writeParts(stream, format, evaluateArgs(format), depth);
+                List<Held> values = evaluateArgs(format);
+                writeParts(stream, format, values, depth);
+                dropArgs(format, values);
                 return Value.UNIT;
             }
         }
@@ -980,6 +1225,7 @@ public final class AstToTir {
         Value caught = fb.add(new Inst.Load(fb.temp(tirType(panicType)), panic, tirType(panicType)));
         fb.add(new Inst.Store(out, variant(resultType, resultType.variantIndex("Err"), List.of(new Constant(caught)))));
         fb.jumpTo(join);
+        discard(read(callee), calleeType); // the closure's body borrowed its captures
         return fb.add(new Inst.Load(fb.temp(layout.type()), out, layout.type()));
     }
 
@@ -1213,6 +1459,12 @@ public final class AstToTir {
      * Each argument of a format call is evaluated once, left to right, before anything is
      * written: a panic while evaluating one prints nothing of the line.
      */
+    /** The values a format call printed are given up. */
+    private void dropArgs(CheckedProgram.Format format, List<Held> values) {
+        if (fb.isDead()) return;
+        for (int i = 0; i < values.size(); i++) discard(read(values.get(i)), typeOf(format.args().get(i)));
+    }
+
     private List<Held> evaluateArgs(CheckedProgram.Format format) {
         List<Held> values = new ArrayList<>();
         for (Expr arg : format.args()) values.add(hold(expr(arg)));
@@ -1381,8 +1633,24 @@ public final class AstToTir {
         if (fb.isDead()) return Value.UNIT;
         int index = fieldIndex(f);
         TirType t = tirType(typeOf(f));
-        if (t == TirType.UNIT) return Value.UNIT;
-        return fb.add(new Inst.ExtractField(fb.temp(t), base, index));
+        Type baseType = typeOf(f.base());
+        if (DropGlue.isClass(baseType)) {
+            // A field of an object reached through a temporary reference.
+            Value v = Value.UNIT;
+            if (t != TirType.UNIT) {
+                Value address = fb.add(new Inst.FieldAddr(fb.temp(TirType.PTR), base, DropGlue.objectType((Type.Struct) baseType), DropGlue.objectField(index)));
+                v = glue.copy(fb, fb.add(new Inst.Load(fb.temp(t), address, t)), typeOf(f));
+            }
+            glue.drop(fb, base, baseType);
+            return v;
+        }
+        if (t == TirType.UNIT) {
+            discard(base, baseType);
+            return Value.UNIT;
+        }
+        Value v = glue.copy(fb, fb.add(new Inst.ExtractField(fb.temp(t), base, index)), typeOf(f));
+        discard(base, baseType);
+        return v;
     }
 
     /**
@@ -1431,14 +1699,17 @@ public final class AstToTir {
         fb.branch(ok, yes, no);
         fb.switchTo(no);
         Type.Enum returned = (Type.Enum) currentResult;
+        // The early return: the error moves out of the operand, which is not dropped.
         if (option) {
-            fb.terminate(new Terminator.Return(variant(returned, returned.variantIndex("None"), List.of())));
+            Held none = hold(variant(returned, returned.variantIndex("None"), List.of()));
+            leave(0, () -> new Terminator.Return(read(none)));
         } else {
             int errIndex = type.variantIndex("Err");
             Value error = payloadField(slot, layout, errIndex);
             Symbol.Function from = program.overloads().get(t);
             if (from != null) error = emitCall(callTarget(from, callArgs(t)), List.of(error), returned.args().get(1));
-            fb.terminate(new Terminator.Return(variant(returned, returned.variantIndex("Err"), List.of(hold(error)))));
+            Held err = hold(variant(returned, returned.variantIndex("Err"), List.of(hold(error))));
+            leave(0, () -> new Terminator.Return(read(err)));
         }
         fb.switchTo(yes);
         if (typeOf(t) == Type.UNIT) return Value.UNIT;
@@ -1459,8 +1730,16 @@ public final class AstToTir {
         Held heldLeft = hold(expr(b.left()));
         Value right = expr(b.right());
         if (fb.isDead()) return Value.UNIT;
-        Value left = read(heldLeft);
-        return operate(b.op(), left, right, location(b.span()));
+        Type operandType = typeOf(b.left());
+        if (glue.holdsReferences(operandType)) {
+            // `==` on tuples of references looks at the operands, then gives them up.
+            Held heldRight = hold(right);
+            Held r = hold(operate(b.op(), read(heldLeft), read(heldRight), location(b.span())));
+            discard(read(heldLeft), operandType);
+            discard(read(heldRight), typeOf(b.right()));
+            return read(r);
+        }
+        return operate(b.op(), read(heldLeft), right, location(b.span()));
     }
 
     /** A binary operation on two lowered operands; shared by `a op b` and `a op= b`. */
@@ -1619,7 +1898,10 @@ public final class AstToTir {
             arrayInto(a.value(), temporary);
             if (fb.isDead()) return Value.UNIT;
             Value address = placeAddress(a.target());
-            if (address != null && !fb.isDead()) fb.add(new Inst.CopyMem(address, temporary, t));
+            if (address != null && !fb.isDead()) {
+                glue.dropAt(fb, address, at);
+                fb.add(new Inst.CopyMem(address, temporary, t));
+            }
             return Value.UNIT;
         }
         Value value = expr(a.value());
@@ -1632,6 +1914,21 @@ public final class AstToTir {
         if (a.op() != null) {
             Value old = fb.add(new Inst.Load(fb.temp(t), address, t));
             v = operate(a.op(), old, v, location(a.span()));
+        }
+        Type targetType = typeOf(a.target());
+        if (a.op() == null && glue.holdsReferences(targetType)) {
+            // The old value is given up once the new one is computed (it may have read it).
+            Held newValue = hold(v);
+            Value.Temp flag = a.target() instanceof Expr.Path p && program.resolutions().get(p) instanceof Symbol.Local l ? dropFlags.get(l.id()) : null;
+            if (flag != null) {
+                dropOwned(new Owned(address, targetType, flag));
+                fb.add(new Inst.Store(flag, new Value.BoolConst(true)));
+            } else {
+                glue.dropAt(fb, address, targetType);
+            }
+            Value again = placeAddress(a.target()); // the drop may have started a new block
+            fb.add(new Inst.Store(again, read(newValue)));
+            return Value.UNIT;
         }
         fb.add(new Inst.Store(address, v));
         return Value.UNIT;
@@ -1659,8 +1956,13 @@ public final class AstToTir {
             case Expr.Field f -> {
                 Value base = placeAddress(f.base());
                 if (base == null) yield null;
-                TirType.Struct st = (TirType.Struct) tirType(typeOf(f.base()));
                 if (tirType(typeOf(f)) == TirType.UNIT) yield null;
+                if (typeOf(f.base()) instanceof Type.Struct c && c.def().isClass()) {
+                    // Through the reference: the field lives in the object.
+                    Value object = fb.add(new Inst.Load(fb.temp(TirType.PTR), base, TirType.PTR));
+                    yield fb.add(new Inst.FieldAddr(fb.temp(TirType.PTR), object, DropGlue.objectType(c), DropGlue.objectField(fieldIndex(f))));
+                }
+                TirType.Struct st = (TirType.Struct) tirType(typeOf(f.base()));
                 yield fb.add(new Inst.FieldAddr(fb.temp(TirType.PTR), base, st, fieldIndex(f)));
             }
             case Expr.Index ix -> {
@@ -1673,29 +1975,89 @@ public final class AstToTir {
     }
 
     private Value block(Expr.Block b) {
+        pushScope();
         for (Stmt s : b.stmts()) {
             switch (s) {
                 case Stmt.Let let -> {
+                    Symbol.Local local = program.lets().get(let);
                     if (typeOf(let.init()) instanceof Type.Array) {
-                        Value.Temp slot = declareLocal(program.lets().get(let));
+                        Value.Temp slot = declareLocal(local);
                         if (slot != null) arrayInto(let.init(), slot);
+                        own(local, slot);
                         break;
                     }
                     Value v = expr(let.init());
-                    Value.Temp slot = declareLocal(program.lets().get(let));
-                    if (slot != null && !fb.isDead()) fb.add(new Inst.Store(slot, v));
+                    if (let.name().equals("_")) {
+                        discard(v, typeOf(let.init())); // `let _ = e;` keeps nothing: dropped now
+                        break;
+                    }
+                    Value.Temp slot = declareLocal(local);
+                    if (slot != null && !fb.isDead()) {
+                        fb.add(new Inst.Store(slot, v));
+                        own(local, slot);
+                    }
                 }
                 case Stmt.LetPattern lp -> {
+                    Type t = typeOf(lp.init());
                     PatternLowering.Place place = materialize(expr(lp.init()));
                     if (place == null) break;
                     Block unreachable = fb.newBlock();
                     unreachable.terminator = new Terminator.Unreachable();
-                    patterns.test(lp.pattern(), place, typeOf(lp.init()), unreachable);
+                    patterns.test(lp.pattern(), place, t, unreachable);
+                    bindPattern(lp.pattern());
+                    glue.dropAt(fb, place.root(), t); // the bindings took copies of what they need
                 }
-                case Stmt.ExprStmt es -> expr(es.expr());
+                case Stmt.ExprStmt es -> discard(expr(es.expr()), typeOf(es.expr()));
             }
         }
-        return b.tail() == null ? Value.UNIT : expr(b.tail());
+        return leaveScope(b.tail() == null ? Value.UNIT : expr(b.tail()));
+    }
+
+    /** Leaves the innermost scope with the value it produced (computed before the drops). */
+    private Value leaveScope(Value v) {
+        if (scopes.peek().isEmpty()) {
+            scopes.pop();
+            return v;
+        }
+        Held held = hold(v);
+        popScope();
+        return fb.isDead() ? Value.UNIT : read(held);
+    }
+
+    /**
+     * Pattern tests store the matched parts in the pattern's variables without copying
+     * (the test may still fail); once the pattern (and guard) has matched, each variable
+     * takes its copy and the innermost scope owns it.
+     */
+    private void bindPattern(Pattern p) {
+        if (fb.isDead()) return;
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        bindings(p, seen);
+    }
+
+    private void bindings(Pattern p, java.util.Set<Integer> seen) {
+        switch (p) {
+            case Pattern.Binding b -> {
+                Symbol.Local local = program.patternBindings().get(b);
+                if (local != null && seen.add(local.id())) {
+                    Value slot = localSlots.get(local.id());
+                    Type t = concrete(local.type());
+                    if (slot instanceof Value.Temp temp && glue.holdsReferences(t)) {
+                        glue.retainAt(fb, temp, t);
+                        own(local, temp);
+                    }
+                }
+                if (b.subpattern() != null) bindings(b.subpattern(), seen);
+            }
+            case Pattern.Tuple tu -> tu.elements().forEach(e -> bindings(e, seen));
+            case Pattern.TupleStruct ts -> ts.elements().forEach(e -> bindings(e, seen));
+            case Pattern.Struct st -> st.fields().forEach(f -> bindings(f.pattern(), seen));
+            case Pattern.Or or -> {
+                // Each alternative binds the same variables; the first names them all.
+                if (!or.alternatives().isEmpty()) bindings(or.alternatives().get(0), seen);
+            }
+            default -> {}
+        }
     }
 
     private Value ifExpr(Expr.If i) {
@@ -1729,7 +2091,7 @@ public final class AstToTir {
         Value cond = expr(w.cond());
         fb.branch(cond, body, exit);
         fb.switchTo(body);
-        loops.push(new LoopTarget(w.label(), head, exit, null));
+        loops.push(new LoopTarget(w.label(), head, exit, null, scopes.size()));
         expr(w.body());
         loops.pop();
         fb.jumpTo(head);
@@ -1742,7 +2104,7 @@ public final class AstToTir {
         Value.Temp result = t == TirType.UNIT ? null : fb.slot(t, "loop");
         Block body = fb.newBlock(), exit = fb.newBlock();
         fb.jumpTo(body);
-        loops.push(new LoopTarget(l.label(), body, exit, result));
+        loops.push(new LoopTarget(l.label(), body, exit, result, scopes.size()));
         expr(l.body());
         loops.pop();
         fb.jumpTo(body);
@@ -1778,7 +2140,7 @@ public final class AstToTir {
             Value current = load(next, t);
             fb.add(new Inst.Store(variable, current));
             fb.add(new Inst.Store(next, fb.add(new Inst.IntArith(fb.temp(t), Inst.ArithOp.ADD, current, one, null))));
-            loops.push(new LoopTarget(f.label(), head, exit, null));
+            loops.push(new LoopTarget(f.label(), head, exit, null, scopes.size()));
             expr(f.body());
             loops.pop();
             fb.jumpTo(head);
@@ -1788,7 +2150,7 @@ public final class AstToTir {
             fb.branch(nonEmpty, body, exit);
             fb.switchTo(body);
             fb.add(new Inst.Store(variable, load(next, t)));
-            loops.push(new LoopTarget(f.label(), latch, exit, null));
+            loops.push(new LoopTarget(f.label(), latch, exit, null, scopes.size()));
             expr(f.body());
             loops.pop();
             fb.jumpTo(latch);
@@ -1818,6 +2180,9 @@ public final class AstToTir {
         TirType iterTir = tirType(iterType);
         Value.Temp iterSlot = fb.slot(iterTir == TirType.UNIT ? EMPTY : iterTir, "for.iter");
         if (iterTir != TirType.UNIT) fb.add(new Inst.Store(iterSlot, iter));
+        pushScope(); // the loop owns the iterator
+        ownSlot(iterSlot, iterType, null);
+        int depth = scopes.size();
         Symbol.Function next = traits.methods(iterator).get("next");
         Type.Enum option = (Type.Enum) traits.normalize(Types.subst(next.result(), Types.bind(next.typeParams(), List.of(iterType))));
         EnumLayout layout = EnumLayout.of(option);
@@ -1831,12 +2196,18 @@ public final class AstToTir {
         Value some = fb.add(new Inst.Compare(fb.temp(TirType.BOOL), Inst.CmpOp.EQ, tag, new Value.IntConst(layout.tagType(), option.variantIndex("Some"))));
         fb.branch(some, body, exit);
         fb.switchTo(body);
-        if (variable != null) fb.add(new Inst.Store(variable, payloadField(slot, layout, option.variantIndex("Some"))));
-        loops.push(new LoopTarget(f.label(), head, exit, null));
+        pushScope(); // one iteration owns the item
+        if (variable != null) {
+            fb.add(new Inst.Store(variable, payloadField(slot, layout, option.variantIndex("Some"))));
+            own(program.forVariables().get(f), variable);
+        }
+        loops.push(new LoopTarget(f.label(), head, exit, null, depth));
         expr(f.body());
         loops.pop();
+        popScope();
         fb.jumpTo(head);
         fb.switchTo(exit);
+        popScope();
         return Value.UNIT;
     }
 
@@ -1849,6 +2220,9 @@ public final class AstToTir {
         Value.Temp copy = fb.slot(type, "for.array");
         arrayInto(f.iterable(), copy);
         if (fb.isDead()) return Value.UNIT;
+        pushScope(); // the loop owns its copy of the array
+        ownSlot(copy, arrayType, null);
+        int depth = scopes.size();
         Value.Temp i = fb.slot(TirType.I64, "for.index");
         fb.add(new Inst.Store(i, new Value.IntConst(TirType.I64, 0)));
         Value.Temp variable = declareLocal(program.forVariables().get(f));
@@ -1859,16 +2233,21 @@ public final class AstToTir {
         fb.branch(more, body, exit);
         fb.switchTo(body);
         Value current = load(i, TirType.I64);
+        fb.add(new Inst.Store(i, fb.add(new Inst.IntArith(fb.temp(TirType.I64), Inst.ArithOp.ADD, current, new Value.IntConst(TirType.I64, 1), null))));
+        pushScope(); // one iteration owns its copy of the element
         if (variable != null) {
             Value address = fb.add(new Inst.ElementAddr(fb.temp(TirType.PTR), copy, type, current, null));
-            fb.add(new Inst.Store(variable, fb.add(new Inst.Load(fb.temp(type.element()), address, type.element()))));
+            Value element = fb.add(new Inst.Load(fb.temp(type.element()), address, type.element()));
+            fb.add(new Inst.Store(variable, glue.copy(fb, element, arrayType.element())));
+            own(program.forVariables().get(f), variable);
         }
-        fb.add(new Inst.Store(i, fb.add(new Inst.IntArith(fb.temp(TirType.I64), Inst.ArithOp.ADD, current, new Value.IntConst(TirType.I64, 1), null))));
-        loops.push(new LoopTarget(f.label(), head, exit, null));
+        loops.push(new LoopTarget(f.label(), head, exit, null, depth));
         expr(f.body());
         loops.pop();
+        popScope();
         fb.jumpTo(head);
         fb.switchTo(exit);
+        popScope();
         return Value.UNIT;
     }
 
@@ -1886,8 +2265,13 @@ public final class AstToTir {
      */
     private Value matchExpr(Expr.Match m) {
         Type scrutineeType = typeOf(m.scrutinee());
+        pushScope();
         PatternLowering.Place place = materialize(expr(m.scrutinee()));
-        if (place == null) return Value.UNIT;
+        if (place == null) {
+            scopes.pop();
+            return Value.UNIT;
+        }
+        ownSlot(place.root(), scrutineeType, null);
         TirType t = tirType(typeOf(m));
         Value.Temp result = t == TirType.UNIT ? null : fb.slot(t, "match");
         Block join = fb.newBlock();
@@ -1900,45 +2284,71 @@ public final class AstToTir {
                 fb.branch(g, body, next);
                 fb.switchTo(body);
             }
-            Value v = expr(arm.body());
-            if (result != null) fb.add(new Inst.Store(result, v));
+            pushScope();
+            bindPattern(arm.pattern());
+            Value v = leaveScope(expr(arm.body()));
+            if (result != null && !fb.isDead()) fb.add(new Inst.Store(result, v));
             fb.jumpTo(join);
             fb.switchTo(next);
         }
         fb.terminate(new Terminator.Unreachable());
         fb.switchTo(join);
-        return result == null ? Value.UNIT : fb.add(new Inst.Load(fb.temp(t), result, t));
+        Value v = result == null ? Value.UNIT : fb.add(new Inst.Load(fb.temp(t), result, t));
+        return leaveScope(v);
     }
 
     private Value ifLet(Expr.IfLet il) {
+        pushScope();
         PatternLowering.Place place = materialize(expr(il.value()));
-        if (place == null) return Value.UNIT;
+        if (place == null) {
+            scopes.pop();
+            return Value.UNIT;
+        }
+        ownSlot(place.root(), typeOf(il.value()), null);
         TirType t = tirType(typeOf(il));
         Value.Temp result = t == TirType.UNIT ? null : fb.slot(t, "iflet");
         Block otherwise = fb.newBlock(), join = fb.newBlock();
         patterns.test(il.pattern(), place, typeOf(il.value()), otherwise);
-        Value v = expr(il.then());
-        if (result != null) fb.add(new Inst.Store(result, v));
+        pushScope();
+        bindPattern(il.pattern());
+        Value v = leaveScope(expr(il.then()));
+        if (result != null && !fb.isDead()) fb.add(new Inst.Store(result, v));
         fb.jumpTo(join);
         fb.switchTo(otherwise);
         if (il.otherwise() != null) {
             Value o = expr(il.otherwise());
-            if (result != null) fb.add(new Inst.Store(result, o));
+            if (result != null && !fb.isDead()) fb.add(new Inst.Store(result, o));
         }
         fb.jumpTo(join);
-        return result == null ? Value.UNIT : fb.add(new Inst.Load(fb.temp(t), result, t));
+        Value r = result == null ? Value.UNIT : fb.add(new Inst.Load(fb.temp(t), result, t));
+        return leaveScope(r);
     }
 
     private Value whileLet(Expr.WhileLet wl) {
         Block head = fb.newBlock(), exit = fb.newBlock();
         fb.jumpTo(head);
+        int depth = scopes.size();
+        pushScope();
         PatternLowering.Place place = materialize(expr(wl.value()));
         if (place != null) {
-            patterns.test(wl.pattern(), place, typeOf(wl.value()), exit);
-            loops.push(new LoopTarget(wl.label(), head, exit, null));
-            expr(wl.body());
+            Type t = typeOf(wl.value());
+            ownSlot(place.root(), t, null);
+            Block failed = fb.newBlock();
+            patterns.test(wl.pattern(), place, t, failed);
+            pushScope();
+            bindPattern(wl.pattern());
+            loops.push(new LoopTarget(wl.label(), head, exit, null, depth));
+            discard(expr(wl.body()), Type.UNIT);
             loops.pop();
+            popScope();
+            popScope();
             fb.jumpTo(head);
+            // The value that did not match is dropped on the way out.
+            fb.switchTo(failed);
+            glue.dropAt(fb, place.root(), t);
+            fb.jumpTo(exit);
+        } else {
+            scopes.pop();
         }
         fb.switchTo(exit);
         return Value.UNIT;
@@ -1955,7 +2365,7 @@ public final class AstToTir {
             if (fb.isDead()) return Value.UNIT;
             if (target.resultSlot() != null) fb.add(new Inst.Store(target.resultSlot(), v));
         }
-        fb.terminate(new Terminator.Jump(target.breakTo().id));
+        leave(target.depth(), () -> new Terminator.Jump(target.breakTo().id));
         return Value.UNIT;
     }
 }

@@ -38,6 +38,9 @@ final class FunctionBuilder {
         return b;
     }
 
+    /** The edge blocks made now get. */
+    int unwind() { return unwind; }
+
     /** Blocks made from now on unwind to {@code pad} (or {@link Block#NONE}); returns the previous edge. */
     int unwindTo(int pad) {
         int previous = unwind;

@@ -147,6 +147,7 @@ public final class Inline implements ModulePass {
                         for (Value v : DeadCodeElimination.operands(inst)) {
                             if (v instanceof Value.FuncRef r) called.add(r.symbol());
                             if (v instanceof Value.Vtable t) called.addAll(t.methods());
+                            if (v instanceof Value.TypeInfo t && t.drop() != null) called.add(t.drop());
                         }
                     }
                     for (Value v : DeadCodeElimination.operands(b.terminator)) if (v instanceof Value.FuncRef r) called.add(r.symbol());

@@ -41,6 +41,7 @@ public final class TirPrinter {
             case Value.UnitConst u -> "()";
             case Value.Param p -> "%p" + p.index();
             case Value.FuncRef r -> "@" + r.symbol();
+            case Value.TypeInfo t -> "typeinfo " + t.name() + (t.drop() == null ? "" : "[drop @" + t.drop() + "]");
             case Value.Vtable table -> "vtable " + table.trait() + "[" + String.join(", ", table.methods().stream().map(x -> "@" + x).toList()) + "]";
             case Value.Temp t -> "%" + t.id();
         };

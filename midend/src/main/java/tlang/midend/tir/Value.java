@@ -33,6 +33,12 @@ public sealed interface Value {
      * of {@code trait}, its methods in the trait's vtable order.
      */
     record Vtable(String trait, List<String> methods) implements Value { public TirType type() { return TirType.PTR; } }
+    /**
+     * The address of the constant `trt_type` of a class (abi.md, "Type information"): its
+     * name for leak reports and its drop function ({@code drop}, a T function taking the
+     * object, or null when dropping an object releases nothing and runs no `Drop`).
+     */
+    record TypeInfo(String name, String drop) implements Value { public TirType type() { return TirType.PTR; } }
     /** The result of exactly one instruction. */
     record Temp(int id, TirType type) implements Value {}
 

@@ -1,0 +1,3 @@
+class Meters(f64);
+
+fn main() {}
