@@ -560,6 +560,9 @@ pub trait Iterator {
         StepBy { iter: self, step: step - 1, first: true }
     }
 
+    /** Everything the iterator yields, gathered into a collection (a `Vec`, say). */
+    fn collect<B: FromIterator<Self::Item>>(self) -> B { B::from_iter(self) }
+
     fn count(mut self) -> usize {
         let mut n: usize = 0;
         while let Some(_) = self.next() { n += 1; }
@@ -827,4 +830,289 @@ impl<I: DoubleEndedIterator> Iterator for Rev<I> {
 }
 impl<I: DoubleEndedIterator> DoubleEndedIterator for Rev<I> {
     fn next_back(&mut self) -> Option<I::Item> { self.iter.next() }
+}
+
+// ---- Vec ------------------------------------------------------------------------------
+
+/**
+ * The heap buffer behind a `Vec`: `len` initialized values at `data`, room for `cap`.
+ * Copies of a vector share it until one of them changes (copy-on-write).
+ */
+class VecBuffer<T> { data: *mut T, len: usize, cap: usize }
+
+impl<T> Drop for VecBuffer<T> {
+    fn drop(&mut self) {
+        unsafe {
+            let mut i: usize = 0;
+            while i < self.len {
+                std::ptr::drop_in_place(self.data.add(i));
+                i += 1;
+            }
+            if !self.data.is_null() { std::ptr::free(self.data); }
+        }
+    }
+}
+
+/**
+ * A growable array. A value, like every T type: assigning or passing a vector copies it
+ * in constant time (the buffer is shared), and the first change to a copy whose buffer
+ * is shared copies the elements first — a vector nobody shares changes in place.
+ */
+pub struct Vec<T> { buf: VecBuffer<T> }
+
+impl<T> Vec<T> {
+    /** An empty vector (no element storage yet). */
+    pub fn new() -> Vec<T> {
+        Vec { buf: VecBuffer { data: std::ptr::null(), len: 0, cap: 0 } }
+    }
+
+    /** An empty vector with room for `capacity` elements. */
+    pub fn with_capacity(capacity: usize) -> Vec<T> {
+        let data = if capacity == 0 { std::ptr::null() } else { unsafe { std::ptr::alloc(capacity) } };
+        Vec { buf: VecBuffer { data, len: 0, cap: capacity } }
+    }
+
+    pub fn len(&self) -> usize { self.buf.len }
+    pub fn is_empty(&self) -> bool { self.buf.len == 0 }
+    pub fn capacity(&self) -> usize { self.buf.cap }
+
+    /** Makes the buffer this vector's own before a change: copies it if it is shared. */
+    fn make_unique(&mut self) {
+        if std::rc::is_unique(&self.buf) { return; }
+        let len = self.buf.len;
+        let fresh = Vec::with_capacity(len);
+        unsafe {
+            let mut i: usize = 0;
+            while i < len {
+                fresh.buf.data.add(i).write(self.buf.data.add(i).read());
+                i += 1;
+            }
+        }
+        fresh.buf.len = len;
+        self.buf = fresh.buf;
+    }
+
+    /** Room for at least `additional` more elements. */
+    pub fn reserve(&mut self, additional: usize) {
+        self.make_unique();
+        let needed = self.buf.len + additional;
+        if needed <= self.buf.cap { return; }
+        let mut cap = if self.buf.cap == 0 { 4 } else { self.buf.cap * 2 };
+        if cap < needed { cap = needed; }
+        unsafe { self.buf.data = std::ptr::realloc(self.buf.data, cap); }
+        self.buf.cap = cap;
+    }
+
+    /** Appends `value` at the end (amortized constant time). */
+    pub fn push(&mut self, value: T) {
+        if self.buf.len == self.buf.cap || !std::rc::is_unique(&self.buf) { self.reserve(1); }
+        unsafe { self.buf.data.add(self.buf.len).write(value); }
+        self.buf.len += 1;
+    }
+
+    /** Removes the last element and returns it, or `None` when empty. */
+    pub fn pop(&mut self) -> Option<T> {
+        if self.buf.len == 0 { return None; }
+        self.make_unique();
+        self.buf.len -= 1;
+        unsafe { Some(self.buf.data.add(self.buf.len).take()) }
+    }
+
+    /** The element at `index` (a copy), or `None` past the end. */
+    pub fn get(&self, index: usize) -> Option<T> {
+        if index >= self.buf.len { return None; }
+        unsafe { Some(self.buf.data.add(index).read()) }
+    }
+
+    pub fn first(&self) -> Option<T> { self.get(0) }
+
+    pub fn last(&self) -> Option<T> {
+        if self.buf.len == 0 { None } else { self.get(self.buf.len - 1) }
+    }
+
+    fn check_index(&self, index: usize) {
+        if index >= self.buf.len { panic("index out of bounds: the len is {} but the index is {}", self.buf.len, index); }
+    }
+
+    /** Replaces the element at `index` (panics past the end). */
+    pub fn set(&mut self, index: usize, value: T) {
+        self.check_index(index);
+        self.make_unique();
+        unsafe {
+            let slot = self.buf.data.add(index);
+            std::ptr::drop_in_place(slot);
+            slot.write(value);
+        }
+    }
+
+    /** Inserts `value` at `index`, shifting the elements after it (panics past `len`). */
+    pub fn insert(&mut self, index: usize, value: T) {
+        if index > self.buf.len { panic("insertion index (is {}) should be <= len (is {})", index, self.buf.len); }
+        self.reserve(1);
+        unsafe {
+            let mut i = self.buf.len;
+            while i > index {
+                self.buf.data.add(i).write(self.buf.data.add(i - 1).take());
+                i -= 1;
+            }
+            self.buf.data.add(index).write(value);
+        }
+        self.buf.len += 1;
+    }
+
+    /** Removes and returns the element at `index`, shifting the rest down (panics past the end). */
+    pub fn remove(&mut self, index: usize) -> T {
+        if index >= self.buf.len { panic("removal index (is {}) should be < len (is {})", index, self.buf.len); }
+        self.make_unique();
+        unsafe {
+            let removed = self.buf.data.add(index).take();
+            let mut i = index;
+            while i + 1 < self.buf.len {
+                self.buf.data.add(i).write(self.buf.data.add(i + 1).take());
+                i += 1;
+            }
+            self.buf.len -= 1;
+            removed
+        }
+    }
+
+    /** Swaps the elements at `a` and `b` (panics past the end). */
+    pub fn swap(&mut self, a: usize, b: usize) {
+        self.check_index(a);
+        self.check_index(b);
+        if a == b { return; }
+        self.make_unique();
+        unsafe {
+            let x = self.buf.data.add(a).take();
+            self.buf.data.add(a).write(self.buf.data.add(b).take());
+            self.buf.data.add(b).write(x);
+        }
+    }
+
+    /** Keeps the first `len` elements, dropping the rest. */
+    pub fn truncate(&mut self, len: usize) {
+        if len >= self.buf.len { return; }
+        self.make_unique();
+        unsafe {
+            while self.buf.len > len {
+                self.buf.len -= 1;
+                std::ptr::drop_in_place(self.buf.data.add(self.buf.len));
+            }
+        }
+    }
+
+    pub fn clear(&mut self) { self.truncate(0); }
+
+    /** Reverses the order of the elements in place. */
+    pub fn reverse(&mut self) {
+        let n = self.buf.len;
+        let mut i: usize = 0;
+        while i < n / 2 {
+            self.swap(i, n - 1 - i);
+            i += 1;
+        }
+    }
+
+    /** Appends every element the iterator yields (`v.extend(w.iter())`). */
+    pub fn extend<I: Iterator<Item = T>>(&mut self, mut items: I) {
+        while let Some(x) = items.next() { self.push(x); }
+    }
+
+    /** An iterator over copies of the elements, front to back. */
+    pub fn iter(&self) -> VecIter<T> { VecIter { vec: Vec { buf: self.buf }, front: 0, back: self.buf.len } }
+}
+
+impl<T: PartialEq> Vec<T> {
+    pub fn contains(&self, value: &T) -> bool {
+        let mut i: usize = 0;
+        while i < self.buf.len {
+            if unsafe { self.buf.data.add(i).read() } == value { return true; }
+            i += 1;
+        }
+        false
+    }
+}
+
+/** Iterates over a vector (a copy of it: changes to the original are not seen). */
+pub struct VecIter<T> { vec: Vec<T>, front: usize, back: usize }
+
+impl<T> Iterator for VecIter<T> {
+    type Item = T;
+    fn next(&mut self) -> Option<T> {
+        if self.front >= self.back { return None; }
+        self.front += 1;
+        unsafe { Some(self.vec.buf.data.add(self.front - 1).read()) }
+    }
+}
+
+impl<T> DoubleEndedIterator for VecIter<T> {
+    fn next_back(&mut self) -> Option<T> {
+        if self.front >= self.back { return None; }
+        self.back -= 1;
+        unsafe { Some(self.vec.buf.data.add(self.back).read()) }
+    }
+}
+
+impl<T> IntoIterator for Vec<T> {
+    type Item = T;
+    type IntoIter = VecIter<T>;
+    fn into_iter(self) -> VecIter<T> { self.iter() }
+}
+
+impl<T> Index<usize> for Vec<T> {
+    type Output = T;
+    fn index(&self, i: usize) -> T {
+        self.check_index(i);
+        unsafe { self.buf.data.add(i).read() }
+    }
+}
+
+impl<T> IndexMut<usize> for Vec<T> {
+    fn index_set(&mut self, i: usize, value: T) { self.set(i, value); }
+}
+
+impl<T> Clone for Vec<T> {
+    fn clone(&self) -> Vec<T> { Vec { buf: self.buf } }
+}
+
+impl<T> Default for Vec<T> {
+    fn default() -> Vec<T> { Vec::new() }
+}
+
+impl<T: PartialEq> PartialEq for Vec<T> {
+    fn eq(&self, other: &Vec<T>) -> bool {
+        if self.len() != other.len() { return false; }
+        let mut i: usize = 0;
+        while i < self.len() {
+            if self[i] != other[i] { return false; }
+            i += 1;
+        }
+        true
+    }
+}
+
+impl<T: Debug> Debug for Vec<T> {
+    fn fmt(&self, f: &mut Formatter) {
+        write(f, "[");
+        let mut i: usize = 0;
+        while i < self.len() {
+            if i > 0 { write(f, ", "); }
+            write(f, "{:?}", self[i]);
+            i += 1;
+        }
+        write(f, "]");
+    }
+}
+
+/** Builds a collection from what an iterator yields: what `collect()` calls. */
+pub trait FromIterator<A> {
+    fn from_iter<I: Iterator<Item = A>>(iter: I) -> Self;
+}
+
+impl<T> FromIterator<T> for Vec<T> {
+    fn from_iter<I: Iterator<Item = T>>(mut iter: I) -> Vec<T> {
+        let mut v = Vec::new();
+        while let Some(x) = iter.next() { v.push(x); }
+        v
+    }
 }

@@ -736,6 +736,21 @@ public final class TypeChecker {
         }
     }
 
+    /**
+     * A blanket impl (`impl<I: Iterator> IntoIterator for I`) does not overlap an impl for
+     * a type that has no impl of one of the blanket parameter's bounds: `Vec<T>` may have
+     * its own `IntoIterator`, since no `Iterator for Vec<T>` exists.
+     */
+    private boolean blanketExcludes(TraitEnv.Impl blanket, Type self) {
+        if (!(blanket.self() instanceof Type.Param p) || self instanceof Type.Param) return false;
+        for (Type.Bound b : p.bounds()) {
+            boolean any = false;
+            for (TraitEnv.Impl i : traits.implsOf(b.trait())) any |= TraitEnv.match(i.self(), self, new HashMap<>(), i.params());
+            if (!any) return true;
+        }
+        return false;
+    }
+
     private void declareTraitImpl(Item.Impl impl, List<Type.Param> params, Type self) {
         TypeExpr.Named tn = impl.trait() instanceof TypeExpr.Named n && n.segments().size() == 1 ? n : null;
         Type.TraitDef trait = tn == null ? null : traits.trait(tn.segments().get(0));
@@ -766,6 +781,7 @@ public final class TypeChecker {
         if (args == null) return;
         for (TraitEnv.Impl other : traits.implsOf(trait)) {
             Map<Type.Param, Type> m = new HashMap<>();
+            if (blanketExcludes(other, self)) continue;
             if (TraitEnv.match(other.self(), self, m, other.params()) && other.traitArgs().equals(args)
                     || TraitEnv.match(self, other.self(), new HashMap<>(), params) && other.traitArgs().equals(args)) {
                 diags.error(ErrorCode.E0119, impl.selfType().span(), "conflicting implementations of trait `" + trait.name + "` for type `" + self.display() + "`",
@@ -831,6 +847,12 @@ public final class TypeChecker {
         }
         Map<Type.Param, Type> m = Types.bind(required.trait().params, info.traitArgs());
         m.put(required.trait().self, info.self());
+        // A generic method's own parameters correspond by position (`from_iter<I>`).
+        int ownRequired = required.decl().generics().params().size(), ownHere = f.decl().generics().params().size();
+        if (ownRequired == ownHere) {
+            List<Type.Param> r = required.typeParams(), h = f.typeParams();
+            for (int k = 0; k < ownRequired; k++) m.put(r.get(r.size() - ownRequired + k), h.get(h.size() - ownHere + k));
+        }
         for (int i = 0; i < f.params().size(); i++) {
             Type expected = traits.normalize(Types.subst(required.params().get(i), m));
             if (!sameShape(expected, f.params().get(i), info)) {
@@ -876,6 +898,10 @@ public final class TypeChecker {
                 yield Type.ERROR;
             }
             case TypeExpr.Fn f -> new Type.Fn(f.params().stream().map(this::resolveType).toList(), f.result() == null ? Type.UNIT : resolveType(f.result()));
+            case TypeExpr.Ptr p -> {
+                Type pointee = resolveType(p.pointee());
+                yield pointee == Type.ERROR ? Type.ERROR : new Type.Ptr(pointee, p.mutable());
+            }
             case TypeExpr.Dyn d -> {
                 diags.error(ErrorCode.E1106, d.span(), "`dyn " + d.trait().joined() + "` is only supported behind a reference parameter so far: `x: &dyn " + d.trait().joined() + "`",
                         "note: a value of some type that implements a trait needs a pointer; owned trait objects (in fields, arrays, results) come with the heap",
@@ -1354,6 +1380,14 @@ public final class TypeChecker {
             }
             case Expr.Try t -> tryExpr(t);
             case Expr.Move m -> moveExpr(m);
+            case Expr.Unsafe u -> {
+                unsafeDepth++;
+                try {
+                    yield block(u.block(), expected);
+                } finally {
+                    unsafeDepth--;
+                }
+            }
             case Expr.Error err -> Type.ERROR;
         };
     }
@@ -1625,7 +1659,12 @@ public final class TypeChecker {
         if (source == Type.ERROR || target == Type.ERROR) return target;
         if (source == Type.NEVER) return target;
         boolean ok;
-        if (target instanceof Type.Int || target instanceof Type.Float) {
+        if (target instanceof Type.Ptr || source instanceof Type.Ptr) {
+            // Addresses: a pointer to another pointer type or to a 64-bit integer, and back.
+            ok = target instanceof Type.Ptr && (source instanceof Type.Ptr || source == Type.Int.USIZE || source == Type.Int.U64 || source == Type.Int.ISIZE || source == Type.Int.I64
+                            || source instanceof Type.Var v && v.kind() == Type.VarKind.INTEGER && infer.unify(source, Type.Int.USIZE))
+                    || source instanceof Type.Ptr && (target == Type.Int.USIZE || target == Type.Int.U64 || target == Type.Int.ISIZE || target == Type.Int.I64);
+        } else if (target instanceof Type.Int || target instanceof Type.Float) {
             ok = Type.isNumeric(source) || source == Type.BOOL && target instanceof Type.Int || source == Type.CHAR && target instanceof Type.Int;
         } else if (target == Type.CHAR) {
             ok = source == Type.CHAR || source == Type.Int.U8 || source instanceof Type.Var v && v.kind() == Type.VarKind.INTEGER && infer.unify(source, Type.Int.U8);
@@ -1896,6 +1935,11 @@ public final class TypeChecker {
 
     private Type builtinMethod(Expr.MethodCall mc, BuiltinMethod m, Type receiver) {
         builtinMethods.put(mc, m);
+        if (m.isUnsafe()) requireUnsafe(mc.span(), "`" + mc.name() + "` on `" + show(receiver) + "`");
+        if (m == BuiltinMethod.PTR_WRITE && receiver instanceof Type.Ptr p && !p.mutable()) {
+            diags.error(ErrorCode.E0594, mc.span(), "cannot write through `" + show(receiver) + "`, a read-only pointer",
+                    "help: use a `*mut " + show(p.pointee()) + "` (cast it: `p as *mut " + show(p.pointee()) + "`)");
+        }
         if (mc.args().size() != m.arity) {
             diags.error(ErrorCode.E0061, mc.span(), "method `" + mc.name() + "` takes " + count(m.arity, "argument") + " but "
                     + count(mc.args().size(), "argument") + (mc.args().size() == 1 ? " was" : " were") + " supplied");
@@ -2662,7 +2706,66 @@ public final class TypeChecker {
             case ARG -> { checkArguments(c, kind.path, List.of(Type.I64)); yield Type.STRING; }
             case WRITE_BYTES -> { writeBytes(c); yield Type.UNIT; }
             case CATCH -> catchCall(c);
+            case PTR_ALLOC -> {
+                requireUnsafe(c.span(), "`std::ptr::alloc`");
+                Type.Ptr p = new Type.Ptr(pointee(c), true);
+                checkArguments(c, kind.path, List.of(Type.Int.USIZE));
+                yield p;
+            }
+            case PTR_REALLOC -> {
+                requireUnsafe(c.span(), "`std::ptr::realloc`");
+                Type.Ptr p = new Type.Ptr(pointee(c), true);
+                checkArguments(c, kind.path, List.of(p, Type.Int.USIZE));
+                yield p;
+            }
+            case PTR_FREE, PTR_DROP_IN_PLACE -> {
+                requireUnsafe(c.span(), "`" + kind.path + "`");
+                checkArguments(c, kind.path, List.of(new Type.Ptr(pointee(c), true)));
+                yield Type.UNIT;
+            }
+            case PTR_NULL -> {
+                Type.Ptr p = new Type.Ptr(pointee(c), true);
+                checkArguments(c, kind.path, List.of());
+                yield p;
+            }
+            case RC_IS_UNIQUE -> isUniqueCall(c);
         };
+    }
+
+    /** Inside `unsafe { }` (or a closure written there), raw pointers may be used. */
+    private int unsafeDepth;
+
+    private void requireUnsafe(Span span, String what) {
+        if (unsafeDepth > 0) return;
+        diags.error(ErrorCode.E0133, span, what + " is unsafe and requires an `unsafe` block",
+                "note: raw pointers are not checked: the code must make sure they point to live values of their type",
+                "help: wrap it in `unsafe { ... }`");
+    }
+
+    /** The pointee type of a pointer builtin: `alloc::<T>`'s, or one inference finds. */
+    private Type pointee(Expr.Call c) {
+        Expr.Path callee = (Expr.Path) c.callee();
+        List<TypeExpr> explicit = callee.argsAt(callee.segments().size() - 1);
+        if (explicit != null && explicit.size() == 1) return resolveType(explicit.get(0));
+        if (explicit != null && explicit.size() > 1) {
+            diags.error(ErrorCode.E0107, callee.span(), "`" + callee.joined() + "` takes 1 type argument but " + explicit.size() + " were supplied");
+        }
+        return infer.fresh(Type.VarKind.ANY);
+    }
+
+    /** `std::rc::is_unique(&c)`: c is a class value, borrowed so that asking adds no reference. */
+    private Type isUniqueCall(Expr.Call c) {
+        if (c.args().size() != 1 || !(c.args().get(0) instanceof Expr.Ref r) || r.mutable()) {
+            c.args().forEach(a -> check(a instanceof Expr.Ref r ? r.operand() : a, null));
+            diags.error(ErrorCode.E0061, c.span(), "`std::rc::is_unique` takes one borrowed class value: `std::rc::is_unique(&x)`");
+            return Type.BOOL;
+        }
+        Type t = resolved(check(r.operand(), null));
+        if (t != Type.ERROR && !isClass(t)) {
+            diags.error(ErrorCode.E0308, r.operand().span(), "mismatched types: expected a class value, found `" + show(t) + "`",
+                    "note: only class objects are reference-counted; values are always unique");
+        }
+        return Type.BOOL;
     }
 
     /**
@@ -3119,7 +3222,8 @@ public final class TypeChecker {
                 case Stmt.ExprStmt es -> {
                     boolean blockLike = es.expr() instanceof Expr.If || es.expr() instanceof Expr.While
                             || es.expr() instanceof Expr.Loop || es.expr() instanceof Expr.For || es.expr() instanceof Expr.Block
-                            || es.expr() instanceof Expr.Match || es.expr() instanceof Expr.IfLet || es.expr() instanceof Expr.WhileLet;
+                            || es.expr() instanceof Expr.Match || es.expr() instanceof Expr.IfLet || es.expr() instanceof Expr.WhileLet
+                            || es.expr() instanceof Expr.Unsafe;
                     Type t = blockLike && !es.semicolon() ? expect(es.expr(), Type.UNIT) : check(es.expr(), null);
                     diverges |= t == Type.NEVER;
                 }

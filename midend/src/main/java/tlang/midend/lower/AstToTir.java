@@ -199,6 +199,7 @@ public final class AstToTir {
             case Type.Closure c -> new TirType.Struct(c.captures().stream().map(AstToTir::fieldType).toList());
             case Type.Dyn d -> FAT_POINTER;
             case Type.Fn f -> TirType.PTR;
+            case Type.Ptr p -> TirType.PTR;
             case Type.Prim p -> switch (p) {
                 case BOOL -> TirType.BOOL;
                 case CHAR -> TirType.U32;
@@ -513,6 +514,7 @@ public final class AstToTir {
             case Expr.Binary b -> program.overloads().containsKey(b) && overloaded(typeOf(b.left())) ? overloadedCall(b, List.of(b.left(), b.right())) : binary(b);
             case Expr.Try t -> tryExpr(t);
             case Expr.Move m -> move(m);
+            case Expr.Unsafe u -> block(u.block());
             case Expr.Assign a -> assign(a);
             case Expr.Block b -> block(b);
             case Expr.If i -> ifExpr(i);
@@ -934,6 +936,7 @@ public final class AstToTir {
 
     /** The methods of built-in types: intrinsics, or short sequences of TIR. */
     private Value builtinMethod(Expr.MethodCall mc, BuiltinMethod m) {
+        if (m == BuiltinMethod.GET_UNCHECKED || m.receiver == BuiltinMethod.Receiver.POINTER) return pointerMethod(mc, m);
         if (m == BuiltinMethod.ARRAY_LEN) {
             // The length is in the type; the receiver is evaluated only for its effects.
             if (!isPlace(mc.receiver())) expr(mc.receiver());
@@ -992,6 +995,48 @@ public final class AstToTir {
                 yield fb.add(new Inst.Load(fb.temp(TirType.U8), address, TirType.U8));
             }
             case ARRAY_LEN -> throw new IllegalStateException();
+            case GET_UNCHECKED, PTR_READ, PTR_TAKE, PTR_WRITE, PTR_ADD, PTR_OFFSET, PTR_IS_NULL -> throw new IllegalStateException();
+        };
+    }
+
+    /** Raw-pointer methods, and `get_unchecked` (an element address without the check). */
+    private Value pointerMethod(Expr.MethodCall mc, BuiltinMethod m) {
+        if (m == BuiltinMethod.GET_UNCHECKED) {
+            Type.Array at = (Type.Array) typeOf(mc.receiver());
+            Value base;
+            if (isPlace(mc.receiver())) {
+                base = placeAddress(mc.receiver());
+            } else {
+                base = addressOf(mc.receiver());
+            }
+            Value index = expr(mc.args().get(0));
+            if (fb.isDead() || base == null) return Value.UNIT;
+            TirType et = tirType(at.element());
+            if (et == TirType.UNIT) return Value.UNIT;
+            Value address = fb.add(new Inst.ElementAddr(fb.temp(TirType.PTR), base, (TirType.Array) tirType(at), index, null));
+            return glue.copy(fb, fb.add(new Inst.Load(fb.temp(et), address, et)), at.element());
+        }
+        Type.Ptr type = (Type.Ptr) typeOf(mc.receiver());
+        Held pointer = hold(expr(mc.receiver()));
+        Held arg = mc.args().isEmpty() ? null : hold(expr(mc.args().get(0)));
+        if (fb.isDead()) return Value.UNIT;
+        Value p = read(pointer);
+        TirType pt = tirType(type.pointee());
+        return switch (m) {
+            case PTR_IS_NULL -> fb.add(new Inst.Compare(fb.temp(TirType.BOOL), Inst.CmpOp.EQ, p, new Value.ZeroConst(TirType.PTR)));
+            case PTR_READ -> pt == TirType.UNIT ? Value.UNIT : glue.copy(fb, fb.add(new Inst.Load(fb.temp(pt), p, pt)), type.pointee());
+            case PTR_TAKE -> pt == TirType.UNIT ? Value.UNIT : fb.add(new Inst.Load(fb.temp(pt), p, pt));
+            case PTR_WRITE -> {
+                Value v = read(arg);
+                if (v.type() != TirType.UNIT) fb.add(new Inst.Store(p, v));
+                yield Value.UNIT;
+            }
+            case PTR_ADD, PTR_OFFSET -> {
+                // An element address in an array of unknown length: no check, any index.
+                TirType element = fieldType(type.pointee());
+                yield fb.add(new Inst.ElementAddr(fb.temp(TirType.PTR), p, new TirType.Array(element, 0), read(arg), null));
+            }
+            default -> throw new IllegalStateException(m.name());
         };
     }
 
@@ -1157,6 +1202,7 @@ public final class AstToTir {
             case ARG -> { return argument(c); }
             case WRITE_BYTES -> { return writeBytes(c); }
             case CATCH -> { return catchPanic(c); }
+            case PTR_ALLOC, PTR_REALLOC, PTR_FREE, PTR_NULL, PTR_DROP_IN_PLACE, RC_IS_UNIQUE -> { return manualMemory(c, kind); }
             case WRITE -> {
                 // The Formatter is `{ stream: i32 }`: write where the value being formatted goes.
                 // and at which depth of a pretty `{:#?}` it is (-1: not pretty).
@@ -1227,6 +1273,53 @@ public final class AstToTir {
         fb.jumpTo(join);
         discard(read(callee), calleeType); // the closure's body borrowed its captures
         return fb.add(new Inst.Load(fb.temp(layout.type()), out, layout.type()));
+    }
+
+    /**
+     * The `std::ptr` functions and `std::rc::is_unique`. Sizes are counts of the pointee
+     * type (its size with padding, as in an array), multiplied with an overflow check.
+     */
+    private Value manualMemory(Expr.Call c, Builtins.Kind kind) {
+        Location at = location(c.span());
+        if (kind == Builtins.Kind.RC_IS_UNIQUE) {
+            Expr operand = ((Expr.Ref) c.args().get(0)).operand();
+            // Read the reference without a copy: a retain would make it look shared.
+            Value object;
+            if (isPlace(operand)) {
+                object = fb.add(new Inst.Load(fb.temp(TirType.PTR), placeAddress(operand), TirType.PTR));
+            } else {
+                object = addressOf(operand);
+                if (fb.isDead()) return Value.UNIT;
+                object = fb.add(new Inst.Load(fb.temp(TirType.PTR), object, TirType.PTR));
+            }
+            return fb.add(new Inst.Call(fb.temp(TirType.BOOL), RuntimeAbi.RC_IS_UNIQUE.symbol(), List.of(object)));
+        }
+        List<Held> args = new ArrayList<>();
+        for (Expr a : c.args()) args.add(hold(expr(a)));
+        if (fb.isDead()) return Value.UNIT;
+        Type pointer = kind == Builtins.Kind.PTR_FREE || kind == Builtins.Kind.PTR_DROP_IN_PLACE ? typeOf(c.args().get(0)) : typeOf(c);
+        Type pointee = ((Type.Ptr) pointer).pointee();
+        long size = Math.max(1, Layout.size(fieldType(pointee)));
+        return switch (kind) {
+            case PTR_NULL -> new Value.ZeroConst(TirType.PTR);
+            case PTR_ALLOC -> {
+                Value bytes = fb.add(new Inst.IntArith(fb.temp(TirType.U64), Inst.ArithOp.MUL, read(args.get(0)), new Value.IntConst(TirType.U64, size), at));
+                yield fb.add(new Inst.Call(fb.temp(TirType.PTR), RuntimeAbi.ALLOC.symbol(), List.of(bytes)));
+            }
+            case PTR_REALLOC -> {
+                Value bytes = fb.add(new Inst.IntArith(fb.temp(TirType.U64), Inst.ArithOp.MUL, read(args.get(1)), new Value.IntConst(TirType.U64, size), at));
+                yield fb.add(new Inst.Call(fb.temp(TirType.PTR), RuntimeAbi.REALLOC.symbol(), List.of(read(args.get(0)), bytes)));
+            }
+            case PTR_FREE -> {
+                fb.add(new Inst.Call(null, RuntimeAbi.FREE.symbol(), List.of(read(args.get(0)))));
+                yield Value.UNIT;
+            }
+            case PTR_DROP_IN_PLACE -> {
+                glue.dropAt(fb, read(args.get(0)), pointee);
+                yield Value.UNIT;
+            }
+            default -> throw new IllegalStateException(kind.name());
+        };
     }
 
     /** `std::io::write_bytes(&buf, n)`: n is checked against the array's length, then written. */
