@@ -33,7 +33,7 @@ public final class Prelude {
     public static synchronized java.util.Set<String> typeNames() {
         if (typeNames == null) {
             java.util.Set<String> names = new java.util.HashSet<>();
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^(?:pub )?(?:struct|enum|trait|fn) (\\w+)").matcher(source().text());
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^(?:pub )?(?:struct|class|enum|trait|fn) (\\w+)").matcher(source().text());
             while (m.find()) names.add(m.group(1));
             typeNames = java.util.Set.copyOf(names);
         }
