@@ -233,6 +233,24 @@ impl Ordering {
  * It carries the message and where the panic happened. (The layout is the runtime's
  * `trt_caught_panic`: keep the fields and their order.)
  */
+/**
+ * What `std::mem::stats()` reports about the allocator: a snapshot, exact while no other
+ * thread allocates (abi.md, "Statistics").
+ */
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct MemStats {
+    /** Bytes in blocks allocated and not freed (reference-counted objects with their headers). */
+    pub live_bytes: u64,
+    /** Blocks allocated and not freed. */
+    pub live_blocks: u64,
+    /** Address space the allocator holds from the system. */
+    pub mapped_bytes: u64,
+    /** Blocks allocated since the start (a moving `realloc` counts as one allocation and one free). */
+    pub allocations: u64,
+    /** Blocks freed since the start. */
+    pub frees: u64,
+}
+
 pub struct Panic {
     message: String,
     file: String,

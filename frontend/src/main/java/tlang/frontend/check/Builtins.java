@@ -36,7 +36,9 @@ public final class Builtins {
         /** `std::ptr::drop_in_place(p)`: drops the value at p (releases its references). */
         PTR_DROP_IN_PLACE("std::ptr::drop_in_place", 0, false),
         /** `std::rc::is_unique(&c)`: whether this is the only reference to c's object, strong or weak. */
-        RC_IS_UNIQUE("std::rc::is_unique", 0, false);
+        RC_IS_UNIQUE("std::rc::is_unique", 0, false),
+        /** `std::mem::stats() -> MemStats`: the allocator's counters. */
+        MEM_STATS("std::mem::stats", 0, false);
 
         public final String path;
         /** For the printing builtins: 1 = stdout, 2 = stderr. */

@@ -2729,6 +2729,11 @@ public final class TypeChecker {
                 yield p;
             }
             case RC_IS_UNIQUE -> isUniqueCall(c);
+            case MEM_STATS -> {
+                checkArguments(c, kind.path, List.of());
+                Object stats = preludeItem(structs.get("std::MemStats"), structs.get("MemStats"));
+                yield stats instanceof Type.StructDef d ? new Type.Struct(d, List.of()) : Type.ERROR;
+            }
         };
     }
 

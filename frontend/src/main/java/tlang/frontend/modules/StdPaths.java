@@ -33,6 +33,7 @@ final class StdPaths {
             new Entry("std::marker::Class", Def.Kind.TRAIT),
             new Entry("std::rc::Weak", Def.Kind.STRUCT),
             new Entry("std::vec::Vec", Def.Kind.STRUCT),
+            new Entry("std::mem::MemStats", Def.Kind.STRUCT),
             new Entry("std::iter::FromIterator", Def.Kind.TRAIT),
             new Entry("std::convert::From", Def.Kind.TRAIT),
             new Entry("std::fmt::Display", Def.Kind.TRAIT),

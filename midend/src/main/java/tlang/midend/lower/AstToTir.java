@@ -1203,6 +1203,13 @@ public final class AstToTir {
             case WRITE_BYTES -> { return writeBytes(c); }
             case CATCH -> { return catchPanic(c); }
             case PTR_ALLOC, PTR_REALLOC, PTR_FREE, PTR_NULL, PTR_DROP_IN_PLACE, RC_IS_UNIQUE -> { return manualMemory(c, kind); }
+            case MEM_STATS -> {
+                // `trt_mem_stats` fills the five u64 of a MemStats (abi.md, "Statistics").
+                TirType t = tirType(typeOf(c));
+                Value.Temp out = fb.slot(t, "stats");
+                fb.add(new Inst.Call(null, RuntimeAbi.MEM_STATS.symbol(), List.of(out)));
+                return fb.add(new Inst.Load(fb.temp(t), out, t));
+            }
             case WRITE -> {
                 // The Formatter is `{ stream: i32 }`: write where the value being formatted goes.
                 // and at which depth of a pretty `{:#?}` it is (-1: not pretty).
