@@ -251,6 +251,28 @@ pub struct MemStats {
     pub frees: u64,
 }
 
+/**
+ * The call stack where `std::backtrace::capture()` was called: up to 64 frames, the
+ * caller of `capture` first. `{}` prints it as a panic's report does (T functions with
+ * their source lines; `T_BACKTRACE=full` in the environment shows the runtime's frames).
+ */
+pub struct Backtrace { pcs: [u64; 64], len: i32 }
+
+impl Backtrace {
+    /** How many frames were captured. */
+    pub fn len(&self) -> usize { self.len as usize }
+    /** The code address of frame `i` (0 is innermost), or 0 past the end. */
+    pub fn address(&self, i: usize) -> u64 { if i < self.len() { self.pcs[i] } else { 0 } }
+}
+
+impl Display for Backtrace {
+    fn fmt(&self, f: &mut Formatter) { std::backtrace::write(f, self) }
+}
+
+impl Debug for Backtrace {
+    fn fmt(&self, f: &mut Formatter) { write(f, "Backtrace({} frames)", self.len) }
+}
+
 pub struct Panic {
     message: String,
     file: String,

@@ -24,6 +24,10 @@ public final class Builtins {
         WRITE("write", 0, false),
         /** `std::panic::catch(f)`: runs the closure f; `Err(Panic)` if it panicked. */
         CATCH("std::panic::catch", 0, false),
+        /** `std::panic::set_hook(f)`: f, a `fn(Panic)`, runs when each panic starts, instead of the report. */
+        SET_HOOK("std::panic::set_hook", 0, false),
+        /** `std::panic::reset_hook()`: back to the default report. */
+        RESET_HOOK("std::panic::reset_hook", 0, false),
         // Manual memory (unsafe): blocks of `count` values of a type, from the allocator.
         /** `std::ptr::alloc::<T>(count) -> *mut T`: uninitialized room for count values. */
         PTR_ALLOC("std::ptr::alloc", 0, false),
@@ -38,7 +42,11 @@ public final class Builtins {
         /** `std::rc::is_unique(&c)`: whether this is the only reference to c's object, strong or weak. */
         RC_IS_UNIQUE("std::rc::is_unique", 0, false),
         /** `std::mem::stats() -> MemStats`: the allocator's counters. */
-        MEM_STATS("std::mem::stats", 0, false);
+        MEM_STATS("std::mem::stats", 0, false),
+        /** `std::backtrace::capture() -> Backtrace`: the call stack here. */
+        BACKTRACE_CAPTURE("std::backtrace::capture", 0, false),
+        /** `std::backtrace::write(f, bt)`: prints a Backtrace where the Formatter writes. */
+        BACKTRACE_WRITE("std::backtrace::write", 0, false);
 
         public final String path;
         /** For the printing builtins: 1 = stdout, 2 = stderr. */

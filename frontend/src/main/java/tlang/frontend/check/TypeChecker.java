@@ -2729,6 +2729,25 @@ public final class TypeChecker {
                 yield p;
             }
             case RC_IS_UNIQUE -> isUniqueCall(c);
+            case SET_HOOK -> {
+                Object panic = preludeItem(structs.get("std::Panic"), structs.get("Panic"));
+                if (!(panic instanceof Type.StructDef p)) yield Type.ERROR;
+                checkArguments(c, kind.path, List.of(new Type.Fn(List.of(new Type.Struct(p, List.of())), Type.UNIT)));
+                yield Type.UNIT;
+            }
+            case RESET_HOOK -> { checkArguments(c, kind.path, List.of()); yield Type.UNIT; }
+            case BACKTRACE_CAPTURE, BACKTRACE_WRITE -> {
+                Object bt = preludeItem(structs.get("std::Backtrace"), structs.get("Backtrace"));
+                Object fmt = preludeItem(structs.get("std::Formatter"), structs.get("Formatter"));
+                if (!(bt instanceof Type.StructDef b) || !(fmt instanceof Type.StructDef fd)) yield Type.ERROR;
+                Type backtrace = new Type.Struct(b, List.of());
+                if (kind == Builtins.Kind.BACKTRACE_CAPTURE) {
+                    checkArguments(c, kind.path, List.of());
+                    yield backtrace;
+                }
+                checkArguments(c, kind.path, List.of(new Type.Struct(fd, List.of()), backtrace));
+                yield Type.UNIT;
+            }
             case MEM_STATS -> {
                 checkArguments(c, kind.path, List.of());
                 Object stats = preludeItem(structs.get("std::MemStats"), structs.get("MemStats"));

@@ -34,6 +34,7 @@ final class StdPaths {
             new Entry("std::rc::Weak", Def.Kind.STRUCT),
             new Entry("std::vec::Vec", Def.Kind.STRUCT),
             new Entry("std::mem::MemStats", Def.Kind.STRUCT),
+            new Entry("std::backtrace::Backtrace", Def.Kind.STRUCT),
             new Entry("std::iter::FromIterator", Def.Kind.TRAIT),
             new Entry("std::convert::From", Def.Kind.TRAIT),
             new Entry("std::fmt::Display", Def.Kind.TRAIT),

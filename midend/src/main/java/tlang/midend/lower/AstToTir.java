@@ -120,6 +120,7 @@ public final class AstToTir {
             functions.add(in.closure() != null ? closureFunction(in) : function(in));
         }
         functions.addAll(glue.functions());
+        if (hookTrampoline != null) functions.add(hookTrampoline);
         return new TirModule(moduleName, RuntimeAbi.ALL, List.copyOf(functions));
     }
 
@@ -1203,6 +1204,42 @@ public final class AstToTir {
             case WRITE_BYTES -> { return writeBytes(c); }
             case CATCH -> { return catchPanic(c); }
             case PTR_ALLOC, PTR_REALLOC, PTR_FREE, PTR_NULL, PTR_DROP_IN_PLACE, RC_IS_UNIQUE -> { return manualMemory(c, kind); }
+            case SET_HOOK -> {
+                Type hookType = typeOf(c.args().get(0));
+                Type panicType = hookType instanceof Type.Fn fn ? fn.params().get(0) : ((Type.Closure) hookType).params().get(0);
+                Value f = expr(c.args().get(0));
+                if (fb.isDead()) return Value.UNIT;
+                fb.add(new Inst.Call(null, RuntimeAbi.PANIC_SET_HOOK.symbol(), List.of(new Value.FuncRef(panicHookTrampoline(panicType)), f)));
+                return Value.UNIT;
+            }
+            case BACKTRACE_CAPTURE -> {
+                // Backtrace { pcs: [u64; 64], len: i32 }: the runtime fills pcs, we keep the count.
+                TirType.Struct t = (TirType.Struct) tirType(typeOf(c));
+                Value.Temp out = fb.slot(t, "backtrace");
+                Value pcs = fb.add(new Inst.FieldAddr(fb.temp(TirType.PTR), out, t, 0));
+                long max = ((TirType.Array) t.fields().get(0)).length();
+                Value n = fb.add(new Inst.Call(fb.temp(TirType.I32), RuntimeAbi.BACKTRACE_CAPTURE.symbol(), List.of(pcs, new Value.IntConst(TirType.I32, max))));
+                fb.add(new Inst.Store(fb.add(new Inst.FieldAddr(fb.temp(TirType.PTR), out, t, 1)), n));
+                return fb.add(new Inst.Load(fb.temp(t), out, t));
+            }
+            case BACKTRACE_WRITE -> {
+                Value formatter = expr(c.args().get(0));
+                Held f = hold(formatter);
+                Value bt = expr(c.args().get(1));
+                if (fb.isDead()) return Value.UNIT;
+                Value.Temp slot = fb.slot(bt.type(), "backtrace");
+                fb.add(new Inst.Store(slot, bt));
+                TirType.Struct t = (TirType.Struct) bt.type();
+                Value stream = fb.add(new Inst.ExtractField(fb.temp(TirType.I32), read(f), 0));
+                Value pcs = fb.add(new Inst.FieldAddr(fb.temp(TirType.PTR), slot, t, 0));
+                Value n = fb.add(new Inst.Load(fb.temp(TirType.I32), fb.add(new Inst.FieldAddr(fb.temp(TirType.PTR), slot, t, 1)), TirType.I32));
+                fb.add(new Inst.Call(null, RuntimeAbi.BACKTRACE_PRINT.symbol(), List.of(stream, pcs, n)));
+                return Value.UNIT;
+            }
+            case RESET_HOOK -> {
+                fb.add(new Inst.Call(null, RuntimeAbi.PANIC_SET_HOOK.symbol(), List.of(new Value.ZeroConst(TirType.PTR), new Value.ZeroConst(TirType.PTR))));
+                return Value.UNIT;
+            }
             case MEM_STATS -> {
                 // `trt_mem_stats` fills the five u64 of a MemStats (abi.md, "Statistics").
                 TirType t = tirType(typeOf(c));
@@ -1327,6 +1364,25 @@ public final class AstToTir {
             }
             default -> throw new IllegalStateException(kind.name());
         };
+    }
+
+    private Function hookTrampoline;
+
+    /**
+     * What the runtime calls for `std::panic::set_hook`: `(info, f)` where info points to
+     * a `Panic` laid out by the runtime and f is the program's `fn(Panic)`; calls f with
+     * the value. One per program.
+     */
+    private String panicHookTrampoline(Type panicType) {
+        String symbol = Mangler.function(moduleName, "{panic hook}");
+        if (hookTrampoline != null) return symbol;
+        FunctionBuilder t = new FunctionBuilder();
+        TirType pt = tirType(panicType);
+        Value info = t.add(new Inst.Load(t.temp(pt), new Value.Param(0, TirType.PTR), pt));
+        t.add(new Inst.CallIndirect(null, new Value.Param(1, TirType.PTR), List.of(info)));
+        t.terminate(new Terminator.Return(null));
+        hookTrampoline = t.finish(symbol, Mangler.demangle(symbol), List.of(TirType.PTR, TirType.PTR), TirType.UNIT, false);
+        return symbol;
     }
 
     /** `std::io::write_bytes(&buf, n)`: n is checked against the array's length, then written. */
