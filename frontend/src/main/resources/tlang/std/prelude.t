@@ -383,6 +383,12 @@ impl<C: Class> Debug for Weak<C> { fn fmt(&self, f: &mut Formatter) { write(f, "
 pub trait Index<Idx> { type Output; fn index(&self, i: Idx) -> Self::Output; }
 /** `c[i] = v` and `c[i] += v` on a struct or enum: stores the element at `i`. */
 pub trait IndexMut<Idx>: Index<Idx> { fn index_set(&mut self, i: Idx, value: Self::Output); }
+/**
+ * `c[i]` as a place — `c[i].x = v`, `c[i].push(x)`, `c[i][j] += 1` — changed where it is:
+ * the element's address, valid until `c` is otherwise changed. Collections implement it
+ * (with `unsafe`); the compiler calls it only for such places.
+ */
+pub trait IndexPlace<Idx>: Index<Idx> { fn index_place(&mut self, i: Idx) -> *mut Self::Output; }
 
 // ---- hashing ----
 
@@ -1109,6 +1115,14 @@ impl<T> Index<usize> for Vec<T> {
 
 impl<T> IndexMut<usize> for Vec<T> {
     fn index_set(&mut self, i: usize, value: T) { self.set(i, value); }
+}
+
+impl<T> IndexPlace<usize> for Vec<T> {
+    fn index_place(&mut self, i: usize) -> *mut T {
+        self.check_index(i);
+        self.make_unique();
+        unsafe { self.buf.data.add(i) }
+    }
 }
 
 impl<T> Clone for Vec<T> {

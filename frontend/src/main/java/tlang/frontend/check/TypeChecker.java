@@ -66,6 +66,8 @@ public final class TypeChecker {
      * arguments are in {@link #instantiations} under the same node.
      */
     private final Map<Expr, Symbol.Function> overloads = new IdentityHashMap<>();
+    /** Overloaded `c[i]` used as a place (changed where it is): `IndexPlace::index_place`. */
+    private final Map<Expr.Index, Symbol.Function> indexPlaces = new IdentityHashMap<>();
     private final Map<Expr.Closure, CheckedProgram.Closure> closures = new IdentityHashMap<>();
     /** Expressions of a closure type used where a `fn` type is wanted: the closure has no captures. */
     private final Map<Expr, Type.Closure> fnCoercions = new IdentityHashMap<>();
@@ -171,7 +173,7 @@ public final class TypeChecker {
         Set<Integer> movedLocals = MoveChecker.check(bodies, resolutions, types, closures, diags, lets, patternBindings, forVariables);
         if (diags.hasErrors()) return null;
         return new CheckedProgram(module, List.copyOf(allFunctions), main, types, resolutions, lets, params, formats, methodTargets, builtinMethods,
-                forVariables, patternBindings, patternTargets, instantiations, traits, overloads, closures, fnCoercions, movedLocals);
+                forVariables, patternBindings, patternTargets, instantiations, traits, overloads, closures, fnCoercions, movedLocals, indexPlaces);
     }
 
     // ---- declarations ---------------------------------------------------------------
@@ -1892,6 +1894,12 @@ public final class TypeChecker {
             }
             return Type.ERROR;
         }
+        if (f.decl().self().kind() == Item.SelfParam.Kind.REF_MUT && (belowOverloadedIndex(mc.receiver())
+                || mc.receiver() instanceof Expr.Index ix && overloads.containsKey(ix)) && !indexedPlace(mc.receiver())) {
+            diags.error(ErrorCode.E0596, mc.receiver().span(), "cannot borrow `" + exprText(mc.receiver()) + "` as mutable: `Index::index` gives a copy",
+                    "help: take the element out, change it, and put it back: `let mut e = c[i]; e." + mc.name() + "(...); c[i] = e;`",
+                    "note: a collection that implements `IndexPlace` (as `Vec` does) allows this");
+        }
         if (f.decl().self().kind() == Item.SelfParam.Kind.REF_MUT) {
             Symbol.Local root = placeRoot(mc.receiver());
             if (isClass(types.get(mc.receiver())) || throughClass(mc.receiver())) {
@@ -1969,6 +1977,13 @@ public final class TypeChecker {
                     return;
                 }
                 expect(r.operand(), ref.inner());
+                if (r.mutable() && (belowOverloadedIndex(r.operand()) || r.operand() instanceof Expr.Index ix && overloads.containsKey(ix))
+                        && !indexedPlace(r.operand())) {
+                    diags.error(ErrorCode.E0596, r.operand().span(), "cannot borrow `" + exprText(r.operand()) + "` as mutable: `Index::index` gives a copy",
+                            "help: take the element out, pass `&mut` of it, and put it back: `let mut e = c[i]; f(&mut e); c[i] = e;`",
+                            "note: a collection that implements `IndexPlace` (as `Vec` does) allows this");
+                    return;
+                }
                 if (r.mutable()) {
                     Symbol.Local root = placeRoot(r.operand());
                     if (throughClass(r.operand())) {
@@ -3075,6 +3090,30 @@ public final class TypeChecker {
     }
 
     /** Whether a place expression goes through an overloaded `[...]` (checked already) below its top. */
+    /**
+     * Makes every overloaded `c[i]` inside the place (`c[i].x`, `c[i][j]`, `c[i]` itself as
+     * a `&mut self` receiver) a place through `IndexPlace::index_place`, when c's type
+     * implements it; false (nothing recorded) when one of them cannot be.
+     */
+    private boolean indexedPlace(Expr place) {
+        List<Expr.Index> found = new ArrayList<>();
+        for (Expr e = place; ; ) {
+            if (e instanceof Expr.Index ix && overloads.containsKey(ix)) found.add(ix);
+            if (e instanceof Expr.Field f) e = f.base();
+            else if (e instanceof Expr.Index ix) e = ix.base();
+            else break;
+        }
+        Type.TraitDef trait = traits.trait("IndexPlace");
+        if (trait == null) return false;
+        for (Expr.Index ix : found) {
+            Type base = resolved(types.get(ix.base()));
+            Type idx = resolved(types.get(ix.index()));
+            if (base == null || idx == null || !traits.implementsTrait(base, trait, List.of(idx))) return false;
+        }
+        for (Expr.Index ix : found) indexPlaces.put(ix, traits.methods(trait).get("index_place"));
+        return true;
+    }
+
     private boolean belowOverloadedIndex(Expr e) {
         return switch (e) {
             case Expr.Field f -> f.base() instanceof Expr.Index ix && overloads.containsKey(ix) || belowOverloadedIndex(f.base());
@@ -3107,7 +3146,12 @@ public final class TypeChecker {
         }
         expect(a.value(), element);
         Symbol.Local root = placeRoot(ix.base());
-        if (root == null) {
+        if ((belowOverloadedIndex(ix.base()) || ix.base() instanceof Expr.Index inner && overloads.containsKey(inner)) && !indexedPlace(ix.base())) {
+            // `c[i][j] = v`: c[i] must be changed where it is, not in a copy.
+            diags.error(ErrorCode.E0070, ix.base().span(), "cannot assign into `" + exprText(ix.base()) + "`: `Index::index` gives a copy",
+                    "help: take the element out, change it, and put it back: `let mut e = c[i]; e[j] = v; c[i] = e;`",
+                    "note: a collection that implements `IndexPlace` (as `Vec` does) allows this");
+        } else if (root == null) {
             diags.error(ErrorCode.E0070, ix.base().span(), "invalid left-hand side of assignment", "note: the indexed value must be a variable (or a field of one)");
         } else if (!capturedMutation(root, ix.base().span(), "borrow as mutable") && !root.mutable()) {
             diags.error(ErrorCode.E0596, ix.base().span(), "cannot borrow `" + root.name() + "` as mutable, as it is not declared as mutable",
@@ -3144,10 +3188,11 @@ public final class TypeChecker {
         if (a.target() instanceof Expr.Index || a.target() instanceof Expr.Field) {
             checkedTarget = check(a.target(), null);
             if (a.target() instanceof Expr.Index ix && overloads.containsKey(ix)) return indexAssign(a, ix, checkedTarget);
-            if (belowOverloadedIndex(a.target())) {
+            if (belowOverloadedIndex(a.target()) && !indexedPlace(a.target())) {
                 check(a.value(), null);
                 diags.error(ErrorCode.E0070, a.target().span(), "cannot assign to a part of `" + exprText(a.target()) + "`: `Index::index` gives a copy",
-                        "help: read the element, change it, and store it back: `let mut e = c[i]; e.x = 1; c[i] = e;`");
+                        "help: read the element, change it, and store it back: `let mut e = c[i]; e.x = 1; c[i] = e;`",
+                        "note: a collection that implements `IndexPlace` (as `Vec` does) allows this");
                 return Type.UNIT;
             }
         }

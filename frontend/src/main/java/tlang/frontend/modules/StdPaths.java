@@ -57,6 +57,7 @@ final class StdPaths {
             new Entry("std::ops::Not", Def.Kind.TRAIT),
             new Entry("std::ops::Index", Def.Kind.TRAIT),
             new Entry("std::ops::IndexMut", Def.Kind.TRAIT),
+            new Entry("std::ops::IndexPlace", Def.Kind.TRAIT),
             new Entry("std::ops::Fn", Def.Kind.TRAIT),
             new Entry("std::ops::Range", Def.Kind.STRUCT),
             new Entry("std::ops::RangeInclusive", Def.Kind.STRUCT));

@@ -1083,7 +1083,12 @@ public final class AstToTir {
     private boolean isPlace(Expr e) {
         return e instanceof Expr.Path p && program.resolutions().get(p) instanceof Symbol.Local
                 || e instanceof Expr.Field f && isPlace(f.base())
-                || e instanceof Expr.Index ix && !(program.overloads().containsKey(ix) && overloaded(typeOf(ix.base()))) && isPlace(ix.base());
+                || e instanceof Expr.Index ix && (!(program.overloads().containsKey(ix) && overloaded(typeOf(ix.base()))) || indexPlace(ix)) && isPlace(ix.base());
+    }
+
+    /** An overloaded `c[i]` that the checker made a place (`IndexPlace`). */
+    private boolean indexPlace(Expr.Index ix) {
+        return program.indexPlaces().containsKey(ix) && overloaded(typeOf(ix.base()));
     }
 
     /** A struct value from field values given in declaration order (tuple structs). */
@@ -2120,6 +2125,15 @@ public final class AstToTir {
                 }
                 TirType.Struct st = (TirType.Struct) tirType(typeOf(f.base()));
                 yield fb.add(new Inst.FieldAddr(fb.temp(TirType.PTR), base, st, fieldIndex(f)));
+            }
+            case Expr.Index ix when indexPlace(ix) -> {
+                // `c[i]` changed where it is: IndexPlace::index_place(&mut c, i) gives its address.
+                Value base = placeAddress(ix.base());
+                if (base == null) yield null;
+                Held address = hold(base);
+                Value index = expr(ix.index());
+                if (fb.isDead()) yield Value.UNIT;
+                yield emitCall(callTarget(program.indexPlaces().get(ix), callArgs(ix)), List.of(read(address), index), new Type.Ptr(typeOf(ix), true));
             }
             case Expr.Index ix -> {
                 Value base = placeAddress(ix.base());
