@@ -1,0 +1,286 @@
+package tlang.midend.pass;
+
+import tlang.midend.tir.Block;
+import tlang.midend.tir.Function;
+import tlang.midend.tir.Inst;
+import tlang.midend.tir.Terminator;
+import tlang.midend.tir.TirType;
+import tlang.midend.tir.Value;
+
+import java.math.BigInteger;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableSet;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The ranges of integer values in one function, for {@link RangeCheckElimination}: for each
+ * block reached, the range of every <em>variable</em> on entry — the private integer slots
+ * (whose address is only loaded from and stored to, so a store is the only way to change
+ * them; values cross blocks through these) and the integer parameters (which never change,
+ * but branches tell things about them). Inside a block, {@link BlockRanges} follows each
+ * instruction.
+ *
+ * <p>A forward data-flow analysis to a fixed point, blocks in reverse postorder: the state
+ * entering a block is the union of the states on the edges into it, each narrowed by the
+ * branch condition that chose the edge ({@code i < n} bounds {@code i} by {@code n}'s
+ * largest value on the true edge). Landing pads, entered from anywhere in the blocks that
+ * unwind to them, start with nothing known. Loops would take as many rounds as they
+ * iterate, so after a few changes of a block's entry state a growing bound jumps to the
+ * next constant of the function (a loop bound, an array length, one past either), and after
+ * a few more to its type's end; since every variable can only grow, this ends. The state
+ * is final only when no edge adds to any block: then it covers every execution, which is
+ * what makes removing a check on its word sound. A function that would take too long is
+ * left alone.
+ */
+final class RangeAnalysis {
+    /** Changes of a block's entry state joined plainly, before widening. */
+    private static final int PLAIN_JOINS = 4;
+    /** Further changes that widen to the next constant, before widening to the type's ends. */
+    private static final int THRESHOLD_STEPS = 8;
+    /** Work (instructions and variables walked) after which a function is left alone. */
+    private static final long BUDGET = 4_000_000;
+
+    private final Variables variables;
+    private final Interval[][] entry;
+
+    private RangeAnalysis(Variables variables, Interval[][] entry) {
+        this.variables = variables;
+        this.entry = entry;
+    }
+
+    /**
+     * The variables whose ranges flow between blocks: integer slots used only as the address
+     * of loads and stores of their own type, and integer parameters. Numbered from 0.
+     */
+    static final class Variables {
+        private final Map<Integer, Integer> slots = new HashMap<>();
+        private final int[] params;
+        private final List<TirType.Int> types = new ArrayList<>();
+
+        static Variables of(Function f) { return new Variables(f); }
+
+        private Variables(Function f) {
+            Set<Integer> private_ = ConstantFold.privateSlots(f);
+            Map<Integer, TirType> slotTypes = new HashMap<>();
+            Set<Integer> mistyped = new HashSet<>();
+            for (Block b : f.blocks()) {
+                for (Inst inst : b.insts) if (inst instanceof Inst.Slot s) slotTypes.put(s.result().id(), s.slotType());
+            }
+            for (Block b : f.blocks()) {
+                for (Inst inst : b.insts) {
+                    if (inst instanceof Inst.Load l && l.slot() instanceof Value.Temp t) note(mistyped, slotTypes, t.id(), l.type());
+                    if (inst instanceof Inst.Store s && s.slot() instanceof Value.Temp t) note(mistyped, slotTypes, t.id(), s.value().type());
+                }
+            }
+            for (Block b : f.blocks()) {
+                for (Inst inst : b.insts) {
+                    if (inst instanceof Inst.Slot s && s.slotType() instanceof TirType.Int t && private_.contains(s.result().id())
+                            && !mistyped.contains(s.result().id()) && !slots.containsKey(s.result().id())) {
+                        slots.put(s.result().id(), types.size());
+                        types.add(t);
+                    }
+                }
+            }
+            params = new int[f.params().size()];
+            for (int i = 0; i < params.length; i++) {
+                params[i] = -1;
+                if (f.params().get(i) instanceof TirType.Int t) {
+                    params[i] = types.size();
+                    types.add(t);
+                }
+            }
+        }
+
+        private static void note(Set<Integer> mistyped, Map<Integer, TirType> slotTypes, int slot, TirType used) {
+            TirType declared = slotTypes.get(slot);
+            if (declared != null && !declared.equals(used)) mistyped.add(slot);
+        }
+
+        /** The variable of slot {@code id}, or -1. */
+        int slot(int id) { return slots.getOrDefault(id, -1); }
+
+        /** The variable of a parameter, or -1. */
+        int param(Value.Param p) {
+            if (p.index() < 0 || p.index() >= params.length || params[p.index()] < 0) return -1;
+            return types.get(params[p.index()]).equals(p.type()) ? params[p.index()] : -1;
+        }
+
+        TirType.Int type(int var) { return types.get(var); }
+
+        int size() { return types.size(); }
+
+        /** Nothing known: every variable anywhere in its type. */
+        Interval[] unknown() {
+            Interval[] all = new Interval[types.size()];
+            for (int i = 0; i < all.length; i++) all[i] = Interval.of(types.get(i));
+            return all;
+        }
+    }
+
+    /** The analysis of {@code f}; every block unreached when the function is left alone. */
+    static RangeAnalysis of(Function f) {
+        Variables variables = Variables.of(f);
+        List<Block> blocks = f.blocks();
+        int n = blocks.size();
+        Interval[][] entry = new Interval[n][];
+        if (!wellFormed(blocks)) return new RangeAnalysis(variables, entry);
+        int[] rank = reversePostorder(blocks);
+        boolean[] loopHead = loopHeads(blocks, rank);
+        NavigableSet<BigInteger> thresholds = thresholds(f);
+        TreeSet<Integer> work = new TreeSet<>((a, b) -> rank[a] != rank[b] ? Integer.compare(rank[a], rank[b]) : Integer.compare(a, b));
+        int[] changes = new int[n];
+        entry[0] = variables.unknown();
+        work.add(0);
+        for (Block b : blocks) {
+            if (b.isLandingPad() && b.id != 0) {
+                entry[b.id] = variables.unknown();
+                work.add(b.id);
+            }
+        }
+        long budget = BUDGET;
+        while (!work.isEmpty()) {
+            Block b = blocks.get(work.pollFirst());
+            budget -= b.insts.size() + 2L * variables.size() + 1;
+            if (budget < 0) return new RangeAnalysis(variables, new Interval[n][]);
+            BlockRanges ranges = new BlockRanges(variables, entry[b.id]);
+            for (Inst inst : b.insts) ranges.step(inst);
+            for (BlockRanges.Edge e : ranges.edges(b.terminator)) {
+                Interval[] old = entry[e.target()];
+                Interval[] next = old == null ? e.state()
+                        : merge(old, e.state(), loopHead[e.target()] ? changes[e.target()] : 0, variables, thresholds);
+                if (!Arrays.equals(old, next)) {
+                    entry[e.target()] = next;
+                    changes[e.target()]++;
+                    work.add(e.target());
+                }
+            }
+        }
+        return new RangeAnalysis(variables, entry);
+    }
+
+    /** What is known on entry to block {@code id}, to step through its instructions; null when no path reaches it. */
+    BlockRanges enter(int id) {
+        return id >= 0 && id < entry.length && entry[id] != null ? new BlockRanges(variables, entry[id]) : null;
+    }
+
+    /**
+     * The old state joined with an edge's, widened once a loop head's state has changed
+     * often ({@code changes}; 0 elsewhere). Only loop heads widen: every cycle passes through
+     * one, and a block inside the loop keeps the bound its branch gave it (widening there
+     * would push `i < n`'s `n - 1` back to the type's end).
+     */
+    private static Interval[] merge(Interval[] old, Interval[] incoming, int changes, Variables variables, NavigableSet<BigInteger> thresholds) {
+        Interval[] out = new Interval[old.length];
+        for (int v = 0; v < old.length; v++) {
+            Interval joined = old[v].join(incoming[v]);
+            if (changes >= PLAIN_JOINS && !joined.equals(old[v])) {
+                joined = widen(old[v], joined, Interval.of(variables.type(v)), changes >= PLAIN_JOINS + THRESHOLD_STEPS ? null : thresholds);
+            }
+            out[v] = joined;
+        }
+        return out;
+    }
+
+    /** Moves each bound that grew to the next threshold past it, or (without thresholds) to the type's end. */
+    private static Interval widen(Interval old, Interval grown, Interval whole, NavigableSet<BigInteger> thresholds) {
+        BigInteger lo = grown.lo(), hi = grown.hi();
+        if (lo.compareTo(old.lo()) < 0) {
+            BigInteger t = thresholds == null ? null : thresholds.floor(lo);
+            lo = t == null ? whole.lo() : t.max(whole.lo());
+        }
+        if (hi.compareTo(old.hi()) > 0) {
+            BigInteger t = thresholds == null ? null : thresholds.ceiling(hi);
+            hi = t == null ? whole.hi() : t.min(whole.hi());
+        }
+        return new Interval(lo, hi);
+    }
+
+    /** The integer constants of the function and the lengths of its arrays, each with its neighbours. */
+    private static NavigableSet<BigInteger> thresholds(Function f) {
+        TreeSet<BigInteger> out = new TreeSet<>();
+        for (Block b : f.blocks()) {
+            for (Inst inst : b.insts) {
+                for (Value v : DeadCodeElimination.operands(inst)) {
+                    if (v instanceof Value.IntConst c && c.type() instanceof TirType.Int t) around(out, ConstantFold.value(c.value(), t));
+                }
+                if (inst instanceof Inst.ElementAddr ea) around(out, BigInteger.valueOf(ea.type().length()));
+            }
+        }
+        return out;
+    }
+
+    private static void around(Set<BigInteger> out, BigInteger v) {
+        out.add(v.subtract(BigInteger.ONE));
+        out.add(v);
+        out.add(v.add(BigInteger.ONE));
+    }
+
+    /** The targets of retreating edges (from a block at or after them in reverse postorder): every cycle has one. */
+    private static boolean[] loopHeads(List<Block> blocks, int[] rank) {
+        boolean[] heads = new boolean[blocks.size()];
+        for (Block b : blocks) {
+            if (rank[b.id] == Integer.MAX_VALUE) continue;
+            for (int s : successors(b.terminator)) if (rank[b.id] >= rank[s]) heads[s] = true;
+        }
+        return heads;
+    }
+
+    /** Whether blocks sit at their ids and every edge leads to one (the verifier's word; the pass may run without it). */
+    private static boolean wellFormed(List<Block> blocks) {
+        for (int i = 0; i < blocks.size(); i++) {
+            Block b = blocks.get(i);
+            if (b.id != i || b.terminator == null) return false;
+            for (int s : successors(b.terminator)) if (s < 0 || s >= blocks.size()) return false;
+        }
+        return !blocks.isEmpty();
+    }
+
+    /** Each block's position in a reverse postorder from the entry and the landing pads; unreached blocks last. */
+    private static int[] reversePostorder(List<Block> blocks) {
+        int n = blocks.size();
+        int[] rank = new int[n];
+        Arrays.fill(rank, Integer.MAX_VALUE);
+        boolean[] seen = new boolean[n];
+        List<Integer> post = new ArrayList<>();
+        List<Integer> roots = new ArrayList<>(List.of(0));
+        for (Block b : blocks) if (b.isLandingPad()) roots.add(b.id);
+        for (int root : roots) {
+            if (seen[root]) continue;
+            // Iterative depth-first search: a frame is a block and the index of its next successor.
+            Deque<int[]> stack = new ArrayDeque<>();
+            stack.push(new int[]{root, 0});
+            seen[root] = true;
+            while (!stack.isEmpty()) {
+                int[] top = stack.peek();
+                List<Integer> next = successors(blocks.get(top[0]).terminator);
+                if (top[1] < next.size()) {
+                    int s = next.get(top[1]++);
+                    if (!seen[s]) {
+                        seen[s] = true;
+                        stack.push(new int[]{s, 0});
+                    }
+                } else {
+                    post.add(stack.pop()[0]);
+                }
+            }
+        }
+        for (int i = 0; i < post.size(); i++) rank[post.get(i)] = post.size() - 1 - i;
+        return rank;
+    }
+
+    private static List<Integer> successors(Terminator t) {
+        return switch (t) {
+            case Terminator.Jump j -> List.of(j.target());
+            case Terminator.Branch br -> List.of(br.ifTrue(), br.ifFalse());
+            default -> List.of();
+        };
+    }
+}
