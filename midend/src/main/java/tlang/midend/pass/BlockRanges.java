@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
  * What {@link RangeAnalysis} knows inside one block, instruction by instruction: the range
@@ -40,6 +41,8 @@ final class BlockRanges {
     private final Map<Integer, Inst.Compare> compares = new HashMap<>();
     private final Map<Integer, Value> negations = new HashMap<>();
     private final Map<Integer, Inst.MakeStruct> structs = new HashMap<>();
+    /** For each private bool slot written here, the value last stored: a temp of this block or a constant. */
+    private final Map<Integer, Value> conditions = new HashMap<>();
 
     /** The state on an edge to block {@code target}. */
     record Edge(int target, Interval[] state) {}
@@ -125,14 +128,63 @@ final class BlockRanges {
         }
     }
 
-    /** The state on each edge out of the block, after its last instruction; no edge the condition rules out. */
-    List<Edge> edges(Terminator t) {
+    /**
+     * The state on each edge out of the block, after its last instruction; no edge the
+     * condition rules out. An edge into a block that only branches on a bool slot
+     * ({@code tests}: how `&&` and `||` join their halves) goes on through it, to the target
+     * the slot's value chooses, when this block knows what it stored there: the comparison
+     * it stored then holds on the one way and fails on the other.
+     */
+    List<Edge> edges(Terminator t, IntFunction<RangeAnalysis.Test> tests) {
+        List<Edge> out = new ArrayList<>();
+        for (Edge e : edges(t)) {
+            RangeAnalysis.Test test = tests.apply(e.target());
+            Value stored = test == null ? null : conditions.get(test.slot());
+            if (stored == null) {
+                out.add(e);
+                continue;
+            }
+            // On an edge of a branch on the stored condition itself, its value is known:
+            // the `&&` whose first half failed goes straight to the else side.
+            Boolean known = t instanceof Terminator.Branch br && br.ifTrue() != br.ifFalse() ? sameCondition(stored, br.condition()) : null;
+            if (known != null) {
+                boolean taken = known == (e.target() == ((Terminator.Branch) t).ifTrue());
+                out.add(new Edge(taken ? test.ifTrue() : test.ifFalse(), e.state()));
+                continue;
+            }
+            Interval[] yes = assume(e.state(), stored, true, 0), no = assume(e.state(), stored, false, 0);
+            if (yes != null) out.add(new Edge(test.ifTrue(), yes));
+            if (no != null) out.add(new Edge(test.ifFalse(), no));
+        }
+        return out;
+    }
+
+    /**
+     * Whether bool {@code a} is {@code b} (true) or its negation (false), as far as
+     * {@link Inst.Not}s show; null when that is not known.
+     */
+    private Boolean sameCondition(Value a, Value b) {
+        Value x = a, y = b;
+        boolean flipped = false;
+        for (int i = 0; i < 16 && canonical(x) instanceof Value.Temp t && negations.containsKey(t.id()); i++) {
+            x = negations.get(t.id());
+            flipped = !flipped;
+        }
+        for (int i = 0; i < 16 && canonical(y) instanceof Value.Temp t && negations.containsKey(t.id()); i++) {
+            y = negations.get(t.id());
+            flipped = !flipped;
+        }
+        Value kx = canonical(x), ky = canonical(y);
+        return kx != null && kx.equals(ky) ? !flipped : null;
+    }
+
+    private List<Edge> edges(Terminator t) {
         List<Edge> out = new ArrayList<>();
         switch (t) {
             case Terminator.Jump j -> out.add(new Edge(j.target(), state.clone()));
             case Terminator.Branch br when br.ifTrue() == br.ifFalse() -> out.add(new Edge(br.ifTrue(), state.clone()));
             case Terminator.Branch br -> {
-                Interval[] yes = assume(br.condition(), true, 0), no = assume(br.condition(), false, 0);
+                Interval[] yes = assume(state, br.condition(), true, 0), no = assume(state, br.condition(), false, 0);
                 if (yes != null) out.add(new Edge(br.ifTrue(), yes));
                 if (no != null) out.add(new Edge(br.ifFalse(), no));
             }
@@ -157,6 +209,12 @@ final class BlockRanges {
     }
 
     private void store(Inst.Store s) {
+        if (s.slot() instanceof Value.Temp slot && variables.condition(slot.id())) {
+            Value v = s.value() instanceof Value.BoolConst ? s.value() : canonical(s.value());
+            if (v != null && s.value().type() == TirType.BOOL) conditions.put(slot.id(), v);
+            else conditions.remove(slot.id());
+            return;
+        }
         int var = variable(s.slot(), s.value().type());
         if (var < 0) return; // cannot write a tracked slot: their addresses are never passed on
         state[var] = range(s.value());
@@ -239,16 +297,16 @@ final class BlockRanges {
 
     // ---- conditions
 
-    /** The state on the edge taken when {@code condition} is {@code value}; null when it cannot be. */
-    private Interval[] assume(Value condition, boolean value, int depth) {
-        if (condition instanceof Value.BoolConst c) return c.value() == value ? state.clone() : null;
+    /** {@code from} narrowed by {@code condition} being {@code value}; null when it cannot be. */
+    private Interval[] assume(Interval[] from, Value condition, boolean value, int depth) {
+        if (condition instanceof Value.BoolConst c) return c.value() == value ? from.clone() : null;
         if (canonical(condition) instanceof Value.Temp t && depth < 16) {
             Value negated = negations.get(t.id());
-            if (negated != null) return assume(negated, !value, depth + 1);
+            if (negated != null) return assume(from, negated, !value, depth + 1);
             Inst.Compare c = compares.get(t.id());
-            if (c != null) return compare(c, value ? c.op() : negate(c.op()));
+            if (c != null) return compare(from, c, value ? c.op() : negate(c.op()));
         }
-        return state.clone();
+        return from.clone();
     }
 
     private static Inst.CmpOp negate(Inst.CmpOp op) {
@@ -259,9 +317,9 @@ final class BlockRanges {
         };
     }
 
-    /** The state where {@code left op right} holds (integers); null when it cannot. */
-    private Interval[] compare(Inst.Compare c, Inst.CmpOp op) {
-        Interval[] out = state.clone();
+    /** {@code from} where {@code left op right} holds (integers); null when it cannot. */
+    private Interval[] compare(Interval[] from, Inst.Compare c, Inst.CmpOp op) {
+        Interval[] out = from.clone();
         Interval l = range(c.left()), r = range(c.right());
         if (l == null || r == null || !c.left().type().equals(c.right().type())) return out; // not integers
         BigInteger one = BigInteger.ONE;

@@ -64,6 +64,7 @@ final class RangeAnalysis {
         private final Map<Integer, Integer> slots = new HashMap<>();
         private final int[] params;
         private final List<TirType.Int> types = new ArrayList<>();
+        private final Set<Integer> conditions = new HashSet<>();
 
         static Variables of(Function f) { return new Variables(f); }
 
@@ -82,11 +83,12 @@ final class RangeAnalysis {
             }
             for (Block b : f.blocks()) {
                 for (Inst inst : b.insts) {
-                    if (inst instanceof Inst.Slot s && s.slotType() instanceof TirType.Int t && private_.contains(s.result().id())
-                            && !mistyped.contains(s.result().id()) && !slots.containsKey(s.result().id())) {
+                    if (!(inst instanceof Inst.Slot s) || !private_.contains(s.result().id()) || mistyped.contains(s.result().id())) continue;
+                    if (s.slotType() instanceof TirType.Int t && !slots.containsKey(s.result().id())) {
                         slots.put(s.result().id(), types.size());
                         types.add(t);
                     }
+                    if (s.slotType() == TirType.BOOL) conditions.add(s.result().id());
                 }
             }
             params = new int[f.params().size()];
@@ -107,6 +109,9 @@ final class RangeAnalysis {
         /** The variable of slot {@code id}, or -1. */
         int slot(int id) { return slots.getOrDefault(id, -1); }
 
+        /** Whether slot {@code id} is a private bool slot: a condition stored for a later branch. */
+        boolean condition(int id) { return conditions.contains(id); }
+
         /** The variable of a parameter, or -1. */
         int param(Value.Param p) {
             if (p.index() < 0 || p.index() >= params.length || params[p.index()] < 0) return -1;
@@ -125,6 +130,13 @@ final class RangeAnalysis {
         }
     }
 
+    /**
+     * A block that only branches on a bool slot: it loads the slot (and may negate it) and
+     * branches on that; {@code ifTrue} is where it goes when the slot holds true. `&&` and
+     * `||` join their halves in one.
+     */
+    record Test(int slot, int ifTrue, int ifFalse) {}
+
     /** The analysis of {@code f}; every block unreached when the function is left alone. */
     static RangeAnalysis of(Function f) {
         Variables variables = Variables.of(f);
@@ -132,8 +144,10 @@ final class RangeAnalysis {
         int n = blocks.size();
         Interval[][] entry = new Interval[n][];
         if (!wellFormed(blocks)) return new RangeAnalysis(variables, entry);
-        int[] rank = reversePostorder(blocks);
-        boolean[] loopHead = loopHeads(blocks, rank);
+        Test[] tests = tests(blocks, variables);
+        List<List<Integer>> successors = successors(blocks, tests);
+        int[] rank = reversePostorder(blocks, successors);
+        boolean[] loopHead = loopHeads(blocks, rank, successors);
         NavigableSet<BigInteger> thresholds = thresholds(f);
         TreeSet<Integer> work = new TreeSet<>((a, b) -> rank[a] != rank[b] ? Integer.compare(rank[a], rank[b]) : Integer.compare(a, b));
         int[] changes = new int[n];
@@ -152,7 +166,7 @@ final class RangeAnalysis {
             if (budget < 0) return new RangeAnalysis(variables, new Interval[n][]);
             BlockRanges ranges = new BlockRanges(variables, entry[b.id]);
             for (Inst inst : b.insts) ranges.step(inst);
-            for (BlockRanges.Edge e : ranges.edges(b.terminator)) {
+            for (BlockRanges.Edge e : ranges.edges(b.terminator, id -> tests[id])) {
                 Interval[] old = entry[e.target()];
                 Interval[] next = old == null ? e.state()
                         : merge(old, e.state(), loopHead[e.target()] ? changes[e.target()] : 0, variables, thresholds);
@@ -223,12 +237,53 @@ final class RangeAnalysis {
         out.add(v.add(BigInteger.ONE));
     }
 
-    /** The targets of retreating edges (from a block at or after them in reverse postorder): every cycle has one. */
-    private static boolean[] loopHeads(List<Block> blocks, int[] rank) {
+    /** The blocks that only branch on a private bool slot (or on its negation, as `!(a || b)` does). */
+    private static Test[] tests(List<Block> blocks, Variables variables) {
+        Test[] tests = new Test[blocks.size()];
+        for (Block b : blocks) {
+            if (b.id == 0 || b.insts.isEmpty() || b.insts.size() > 2 || !(b.insts.get(0) instanceof Inst.Load l)
+                    || !(l.slot() instanceof Value.Temp slot) || !variables.condition(slot.id()) || !(b.terminator instanceof Terminator.Branch br)) {
+                continue;
+            }
+            if (b.insts.size() == 1 && br.condition().equals(l.result())) {
+                tests[b.id] = new Test(slot.id(), br.ifTrue(), br.ifFalse());
+            } else if (b.insts.size() == 2 && b.insts.get(1) instanceof Inst.Not not && not.operand().equals(l.result())
+                    && br.condition().equals(not.result())) {
+                tests[b.id] = new Test(slot.id(), br.ifFalse(), br.ifTrue());
+            }
+        }
+        return tests;
+    }
+
+    /**
+     * Each block's successors as the analysis may follow them: its terminator's targets,
+     * and past a target that only tests a bool slot, that block's own targets (where the
+     * edge may go on to).
+     */
+    private static List<List<Integer>> successors(List<Block> blocks, Test[] tests) {
+        List<List<Integer>> all = new ArrayList<>();
+        for (Block b : blocks) {
+            List<Integer> out = new ArrayList<>(successors(b.terminator));
+            for (int s : successors(b.terminator)) {
+                if (tests[s] != null) {
+                    out.add(tests[s].ifTrue());
+                    out.add(tests[s].ifFalse());
+                }
+            }
+            all.add(out);
+        }
+        return all;
+    }
+
+    /**
+     * The targets of retreating edges (from a block at or after them in reverse postorder),
+     * edges through test blocks included: every cycle the analysis may follow has one.
+     */
+    private static boolean[] loopHeads(List<Block> blocks, int[] rank, List<List<Integer>> successors) {
         boolean[] heads = new boolean[blocks.size()];
         for (Block b : blocks) {
             if (rank[b.id] == Integer.MAX_VALUE) continue;
-            for (int s : successors(b.terminator)) if (rank[b.id] >= rank[s]) heads[s] = true;
+            for (int s : successors.get(b.id)) if (rank[b.id] >= rank[s]) heads[s] = true;
         }
         return heads;
     }
@@ -244,7 +299,7 @@ final class RangeAnalysis {
     }
 
     /** Each block's position in a reverse postorder from the entry and the landing pads; unreached blocks last. */
-    private static int[] reversePostorder(List<Block> blocks) {
+    private static int[] reversePostorder(List<Block> blocks, List<List<Integer>> successors) {
         int n = blocks.size();
         int[] rank = new int[n];
         Arrays.fill(rank, Integer.MAX_VALUE);
@@ -260,7 +315,7 @@ final class RangeAnalysis {
             seen[root] = true;
             while (!stack.isEmpty()) {
                 int[] top = stack.peek();
-                List<Integer> next = successors(blocks.get(top[0]).terminator);
+                List<Integer> next = successors.get(top[0]);
                 if (top[1] < next.size()) {
                     int s = next.get(top[1]++);
                     if (!seen[s]) {

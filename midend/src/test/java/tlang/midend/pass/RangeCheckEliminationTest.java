@@ -490,6 +490,40 @@ class RangeCheckEliminationTest {
     }
 
     @Test
+    void conditionsJoinedByAndAndOr() {
+        TirModule m = standard("""
+                fn f(a: &[i64; 16], n: i64) -> i64 {
+                    let mut s = 0;
+                    let mut i = 0;
+                    while i < n && i < 16 {
+                        s += a[i];
+                        i += 1;
+                    }
+                    let mut j = 0;
+                    while !(j >= 16 || j >= n) {
+                        s += a[j];
+                        j += 1;
+                    }
+                    let mut k = n;
+                    while k < 16 || k > 100 {
+                        s += a[k];
+                        k += 1;
+                    }
+                    s
+                }
+                fn main() {
+                    let a = [1; 16];
+                    println("{}", f(&a, std::env::arg_count()));
+                }
+                """);
+        String main = fn(m, "_TN1m4mainE");
+        assertFalse(main.contains("bounds checked at m.t:5:14") || main.contains("traps at m.t:6:9"), "i < n && i < 16:\n" + main);
+        assertFalse(main.contains("bounds checked at m.t:10:14") || main.contains("traps at m.t:11:9"), "!(j >= 16 || j >= n):\n" + main);
+        assertTrue(main.contains("bounds checked at m.t:15:14"), "k < 16 || k > 100 lets k be anything but 16..=100:\n" + main);
+        assertFalse(main.contains("traps at m.t:16:9"), "but past a[k], k is at most 15:\n" + main);
+    }
+
+    @Test
     void overflowsThatHappenKeepTheirChecks() {
         TirModule m = standard("""
                 fn main() {

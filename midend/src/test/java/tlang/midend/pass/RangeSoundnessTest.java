@@ -27,7 +27,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 /**
  * The soundness of range-check-elimination against an interpreter. Random functions over
  * integers of small and wide types, with loops, branches on comparisons, slots, casts,
- * struct fields and bounds-checked indices, run from many inputs (the ends of each type
+ * struct fields, bounds-checked indices and conditions passed through a bool slot to a
+ * block that only tests it (as `&&` does), run from many inputs (the ends of each type
  * among them); at every step the concrete values must lie in the ranges the analysis
  * claims there — every temp, every parameter on entry to a block — and no check the pass
  * removes may fail. A wrong range would be a silent wrong answer in a compiled program, so
@@ -90,7 +91,8 @@ class RangeSoundnessTest {
         final List<TirType> params = new ArrayList<>();
         final List<Value.Temp> slots = new ArrayList<>();
         final List<TirType.Int> slotTypes = new ArrayList<>();
-        Value.Temp array;
+        Value.Temp array, condition;
+        Value.Temp lastStored; // the condition this block last stored, for a branch on it (the `&&` shape)
         long length;
         int temps;
         List<Value> available; // the integer values usable in the current block
@@ -117,8 +119,23 @@ class RangeSoundnessTest {
             length = 1 + rnd.nextInt(20);
             array = temp(TirType.PTR);
             entry.insts.add(new Inst.Slot(array, new TirType.Array(TirType.I64, length), "a"));
+            condition = temp(TirType.PTR);
+            entry.insts.add(new Inst.Slot(condition, TirType.BOOL, "&&"));
             for (Block b : blocks) {
                 available = new ArrayList<>();
+                lastStored = null;
+                if (b.id != 0 && rnd.nextInt(5) == 0) {
+                    // A block that only tests the condition slot, as `&&` and `||` end.
+                    Value.Temp c = temp(TirType.BOOL);
+                    b.insts.add(new Inst.Load(c, condition, TirType.BOOL));
+                    if (rnd.nextInt(3) == 0) {
+                        Value.Temp not = temp(TirType.BOOL);
+                        b.insts.add(new Inst.Not(not, c));
+                        c = not;
+                    }
+                    b.terminator = new Terminator.Branch(c, 1 + rnd.nextInt(n - 1), 1 + rnd.nextInt(n - 1));
+                    continue;
+                }
                 for (int p = 0; p < params.size(); p++) available.add(new Value.Param(p, params.get(p)));
                 if (b.id == 0) {
                     for (int i = 0; i < slots.size(); i++) if (rnd.nextInt(4) != 0) b.insts.add(new Inst.Store(slots.get(i), pick(slotTypes.get(i))));
@@ -144,7 +161,7 @@ class RangeSoundnessTest {
         }
 
         void instruction(Block b) {
-            switch (rnd.nextInt(13)) {
+            switch (rnd.nextInt(14)) {
                 case 0, 1 -> {
                     int s = rnd.nextInt(slots.size());
                     Value.Temp r = temp(slotTypes.get(s));
@@ -177,6 +194,13 @@ class RangeSoundnessTest {
                     Value.Temp res = temp(TirType.PTR);
                     b.insts.add(new Inst.ElementAddr(res, array, new TirType.Array(TirType.I64, length), pick(typeHere()), rnd.nextInt(5) != 0 ? AT : null));
                 }
+                case 12 -> {
+                    TirType.Int t = typeHere();
+                    Value.Temp c = temp(TirType.BOOL);
+                    b.insts.add(new Inst.Compare(c, CmpOp.values()[rnd.nextInt(CmpOp.values().length)], pick(t), pick(t)));
+                    b.insts.add(new Inst.Store(condition, rnd.nextInt(6) == 0 ? new Value.BoolConst(rnd.nextBoolean()) : c));
+                    lastStored = c;
+                }
                 case 10, 11 -> {
                     // A loop counter's step: s = s +/- a small constant.
                     int s = rnd.nextInt(slots.size());
@@ -206,6 +230,14 @@ class RangeSoundnessTest {
             if (n == 1 || kind == 0) return new Terminator.Return(null);
             int target = 1 + rnd.nextInt(n - 1), other = 1 + rnd.nextInt(n - 1);
             if (kind < 3) return new Terminator.Jump(target);
+            if (lastStored != null && kind < 6) {
+                Value.Temp cond = lastStored;
+                if (rnd.nextInt(3) == 0) {
+                    cond = temp(TirType.BOOL);
+                    b.insts.add(new Inst.Not(cond, lastStored));
+                }
+                return new Terminator.Branch(cond, target, other);
+            }
             TirType.Int t = typeHere();
             Value left = pick(t);
             if (rnd.nextBoolean()) {
@@ -231,14 +263,24 @@ class RangeSoundnessTest {
     private record Execution(Function f, Function eliminated, RangeAnalysis analysis, BigInteger[] args, Random rnd, int seed) {
         void run() {
             Map<Integer, BigInteger> memory = new HashMap<>();
+            Map<Integer, Boolean> flags = new HashMap<>();
             for (Inst inst : f.blocks().get(0).insts) {
                 // Slots start with whatever the stack held.
                 if (inst instanceof Inst.Slot s && s.slotType() instanceof TirType.Int t) memory.put(s.result().id(), new BigInteger(t.bits(), rnd).add(min(t)));
+                if (inst instanceof Inst.Slot s && s.slotType() == TirType.BOOL) flags.put(s.result().id(), rnd.nextBoolean());
             }
             int block = 0;
             for (int steps = 0; steps < STEPS; steps++) {
                 Block b = f.blocks().get(block);
                 BlockRanges ranges = analysis.enter(block);
+                if (isTest(b)) {
+                    // Analysed through its predecessors, which go on to where it branches
+                    // (its own state covers only the paths of the others).
+                    Value.Temp slot = (Value.Temp) ((Inst.Load) b.insts.get(0)).slot();
+                    Terminator.Branch br = (Terminator.Branch) b.terminator;
+                    block = flags.get(slot.id()) != (b.insts.size() == 2) ? br.ifTrue() : br.ifFalse();
+                    continue;
+                }
                 if (ranges == null) fail(where(block, "reached, but the analysis says no path does"));
                 for (int p = 0; p < args.length; p++) in(ranges.range(new Value.Param(p, f.params().get(p))), args[p], block, "parameter %p" + p);
                 Map<Integer, BigInteger> ints = new HashMap<>();
@@ -248,7 +290,7 @@ class RangeSoundnessTest {
                     boolean safe = ranges.cannotFail(inst);
                     boolean removed = !hasCheck(eliminated.blocks().get(block).insts.get(i)) && hasCheck(inst);
                     if (safe != removed) fail(where(block, "the pass and the analysis disagree on " + TirPrinter.print(module(f))));
-                    Outcome o = execute(inst, ints, bools, memory);
+                    Outcome o = execute(inst, ints, bools, memory, flags);
                     if (o == Outcome.TRAP) {
                         if (safe) fail(where(block, "instruction " + i + " traps with " + java.util.Arrays.toString(args) + ", but its check was removed"));
                         return;
@@ -295,9 +337,18 @@ class RangeSoundnessTest {
             return v instanceof Value.BoolConst c ? c.value() : bools.get(((Value.Temp) v).id());
         }
 
-        Outcome execute(Inst inst, Map<Integer, BigInteger> ints, Map<Integer, Boolean> bools, Map<Integer, BigInteger> memory) {
+        /** A block that only branches on the condition slot, or on its negation. */
+        static boolean isTest(Block b) {
+            if (b.insts.isEmpty() || !(b.insts.get(0) instanceof Inst.Load l && l.type() == TirType.BOOL && b.terminator instanceof Terminator.Branch br)) return false;
+            if (b.insts.size() == 1) return br.condition().equals(l.result());
+            return b.insts.size() == 2 && b.insts.get(1) instanceof Inst.Not not && not.operand().equals(l.result()) && br.condition().equals(not.result());
+        }
+
+        Outcome execute(Inst inst, Map<Integer, BigInteger> ints, Map<Integer, Boolean> bools, Map<Integer, BigInteger> memory, Map<Integer, Boolean> flags) {
             switch (inst) {
                 case Inst.Slot s -> {}
+                case Inst.Load l when l.type() == TirType.BOOL -> bools.put(l.result().id(), flags.get(((Value.Temp) l.slot()).id()));
+                case Inst.Store s when s.value().type() == TirType.BOOL -> flags.put(((Value.Temp) s.slot()).id(), truth(s.value(), bools));
                 case Inst.Load l -> ints.put(l.result().id(), memory.get(((Value.Temp) l.slot()).id()));
                 case Inst.Store s -> memory.put(((Value.Temp) s.slot()).id(), value(s.value(), ints));
                 case Inst.IntArith a -> {
