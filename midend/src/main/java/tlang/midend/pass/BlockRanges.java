@@ -20,50 +20,87 @@ import java.util.function.IntFunction;
  *
  * <p>Besides ranges it keeps equalities, because temps die with their block while a fact
  * learnt about one (an index passed its bounds check, a comparison held on the edge taken)
- * holds for every slot that still contains the same number. Each temp has a canonical
- * value (itself, another temp or a parameter): a load makes the temp equal to what the
- * slot holds, a cast that keeps the number and a field extracted from a struct built here
- * are the same number. Each slot remembers the canonical value it holds until the next
- * store to it. Nothing else writes a tracked slot: its address is only loaded from and
- * stored to, never passed on.
+ * holds for every slot that still contains the same number — or that number plus a
+ * constant. Each integer value is a canonical <em>base</em> (a temp, a parameter, or a
+ * variable's content as the block starts) plus an offset: a load gives the temp what the
+ * slot holds; `x + 1` is x's base plus one when it cannot wrap; a cast that keeps the number
+ * and a field extracted from a struct built here are the number itself. Each slot
+ * remembers what it holds until the next store to it; nothing else writes a tracked slot,
+ * whose address is only loaded from and stored to. Narrowing a base narrows every value
+ * and slot made of it. Slots holding the same base when the block ends leave as relations
+ * of the next state ({@link RangeState}), and come back as a shared base in the next block.
  *
  * <p>Every fact is one the instructions guarantee on every execution that reaches them
  * from a state inside the entry ranges; a contradiction (code that cannot run) leaves
  * the ranges as they were rather than proving anything from it.
  */
 final class BlockRanges {
+    /** A value: canonical {@code base} plus {@code offset}. */
+    private record Affine(Value base, BigInteger offset) {
+        Affine plus(BigInteger c) { return new Affine(base, offset.add(c)); }
+    }
+
     private final RangeAnalysis.Variables variables;
     private final Interval[] state;
-    /** For each variable, the canonical value its slot holds now, or null (not known in this block). */
-    private final Value[] holds;
+    /** For each variable, what its slot holds now, or null (not known in this block). */
+    private final Affine[] holds;
+    /** The ranges of bases that are temps (a variable's content on entry is temp -1 - variable). */
     private final Map<Integer, Interval> temps = new HashMap<>();
-    private final Map<Integer, Value> canonical = new HashMap<>();
+    private final Map<Integer, Affine> canonical = new HashMap<>();
     private final Map<Integer, Inst.Compare> compares = new HashMap<>();
     private final Map<Integer, Value> negations = new HashMap<>();
     private final Map<Integer, Inst.MakeStruct> structs = new HashMap<>();
     /** For each private bool slot written here, the value last stored: a temp of this block or a constant. */
     private final Map<Integer, Value> conditions = new HashMap<>();
+    /** The relations the block leaves, once asked for. */
+    private RangeState relations;
 
     /** The state on an edge to block {@code target}. */
-    record Edge(int target, Interval[] state) {}
+    record Edge(int target, RangeState state) {}
 
-    BlockRanges(RangeAnalysis.Variables variables, Interval[] entry) {
+    BlockRanges(RangeAnalysis.Variables variables, RangeState entry) {
         this.variables = variables;
-        this.state = entry.clone();
-        this.holds = new Value[entry.length];
+        this.state = entry.ranges.clone();
+        this.holds = new Affine[state.length];
+        // Each group of related variables shares one base: its representative's content
+        // as the block starts (a parameter stands for itself).
+        Map<Integer, List<Integer>> groups = new HashMap<>();
+        for (int v = 0; v < state.length; v++) if (entry.base(v) >= 0) groups.computeIfAbsent(entry.base(v), k -> new ArrayList<>()).add(v);
+        for (Map.Entry<Integer, List<Integer>> g : groups.entrySet()) {
+            int rep = g.getKey();
+            Value.Param param = variables.paramOf(rep);
+            Value base = param != null ? param : new Value.Temp(-1 - rep, variables.type(rep));
+            Interval r = state[rep];
+            for (int m : g.getValue()) {
+                Interval both = r.meet(state[m].shift(entry.offset(m).negate()));
+                if (both != null) r = both;
+            }
+            state[rep] = r;
+            if (param == null) {
+                temps.put(-1 - rep, r);
+                holds[rep] = new Affine(base, BigInteger.ZERO);
+            }
+            for (int m : g.getValue()) {
+                holds[m] = new Affine(base, entry.offset(m));
+                Interval shifted = state[m].meet(r.shift(entry.offset(m)));
+                if (shifted != null) state[m] = shifted;
+            }
+        }
     }
 
     /** The range of an integer operand at this point; null for values of other types. */
     Interval range(Value v) {
         if (!(v.type() instanceof TirType.Int t)) return null;
+        Interval whole = Interval.of(t);
         Interval r = switch (v) {
             case Value.IntConst c -> Interval.of(c, t);
             case Value.ZeroConst z -> Interval.point(0);
             case Value.Temp x -> known(canonical(x));
-            case Value.Param p -> known(p);
+            case Value.Param p -> known(canonical(p));
             default -> null;
         };
-        return r != null ? r : Interval.of(t);
+        Interval inside = r == null ? null : r.meet(whole);
+        return inside != null ? inside : whole;
     }
 
     /**
@@ -98,10 +135,7 @@ final class BlockRanges {
         switch (inst) {
             case Inst.Load l -> load(l);
             case Inst.Store s -> store(s);
-            case Inst.IntArith a -> {
-                Interval r = arithmetic(a);
-                if (r != null) temps.put(a.result().id(), r);
-            }
+            case Inst.IntArith a -> arithmetic(a);
             case Inst.Cast c -> cast(c);
             case Inst.Compare c -> compares.put(c.result().id(), c);
             case Inst.Not n -> { if (n.operand().type() == TirType.BOOL) negations.put(n.result().id(), n.operand()); }
@@ -113,9 +147,9 @@ final class BlockRanges {
             }
             case Inst.ElementAddr ea -> {
                 // Past a bounds check, the index is inside the array.
-                Value k = canonical(ea.index());
-                if (ea.check() != null && k != null && ea.type().length() > 0) {
-                    narrowHere(k, new Interval(BigInteger.ZERO, BigInteger.valueOf(ea.type().length() - 1)));
+                Affine index = canonical(ea.index());
+                if (ea.check() != null && index != null && ea.type().length() > 0) {
+                    narrowHere(index, new Interval(BigInteger.ZERO, BigInteger.valueOf(ea.type().length() - 1)));
                 }
             }
             case Inst.Intrinsic in -> {
@@ -152,9 +186,9 @@ final class BlockRanges {
                 out.add(new Edge(taken ? test.ifTrue() : test.ifFalse(), e.state()));
                 continue;
             }
-            Interval[] yes = assume(e.state(), stored, true, 0), no = assume(e.state(), stored, false, 0);
-            if (yes != null) out.add(new Edge(test.ifTrue(), yes));
-            if (no != null) out.add(new Edge(test.ifFalse(), no));
+            Interval[] yes = assume(e.state().ranges, stored, true, 0), no = assume(e.state().ranges, stored, false, 0);
+            if (yes != null) out.add(new Edge(test.ifTrue(), e.state().withRanges(yes)));
+            if (no != null) out.add(new Edge(test.ifFalse(), e.state().withRanges(no)));
         }
         return out;
     }
@@ -166,31 +200,62 @@ final class BlockRanges {
     private Boolean sameCondition(Value a, Value b) {
         Value x = a, y = b;
         boolean flipped = false;
-        for (int i = 0; i < 16 && canonical(x) instanceof Value.Temp t && negations.containsKey(t.id()); i++) {
+        for (int i = 0; i < 16 && identity(x) instanceof Value.Temp t && negations.containsKey(t.id()); i++) {
             x = negations.get(t.id());
             flipped = !flipped;
         }
-        for (int i = 0; i < 16 && canonical(y) instanceof Value.Temp t && negations.containsKey(t.id()); i++) {
+        for (int i = 0; i < 16 && identity(y) instanceof Value.Temp t && negations.containsKey(t.id()); i++) {
             y = negations.get(t.id());
             flipped = !flipped;
         }
-        Value kx = canonical(x), ky = canonical(y);
+        Value kx = identity(x), ky = identity(y);
         return kx != null && kx.equals(ky) ? !flipped : null;
     }
 
     private List<Edge> edges(Terminator t) {
         List<Edge> out = new ArrayList<>();
         switch (t) {
-            case Terminator.Jump j -> out.add(new Edge(j.target(), state.clone()));
-            case Terminator.Branch br when br.ifTrue() == br.ifFalse() -> out.add(new Edge(br.ifTrue(), state.clone()));
+            case Terminator.Jump j -> out.add(new Edge(j.target(), leaving(state.clone())));
+            case Terminator.Branch br when br.ifTrue() == br.ifFalse() -> out.add(new Edge(br.ifTrue(), leaving(state.clone())));
             case Terminator.Branch br -> {
                 Interval[] yes = assume(state, br.condition(), true, 0), no = assume(state, br.condition(), false, 0);
-                if (yes != null) out.add(new Edge(br.ifTrue(), yes));
-                if (no != null) out.add(new Edge(br.ifFalse(), no));
+                if (yes != null) out.add(new Edge(br.ifTrue(), leaving(yes)));
+                if (no != null) out.add(new Edge(br.ifFalse(), leaving(no)));
             }
             case null, default -> {}
         }
         return out;
+    }
+
+    /**
+     * The state leaving with {@code ranges}: related are the slots holding one base (each to
+     * the first of them, or to the parameter that is the base).
+     */
+    private RangeState leaving(Interval[] ranges) {
+        if (relations == null) {
+            int[] base = new int[holds.length];
+            BigInteger[] offset = new BigInteger[holds.length];
+            Map<Value, Integer> representative = new HashMap<>();
+            for (int v = 0; v < holds.length; v++) {
+                base[v] = -1;
+                Affine h = holds[v];
+                if (h == null) continue;
+                Integer rep = representative.get(h.base());
+                if (rep == null) {
+                    int param = h.base() instanceof Value.Param p ? variables.param(p) : -1;
+                    if (param < 0) {
+                        representative.put(h.base(), v);
+                        continue;
+                    }
+                    rep = param;
+                    representative.put(h.base(), rep);
+                }
+                base[v] = rep;
+                offset[v] = holds[rep] == null ? h.offset() : h.offset().subtract(holds[rep].offset());
+            }
+            relations = new RangeState(state, base, offset);
+        }
+        return relations.withRanges(ranges);
     }
 
     // ---- instructions
@@ -198,19 +263,19 @@ final class BlockRanges {
     private void load(Inst.Load l) {
         int var = variable(l.slot(), l.type());
         if (var < 0) return; // memory nobody tracks: the type's whole range
-        Value held = holds[var];
+        Affine held = holds[var];
         if (held != null) {
             canonical.put(l.result().id(), held);
             narrowHere(held, state[var]);
         } else {
             temps.put(l.result().id(), state[var]);
-            holds[var] = l.result();
+            holds[var] = new Affine(l.result(), BigInteger.ZERO);
         }
     }
 
     private void store(Inst.Store s) {
         if (s.slot() instanceof Value.Temp slot && variables.condition(slot.id())) {
-            Value v = s.value() instanceof Value.BoolConst ? s.value() : canonical(s.value());
+            Value v = s.value() instanceof Value.BoolConst ? s.value() : identity(s.value());
             if (v != null && s.value().type() == TirType.BOOL) conditions.put(slot.id(), v);
             else conditions.remove(slot.id());
             return;
@@ -221,9 +286,38 @@ final class BlockRanges {
         holds[var] = canonical(s.value());
     }
 
+    private void arithmetic(Inst.IntArith a) {
+        if (!(a.result().type() instanceof TirType.Int t)) return;
+        Affine shifted = shifted(a, t);
+        if (shifted == null) {
+            temps.put(a.result().id(), result(a, t));
+            return;
+        }
+        canonical.put(a.result().id(), shifted);
+        // Past a checked x + c, the sum is inside the type: x is at most MAX - c.
+        if (a.trap() != null) narrowHere(shifted, Interval.of(t));
+    }
+
+    /**
+     * {@code x + c} or {@code x - c} as x's base plus an offset, when it is the exact sum on
+     * every execution that goes on: checked (an overflow traps), or unable to wrap.
+     */
+    private Affine shifted(Inst.IntArith a, TirType.Int t) {
+        if ((a.op() != Inst.ArithOp.ADD && a.op() != Inst.ArithOp.SUB) || !a.left().type().equals(t) || !a.right().type().equals(t)) return null;
+        Value variable = a.right() instanceof Value.IntConst ? a.left() : a.op() == Inst.ArithOp.ADD && a.left() instanceof Value.IntConst ? a.right() : null;
+        Value constant = variable == a.left() ? a.right() : a.left();
+        Affine x = variable == null ? null : canonical(variable);
+        if (x == null || !(constant instanceof Value.IntConst c)) return null;
+        if (a.trap() == null) {
+            Interval exact = exact(a, t);
+            if (exact == null || !Interval.of(t).contains(exact)) return null;
+        }
+        BigInteger k = ConstantFold.value(c.value(), t);
+        return x.plus(a.op() == Inst.ArithOp.ADD ? k : k.negate());
+    }
+
     /** The range of an arithmetic result, where it continues (a checked operation that overflows does not). */
-    private Interval arithmetic(Inst.IntArith a) {
-        if (!(a.result().type() instanceof TirType.Int t)) return null;
+    private Interval result(Inst.IntArith a, TirType.Int t) {
         Interval whole = Interval.of(t), exact = exact(a, t);
         if (exact == null) return whole;
         if (whole.contains(exact)) return exact;
@@ -276,18 +370,17 @@ final class BlockRanges {
         Interval r = range(operand);
         if (!Interval.of(to).contains(r)) return; // truncated or reinterpreted: anything in the type
         // Every value it may have fits: the cast keeps the number itself.
-        Value k = canonical(operand);
+        Affine k = canonical(operand);
         if (k != null) canonical.put(c.result().id(), k);
         else temps.put(c.result().id(), r);
     }
 
     private void extract(Inst.ExtractField x) {
-        Value aggregate = canonical(x.aggregate());
-        Inst.MakeStruct m = aggregate instanceof Value.Temp t ? structs.get(t.id()) : null;
+        Inst.MakeStruct m = identity(x.aggregate()) instanceof Value.Temp t ? structs.get(t.id()) : null;
         if (m == null || x.index() < 0 || x.index() >= m.fields().size()) return;
         Value field = m.fields().get(x.index());
         if (!field.type().equals(x.result().type())) return;
-        Value k = canonical(field);
+        Affine k = canonical(field);
         if (k != null) canonical.put(x.result().id(), k);
         else {
             Interval r = range(field);
@@ -300,7 +393,7 @@ final class BlockRanges {
     /** {@code from} narrowed by {@code condition} being {@code value}; null when it cannot be. */
     private Interval[] assume(Interval[] from, Value condition, boolean value, int depth) {
         if (condition instanceof Value.BoolConst c) return c.value() == value ? from.clone() : null;
-        if (canonical(condition) instanceof Value.Temp t && depth < 16) {
+        if (identity(condition) instanceof Value.Temp t && depth < 16) {
             Value negated = negations.get(t.id());
             if (negated != null) return assume(from, negated, !value, depth + 1);
             Inst.Compare c = compares.get(t.id());
@@ -333,7 +426,7 @@ final class BlockRanges {
             default -> { nl = excluding(l, r); nr = excluding(r, l); }
         }
         if (nl == null || nr == null) return null;
-        Value kl = canonical(c.left()), kr = canonical(c.right());
+        Affine kl = canonical(c.left()), kr = canonical(c.right());
         if (kl != null && !narrow(out, kl, nl)) return null;
         if (kr != null && !narrow(out, kr, nr)) return null;
         return out;
@@ -351,43 +444,59 @@ final class BlockRanges {
 
     // ---- equalities
 
-    /** The canonical value equal to {@code v}: a temp or a parameter; null for constants and other values. */
-    private Value canonical(Value v) {
+    /** What {@code v} is: a base plus an offset; null for constants and values that are not temps or parameters. */
+    private Affine canonical(Value v) {
         return switch (v) {
-            case Value.Temp t -> canonical.getOrDefault(t.id(), t);
-            case Value.Param p -> p;
+            case Value.Temp t -> canonical.getOrDefault(t.id(), new Affine(t, BigInteger.ZERO));
+            case Value.Param p -> new Affine(p, BigInteger.ZERO);
             default -> null;
         };
     }
 
-    /** The range of a canonical value; null when it is not an integer. */
-    private Interval known(Value k) {
-        if (k == null) return null;
-        if (k instanceof Value.Param p && variables.param(p) >= 0) return state[variables.param(p)];
-        if (k instanceof Value.Temp t && temps.containsKey(t.id())) return temps.get(t.id());
-        return k.type() instanceof TirType.Int t ? Interval.of(t) : null;
+    /** The value {@code v} is itself (a temp or parameter it was loaded, cast or extracted from), or null. */
+    private Value identity(Value v) {
+        Affine a = canonical(v);
+        return a != null && a.offset().signum() == 0 ? a.base() : null;
+    }
+
+    /** The range of a value; null when it is not an integer. */
+    private Interval known(Affine a) {
+        Interval base = knownBase(a.base());
+        return base == null ? null : base.shift(a.offset());
+    }
+
+    private Interval knownBase(Value base) {
+        if (base instanceof Value.Param p && variables.param(p) >= 0) return state[variables.param(p)];
+        if (base instanceof Value.Temp t && temps.containsKey(t.id())) return temps.get(t.id());
+        return base.type() instanceof TirType.Int t ? Interval.of(t) : null;
     }
 
     /**
-     * Narrows canonical value {@code k} to {@code r} in {@code target} (the state here, or an
-     * edge's copy): its parameter's variable and every slot holding it. False, with
+     * Narrows value {@code a} to {@code r} in {@code target} (the state here, or an edge's
+     * copy): its base's parameter variable and every slot holding its base. False, with
      * {@code target} unchanged, on a contradiction.
      */
-    private boolean narrow(Interval[] target, Value k, Interval r) {
-        int param = k instanceof Value.Param p ? variables.param(p) : -1;
-        if (param >= 0 && target[param].meet(r) == null) return false;
-        for (int v = 0; v < holds.length; v++) if (k.equals(holds[v]) && target[v].meet(r) == null) return false;
-        if (param >= 0) target[param] = target[param].meet(r);
-        for (int v = 0; v < holds.length; v++) if (k.equals(holds[v])) target[v] = target[v].meet(r);
+    private boolean narrow(Interval[] target, Affine a, Interval r) {
+        Value base = a.base();
+        Interval b = r.shift(a.offset().negate());
+        int param = base instanceof Value.Param p ? variables.param(p) : -1;
+        if (param >= 0 && target[param].meet(b) == null) return false;
+        for (int v = 0; v < holds.length; v++) {
+            if (holds[v] != null && holds[v].base().equals(base) && target[v].meet(b.shift(holds[v].offset())) == null) return false;
+        }
+        if (param >= 0) target[param] = target[param].meet(b);
+        for (int v = 0; v < holds.length; v++) {
+            if (holds[v] != null && holds[v].base().equals(base)) target[v] = target[v].meet(b.shift(holds[v].offset()));
+        }
         return true;
     }
 
-    /** Narrows canonical value {@code k} to {@code r} from here on; a contradiction changes nothing. */
-    private void narrowHere(Value k, Interval r) {
-        Interval now = known(k);
+    /** Narrows value {@code a} to {@code r} from here on; a contradiction changes nothing. */
+    private void narrowHere(Affine a, Interval r) {
+        Interval now = known(a);
         Interval m = now == null ? null : now.meet(r);
-        if (m == null || !narrow(state, k, m)) return;
-        if (k instanceof Value.Temp t) temps.put(t.id(), m);
+        if (m == null || !narrow(state, a, m)) return;
+        if (a.base() instanceof Value.Temp t) temps.put(t.id(), m.shift(a.offset().negate()));
     }
 
     /** The variable of a tracked slot at {@code address} holding values of {@code type}, or -1. */

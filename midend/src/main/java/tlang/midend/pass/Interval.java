@@ -55,6 +55,9 @@ record Interval(BigInteger lo, BigInteger hi) {
     /** The values at least {@code bound}, or null when there are none. */
     Interval atLeast(BigInteger bound) { return meet(new Interval(bound, hi.max(bound))); }
 
+    /** Every value moved by {@code c}. */
+    Interval shift(BigInteger c) { return new Interval(lo.add(c), hi.add(c)); }
+
     Interval add(Interval o) { return new Interval(lo.add(o.lo), hi.add(o.hi)); }
 
     Interval subtract(Interval o) { return new Interval(lo.subtract(o.hi), hi.subtract(o.lo)); }

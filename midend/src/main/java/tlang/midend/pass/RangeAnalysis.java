@@ -11,6 +11,7 @@ import java.math.BigInteger;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -36,22 +37,24 @@ import java.util.TreeSet;
  * iterate, so after a few changes of a block's entry state a growing bound jumps to the
  * next constant of the function (a loop bound, an array length, one past either), and after
  * a few more to its type's end; since every variable can only grow, this ends. The state
- * is final only when no edge adds to any block: then it covers every execution, which is
- * what makes removing a check on its word sound. A function that would take too long is
- * left alone.
+ * is a fixed point only when no edge adds to any block: then it covers every execution,
+ * which is what makes removing a check on its word sound. A few rounds of narrowing then
+ * take back what widening overshot. A function that would take too long is left alone.
  */
 final class RangeAnalysis {
     /** Changes of a block's entry state joined plainly, before widening. */
     private static final int PLAIN_JOINS = 4;
     /** Further changes that widen to the next constant, before widening to the type's ends. */
     private static final int THRESHOLD_STEPS = 8;
+    /** Rounds of narrowing after the fixed point. */
+    private static final int NARROWING_ROUNDS = 3;
     /** Work (instructions and variables walked) after which a function is left alone. */
     private static final long BUDGET = 4_000_000;
 
     private final Variables variables;
-    private final Interval[][] entry;
+    private final RangeState[] entry;
 
-    private RangeAnalysis(Variables variables, Interval[][] entry) {
+    private RangeAnalysis(Variables variables, RangeState[] entry) {
         this.variables = variables;
         this.entry = entry;
     }
@@ -64,6 +67,7 @@ final class RangeAnalysis {
         private final Map<Integer, Integer> slots = new HashMap<>();
         private final int[] params;
         private final List<TirType.Int> types = new ArrayList<>();
+        private final Map<Integer, Value.Param> paramValues = new HashMap<>();
         private final Set<Integer> conditions = new HashSet<>();
 
         static Variables of(Function f) { return new Variables(f); }
@@ -96,6 +100,7 @@ final class RangeAnalysis {
                 params[i] = -1;
                 if (f.params().get(i) instanceof TirType.Int t) {
                     params[i] = types.size();
+                    paramValues.put(types.size(), new Value.Param(i, t));
                     types.add(t);
                 }
             }
@@ -117,6 +122,9 @@ final class RangeAnalysis {
             if (p.index() < 0 || p.index() >= params.length || params[p.index()] < 0) return -1;
             return types.get(params[p.index()]).equals(p.type()) ? params[p.index()] : -1;
         }
+
+        /** The parameter that variable {@code var} is, or null for a slot's. */
+        Value.Param paramOf(int var) { return paramValues.get(var); }
 
         TirType.Int type(int var) { return types.get(var); }
 
@@ -142,7 +150,7 @@ final class RangeAnalysis {
         Variables variables = Variables.of(f);
         List<Block> blocks = f.blocks();
         int n = blocks.size();
-        Interval[][] entry = new Interval[n][];
+        RangeState[] entry = new RangeState[n];
         if (!wellFormed(blocks)) return new RangeAnalysis(variables, entry);
         Test[] tests = tests(blocks, variables);
         List<List<Integer>> successors = successors(blocks, tests);
@@ -151,33 +159,191 @@ final class RangeAnalysis {
         NavigableSet<BigInteger> thresholds = thresholds(f);
         TreeSet<Integer> work = new TreeSet<>((a, b) -> rank[a] != rank[b] ? Integer.compare(rank[a], rank[b]) : Integer.compare(a, b));
         int[] changes = new int[n];
-        entry[0] = variables.unknown();
+        entry[0] = RangeState.of(variables.unknown());
         work.add(0);
         for (Block b : blocks) {
             if (b.isLandingPad() && b.id != 0) {
-                entry[b.id] = variables.unknown();
+                entry[b.id] = RangeState.of(variables.unknown());
                 work.add(b.id);
             }
         }
         long budget = BUDGET;
+        Incoming incoming = new Incoming(n);
         while (!work.isEmpty()) {
             Block b = blocks.get(work.pollFirst());
             budget -= b.insts.size() + 2L * variables.size() + 1;
-            if (budget < 0) return new RangeAnalysis(variables, new Interval[n][]);
-            BlockRanges ranges = new BlockRanges(variables, entry[b.id]);
-            for (Inst inst : b.insts) ranges.step(inst);
-            for (BlockRanges.Edge e : ranges.edges(b.terminator, id -> tests[id])) {
-                Interval[] old = entry[e.target()];
-                Interval[] next = old == null ? e.state()
+            if (budget < 0) return new RangeAnalysis(variables, new RangeState[n]);
+            for (BlockRanges.Edge e : walk(b, entry[b.id], variables, tests, incoming)) {
+                RangeState old = entry[e.target()];
+                RangeState next = old == null ? e.state()
                         : merge(old, e.state(), loopHead[e.target()] ? changes[e.target()] : 0, variables, thresholds);
-                if (!Arrays.equals(old, next)) {
+                if (!next.equals(old)) {
                     entry[e.target()] = next;
                     changes[e.target()]++;
                     work.add(e.target());
                 }
             }
         }
+        narrow(blocks, entry, rank, Loop.find(blocks, rank, loopHead, successors, variables), variables, tests, incoming);
         return new RangeAnalysis(variables, entry);
+    }
+
+    /**
+     * Takes back what widening gave away: each block's state becomes what its edges bring
+     * now, where that is less (the loop head widened to `[0, MAX]` gets `[0, 100]` back from
+     * the back edge once the body's bounds check has had its say). Every state here covers
+     * every execution, so what the edges compute from them does too, and so does the
+     * intersection of both; a few rounds in reverse postorder suffice for nested loops.
+     *
+     * <p>A variable a loop never stores keeps, at the loop's head, the value it had when
+     * control came in (when the loop is entered only through its head): its range there is
+     * what the edges from outside bring. Narrowing alone cannot find that — the back edge
+     * hands the head its own widened range back — and it is what bounds an outer loop's
+     * counter inside an inner loop.
+     */
+    private static void narrow(List<Block> blocks, RangeState[] entry, int[] rank, Map<Integer, Loop> loops, Variables variables,
+                               Test[] tests, Incoming incoming) {
+        List<Block> order = new ArrayList<>();
+        for (Block b : blocks) if (entry[b.id] != null) order.add(b);
+        order.sort((a, b) -> Integer.compare(rank[a.id], rank[b.id]));
+        for (int round = 0; round < NARROWING_ROUNDS; round++) {
+            boolean changed = false;
+            for (Block b : order) {
+                if (b.id != 0 && !b.isLandingPad() && entry[b.id] != null) {
+                    RangeState joined = null, outside = null;
+                    Loop loop = loops.get(b.id);
+                    for (Map.Entry<Integer, List<RangeState>> in : incoming.into(b.id).entrySet()) {
+                        for (RangeState s : in.getValue()) {
+                            joined = joined == null ? s : merge(joined, s, 0, variables, null);
+                            if (loop != null && !loop.body().get(in.getKey())) outside = outside == null ? s : merge(outside, s, 0, variables, null);
+                        }
+                    }
+                    RangeState next = joined == null ? null : narrowed(entry[b.id], joined);
+                    if (next != null && outside != null) next = invariants(next, outside, loop);
+                    if (next == null || !next.equals(entry[b.id])) changed = true;
+                    entry[b.id] = next;
+                }
+                if (entry[b.id] != null) walk(b, entry[b.id], variables, tests, incoming);
+                else incoming.forget(b.id);
+            }
+            if (!changed) return;
+        }
+    }
+
+    /** {@code state} with each variable {@code loop} never stores cut to its range on the edges from outside. */
+    private static RangeState invariants(RangeState state, RangeState outside, Loop loop) {
+        Interval[] r = state.ranges.clone();
+        for (int v = 0; v < r.length; v++) {
+            if (loop.stored().get(v)) continue;
+            Interval both = r[v].meet(outside.ranges[v]);
+            if (both != null) r[v] = both;
+        }
+        return state.withRanges(r);
+    }
+
+    /**
+     * The blocks of the cycles through a loop head (reached from the head, and reaching one
+     * of its back edges, without passing it again) and the variables they store; only
+     * loops entered through their head alone (no other block of the body has a predecessor
+     * outside it, none is the function's entry or a landing pad).
+     */
+    private record Loop(BitSet body, BitSet stored) {
+        static Map<Integer, Loop> find(List<Block> blocks, int[] rank, boolean[] heads, List<List<Integer>> successors, Variables variables) {
+            int n = blocks.size();
+            List<List<Integer>> predecessors = new ArrayList<>();
+            for (int i = 0; i < n; i++) predecessors.add(new ArrayList<>());
+            for (int i = 0; i < n; i++) for (int s : successors.get(i)) predecessors.get(s).add(i);
+            Map<Integer, Loop> loops = new HashMap<>();
+            for (int h = 0; h < n; h++) {
+                if (!heads[h] || rank[h] == Integer.MAX_VALUE) continue;
+                List<Integer> latches = new ArrayList<>();
+                for (int p : predecessors.get(h)) if (rank[p] != Integer.MAX_VALUE && rank[p] >= rank[h]) latches.add(p);
+                BitSet body = reach(h, List.of(h), successors, n, true);
+                body.and(reach(h, latches, predecessors, n, false));
+                body.set(h);
+                boolean closed = !body.get(0);
+                BitSet stored = new BitSet(variables.size());
+                for (int b = body.nextSetBit(0); b >= 0; b = body.nextSetBit(b + 1)) {
+                    if (blocks.get(b).isLandingPad()) closed = false;
+                    if (b != h) for (int p : predecessors.get(b)) if (!body.get(p)) closed = false;
+                    for (Inst inst : blocks.get(b).insts) {
+                        if (inst instanceof Inst.Store st && st.slot() instanceof Value.Temp t && variables.slot(t.id()) >= 0) stored.set(variables.slot(t.id()));
+                    }
+                }
+                if (closed) loops.put(h, new Loop(body, stored));
+            }
+            return loops;
+        }
+
+        /**
+         * The blocks reached from {@code from} along {@code edges} without passing
+         * {@code head}: it is left only when {@code leaveHead} (the search forward from it).
+         */
+        private static BitSet reach(int head, List<Integer> from, List<List<Integer>> edges, int n, boolean leaveHead) {
+            BitSet seen = new BitSet(n);
+            Deque<Integer> work = new ArrayDeque<>();
+            for (int b : from) {
+                seen.set(b);
+                work.push(b);
+            }
+            while (!work.isEmpty()) {
+                int b = work.pop();
+                if (b == head && !leaveHead) continue;
+                for (int next : edges.get(b)) {
+                    if (next != head && !seen.get(next)) {
+                        seen.set(next);
+                        work.push(next);
+                    }
+                }
+            }
+            return seen;
+        }
+    }
+
+    /** Each range of {@code old} cut to {@code now}'s, with {@code now}'s relations. */
+    private static RangeState narrowed(RangeState old, RangeState now) {
+        Interval[] r = new Interval[old.ranges.length];
+        for (int v = 0; v < r.length; v++) {
+            Interval both = old.ranges[v].meet(now.ranges[v]);
+            r[v] = both != null ? both : now.ranges[v];
+        }
+        return now.withRanges(r);
+    }
+
+    /** Steps through block {@code b} from {@code state}; records and returns the states on its edges. */
+    private static List<BlockRanges.Edge> walk(Block b, RangeState state, Variables variables, Test[] tests, Incoming incoming) {
+        BlockRanges ranges = new BlockRanges(variables, state);
+        for (Inst inst : b.insts) ranges.step(inst);
+        List<BlockRanges.Edge> edges = ranges.edges(b.terminator, id -> tests[id]);
+        incoming.forget(b.id);
+        for (BlockRanges.Edge e : edges) incoming.add(b.id, e);
+        return edges;
+    }
+
+    /** What each block's last walk sent along its edges, by target. */
+    private static final class Incoming {
+        private final List<Map<Integer, List<RangeState>>> byTarget = new ArrayList<>();
+        private final List<Set<Integer>> targets = new ArrayList<>();
+
+        Incoming(int blocks) {
+            for (int i = 0; i < blocks; i++) {
+                byTarget.add(new HashMap<>());
+                targets.add(new HashSet<>());
+            }
+        }
+
+        void add(int source, BlockRanges.Edge e) {
+            byTarget.get(e.target()).computeIfAbsent(source, k -> new ArrayList<>()).add(e.state());
+            targets.get(source).add(e.target());
+        }
+
+        void forget(int source) {
+            for (int t : targets.get(source)) byTarget.get(t).remove(source);
+            targets.get(source).clear();
+        }
+
+        /** The states sent to {@code target}, by the block that sent them. */
+        Map<Integer, List<RangeState>> into(int target) { return byTarget.get(target); }
     }
 
     /** What is known on entry to block {@code id}, to step through its instructions; null when no path reaches it. */
@@ -189,18 +355,18 @@ final class RangeAnalysis {
      * The old state joined with an edge's, widened once a loop head's state has changed
      * often ({@code changes}; 0 elsewhere). Only loop heads widen: every cycle passes through
      * one, and a block inside the loop keeps the bound its branch gave it (widening there
-     * would push `i < n`'s `n - 1` back to the type's end).
+     * would push `i < n`'s `n - 1` back to the type's end). Relations stay where both agree.
      */
-    private static Interval[] merge(Interval[] old, Interval[] incoming, int changes, Variables variables, NavigableSet<BigInteger> thresholds) {
-        Interval[] out = new Interval[old.length];
-        for (int v = 0; v < old.length; v++) {
-            Interval joined = old[v].join(incoming[v]);
-            if (changes >= PLAIN_JOINS && !joined.equals(old[v])) {
-                joined = widen(old[v], joined, Interval.of(variables.type(v)), changes >= PLAIN_JOINS + THRESHOLD_STEPS ? null : thresholds);
+    private static RangeState merge(RangeState old, RangeState incoming, int changes, Variables variables, NavigableSet<BigInteger> thresholds) {
+        Interval[] out = new Interval[old.ranges.length];
+        for (int v = 0; v < out.length; v++) {
+            Interval joined = old.ranges[v].join(incoming.ranges[v]);
+            if (changes >= PLAIN_JOINS && !joined.equals(old.ranges[v])) {
+                joined = widen(old.ranges[v], joined, Interval.of(variables.type(v)), changes >= PLAIN_JOINS + THRESHOLD_STEPS ? null : thresholds);
             }
             out[v] = joined;
         }
-        return out;
+        return old.sharedRelations(incoming, out);
     }
 
     /** Moves each bound that grew to the next threshold past it, or (without thresholds) to the type's end. */

@@ -524,6 +524,42 @@ class RangeCheckEliminationTest {
     }
 
     @Test
+    void aBoundsCheckLaterInTheBodyBoundsTheCounterOfTheNextRound() {
+        // The spectral-norm shape: `n` is unknown, but `out[i]` at the end of each round
+        // means the next round's `i` is at most 64, and `v[j]` does the same for `j`; so
+        // `(i + j) * (i + j + 1)` fits. Once the first loop nest has run, `n <= 64` too.
+        TirModule m = standard("""
+                fn f(n: i64, v: &[i64; 64], out: &mut [i64; 64]) {
+                    for i in 0..n {
+                        let mut s = 0;
+                        for j in 0..n {
+                            s += (i + j) * (i + j + 1) / 2 + v[j];
+                        }
+                        out[i] = s;
+                    }
+                }
+                fn main() {
+                    let v = [1; 64];
+                    let mut out = [0; 64];
+                    let mut again = [0; 64];
+                    let n = std::env::arg_count();
+                    f(n, &v, &mut out);
+                    f(n, &out, &mut again);
+                    println("{}", again[0]);
+                }
+                """);
+        String main = fn(m, "_TN1m4mainE");
+        // Two copies of f: each keeps `s +=` and `+ v[j]` (v's elements are unknown) and the
+        // division (the backend's business); the first also keeps v[j] and out[i].
+        assertEquals(2, count(main, "traps at m.t:5:13"), main);
+        assertEquals(2, count(main, "checked div"), main);
+        assertEquals(4, count(main, "traps at m.t:5:19"), "the division and the sum with v[j]:\n" + main);
+        assertFalse(main.contains("checked mul") || main.contains("traps at m.t:5:29"), "i + j and i + j + 1 are at most 128 and 129:\n" + main);
+        assertEquals(1, count(main, "bounds checked at m.t:5:46"), "the second nest knows n <= 64:\n" + main);
+        assertEquals(1, count(main, "bounds checked at m.t:7:9"), main);
+    }
+
+    @Test
     void overflowsThatHappenKeepTheirChecks() {
         TirModule m = standard("""
                 fn main() {

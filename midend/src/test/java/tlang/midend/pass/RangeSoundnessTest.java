@@ -45,7 +45,7 @@ class RangeSoundnessTest {
     };
     private static final Location AT = new Location("r.t", 1, 1);
     /** {@code -Dtlang.range.functions=N} for a longer hunt (the seeds are 0 to N - 1). */
-    private static final int FUNCTIONS = Integer.getInteger("tlang.range.functions", 1000), INPUTS = 24, STEPS = 300;
+    private static final int FUNCTIONS = Integer.getInteger("tlang.range.functions", 600), INPUTS = 24, STEPS = 300;
 
     @Test
     void rangesHoldOnEveryExecution() {
