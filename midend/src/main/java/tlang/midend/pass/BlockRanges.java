@@ -90,7 +90,7 @@ final class BlockRanges {
 
     /** The range of an integer operand at this point; null for values of other types. */
     Interval range(Value v) {
-        if (!(v.type() instanceof TirType.Int t)) return null;
+        if (!(v.type() instanceof TirType.Int t) || !Interval.known(t)) return null;
         Interval whole = Interval.of(t);
         Interval r = switch (v) {
             case Value.IntConst c -> Interval.of(c, t);
@@ -111,7 +111,7 @@ final class BlockRanges {
      */
     boolean cannotFail(Inst inst) {
         return switch (inst) {
-            case Inst.IntArith a when a.trap() != null && a.result().type() instanceof TirType.Int t -> switch (a.op()) {
+            case Inst.IntArith a when a.trap() != null && a.result().type() instanceof TirType.Int t && Interval.known(t) -> switch (a.op()) {
                 case ADD, SUB, NEG, MUL -> {
                     Interval exact = exact(a, t);
                     yield exact != null && Interval.of(t).contains(exact);
@@ -154,7 +154,7 @@ final class BlockRanges {
             }
             case Inst.Intrinsic in -> {
                 boolean count = in.op() == Inst.IntrinsicOp.CTPOP || in.op() == Inst.IntrinsicOp.CTLZ || in.op() == Inst.IntrinsicOp.CTTZ;
-                if (count && in.result() != null && in.result().type() instanceof TirType.Int t) {
+                if (count && in.result() != null && in.result().type() instanceof TirType.Int t && Interval.known(t)) {
                     temps.put(in.result().id(), new Interval(BigInteger.ZERO, BigInteger.valueOf(t.bits())));
                 }
             }
@@ -287,7 +287,7 @@ final class BlockRanges {
     }
 
     private void arithmetic(Inst.IntArith a) {
-        if (!(a.result().type() instanceof TirType.Int t)) return;
+        if (!(a.result().type() instanceof TirType.Int t) || !Interval.known(t)) return;
         Affine shifted = shifted(a, t);
         if (shifted == null) {
             temps.put(a.result().id(), result(a, t));
@@ -360,7 +360,7 @@ final class BlockRanges {
     }
 
     private void cast(Inst.Cast c) {
-        if (!(c.result().type() instanceof TirType.Int to)) return;
+        if (!(c.result().type() instanceof TirType.Int to) || !Interval.known(to)) return;
         Value operand = c.operand();
         if (operand.type() == TirType.BOOL) {
             temps.put(c.result().id(), new Interval(BigInteger.ZERO, BigInteger.ONE));
@@ -468,7 +468,7 @@ final class BlockRanges {
     private Interval knownBase(Value base) {
         if (base instanceof Value.Param p && variables.param(p) >= 0) return state[variables.param(p)];
         if (base instanceof Value.Temp t && temps.containsKey(t.id())) return temps.get(t.id());
-        return base.type() instanceof TirType.Int t ? Interval.of(t) : null;
+        return base.type() instanceof TirType.Int t && Interval.known(t) ? Interval.of(t) : null;
     }
 
     /**

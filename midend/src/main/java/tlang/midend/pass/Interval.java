@@ -18,7 +18,10 @@ import java.math.BigInteger;
 record Interval(BigInteger lo, BigInteger hi) {
     private static final BigInteger TWO = BigInteger.TWO;
 
-    /** Every value of type {@code t}. */
+    /** Whether {@code t} is a width the analysis knows (TIR's integers are 8 to 64 bits); others it leaves alone. */
+    static boolean known(TirType.Int t) { return t.bits() >= 1 && t.bits() <= 64; }
+
+    /** Every value of type {@code t} (of a {@link #known} width). */
     static Interval of(TirType.Int t) {
         BigInteger min = t.signed() ? TWO.pow(t.bits() - 1).negate() : BigInteger.ZERO;
         BigInteger max = TWO.pow(t.signed() ? t.bits() - 1 : t.bits()).subtract(BigInteger.ONE);

@@ -32,14 +32,16 @@ import java.util.TreeSet;
  * <p>A forward data-flow analysis to a fixed point, blocks in reverse postorder: the state
  * entering a block is the union of the states on the edges into it, each narrowed by the
  * branch condition that chose the edge ({@code i < n} bounds {@code i} by {@code n}'s
- * largest value on the true edge). Landing pads, entered from anywhere in the blocks that
- * unwind to them, start with nothing known. Loops would take as many rounds as they
- * iterate, so after a few changes of a block's entry state a growing bound jumps to the
- * next constant of the function (a loop bound, an array length, one past either), and after
- * a few more to its type's end; since every variable can only grow, this ends. The state
- * is a fixed point only when no edge adds to any block: then it covers every execution,
- * which is what makes removing a check on its word sound. A few rounds of narrowing then
- * take back what widening overshot. A function that would take too long is left alone.
+ * largest value on the true edge), with the relations between variables ({@link
+ * RangeState}) that hold on all of them. Landing pads, entered from anywhere in the blocks
+ * that unwind to them, start with nothing known. Loops would take as many rounds as they
+ * iterate, so after a few changes of a loop head's state a growing bound jumps to the next
+ * constant of the function (a loop bound, an array length, one past either), and after a
+ * few more to its type's end; since every range only grows and relations only go, this
+ * ends. The state is a fixed point only when no edge adds to any block: then it covers
+ * every execution, which is what makes removing a check on its word sound. A few rounds of
+ * narrowing then take back what widening overshot. A function that would take too long is
+ * left alone.
  */
 final class RangeAnalysis {
     /** Changes of a block's entry state joined plainly, before widening. */
@@ -88,7 +90,7 @@ final class RangeAnalysis {
             for (Block b : f.blocks()) {
                 for (Inst inst : b.insts) {
                     if (!(inst instanceof Inst.Slot s) || !private_.contains(s.result().id()) || mistyped.contains(s.result().id())) continue;
-                    if (s.slotType() instanceof TirType.Int t && !slots.containsKey(s.result().id())) {
+                    if (s.slotType() instanceof TirType.Int t && Interval.known(t) && !slots.containsKey(s.result().id())) {
                         slots.put(s.result().id(), types.size());
                         types.add(t);
                     }
@@ -98,7 +100,7 @@ final class RangeAnalysis {
             params = new int[f.params().size()];
             for (int i = 0; i < params.length; i++) {
                 params[i] = -1;
-                if (f.params().get(i) instanceof TirType.Int t) {
+                if (f.params().get(i) instanceof TirType.Int t && Interval.known(t)) {
                     params[i] = types.size();
                     paramValues.put(types.size(), new Value.Param(i, t));
                     types.add(t);
@@ -389,7 +391,7 @@ final class RangeAnalysis {
         for (Block b : f.blocks()) {
             for (Inst inst : b.insts) {
                 for (Value v : DeadCodeElimination.operands(inst)) {
-                    if (v instanceof Value.IntConst c && c.type() instanceof TirType.Int t) around(out, ConstantFold.value(c.value(), t));
+                    if (v instanceof Value.IntConst c && c.type() instanceof TirType.Int t && Interval.known(t)) around(out, ConstantFold.value(c.value(), t));
                 }
                 if (inst instanceof Inst.ElementAddr ea) around(out, BigInteger.valueOf(ea.type().length()));
             }

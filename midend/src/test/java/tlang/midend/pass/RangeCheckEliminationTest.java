@@ -426,6 +426,31 @@ class RangeCheckEliminationTest {
         assertTrue(checked(fn.eliminate(), zero));
     }
 
+    @Test
+    void oddTirIsLeftAloneWithoutExceptions() {
+        // Not what the lowering makes, but the pass must not throw on it: an integer type of
+        // no known width, a temp used outside its block, a slot written with another type,
+        // a branch to a block that does not exist.
+        TirType odd = new TirType.Int(0, true);
+        Fn fn = new Fn(odd, I64);
+        Value.Temp s = fn.slot(I64);
+        Block entry = fn.blocks.get(0), next = fn.block();
+        Value.Temp x = fn.checked(entry, ArithOp.ADD, fn.param(0), c(odd, 1));
+        fn.store(entry, s, c(I32, 1));
+        Value.Temp y = fn.checked(entry, ArithOp.SHL, fn.param(1), x);
+        entry.terminator = new Terminator.Jump(next.id);
+        Value.Temp z = fn.checked(next, ArithOp.ADD, y, fn.load(next, s, I64));
+        next.terminator = new Terminator.Return(null);
+        Function f = new Function("f", "f", fn.params, TirType.UNIT, false, List.copyOf(fn.blocks), fn.temps);
+        Function out = new RangeCheckElimination().run(f);
+        assertTrue(checked(out, x) && checked(out, y) && checked(out, z));
+        Block broken = new Block(0);
+        broken.insts.add(new Inst.IntArith(new Value.Temp(0, I64), ArithOp.ADD, c(I64, 1), c(I64, 1), AT));
+        broken.terminator = new Terminator.Jump(7);
+        Function g = new Function("g", "g", List.of(), TirType.UNIT, false, List.of(broken), 1);
+        assertTrue(checked(new RangeCheckElimination().run(g), new Value.Temp(0, I64)), "a function with a dangling edge is not analysed");
+    }
+
     // ---- real programs, through the standard pipeline
 
     private static TirModule standard(String text) {
