@@ -1116,3 +1116,246 @@ impl<T> FromIterator<T> for Vec<T> {
         v
     }
 }
+
+// ---- Vec: sorting, searching, removing in bulk ----------------------------------------
+
+impl<T> Vec<T> {
+    /**
+     * Sorts the elements by `compare` (stable: equal elements keep their order), in
+     * O(n log n). A bottom-up merge sort on copies: runs of 16 are built by binary
+     * insertion, then merged pass by pass into fresh buffers, and the result replaces
+     * the vector's buffer at the end, so a comparison that panics leaves it unchanged.
+     */
+    pub fn sort_by<F: Fn(T, T) -> Ordering>(&mut self, compare: F) {
+        let n = self.buf.len;
+        if n < 2 { return; }
+        let mut src: Vec<T> = Vec::with_capacity(n);
+        unsafe {
+            // Runs of 16, each sorted by binary insertion (the comparisons come before
+            // the moves, so the buffer is whole whenever user code runs).
+            let mut start: usize = 0;
+            while start < n {
+                let end = if n - start < 16 { n } else { start + 16 };
+                let mut i = start;
+                while i < end {
+                    let x = self.buf.data.add(i).read();
+                    let mut lo = start;
+                    let mut hi = i;
+                    while lo < hi {
+                        let mid = lo + (hi - lo) / 2;
+                        match compare(x, src.buf.data.add(mid).read()) {
+                            Ordering::Less => { hi = mid; }
+                            _ => { lo = mid + 1; }
+                        }
+                    }
+                    let mut k = i;
+                    while k > lo {
+                        src.buf.data.add(k).write(src.buf.data.add(k - 1).take());
+                        k -= 1;
+                    }
+                    src.buf.data.add(lo).write(x);
+                    src.buf.len = i + 1;
+                    i += 1;
+                }
+                start = end;
+            }
+            let mut width: usize = 16;
+            while width < n {
+                let mut dst: Vec<T> = Vec::with_capacity(n);
+                let mut lo: usize = 0;
+                while lo < n {
+                    let mid = if n - lo < width { n } else { lo + width };
+                    let hi = if n - mid < width { n } else { mid + width };
+                    let mut i = lo;
+                    let mut j = mid;
+                    // Already in order: the runs are copied as they are.
+                    if mid < hi && compare(src.buf.data.add(mid).read(), src.buf.data.add(mid - 1).read()).is_ge() {
+                        j = hi;
+                        while i < mid { dst.buf.data.add(dst.buf.len).write(src.buf.data.add(i).read()); dst.buf.len += 1; i += 1; }
+                    }
+                    while i < mid && j < hi {
+                        let b = src.buf.data.add(j).read();
+                        if compare(b, src.buf.data.add(i).read()).is_lt() {
+                            dst.buf.data.add(dst.buf.len).write(b);
+                            j += 1;
+                        } else {
+                            dst.buf.data.add(dst.buf.len).write(src.buf.data.add(i).read());
+                            i += 1;
+                        }
+                        dst.buf.len += 1;
+                    }
+                    while i < mid { dst.buf.data.add(dst.buf.len).write(src.buf.data.add(i).read()); dst.buf.len += 1; i += 1; }
+                    while j < hi { dst.buf.data.add(dst.buf.len).write(src.buf.data.add(j).read()); dst.buf.len += 1; j += 1; }
+                    lo = hi;
+                }
+                src = dst;
+                width = width * 2;
+            }
+        }
+        self.buf = src.buf;
+    }
+
+    /** Sorts the elements by the key `key` gives each (stable). */
+    pub fn sort_by_key<K: Ord, F: Fn(T) -> K>(&mut self, key: F) {
+        self.sort_by(|a, b| key(a).cmp(&key(b)));
+    }
+
+    /**
+     * Binary search in a vector sorted as `f` says: `f` tells how an element compares with
+     * the one looked for. `Ok(index)` of a match, or `Err(index)` where it would go.
+     */
+    pub fn binary_search_by<F: Fn(T) -> Ordering>(&self, f: F) -> Result<usize, usize> {
+        let mut lo: usize = 0;
+        let mut hi = self.buf.len;
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            match f(unsafe { self.buf.data.add(mid).read() }) {
+                Ordering::Less => { lo = mid + 1; }
+                Ordering::Greater => { hi = mid; }
+                Ordering::Equal => { return Ok(mid); }
+            }
+        }
+        Err(lo)
+    }
+
+    /** Binary search by a key, in a vector sorted by that key. */
+    pub fn binary_search_by_key<K: Ord, F: Fn(T) -> K>(&self, wanted: &K, key: F) -> Result<usize, usize> {
+        let w = wanted;
+        self.binary_search_by(|e| key(e).cmp(&w))
+    }
+
+    /**
+     * Keeps the elements for which `keep` holds, in order, and drops the others (after
+     * all the calls of `keep`, in their order).
+     */
+    pub fn retain<F: Fn(T) -> bool>(&mut self, keep: F) {
+        let n = self.buf.len;
+        let mut mask: Vec<bool> = Vec::with_capacity(n);
+        let mut i: usize = 0;
+        while i < n {
+            mask.push(keep(unsafe { self.buf.data.add(i).read() }));
+            i += 1;
+        }
+        self.keep_only(mask);
+    }
+
+    /** Removes consecutive elements with the same key, keeping the first of each run. */
+    pub fn dedup_by_key<K: PartialEq, F: Fn(T) -> K>(&mut self, key: F) {
+        let n = self.buf.len;
+        if n < 2 { return; }
+        let mut mask: Vec<bool> = Vec::with_capacity(n);
+        mask.push(true);
+        let mut last = key(unsafe { self.buf.data.read() });
+        let mut i: usize = 1;
+        while i < n {
+            let k = key(unsafe { self.buf.data.add(i).read() });
+            mask.push(k != last);
+            last = k;
+            i += 1;
+        }
+        self.keep_only(mask);
+    }
+
+    /** Keeps the elements whose entry in `mask` is true (no user code runs here). */
+    fn keep_only(&mut self, mask: Vec<bool>) {
+        let n = self.buf.len;
+        let mut kept: usize = 0;
+        let mut i: usize = 0;
+        while i < n {
+            if mask[i] { kept += 1; }
+            i += 1;
+        }
+        if kept == n { return; }
+        self.make_unique();
+        let mut removed: Vec<T> = Vec::with_capacity(n - kept);
+        let mut j: usize = 0;
+        i = 0;
+        unsafe {
+            while i < n {
+                let x = self.buf.data.add(i).take();
+                if mask[i] {
+                    self.buf.data.add(j).write(x);
+                    j += 1;
+                } else {
+                    removed.buf.data.add(removed.buf.len).write(x);
+                    removed.buf.len += 1;
+                }
+                i += 1;
+            }
+        }
+        self.buf.len = j;
+    }
+
+    /**
+     * Removes the elements in `range` (`v.drain(1..3)`) and returns them, in order; the
+     * elements after it move down. Panics when the range is reversed or past the end.
+     */
+    pub fn drain(&mut self, range: Range<usize>) -> Vec<T> {
+        let start = range.start;
+        let end = range.end;
+        if start > end { panic("slice index starts at {} but ends at {}", start, end); }
+        if end > self.buf.len { panic("range end index {} out of range for slice of length {}", end, self.buf.len); }
+        let count = end - start;
+        let out: Vec<T> = Vec::with_capacity(count);
+        if count == 0 { return out; }
+        self.make_unique();
+        unsafe {
+            let mut i: usize = 0;
+            while i < count {
+                out.buf.data.add(i).write(self.buf.data.add(start + i).take());
+                i += 1;
+            }
+            out.buf.len = count;
+            i = end;
+            while i < self.buf.len {
+                self.buf.data.add(i - count).write(self.buf.data.add(i).take());
+                i += 1;
+            }
+        }
+        self.buf.len -= count;
+        out
+    }
+
+    /** Splits the vector in two: keeps `[0, at)` and returns the rest. */
+    pub fn split_off(&mut self, at: usize) -> Vec<T> {
+        if at > self.buf.len { panic("`at` split index (is {}) should be <= len (is {})", at, self.buf.len); }
+        self.drain(at..self.buf.len)
+    }
+
+    /** Moves all of `other`'s elements to the end of this vector, leaving `other` empty. */
+    pub fn append(&mut self, other: &mut Vec<T>) {
+        self.reserve(other.len());
+        self.extend(other.iter());
+        other.clear();
+    }
+}
+
+impl<T: Ord> Vec<T> {
+    /** Sorts the elements in ascending order (stable, O(n log n)). */
+    pub fn sort(&mut self) { self.sort_by(|a, b| a.cmp(&b)); }
+
+    /** Binary search in a sorted vector: `Ok(index)` of a match, or `Err(index)` where `x` would go. */
+    pub fn binary_search(&self, x: &T) -> Result<usize, usize> {
+        let wanted = x;
+        self.binary_search_by(|e| e.cmp(&wanted))
+    }
+}
+
+impl<T: PartialEq> Vec<T> {
+    /** Removes consecutive repeated elements (all of them, in a sorted vector). */
+    pub fn dedup(&mut self) { self.dedup_by_key(|x| x); }
+}
+
+impl<T: Eq> Eq for Vec<T> {}
+
+impl<T: Hash> Hash for Vec<T> {
+    /** The length, then the elements (as Rust hashes a slice). */
+    fn hash(&self, h: &mut Hasher) {
+        h.write_u64(self.len() as u64);
+        let mut i: usize = 0;
+        while i < self.len() {
+            self[i].hash(&mut h);
+            i += 1;
+        }
+    }
+}
