@@ -23,7 +23,7 @@ public final class Prelude {
     private static SourceFile cached;
 
     public static synchronized SourceFile source() {
-        if (cached == null) cached = new SourceFile(PATH, handWritten() + generated());
+        if (cached == null) cached = new SourceFile(PATH, handWritten("prelude.t") + handWritten("collections.t") + generated());
         return cached;
     }
 
@@ -40,9 +40,9 @@ public final class Prelude {
         return typeNames;
     }
 
-    private static String handWritten() {
-        try (InputStream in = Prelude.class.getResourceAsStream("/tlang/std/prelude.t")) {
-            if (in == null) throw new IllegalStateException("prelude.t is missing from the compiler's resources");
+    private static String handWritten(String name) {
+        try (InputStream in = Prelude.class.getResourceAsStream("/tlang/std/" + name)) {
+            if (in == null) throw new IllegalStateException(name + " is missing from the compiler's resources");
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
