@@ -3,36 +3,6 @@
 // prelude.t). Like `Vec`, every collection is a value: a copy shares the buffer until
 // one of the copies changes (copy-on-write).
 
-// ---- shared helpers ----
-
-/**
- * Writes `[a, b, c]` (or one element per line with `{:#?}`) for Debug. (Callers name T
- * and I: T is not yet inferred from `Item = T` alone.)
- */
-fn debug_seq<T: Debug, I: Iterator<Item = T>>(f: &mut Formatter, open: String, close: String, mut items: I) {
-    let mut first = true;
-    if f.alternate() {
-        let inner = f.indented();
-        write(f, "{}", open);
-        while let Some(x) = items.next() {
-            if first { write(f, "\n"); }
-            first = false;
-            inner.pad();
-            write(inner, "{:#?},\n", x);
-        }
-        if !first { f.pad(); }
-        write(f, "{}", close);
-    } else {
-        write(f, "{}", open);
-        while let Some(x) = items.next() {
-            if !first { write(f, ", "); }
-            first = false;
-            write(f, "{:?}", x);
-        }
-        write(f, "{}", close);
-    }
-}
-
 // ---- Stack ----
 
 /** A last-in, first-out stack, on a `Vec`: `push`, `pop` and `peek` at the top. */

@@ -373,25 +373,41 @@ impl Hasher {
         self.v2 = self.v2.wrapping_add(self.v1); self.v1 = self.v1.rotate_left(17); self.v1 ^= self.v2; self.v2 = self.v2.rotate_left(32);
     }
 
-    pub fn write_u8(&mut self, b: u8) {
-        self.tail = self.tail | ((b as u64) << (8 * self.ntail));
-        self.ntail += 1;
-        self.length += 1;
-        if self.ntail == 8 {
-            let m = self.tail;
-            self.v3 ^= m;
-            self.sip_round();
-            self.v0 ^= m;
-            self.tail = 0;
-            self.ntail = 0;
+    /** Feeds the `n` (1 to 8) low bytes of `x`, little-endian: whole words at a time. */
+    fn write_le(&mut self, x: u64, n: u64) {
+        self.length += n;
+        let fill = 8 - self.ntail;
+        if n < fill {
+            self.tail = self.tail | (x << (8 * self.ntail));
+            self.ntail += n;
+            return;
         }
+        let m = self.tail | (x << (8 * self.ntail));
+        self.v3 ^= m;
+        self.sip_round();
+        self.v0 ^= m;
+        self.ntail = n - fill;
+        self.tail = if self.ntail == 0 { 0 } else { x >> (8 * fill) };
     }
-    pub fn write_u16(&mut self, x: u16) { self.write_u8(x as u8); self.write_u8((x >> 8) as u8); }
-    pub fn write_u32(&mut self, x: u32) { self.write_u16(x as u16); self.write_u16((x >> 16) as u16); }
-    pub fn write_u64(&mut self, x: u64) { self.write_u32(x as u32); self.write_u32((x >> 32) as u32); }
+
+    pub fn write_u8(&mut self, b: u8) { self.write_le(b as u64, 1); }
+    pub fn write_u16(&mut self, x: u16) { self.write_le(x as u64, 2); }
+    pub fn write_u32(&mut self, x: u32) { self.write_le(x as u64, 4); }
+    pub fn write_u64(&mut self, x: u64) { self.write_le(x, 8); }
     pub fn write_str(&mut self, s: String) {
+        let n = s.len();
         let mut i: usize = 0;
-        while i < s.len() {
+        while i + 8 <= n {
+            let mut w: u64 = 0;
+            let mut k: usize = 0;
+            while k < 8 {
+                w = w | ((s.byte_at(i + k) as u64) << (8 * k));
+                k += 1;
+            }
+            self.write_le(w, 8);
+            i += 8;
+        }
+        while i < n {
             self.write_u8(s.byte_at(i));
             i += 1;
         }
@@ -1091,17 +1107,36 @@ impl<T: PartialEq> PartialEq for Vec<T> {
     }
 }
 
-impl<T: Debug> Debug for Vec<T> {
-    fn fmt(&self, f: &mut Formatter) {
-        write(f, "[");
-        let mut i: usize = 0;
-        while i < self.len() {
-            if i > 0 { write(f, ", "); }
-            write(f, "{:?}", self[i]);
-            i += 1;
+/**
+ * Writes `[a, b, c]` (or one element per line with `{:#?}`) for Debug. (Callers name T
+ * and I: T is not yet inferred from `Item = T` alone.)
+ */
+fn debug_seq<T: Debug, I: Iterator<Item = T>>(f: &mut Formatter, open: String, close: String, mut items: I) {
+    let mut first = true;
+    if f.alternate() {
+        let inner = f.indented();
+        write(f, "{}", open);
+        while let Some(x) = items.next() {
+            if first { write(f, "\n"); }
+            first = false;
+            inner.pad();
+            write(inner, "{:#?},\n", x);
         }
-        write(f, "]");
+        if !first { f.pad(); }
+        write(f, "{}", close);
+    } else {
+        write(f, "{}", open);
+        while let Some(x) = items.next() {
+            if !first { write(f, ", "); }
+            first = false;
+            write(f, "{:?}", x);
+        }
+        write(f, "{}", close);
     }
+}
+
+impl<T: Debug> Debug for Vec<T> {
+    fn fmt(&self, f: &mut Formatter) { debug_seq::<T, VecIter<T>>(&mut f, "[", "]", self.iter()) }
 }
 
 /** Builds a collection from what an iterator yields: what `collect()` calls. */
@@ -1358,4 +1393,96 @@ impl<T: Hash> Hash for Vec<T> {
             i += 1;
         }
     }
+}
+
+// ---- Reverse, and the traits of tuples ----
+
+/**
+ * A value whose order is reversed (`std::cmp::Reverse`): `BinaryHeap<Reverse<T>>` pops
+ * the least element first, `v.sort_by_key(|x| Reverse(x))` sorts in descending order.
+ */
+pub struct Reverse<T>(pub T);
+
+impl<T: PartialEq> PartialEq for Reverse<T> { fn eq(&self, other: &Reverse<T>) -> bool { self.0 == other.0 } }
+impl<T: Eq> Eq for Reverse<T> {}
+impl<T: PartialOrd> PartialOrd for Reverse<T> {
+    fn partial_cmp(&self, other: &Reverse<T>) -> Option<Ordering> { other.0.partial_cmp(&self.0) }
+}
+impl<T: Ord> Ord for Reverse<T> { fn cmp(&self, other: &Reverse<T>) -> Ordering { other.0.cmp(&self.0) } }
+impl<T: Hash> Hash for Reverse<T> { fn hash(&self, h: &mut Hasher) { self.0.hash(&mut h) } }
+impl<T: Clone> Clone for Reverse<T> { fn clone(&self) -> Reverse<T> { Reverse(self.0.clone()) } }
+impl<T: Copy> Copy for Reverse<T> {}
+impl<T: Default> Default for Reverse<T> { fn default() -> Reverse<T> { Reverse(T::default()) } }
+impl<T: Debug> Debug for Reverse<T> { fn fmt(&self, f: &mut Formatter) { debug_one(&mut f, "Reverse", &self.0) } }
+
+// Pairs and triples compare, hash, print and copy element by element (lexicographic
+// order), so they can be sorted, used as map keys and printed inside collections.
+impl<A: PartialEq, B: PartialEq> PartialEq for (A, B) {
+    fn eq(&self, other: &(A, B)) -> bool { self.0 == other.0 && self.1 == other.1 }
+}
+impl<A: Eq, B: Eq> Eq for (A, B) {}
+impl<A: PartialOrd, B: PartialOrd> PartialOrd for (A, B) {
+    fn partial_cmp(&self, other: &(A, B)) -> Option<Ordering> {
+        match self.0.partial_cmp(&other.0) {
+            Some(Ordering::Equal) => self.1.partial_cmp(&other.1),
+            c => c,
+        }
+    }
+}
+impl<A: Ord, B: Ord> Ord for (A, B) {
+    fn cmp(&self, other: &(A, B)) -> Ordering {
+        match self.0.cmp(&other.0) {
+            Ordering::Equal => self.1.cmp(&other.1),
+            c => c,
+        }
+    }
+}
+impl<A: Hash, B: Hash> Hash for (A, B) {
+    fn hash(&self, h: &mut Hasher) { self.0.hash(&mut h); self.1.hash(&mut h); }
+}
+impl<A: Clone, B: Clone> Clone for (A, B) { fn clone(&self) -> (A, B) { (self.0.clone(), self.1.clone()) } }
+impl<A: Copy, B: Copy> Copy for (A, B) {}
+impl<A: Default, B: Default> Default for (A, B) { fn default() -> (A, B) { (A::default(), B::default()) } }
+impl<A: Debug, B: Debug> Debug for (A, B) {
+    fn fmt(&self, f: &mut Formatter) { if f.alternate() { write(f, "{:#?}", self) } else { write(f, "{:?}", self) } }
+}
+
+impl<A: PartialEq, B: PartialEq, C: PartialEq> PartialEq for (A, B, C) {
+    fn eq(&self, other: &(A, B, C)) -> bool { self.0 == other.0 && self.1 == other.1 && self.2 == other.2 }
+}
+impl<A: Eq, B: Eq, C: Eq> Eq for (A, B, C) {}
+impl<A: PartialOrd, B: PartialOrd, C: PartialOrd> PartialOrd for (A, B, C) {
+    fn partial_cmp(&self, other: &(A, B, C)) -> Option<Ordering> {
+        match self.0.partial_cmp(&other.0) {
+            Some(Ordering::Equal) => match self.1.partial_cmp(&other.1) {
+                Some(Ordering::Equal) => self.2.partial_cmp(&other.2),
+                c => c,
+            },
+            c => c,
+        }
+    }
+}
+impl<A: Ord, B: Ord, C: Ord> Ord for (A, B, C) {
+    fn cmp(&self, other: &(A, B, C)) -> Ordering {
+        match self.0.cmp(&other.0) {
+            Ordering::Equal => match self.1.cmp(&other.1) {
+                Ordering::Equal => self.2.cmp(&other.2),
+                c => c,
+            },
+            c => c,
+        }
+    }
+}
+impl<A: Hash, B: Hash, C: Hash> Hash for (A, B, C) {
+    fn hash(&self, h: &mut Hasher) { self.0.hash(&mut h); self.1.hash(&mut h); self.2.hash(&mut h); }
+}
+impl<A: Clone, B: Clone, C: Clone> Clone for (A, B, C) {
+    fn clone(&self) -> (A, B, C) { (self.0.clone(), self.1.clone(), self.2.clone()) }
+}
+impl<A: Copy, B: Copy, C: Copy> Copy for (A, B, C) {}
+impl<A: Default, B: Default, C: Default> Default for (A, B, C) {
+    fn default() -> (A, B, C) { (A::default(), B::default(), C::default()) }
+}
+impl<A: Debug, B: Debug, C: Debug> Debug for (A, B, C) {
+    fn fmt(&self, f: &mut Formatter) { if f.alternate() { write(f, "{:#?}", self) } else { write(f, "{:?}", self) } }
 }
