@@ -832,7 +832,7 @@ impl<K: Hash + Eq, V> Index<K> for HashMap<K, V> {
     fn index(&self, key: K) -> V {
         match self.get(&key) {
             Some(v) => v,
-            None => panic("HashMap: the key is not in the map"),
+            None => panic("no entry found for key"),
         }
     }
 }
