@@ -12,7 +12,9 @@ import java.nio.charset.StandardCharsets;
  * Ordering, the operator, comparison, conversion and formatting traits), followed by the
  * impls of those traits for the built-in types, generated here because they differ only in
  * the type's name. They are what lets a generic `fn f<T: Add<Output = T>>` be called with
- * `i64`; calls of them are lowered to the built-in operations directly.
+ * `i64`; calls of them are lowered to the built-in operations directly. A second part,
+ * {@code tlang/std/collections.t}, joins the same prelude module for the programs that use
+ * it ({@link #collections}).
  */
 public final class Prelude {
     private Prelude() {}
