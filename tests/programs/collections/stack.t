@@ -60,7 +60,9 @@ fn main() {
     println("sum {} clone equal {}", total, saved.clone() == saved);
 
     let letters: Stack<char> = (0..4).map(|i| (b'a' + i as u8) as char).collect();
-    println("{:?} top {:?}", letters, letters.peek());
+    let mut more = letters;
+    more.extend(letters.iter().rev());
+    println("{:?} top {:?}; extended {:?}", letters, letters.peek(), more);
 
     let mut tokens: Vec<Token> = Vec::new();
     for t in [Token::Num(3), Token::Num(4), Token::Op('+'), Token::Num(5), Token::Op('*'), Token::Num(6), Token::Op('-')] {

@@ -20,6 +20,8 @@ impl<T> Stack<T> {
     pub fn len(&self) -> usize { self.items.len() }
     pub fn is_empty(&self) -> bool { self.items.is_empty() }
     pub fn clear(&mut self) { self.items.clear(); }
+    /** Pushes every element the iterator yields, in order. */
+    pub fn extend<I: Iterator<Item = T>>(&mut self, items: I) { self.items.extend(items); }
     /** The elements from the bottom to the top (`.rev()` for top first). */
     pub fn iter(&self) -> VecIter<T> { self.items.iter() }
     /** The elements as a vector, bottom first. */
