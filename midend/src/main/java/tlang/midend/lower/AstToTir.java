@@ -512,7 +512,10 @@ public final class AstToTir {
             case Expr.Call c -> call(c);
             case Expr.Closure c -> closureValue(c);
             case Expr.Unary u -> program.overloads().containsKey(u) && overloaded(typeOf(u.operand())) ? overloadedCall(u, List.of(u.operand())) : unary(u);
-            case Expr.Binary b -> program.overloads().containsKey(b) && overloaded(typeOf(b.left())) ? overloadedCall(b, List.of(b.left(), b.right())) : binary(b);
+            // In generic code instantiated with a tuple, `a < b` and `a == b` call the tuple's
+            // PartialOrd/PartialEq impl (the built-in `==` would ignore the elements' impls).
+            case Expr.Binary b -> program.overloads().containsKey(b) && (overloaded(typeOf(b.left())) || typeOf(b.left()) instanceof Type.Tuple)
+                    ? overloadedCall(b, List.of(b.left(), b.right())) : binary(b);
             case Expr.Try t -> tryExpr(t);
             case Expr.Move m -> move(m);
             case Expr.Unsafe u -> block(u.block());
