@@ -2424,6 +2424,35 @@ public final class AstToTir {
         return Value.UNIT;
     }
 
+    /**
+     * A scrutinee that is a variable or a field path of one (`x`, `self.left`, `p.0.next`),
+     * as a Place patterns can read in any block: matched where it is, with no copy. Its
+     * variables take their copies when an arm is chosen, before the arm's body can change
+     * the place. Null for anything else (a temporary, an element of an array).
+     */
+    private PatternLowering.Place placeOf(Expr e) {
+        return switch (e) {
+            case Expr.Path p when program.resolutions().get(p) instanceof Symbol.Local l && localSlots.get(l.id()) != null
+                    && !(concrete(l.type()) instanceof Type.Dyn) -> new PatternLowering.Place(localSlots.get(l.id()), List.of());
+            case Expr.Field f -> {
+                PatternLowering.Place base = placeOf(f.base());
+                if (base == null || tirType(typeOf(f)) == TirType.UNIT) yield null;
+                Type baseType = typeOf(f.base());
+                if (baseType instanceof Type.Struct c && c.def().isClass()) {
+                    yield base.deref().field(DropGlue.objectType(c), DropGlue.objectField(fieldIndex(f)));
+                }
+                yield tirType(baseType) instanceof TirType.Struct st ? base.field(st, fieldIndex(f)) : null;
+            }
+            default -> null;
+        };
+    }
+
+    /** The scrutinee's place, matched where it is, when no guard can run between the tests and the bindings' copies. */
+    private PatternLowering.Place directScrutinee(Expr scrutinee, boolean guarded) {
+        if (guarded || fb.isDead() || tirType(typeOf(scrutinee)) == TirType.UNIT) return null;
+        return placeOf(scrutinee);
+    }
+
     /** Puts a value in a slot of its own so that patterns can look inside it. Null in dead code. */
     private PatternLowering.Place materialize(Value v) {
         if (fb.isDead()) return null;
@@ -2439,12 +2468,15 @@ public final class AstToTir {
     private Value matchExpr(Expr.Match m) {
         Type scrutineeType = typeOf(m.scrutinee());
         pushScope();
-        PatternLowering.Place place = materialize(expr(m.scrutinee()));
+        PatternLowering.Place place = directScrutinee(m.scrutinee(), m.arms().stream().anyMatch(a -> a.guard() != null));
         if (place == null) {
-            scopes.pop();
-            return Value.UNIT;
+            place = materialize(expr(m.scrutinee()));
+            if (place == null) {
+                scopes.pop();
+                return Value.UNIT;
+            }
+            ownSlot(place.root(), scrutineeType, null);
         }
-        ownSlot(place.root(), scrutineeType, null);
         TirType t = tirType(typeOf(m));
         Value.Temp result = t == TirType.UNIT ? null : fb.slot(t, "match");
         Block join = fb.newBlock();
@@ -2472,12 +2504,15 @@ public final class AstToTir {
 
     private Value ifLet(Expr.IfLet il) {
         pushScope();
-        PatternLowering.Place place = materialize(expr(il.value()));
+        PatternLowering.Place place = directScrutinee(il.value(), false);
         if (place == null) {
-            scopes.pop();
-            return Value.UNIT;
+            place = materialize(expr(il.value()));
+            if (place == null) {
+                scopes.pop();
+                return Value.UNIT;
+            }
+            ownSlot(place.root(), typeOf(il.value()), null);
         }
-        ownSlot(place.root(), typeOf(il.value()), null);
         TirType t = tirType(typeOf(il));
         Value.Temp result = t == TirType.UNIT ? null : fb.slot(t, "iflet");
         Block otherwise = fb.newBlock(), join = fb.newBlock();
@@ -2502,10 +2537,11 @@ public final class AstToTir {
         fb.jumpTo(head);
         int depth = scopes.size();
         pushScope();
-        PatternLowering.Place place = materialize(expr(wl.value()));
+        PatternLowering.Place direct = directScrutinee(wl.value(), false);
+        PatternLowering.Place place = direct != null ? direct : materialize(expr(wl.value()));
         if (place != null) {
             Type t = typeOf(wl.value());
-            ownSlot(place.root(), t, null);
+            if (direct == null) ownSlot(place.root(), t, null);
             Block failed = fb.newBlock();
             patterns.test(wl.pattern(), place, t, failed);
             pushScope();
@@ -2516,9 +2552,9 @@ public final class AstToTir {
             popScope();
             popScope();
             fb.jumpTo(head);
-            // The value that did not match is dropped on the way out.
+            // The value that did not match is dropped on the way out (a temporary only).
             fb.switchTo(failed);
-            glue.dropAt(fb, place.root(), t);
+            if (direct == null) glue.dropAt(fb, place.root(), t);
             fb.jumpTo(exit);
         } else {
             scopes.pop();
