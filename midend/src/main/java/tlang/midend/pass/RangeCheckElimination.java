@@ -11,16 +11,18 @@ import tlang.midend.tir.Inst;
  * the array. The operation stays; only its check (its trap location) goes, so it becomes the
  * wrapping or unchecked form, which computes the same value where no overflow can happen.
  *
- * <p>LLVM cannot do this itself: it sees a checked operation as an overflow intrinsic
- * followed by a branch to a panic, and proves such branches dead only in simple cases; it
- * does not know that the panic ends the path (after a check, the value is known to be in
- * range), nor how T's slots carry loop counters between blocks before mem2reg.
+ * <p>LLVM sees these checks, after mem2reg, as `*.with.overflow` intrinsics and branches
+ * to a cold panic block, and removes those its own analyses prove; the ones that need facts
+ * from farther away stay — a bounds check at the end of a loop body that bounds the next
+ * round's counter, say (spectral-norm kept five checks on its inner loop's serial chain;
+ * docs/performance.md).
  *
- * <p>The ranges come from {@link RangeAnalysis}: constants, integer types (a `u8` is in
- * [0, 255], so is an `as` cast of it), arithmetic, and above all branches — inside
- * `while i < n`, `i` is below `n`'s largest value, so `i + 1` cannot overflow, and below
- * an array's length when `n` is that length. Divisions keep their checks. An operation in
- * a block that no path reaches is left as it is.
+ * <p>The ranges come from {@link RangeAnalysis}: constants and integer types (a `u8` is in
+ * [0, 255], so is an `as u32` of it), arithmetic, branches (inside `while i < n`, `i` is
+ * below `n`'s largest value, so `i + 1` cannot overflow, and below an array's length when
+ * `n` is that length), checks already passed (past `a[i]`, `i` is inside `a`), and slots
+ * that hold one value plus a constant. Divisions keep their checks. An operation in a
+ * block that no path reaches is left as it is.
  */
 public final class RangeCheckElimination implements Pass {
     @Override public String name() { return "range-check-elimination"; }
