@@ -1146,6 +1146,7 @@ public final class TypeChecker {
         for (Type r : neverResults) if (resolved(r) instanceof Type.Var) infer.unify(r, Type.UNIT);
         neverResults.clear();
         infer.defaultAll();
+        bindAssociatedTypes();
         for (Type[] failed : infer.retryPending()) {
             if (diags.errorCount() == errorsBeforeFunction) {
                 diags.error(ErrorCode.E0308, currentFunctionSpan, "mismatched types: expected `" + failed[0].display() + "`, found `" + failed[1].display() + "`",
@@ -1174,6 +1175,17 @@ public final class TypeChecker {
             if (patternTargets.get(p) instanceof Symbol s) patternTargets.put(p, settled(s));
         }
         for (Obligation o : obligations) checkObligation(o);
+        // Obligations can decide the last parameters (`B` of `map` from `F: Fn(..) -> B`);
+        // one still open now would reach code generation without a type.
+        for (Expr e : functionInstantiations) {
+            List<Type> args = instantiations.get(e).stream().map(infer::deepResolve).toList();
+            instantiations.put(e, args);
+            if (!reported && diags.errorCount() == errorsBeforeFunction && args.stream().anyMatch(a -> Types.any(a, x -> x instanceof Type.Var))) {
+                diags.error(ErrorCode.E0282, e.span(), "type annotations needed: cannot infer the type arguments of this call",
+                        "help: give them: `f::<i64>(...)`, or give the arguments types");
+                reported = true;
+            }
+        }
         for (Runnable r : List.copyOf(deferred)) r.run();
         deferred.clear();
         functionInstantiations.clear();
@@ -1205,6 +1217,25 @@ public final class TypeChecker {
     private final List<Expr.Path> functionPaths = new ArrayList<>();
     private final List<Pattern> functionPatterns = new ArrayList<>();
     private Span currentFunctionSpan;
+
+    /**
+     * A type parameter fixed only by another's bound — `T` in `fn f<T, I: Iterator<Item = T>>`
+     * called with a `Range<i64>` — takes the associated type of what the other became,
+     * before the function's types are settled (the obligations are checked after).
+     */
+    private void bindAssociatedTypes() {
+        for (Obligation o : obligations) {
+            if (o.bound().bindings().isEmpty() || o.bound().trait() == fnTrait()) continue;
+            Type t = infer.deepResolve(o.type());
+            if (Types.any(t, x -> x instanceof Type.Var || x == Type.ERROR)) continue;
+            List<Type> args = o.bound().args().stream().map(infer::deepResolve).toList();
+            if (!traits.implementsTrait(t, o.bound().trait(), args)) continue;
+            for (Map.Entry<String, Type> b : o.bound().bindings().entrySet()) {
+                Type wanted = infer.deepResolve(b.getValue());
+                if (Types.any(wanted, x -> x instanceof Type.Var)) infer.unify(traits.normalize(new Type.Assoc(t, o.bound().trait(), args, b.getKey())), wanted);
+            }
+        }
+    }
 
     /** `type: trait<args>` must hold once inference is done; reported at {@code span} if not. */
     private record Obligation(Span span, Type type, Type.Bound bound, String why) {}
