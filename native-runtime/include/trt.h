@@ -107,8 +107,9 @@ _Noreturn void trt_exit(int32_t code);
  *     panicked at FILE:LINE:COL: MSG\n
  * is written to stderr (then a backtrace when T_BACKTRACE asks) from the
  * panicking frame, with the whole stack still there, and the process exits
- * with status 101.  `msg` and `file` are UTF-8 byte strings; `file` must live
- * as long as the program (compiled code passes its static data).
+ * with status 101.  `msg` and `file` are UTF-8 byte strings that must live
+ * as long as the program (compiled code passes its static data; a caught
+ * panic's message points to it).
  *
  * Abort (`tcc build --panic=abort`): the *_abort entry points print the same
  * report and end the process at once with SIGABRT (status 134 in a shell);
@@ -147,11 +148,15 @@ _Noreturn void trt_panic_bounds_abort(int64_t index, uint64_t len, bool index_si
 
 /* ---- Strings ----------------------------------------------------------------
  *
- * Strings are (pointer, byte length) pairs of UTF-8; the compiler passes the two
- * halves as separate arguments. */
+ * A T `String` is three words: (pointer, byte length, owner) — trt_string.h.
+ * These functions take borrowed views: the first two words, as separate
+ * arguments. */
 
 /* True when the two byte strings are equal. */
 bool trt_str_eq(const uint8_t *a, int64_t a_len, const uint8_t *b, int64_t b_len);
+
+/* Compares byte-wise (which is code point order for UTF-8): -1, 0 or 1. */
+int32_t trt_str_cmp(const uint8_t *a, int64_t a_len, const uint8_t *b, int64_t b_len);
 
 /* ---- Command-line arguments -----------------------------------------------
  *
@@ -171,5 +176,6 @@ int64_t trt_arg_len(int64_t i);
 #include "trt_panic_unwind.h" /* unwinding, backtraces, fatal signals, stack overflow */
 #include "trt_mem.h"          /* the allocator, statistics */
 #include "trt_rc.h"           /* reference-counted objects: header, counts, weak, sharing */
+#include "trt_string.h"       /* heap strings: buffers, appending, the string sink */
 
 #endif /* TRT_H */

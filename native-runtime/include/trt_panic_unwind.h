@@ -108,6 +108,9 @@ uintptr_t _Unwind_GetRegionStart(struct _Unwind_Context *ctx);
  * UTF-8 character boundary) and the cut is marked by TRT_PANIC_TRUNCATED. */
 #define TRT_PANIC_MSG_CAP 1024
 #define TRT_PANIC_TRUNCATED 1u
+/* The message is the compiler's static data (a `panic("literal")`), kept in
+ * static_msg too: a catch hands it out as a String without a copy. */
+#define TRT_PANIC_STATIC_MSG 2u
 
 /* The panic object.  Landing pads receive a pointer to `unwind`, which is
  * also a pointer to the whole object.  Layout (both targets):
@@ -116,8 +119,10 @@ uintptr_t _Unwind_GetRegionStart(struct _Unwind_Context *ctx);
  *  40  file_len   bytes
  *  48  line, 52 col (1-based)
  *  56  msg_len    bytes used in msg
- *  64  flags      TRT_PANIC_TRUNCATED
+ *  64  flags      TRT_PANIC_TRUNCATED, TRT_PANIC_STATIC_MSG
  *  72  msg        the message, copied
+ *  72 + TRT_PANIC_MSG_CAP  static_msg  the message where compiled code
+ *                 keeps it (TRT_PANIC_STATIC_MSG), or NULL
  */
 struct trt_panic_exception {
 	struct _Unwind_Exception unwind;
@@ -128,6 +133,7 @@ struct trt_panic_exception {
 	int64_t msg_len;
 	uint64_t flags;
 	uint8_t msg[TRT_PANIC_MSG_CAP];
+	const uint8_t *static_msg;
 };
 
 /* What a T catch clause names in its landingpad (`catch ptr
@@ -163,6 +169,10 @@ _Unwind_Reason_Code __gcc_personality_v0(int version, _Unwind_Action actions,
 _Noreturn void trt_panic_raise(const uint8_t *msg, int64_t msg_len,
                                const uint8_t *file, int64_t file_len,
                                int32_t line, int32_t col);
+/* The same for a message in static memory (compiled code's literals). */
+_Noreturn void trt_panic_raise_static(const uint8_t *msg, int64_t msg_len,
+                                      const uint8_t *file, int64_t file_len,
+                                      int32_t line, int32_t col);
 
 /* First call of a catch handler, with the pointer its landing pad received:
  * the panic stops unwinding (a later panic is an ordinary one again).
@@ -173,27 +183,30 @@ void trt_panic_end_catch(struct _Unwind_Exception *exc);
 
 /* The value a T `catch` produces from a caught panic: the layout of the
  * prelude's `struct Panic { message: String, file: String, line: u32,
- * column: u32 }` (offsets 0, 16, 32, 36; 40 bytes on both targets). */
+ * column: u32 }` (offsets 0, 24, 48, 52; 56 bytes on both targets).  The
+ * message is a heap string the value owns (msg_owner, one reference); the
+ * file name is the compiler's static data (file_owner NULL). */
 struct trt_caught_panic {
 	const uint8_t *msg;
 	int64_t msg_len;
+	void *msg_owner;
 	const uint8_t *file;
 	int64_t file_len;
+	void *file_owner;
 	uint32_t line;
 	uint32_t col;
 };
 
 /* What the handler of a T `catch` calls with the exception pointer its
  * landing pad received: begins and ends the catch (the panic is over, its
- * object back in the pool) and fills *out.  The message is copied into
- * storage that lives as long as the program (equal messages share one copy;
- * see docs/runtime.md).  A non-T exception aborts. */
+ * object back in the pool) and fills *out, the message copied into a heap
+ * string *out owns.  A non-T exception aborts. */
 void trt_panic_catch(struct _Unwind_Exception *exc, struct trt_caught_panic *out);
 
 /* std::panic::set_hook: from now on every panic (under the unwind strategy)
  * calls hook(&info, arg) when it starts, before anything unwinds, whether or
- * not a catch will stop it; `info` (and the message it points to) lives for
- * the call.  An uncaught panic then prints no report of its own (the hook
+ * not a catch will stop it; `info` lives for the call, and its message is a
+ * heap string given to the hook (whose T function drops it).  An uncaught panic then prints no report of its own (the hook
  * replaced it) and still exits with status 101.  A panic inside the hook
  * aborts with both messages.  hook == NULL restores the default report.
  * The compiler passes a trampoline as `hook` and the T function as `arg`. */
@@ -210,9 +223,9 @@ void trt_panic_set_hook(trt_panic_hook hook, void *arg);
  * returns how many (at most max). */
 int32_t trt_backtrace_capture(uintptr_t *pcs, int32_t max);
 
-/* Prints "stack backtrace:" and one line per frame to `stream`, with T's
+/* Prints "stack backtrace:" and one line per frame into the sink, with T's
  * demangled names; runtime frames are hidden unless T_BACKTRACE=full. */
-void trt_backtrace_print(int32_t stream, const uintptr_t *pcs, int32_t n);
+void trt_backtrace_print(trt_sink *out, const uintptr_t *pcs, int32_t n);
 
 /* Writes the demangled name of the function containing `pc` into buf (at most
  * cap bytes); returns the full length of the name (which may exceed cap), or 0

@@ -35,12 +35,15 @@
 void rt_report_init(struct rt_report *r, int32_t stream)
 {
 	r->stream = stream;
+	r->sink = NULL;
 	r->len = 0;
 }
 
 void rt_report_flush(struct rt_report *r)
 {
-	if (r->len > 0 && r->stream == TRT_STDERR)
+	if (r->len > 0 && r->sink != NULL)
+		trt_sink_write(r->sink, r->buf, (int64_t)r->len);
+	else if (r->len > 0 && r->stream == TRT_STDERR)
 		rt_io_write_stderr(r->buf, r->len);
 	else if (r->len > 0)
 		trt_write(r->stream, r->buf, (int64_t)r->len);
@@ -287,10 +290,11 @@ int32_t trt_backtrace_capture(uintptr_t *pcs, int32_t max)
 	return n;
 }
 
-void trt_backtrace_print(int32_t stream, const uintptr_t *pcs, int32_t n)
+void trt_backtrace_print(trt_sink *out, const uintptr_t *pcs, int32_t n)
 {
 	struct printer p;
-	printer_begin(&p, stream, rt_backtrace_style());
+	printer_begin(&p, TRT_STDOUT, rt_backtrace_style());
+	p.r.sink = out; /* a Backtrace's `{}` writes where its Formatter writes */
 	for (int32_t i = 0; i < n; i++)
 		printer_frame(&p, pcs[i]);
 	printer_end(&p, 0);

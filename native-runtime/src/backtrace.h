@@ -23,6 +23,7 @@
 /* ---- Reports ---- */
 struct rt_report {
 	int32_t stream;
+	trt_sink *sink;     /* when not NULL, where the report goes instead of stream */
 	size_t len;
 	uint8_t buf[512];
 };

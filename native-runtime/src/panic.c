@@ -123,7 +123,7 @@ _Noreturn void trt_panic(const uint8_t *msg, int64_t msg_len,
                          int32_t line, int32_t col)
 {
 	check_capturing(msg, msg_len, file, file_len, line, col);
-	trt_panic_raise(msg, msg_len, file, file_len, line, col);
+	trt_panic_raise_static(msg, msg_len, file, file_len, line, col);
 }
 
 _Noreturn void trt_panic_bounds(int64_t index, uint64_t len, bool index_signed,
@@ -132,7 +132,8 @@ _Noreturn void trt_panic_bounds(int64_t index, uint64_t len, bool index_signed,
 {
 	uint8_t msg[128];
 	size_t n = bounds_message(msg, index, len, index_signed);
-	trt_panic(msg, (int64_t)n, file, file_len, line, col);
+	check_capturing(msg, (int64_t)n, file, file_len, line, col);
+	trt_panic_raise(msg, (int64_t)n, file, file_len, line, col);
 }
 
 void trt_panic_begin(const uint8_t *file, int64_t file_len, int32_t line, int32_t col)

@@ -140,9 +140,28 @@ static _Noreturn void hook_abort(const uint8_t *msg, int64_t msg_len,
 	rt_abort();
 }
 
+static _Noreturn void rt_raise_panic(const uint8_t *msg, int64_t msg_len,
+                                   const uint8_t *file, int64_t file_len,
+                                   int32_t line, int32_t col, bool is_static);
+
 _Noreturn void trt_panic_raise(const uint8_t *msg, int64_t msg_len,
                                const uint8_t *file, int64_t file_len,
                                int32_t line, int32_t col)
+{
+	rt_raise_panic(msg, msg_len, file, file_len, line, col, false);
+}
+
+_Noreturn void trt_panic_raise_static(const uint8_t *msg, int64_t msg_len,
+                                      const uint8_t *file, int64_t file_len,
+                                      int32_t line, int32_t col)
+{
+	rt_raise_panic(msg, msg_len, file, file_len, line, col, true);
+}
+
+/* The rt_ prefix keeps it out of backtraces, with the other runtime frames. */
+static _Noreturn void rt_raise_panic(const uint8_t *msg, int64_t msg_len,
+                                   const uint8_t *file, int64_t file_len,
+                                   int32_t line, int32_t col, bool is_static)
 {
 	if (in_hook != NULL)
 		hook_abort(msg, msg_len, file, file_len, line, col);
@@ -163,6 +182,11 @@ _Noreturn void trt_panic_raise(const uint8_t *msg, int64_t msg_len,
 	memcpy(p->msg, msg, n);
 	p->msg_len = (int64_t)n;
 	p->flags = n < clamp(msg_len) ? TRT_PANIC_TRUNCATED : 0;
+	p->static_msg = NULL;
+	if (is_static && p->flags == 0) {
+		p->flags |= TRT_PANIC_STATIC_MSG;
+		p->static_msg = msg;
+	}
 	p->file = file;
 	p->file_len = (int64_t)clamp(file_len);
 	p->line = line;
@@ -173,7 +197,19 @@ _Noreturn void trt_panic_raise(const uint8_t *msg, int64_t msg_len,
 	p->unwind.private_2 = 0;
 
 	if (hook != NULL) {
-		struct trt_caught_panic info = {p->msg, p->msg_len, p->file, p->file_len, (uint32_t)line, (uint32_t)col};
+		/* The hook's T function takes the Panic by value and drops it:
+		 * hand it a message of its own (it may keep a copy longer than
+		 * this panic object lives). */
+		struct trt_caught_panic info = {0};
+		trt_string message;
+		trt_string_from_bytes(&message, p->msg, p->msg_len);
+		info.msg = message.ptr;
+		info.msg_len = message.len;
+		info.msg_owner = message.owner;
+		info.file = p->file;
+		info.file_len = p->file_len;
+		info.line = (uint32_t)line;
+		info.col = (uint32_t)col;
 		in_hook = p;
 		hook(&info, hook_arg);
 		in_hook = NULL;

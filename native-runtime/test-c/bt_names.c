@@ -60,7 +60,7 @@ NOINLINE void run(void)
 int32_t t_entry(void)
 {
 	run();
-	trt_backtrace_print(1, pcs, npcs);
+	trt_backtrace_print(trt_stream_sink(1), pcs, npcs);
 
 	uint8_t buf[64];
 	int64_t n = trt_backtrace_symbol(pcs[0], buf, sizeof buf);

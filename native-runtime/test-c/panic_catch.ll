@@ -1,7 +1,7 @@
 ; panic_catch.ll — a catch as tcc emits it for `std::panic::catch(f)`:
 ; `invoke`, a catch-all `landingpad` under @trt_personality, and a handler
 ; that hands the exception to trt_panic_catch, which fills a `Panic`
-; ({ {ptr, i64}, {ptr, i64}, i32, i32 }).  Returns 1 when f panicked.
+; ({ {ptr, i64, ptr}, {ptr, i64, ptr}, i32, i32 }).  Returns 1 when f panicked.
 
 declare i32 @trt_personality(...)
 declare void @trt_panic_catch(ptr, ptr)

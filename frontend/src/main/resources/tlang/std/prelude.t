@@ -498,16 +498,17 @@ pub trait Fn<Args> { type Output; }
 // ---- formatting: `{}` uses Display, `{:?}` uses Debug ----
 
 /**
- * Where `write(f, ...)` inside a `fmt` method goes: the stream of the print being
- * formatted, and for a pretty `{:#?}` the indentation level of the value (-1 otherwise).
+ * Where `write(f, ...)` inside a `fmt` method goes: the runtime's sink of the print or
+ * `format` being done (stdout, stderr, a String being built), and for a pretty `{:#?}`
+ * the indentation level of the value (-1 otherwise).
  */
-pub struct Formatter { stream: i32, depth: i64 }
+pub struct Formatter { sink: *mut u8, depth: i64 }
 
 impl Formatter {
     /** Whether the value is being formatted with `{:#?}` (pretty Debug). */
     pub fn alternate(&self) -> bool { self.depth >= 0 }
     /** A formatter for the parts of the value: one level deeper. */
-    pub fn indented(&self) -> Formatter { Formatter { stream: self.stream, depth: self.depth + 1 } }
+    pub fn indented(&self) -> Formatter { Formatter { sink: self.sink, depth: self.depth + 1 } }
     /** Writes the indentation of this formatter's level (four spaces a level). */
     pub fn pad(&self) {
         let mut i = 0;
@@ -1539,4 +1540,369 @@ impl<A: Default, B: Default, C: Default> Default for (A, B, C) {
 }
 impl<A: Debug, B: Debug, C: Debug> Debug for (A, B, C) {
     fn fmt(&self, f: &mut Formatter) { if f.alternate() { write(f, "{:#?}", self) } else { write(f, "{:?}", self) } }
+}
+
+// ---- String ----
+//
+// A String is (pointer, length, owner): UTF-8 bytes in a reference-counted buffer, or
+// static bytes (literals) with no owner. Copies share the buffer; `push_str` and `push`
+// append in place while the buffer is unique and has room, and copy it first otherwise
+// (copy-on-write). A substring (`slice`, `s[a..b]`, `split`, `trim`) shares its
+// string's buffer: no bytes are copied.
+
+impl String {
+    /** An empty string (it gets a buffer when something is pushed). */
+    pub fn new() -> String { "" }
+    /** The same string: `String::from("text")`. */
+    pub fn from(s: String) -> String { s }
+    pub fn is_empty(&self) -> bool { self.len() == 0 }
+    /** Appends `other` (amortized constant time per byte). */
+    pub fn push_str(&mut self, other: String) { unsafe { std::str::push_raw(&mut self, other.as_ptr(), other.len()) } }
+    /** Appends `c`, UTF-8 encoded. */
+    pub fn push(&mut self, c: char) { std::str::push_char(&mut self, c) }
+    /** Empties the string (its buffer is released). */
+    pub fn clear(&mut self) { self = ""; }
+
+    /** Whether byte offset `i` starts a char (or is the end). */
+    pub fn is_char_boundary(&self, i: usize) -> bool {
+        if i == 0 || i == self.len() { return true; }
+        if i > self.len() { return false; }
+        let b = self.byte_at(i);
+        b < 128 || b >= 192
+    }
+
+    /** Bytes `start..end` as a String sharing this one's buffer; panics unless both are char boundaries inside the string. */
+    pub fn slice(&self, start: usize, end: usize) -> String {
+        if start > end || end > self.len() {
+            panic("byte range {}..{} is out of bounds of a string of {} bytes", start, end, self.len());
+        }
+        if !self.is_char_boundary(start) || !self.is_char_boundary(end) {
+            panic("byte range {}..{} does not lie on char boundaries", start, end);
+        }
+        unsafe { std::str::slice_unchecked(&self, start, end) }
+    }
+
+    /** The chars (Unicode scalar values), decoded from the UTF-8 bytes. */
+    pub fn chars(&self) -> Chars { Chars { s: self, front: 0, back: self.len() } }
+    /** `(byte offset, char)` pairs. */
+    pub fn char_indices(&self) -> CharIndices { CharIndices { chars: self.chars() } }
+    /** The bytes. */
+    pub fn bytes(&self) -> Bytes { Bytes { s: self, front: 0, back: self.len() } }
+
+    /** Whether `pattern` occurs at byte offset `at`. */
+    fn matches_at(&self, pattern: &String, at: usize) -> bool {
+        if at + pattern.len() > self.len() { return false; }
+        let mut i: usize = 0;
+        while i < pattern.len() {
+            if self.byte_at(at + i) != pattern.byte_at(i) { return false; }
+            i += 1;
+        }
+        true
+    }
+    pub fn starts_with(&self, prefix: String) -> bool { self.matches_at(&prefix, 0) }
+    pub fn ends_with(&self, suffix: String) -> bool { suffix.len() <= self.len() && self.matches_at(&suffix, self.len() - suffix.len()) }
+    /** The byte offset of the first occurrence of `pattern`, if any. */
+    pub fn find(&self, pattern: String) -> Option<usize> { self.find_from(&pattern, 0) }
+    fn find_from(&self, pattern: &String, from: usize) -> Option<usize> {
+        if pattern.len() > self.len() { return None; }
+        let mut i = from;
+        while i + pattern.len() <= self.len() {
+            if self.matches_at(&pattern, i) { return Some(i); }
+            i += 1;
+        }
+        None
+    }
+    /** The byte offset of the last occurrence of `pattern`, if any. */
+    pub fn rfind(&self, pattern: String) -> Option<usize> {
+        if pattern.len() > self.len() { return None; }
+        let mut i = self.len() - pattern.len() + 1;
+        while i > 0 {
+            i -= 1;
+            if self.matches_at(&pattern, i) { return Some(i); }
+        }
+        None
+    }
+    pub fn contains(&self, pattern: String) -> bool { self.find(pattern).is_some() }
+
+    /** The pieces between occurrences of `separator` (an empty separator is an error: it panics). */
+    pub fn split(&self, separator: String) -> Split {
+        if separator.is_empty() { panic("split: the separator is empty"); }
+        Split { s: self, separator, pos: 0, done: false }
+    }
+    /** The pieces separated by runs of ASCII whitespace, none of them empty. */
+    pub fn split_whitespace(&self) -> SplitWhitespace { SplitWhitespace { s: self, pos: 0 } }
+    /** The lines, without their `\n` (or `\r\n`); a final line break ends the last line. */
+    pub fn lines(&self) -> Lines { Lines { s: self, pos: 0 } }
+
+    /** Without leading and trailing ASCII whitespace (shares the buffer). */
+    pub fn trim(&self) -> String { self.trim_start().trim_end() }
+    pub fn trim_start(&self) -> String {
+        let mut i: usize = 0;
+        while i < self.len() && is_ascii_space(self.byte_at(i)) { i += 1; }
+        self.slice(i, self.len())
+    }
+    pub fn trim_end(&self) -> String {
+        let mut j = self.len();
+        while j > 0 && is_ascii_space(self.byte_at(j - 1)) { j -= 1; }
+        self.slice(0, j)
+    }
+
+    /** Every occurrence of `from` replaced by `to`, as a new String. */
+    pub fn replace(&self, from: String, to: String) -> String {
+        if from.is_empty() { return self; }
+        let mut out = String::new();
+        let mut last: usize = 0;
+        let mut at = self.find_from(&from, 0);
+        while let Some(i) = at {
+            out.push_str(self.slice(last, i));
+            out.push_str(to);
+            last = i + from.len();
+            at = self.find_from(&from, last);
+        }
+        out.push_str(self.slice(last, self.len()));
+        out
+    }
+    /** The string `n` times over. */
+    pub fn repeat(&self, n: usize) -> String {
+        let mut out = String::new();
+        let mut i: usize = 0;
+        while i < n { out.push_str(self); i += 1; }
+        out
+    }
+    /** ASCII letters in upper case; other chars unchanged. */
+    pub fn to_uppercase(&self) -> String { self.map_ascii(true) }
+    /** ASCII letters in lower case; other chars unchanged. */
+    pub fn to_lowercase(&self) -> String { self.map_ascii(false) }
+    fn map_ascii(&self, upper: bool) -> String {
+        let mut out = String::new();
+        for c in self.chars() {
+            if upper && c >= 'a' && c <= 'z' { out.push(((c as u8) - 32) as char); }
+            else if !upper && c >= 'A' && c <= 'Z' { out.push(((c as u8) + 32) as char); }
+            else { out.push(c); }
+        }
+        out
+    }
+    /** The string as a vector of its bytes. */
+    pub fn to_bytes(&self) -> Vec<u8> { self.bytes().collect() }
+}
+
+/** `x.to_string()`: what `{}` prints, as a String. */
+pub trait ToString { fn to_string(&self) -> String; }
+
+impl<T: Display> ToString for T {
+    fn to_string(&self) -> String { format("{}", self) }
+}
+
+fn is_ascii_space(b: u8) -> bool { b == 32 || b == 9 || b == 10 || b == 13 || b == 12 || b == 11 }
+
+/** `a + b`: a new String holding both (or `a`'s buffer grown in place when unique). */
+impl Add for String {
+    type Output = String;
+    fn add(self, rhs: String) -> String {
+        let mut s = self;
+        s.push_str(rhs);
+        s
+    }
+}
+
+impl Index<Range<usize>> for String {
+    type Output = String;
+    /** `s[a..b]`: the bytes a..b, sharing the buffer (panics off char boundaries). */
+    fn index(&self, r: Range<usize>) -> String { self.slice(r.start, r.end) }
+}
+
+impl PartialOrd for String {
+    fn partial_cmp(&self, other: &String) -> Option<Ordering> { Some(self.cmp(&other)) }
+    fn lt(&self, other: &String) -> bool { std::str::compare(&self, &other) < 0 }
+    fn le(&self, other: &String) -> bool { std::str::compare(&self, &other) <= 0 }
+    fn gt(&self, other: &String) -> bool { std::str::compare(&self, &other) > 0 }
+    fn ge(&self, other: &String) -> bool { std::str::compare(&self, &other) >= 0 }
+}
+
+impl Ord for String {
+    /** Byte-wise, which for UTF-8 is the order of the code points. */
+    fn cmp(&self, other: &String) -> Ordering {
+        let c = std::str::compare(&self, &other);
+        if c < 0 { Ordering::Less } else if c > 0 { Ordering::Greater } else { Ordering::Equal }
+    }
+}
+
+impl FromIterator<char> for String {
+    fn from_iter<I: Iterator<Item = char>>(iter: I) -> String {
+        let mut s = String::new();
+        let mut it = iter;
+        while let Some(c) = it.next() { s.push(c); }
+        s
+    }
+}
+
+/** The chars of a String, from either end. */
+pub struct Chars { s: String, front: usize, back: usize }
+
+impl Iterator for Chars {
+    type Item = char;
+    fn next(&mut self) -> Option<char> {
+        if self.front >= self.back { return None; }
+        let b0 = self.s.byte_at(self.front) as u32;
+        let n: usize = if b0 < 0x80 { 1 } else if b0 < 0xe0 { 2 } else if b0 < 0xf0 { 3 } else { 4 };
+        let mut c = if n == 1 { b0 } else if n == 2 { b0 & 0x1f } else if n == 3 { b0 & 0x0f } else { b0 & 0x07 };
+        let mut i: usize = 1;
+        while i < n {
+            c = (c << 6) | ((self.s.byte_at(self.front + i) as u32) & 0x3f);
+            i += 1;
+        }
+        self.front += n;
+        Some(unsafe { std::char::from_u32_unchecked(c) })
+    }
+}
+
+impl DoubleEndedIterator for Chars {
+    fn next_back(&mut self) -> Option<char> {
+        if self.front >= self.back { return None; }
+        let mut start = self.back - 1;
+        while start > self.front && (self.s.byte_at(start) & 0xc0) == 0x80 { start -= 1; }
+        let mut rest = Chars { s: self.s, front: start, back: self.back };
+        self.back = start;
+        rest.next()
+    }
+}
+
+/** `(byte offset, char)` pairs of a String. */
+pub struct CharIndices { chars: Chars }
+
+impl Iterator for CharIndices {
+    type Item = (usize, char);
+    fn next(&mut self) -> Option<(usize, char)> {
+        let at = self.chars.front;
+        match self.chars.next() { Some(c) => Some((at, c)), None => None }
+    }
+}
+
+/** The bytes of a String. */
+pub struct Bytes { s: String, front: usize, back: usize }
+
+impl Iterator for Bytes {
+    type Item = u8;
+    fn next(&mut self) -> Option<u8> {
+        if self.front >= self.back { return None; }
+        self.front += 1;
+        Some(self.s.byte_at(self.front - 1))
+    }
+}
+
+impl DoubleEndedIterator for Bytes {
+    fn next_back(&mut self) -> Option<u8> {
+        if self.front >= self.back { return None; }
+        self.back -= 1;
+        Some(self.s.byte_at(self.back))
+    }
+}
+
+/** The pieces of `s.split(separator)`, each sharing `s`'s buffer. */
+pub struct Split { s: String, separator: String, pos: usize, done: bool }
+
+impl Iterator for Split {
+    type Item = String;
+    fn next(&mut self) -> Option<String> {
+        if self.done { return None; }
+        match self.s.find_from(&self.separator, self.pos) {
+            Some(i) => {
+                let piece = self.s.slice(self.pos, i);
+                self.pos = i + self.separator.len();
+                Some(piece)
+            }
+            None => {
+                self.done = true;
+                Some(self.s.slice(self.pos, self.s.len()))
+            }
+        }
+    }
+}
+
+/** The pieces of `s.split_whitespace()`. */
+pub struct SplitWhitespace { s: String, pos: usize }
+
+impl Iterator for SplitWhitespace {
+    type Item = String;
+    fn next(&mut self) -> Option<String> {
+        let n = self.s.len();
+        while self.pos < n && is_ascii_space(self.s.byte_at(self.pos)) { self.pos += 1; }
+        if self.pos >= n { return None; }
+        let start = self.pos;
+        while self.pos < n && !is_ascii_space(self.s.byte_at(self.pos)) { self.pos += 1; }
+        Some(self.s.slice(start, self.pos))
+    }
+}
+
+/** The lines of `s.lines()`. */
+pub struct Lines { s: String, pos: usize }
+
+impl Iterator for Lines {
+    type Item = String;
+    fn next(&mut self) -> Option<String> {
+        let n = self.s.len();
+        if self.pos >= n { return None; }
+        let start = self.pos;
+        while self.pos < n && self.s.byte_at(self.pos) != 10 { self.pos += 1; }
+        let mut end = self.pos;
+        if self.pos < n { self.pos += 1; }
+        if end > start && self.s.byte_at(end - 1) == 13 { end -= 1; }
+        Some(self.s.slice(start, end))
+    }
+}
+
+/** `v.join(", ")`: the strings with the separator between them. */
+impl Vec<String> {
+    pub fn join(&self, separator: String) -> String {
+        let mut out = String::new();
+        let mut i: usize = 0;
+        while i < self.len() {
+            if i > 0 { out.push_str(separator); }
+            out.push_str(self[i]);
+            i += 1;
+        }
+        out
+    }
+}
+
+// ---- Parsing: `s.parse::<T>()` ----
+
+/** Why a string did not parse: Rust's message for the case ("invalid digit found in string", ...). */
+#[derive(Clone, PartialEq, Eq)]
+pub struct ParseError { message: String }
+
+impl ParseError {
+    /** An error with this message (for a program's own parsers). */
+    pub fn new(message: String) -> ParseError { ParseError { message } }
+}
+
+impl Display for ParseError { fn fmt(&self, f: &mut Formatter) { write(f, "{}", self.message) } }
+impl Debug for ParseError { fn fmt(&self, f: &mut Formatter) { write(f, "ParseError({:?})", self.message) } }
+impl Error for ParseError { fn message(&self) -> String { self.message } }
+
+/** Types a string parses into: the integers, floats, `bool` and `char`. */
+pub trait FromStr { fn from_str(s: &String) -> Result<Self, ParseError>; }
+
+fn parsed<T>(status: i32, value: T) -> Result<T, ParseError> {
+    if status == 0 { Ok(value) } else { Err(ParseError { message: std::str::parse_error(status) }) }
+}
+
+impl FromStr for i8 { fn from_str(s: &String) -> Result<i8, ParseError> { let (status, v) = std::str::parse_i64(&s, i8::MIN as i64, i8::MAX as i64); parsed(status, v as i8) } }
+impl FromStr for i16 { fn from_str(s: &String) -> Result<i16, ParseError> { let (status, v) = std::str::parse_i64(&s, i16::MIN as i64, i16::MAX as i64); parsed(status, v as i16) } }
+impl FromStr for i32 { fn from_str(s: &String) -> Result<i32, ParseError> { let (status, v) = std::str::parse_i64(&s, i32::MIN as i64, i32::MAX as i64); parsed(status, v as i32) } }
+impl FromStr for i64 { fn from_str(s: &String) -> Result<i64, ParseError> { let (status, v) = std::str::parse_i64(&s, i64::MIN as i64, i64::MAX as i64); parsed(status, v as i64) } }
+impl FromStr for isize { fn from_str(s: &String) -> Result<isize, ParseError> { let (status, v) = std::str::parse_i64(&s, isize::MIN as i64, isize::MAX as i64); parsed(status, v as isize) } }
+impl FromStr for u8 { fn from_str(s: &String) -> Result<u8, ParseError> { let (status, v) = std::str::parse_u64(&s, u8::MAX as u64); parsed(status, v as u8) } }
+impl FromStr for u16 { fn from_str(s: &String) -> Result<u16, ParseError> { let (status, v) = std::str::parse_u64(&s, u16::MAX as u64); parsed(status, v as u16) } }
+impl FromStr for u32 { fn from_str(s: &String) -> Result<u32, ParseError> { let (status, v) = std::str::parse_u64(&s, u32::MAX as u64); parsed(status, v as u32) } }
+impl FromStr for u64 { fn from_str(s: &String) -> Result<u64, ParseError> { let (status, v) = std::str::parse_u64(&s, u64::MAX as u64); parsed(status, v as u64) } }
+impl FromStr for usize { fn from_str(s: &String) -> Result<usize, ParseError> { let (status, v) = std::str::parse_u64(&s, usize::MAX as u64); parsed(status, v as usize) } }
+impl FromStr for f64 { fn from_str(s: &String) -> Result<f64, ParseError> { let (status, v) = std::str::parse_f64(&s); parsed(status, v) } }
+impl FromStr for f32 { fn from_str(s: &String) -> Result<f32, ParseError> { let (status, v) = std::str::parse_f32(&s); parsed(status, v) } }
+impl FromStr for bool { fn from_str(s: &String) -> Result<bool, ParseError> { let (status, v) = std::str::parse_bool(&s); parsed(status, v) } }
+impl FromStr for char { fn from_str(s: &String) -> Result<char, ParseError> { let (status, v) = std::str::parse_char(&s); parsed(status, v) } }
+
+impl String {
+    /** The string as a number, `bool` or `char`, with Rust's syntax: `"42".parse::<i64>()`. */
+    pub fn parse<T: FromStr>(&self) -> Result<T, ParseError> { T::from_str(&self) }
 }

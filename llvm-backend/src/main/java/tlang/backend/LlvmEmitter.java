@@ -7,6 +7,7 @@ import org.bytedeco.llvm.LLVM.LLVMContextRef;
 import org.bytedeco.llvm.LLVM.LLVMModuleRef;
 import org.bytedeco.llvm.LLVM.LLVMTypeRef;
 import org.bytedeco.llvm.LLVM.LLVMValueRef;
+import tlang.midend.RuntimeAbi;
 import tlang.midend.tir.Block;
 import tlang.midend.tir.ExternFunction;
 import tlang.midend.tir.Function;
@@ -17,7 +18,6 @@ import tlang.midend.tir.TirModule;
 import tlang.midend.tir.TirType;
 import tlang.midend.tir.Value;
 import tlang.midend.PanicStrategy;
-import tlang.midend.RuntimeAbi;
 import tlang.midend.tir.Unwinding;
 
 import java.nio.charset.StandardCharsets;
@@ -100,7 +100,7 @@ final class LlvmEmitter {
         i64 = LLVMInt64TypeInContext(ctx);
         ptr = LLVMPointerTypeInContext(ctx, 0);
         voidType = LLVMVoidTypeInContext(ctx);
-        str = LLVMStructTypeInContext(ctx, new PointerPointer<>(ptr, i64), 2, 0);
+        str = LLVMStructTypeInContext(ctx, new PointerPointer<>(ptr, i64, ptr), 3, 0);
         LLVMTypeRef i8 = LLVMInt8TypeInContext(ctx);
         // {message ptr, message length, file ptr, file length, line, column}
         arithmeticSiteType = LLVMStructTypeInContext(ctx, new PointerPointer<>(ptr, i64, ptr, i64, i32, i32), 6, 0);
@@ -352,7 +352,7 @@ final class LlvmEmitter {
     }
 
     private LLVMValueRef stringConstant(byte[] bytes) {
-        return LLVMConstStructInContext(ctx, new PointerPointer<>(stringBytes(bytes), LLVMConstInt(i64, bytes.length, 0)), 2, 0);
+        return LLVMConstStructInContext(ctx, new PointerPointer<>(stringBytes(bytes), LLVMConstInt(i64, bytes.length, 0), LLVMConstNull(ptr)), 3, 0);
     }
 
     /** The address of a private, deduplicated constant holding {@code bytes}. */
@@ -394,10 +394,20 @@ final class LlvmEmitter {
             case Inst.CopyMem c -> LLVMBuildMemCpy(builder, value(c.destination()), 1, value(c.source()), 1, LLVMSizeOf(type(c.type())));
             case Inst.Select sel -> define(sel.result(), LLVMBuildSelect(builder, value(sel.condition()), value(sel.ifTrue()), value(sel.ifFalse()), ""));
             case Inst.Intrinsic in -> define(in.result(), intrinsic(in));
-            case Inst.StrPart p -> define(p.result(), LLVMBuildExtractValue(builder, value(p.string()), p.length() ? 1 : 0, ""));
+            case Inst.StrPart p -> define(p.result(), LLVMBuildExtractValue(builder, value(p.string()), p.part().ordinal(), ""));
             case Inst.MakeStr m -> {
                 LLVMValueRef s = LLVMBuildInsertValue(builder, LLVMGetPoison(str), value(m.pointer()), 0, "");
-                define(m.result(), LLVMBuildInsertValue(builder, s, value(m.length()), 1, ""));
+                s = LLVMBuildInsertValue(builder, s, value(m.length()), 1, "");
+                define(m.result(), LLVMBuildInsertValue(builder, s, value(m.owner()), 2, ""));
+            }
+            case Inst.Call c when RuntimeAbi.skipsNull(c.callee()) -> {
+                LLVMValueRef p = value(c.args().get(0));
+                LLVMBasicBlockRef call = LLVMAppendBasicBlockInContext(ctx, currentFunction, "nonnull"), done = LLVMAppendBasicBlockInContext(ctx, currentFunction, "done");
+                LLVMBuildCondBr(builder, LLVMBuildIsNull(builder, p, ""), done, call);
+                LLVMPositionBuilderAtEnd(builder, call);
+                call(c.result(), functionTypes.get(c.callee()), functions.get(c.callee()), c.args(), false);
+                LLVMBuildBr(builder, done);
+                LLVMPositionBuilderAtEnd(builder, done);
             }
             case Inst.Call c -> call(c.result(), functionTypes.get(c.callee()), functions.get(c.callee()), c.args(), mayUnwind(c.callee()));
             case Inst.CallIndirect c -> {

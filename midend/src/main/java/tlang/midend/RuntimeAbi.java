@@ -40,9 +40,35 @@ public final class RuntimeAbi {
     public static final ExternFunction ARG_PTR = ext("trt_arg_ptr", PTR, false, I64);
     public static final ExternFunction ARG_LEN = ext("trt_arg_len", I64, false, I64);
     public static final ExternFunction STR_EQ = ext("trt_str_eq", BOOL, false, PTR, I64, PTR, I64);
+    public static final ExternFunction STR_CMP = ext("trt_str_cmp", I32, false, PTR, I64, PTR, I64);
+    // Heap strings (abi.md, "Strings"): the address of a String value, changed in place.
+    /** Retains a string's owner (not null: see skipsNull). */
+    public static final ExternFunction STR_RETAIN = ext("trt_str_retain", UNIT, false, PTR);
+    /** Releases a string's owner: no `Drop` runs, so it never unwinds. */
+    public static final ExternFunction STR_RELEASE = ext("trt_str_release", UNIT, false, PTR);
+    /** `*s = ` a new owned string holding a copy of the bytes. */
+    public static final ExternFunction STRING_FROM_BYTES = ext("trt_string_from_bytes", UNIT, false, PTR, PTR, I64);
+    /** Appends bytes to `*s`, in place when its buffer is unique and has room. */
+    public static final ExternFunction STRING_PUSH = ext("trt_string_push", UNIT, false, PTR, PTR, I64);
+    // Parsing (trt_parse.h): a status, the value through the last (out) pointer.
+    public static final ExternFunction PARSE_I64 = ext("trt_parse_i64", I32, false, PTR, I64, U32, I64, I64, PTR);
+    public static final ExternFunction PARSE_U64 = ext("trt_parse_u64", I32, false, PTR, I64, U32, U64, PTR);
+    public static final ExternFunction PARSE_F64 = ext("trt_parse_f64", I32, false, PTR, I64, PTR);
+    public static final ExternFunction PARSE_F32 = ext("trt_parse_f32", I32, false, PTR, I64, PTR);
+    public static final ExternFunction PARSE_BOOL = ext("trt_parse_bool", I32, false, PTR, I64, PTR);
+    public static final ExternFunction PARSE_CHAR = ext("trt_parse_char", I32, false, PTR, I64, PTR);
+    public static final ExternFunction PARSE_ERROR_PTR = ext("trt_parse_error_ptr", PTR, false, I32);
+    public static final ExternFunction PARSE_ERROR_LEN = ext("trt_parse_error_len", I64, false, I32);
+    /** Appends a char, UTF-8 encoded. */
+    public static final ExternFunction STRING_PUSH_CHAR = ext("trt_string_push_char", UNIT, false, PTR, U32);
+    /** Makes room for `extra` more bytes in `*s`'s own unique buffer. */
+    public static final ExternFunction STRING_RESERVE = ext("trt_string_reserve", UNIT, false, PTR, I64);
+    /** Initializes a sink (two words) that appends to the String at the second address. */
+    public static final ExternFunction STRING_SINK = ext("trt_string_sink_init", UNIT, false, PTR, PTR);
 
     // Formatting with a spec, through a sink (native-runtime/include/trt_fmt.h).
     public static final ExternFunction STREAM_SINK = ext("trt_stream_sink", PTR, false, I32);
+    public static final ExternFunction SINK_WRITE = ext("trt_sink_write", UNIT, false, PTR, PTR, I64);
     public static final ExternFunction FMT_I64 = ext("trt_fmt_i64", UNIT, false, PTR, I64, PTR);
     public static final ExternFunction FMT_U64 = ext("trt_fmt_u64", UNIT, false, PTR, U64, PTR);
     public static final ExternFunction FMT_F64 = ext("trt_fmt_f64", UNIT, false, PTR, TirType.F64, PTR);
@@ -70,12 +96,23 @@ public final class RuntimeAbi {
     public static final ExternFunction MEM_STATS = ext("trt_mem_stats", UNIT, false, PTR);
     public static final ExternFunction PANIC_SET_HOOK = ext("trt_panic_set_hook", UNIT, false, PTR, PTR);
     public static final ExternFunction BACKTRACE_CAPTURE = ext("trt_backtrace_capture", I32, false, PTR, I32);
-    public static final ExternFunction BACKTRACE_PRINT = ext("trt_backtrace_print", UNIT, false, I32, PTR, I32);
+    public static final ExternFunction BACKTRACE_PRINT = ext("trt_backtrace_print", UNIT, false, PTR, PTR, I32);
 
     public static final List<ExternFunction> ALL = List.of(BACKTRACE_CAPTURE, BACKTRACE_PRINT, PANIC_SET_HOOK, MEM_STATS, RC_IS_UNIQUE, ALLOC, REALLOC, FREE, RC_ALLOC, RC_RETAIN, RC_RELEASE, RC_WEAK_RETAIN, RC_WEAK_RELEASE,
             RC_WEAK_UPGRADE, RC_STRONG_COUNT, RC_WEAK_COUNT,STREAM_SINK, FMT_I64, FMT_U64, FMT_F64, FMT_F32, FMT_STR, FMT_CHAR, FMT_BOOL,
             WRITE, WRITE_I64, WRITE_BOOL, WRITE_U64, WRITE_CHAR, EXIT, PANIC, PANIC_BEGIN,
-            PANIC_END, PANIC_BOUNDS, PANIC_CATCH, ARG_COUNT, ARG_PTR, ARG_LEN, STR_EQ);
+            PANIC_END, PANIC_BOUNDS, PANIC_CATCH, ARG_COUNT, ARG_PTR, ARG_LEN, STR_EQ, STR_CMP, STR_RETAIN, STR_RELEASE, STRING_FROM_BYTES,
+            STRING_PUSH, STRING_PUSH_CHAR, STRING_RESERVE, PARSE_I64, PARSE_U64, PARSE_F64, PARSE_F32, PARSE_BOOL, PARSE_CHAR,
+            PARSE_ERROR_PTR, PARSE_ERROR_LEN, STRING_SINK, SINK_WRITE);
+
+    /**
+     * Calls whose one pointer argument is usually null (a string literal's owner): the
+     * backend emits them as `if (p != null) call(p)`, so a TIR call stays one instruction
+     * and LLVM removes the call where the pointer is known to be null.
+     */
+    public static boolean skipsNull(String symbol) {
+        return symbol.equals(STR_RETAIN.symbol()) || symbol.equals(STR_RELEASE.symbol());
+    }
 
     /** The personality routine named by functions with landing pads. */
     public static final String PERSONALITY = "trt_personality";

@@ -23,6 +23,8 @@ public enum BuiltinMethod {
     TRAILING_ZEROS("trailing_zeros", Receiver.INT, 0),
     ROTATE_LEFT("rotate_left", Receiver.INT, 1), ROTATE_RIGHT("rotate_right", Receiver.INT, 1),
     STR_LEN("len", Receiver.STRING, 0), BYTE_AT("byte_at", Receiver.STRING, 1),
+    /** `s.as_ptr()`: the address of the first byte (reading through it is unsafe). */
+    STR_AS_PTR("as_ptr", Receiver.STRING, 0),
     /** `a.get_unchecked(i)` (unsafe): the element without a bounds check. */
     GET_UNCHECKED("get_unchecked", Receiver.ARRAY, 1),
     // Raw pointers: all but `is_null` only inside `unsafe { }`.
@@ -94,6 +96,7 @@ public enum BuiltinMethod {
         return switch (this) {
             case ARRAY_LEN, STR_LEN -> Type.Int.USIZE;
             case BYTE_AT -> Type.Int.U8;
+            case STR_AS_PTR -> new Type.Ptr(Type.Int.U8, false);
             case PTR_READ, PTR_TAKE -> ((Type.Ptr) receiverType).pointee();
             case GET_UNCHECKED -> ((Type.Array) receiverType).element();
             case PTR_WRITE -> Type.UNIT;

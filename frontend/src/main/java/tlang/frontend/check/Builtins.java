@@ -15,6 +15,8 @@ public final class Builtins {
         PRINT("print", 1, false), PRINTLN("println", 1, true),
         EPRINT("eprint", 2, false), EPRINTLN("eprintln", 2, true),
         PANIC("panic", 2, false),
+        /** `format("...", args) -> String`: what `print` would write, as a new String. */
+        FORMAT("format", 0, false),
         EXIT("std::process::exit", 0, false),
         ARG_COUNT("std::env::arg_count", 0, false),
         ARG("std::env::arg", 0, false),
@@ -43,6 +45,31 @@ public final class Builtins {
         RC_IS_UNIQUE("std::rc::is_unique", 0, false),
         /** `std::mem::stats() -> MemStats`: the allocator's counters. */
         MEM_STATS("std::mem::stats", 0, false),
+        // The primitives `String`'s methods in the prelude are written with (abi.md, "Strings").
+        /** `std::str::from_raw_parts(p, n) -> String` (unsafe): a new String holding a copy of the n bytes at p. */
+        STR_FROM_RAW("std::str::from_raw_parts", 0, false),
+        /** `std::str::push_raw(&mut s, p, n)` (unsafe): appends the n bytes at p, in place when s's buffer is unique. */
+        STR_PUSH_RAW("std::str::push_raw", 0, false),
+        /** `std::str::push_char(&mut s, c)`: appends c, UTF-8 encoded. */
+        STR_PUSH_CHAR("std::str::push_char", 0, false),
+        /** `std::str::slice_unchecked(&s, start, end) -> String` (unsafe): bytes start..end of s, sharing its buffer. */
+        STR_SLICE("std::str::slice_unchecked", 0, false),
+        /** `std::str::compare(&a, &b) -> i32`: -1, 0 or 1, byte-wise (code point order). */
+        STR_COMPARE("std::str::compare", 0, false),
+        /** `std::char::from_u32_unchecked(u) -> char` (unsafe): u must be a Unicode scalar value. */
+        CHAR_FROM_U32("std::char::from_u32_unchecked", 0, false),
+        /** `std::str::parse_i64(&s, min, max) -> (i32, i64)`: a status (0: ok) and the decimal integer in min..=max. */
+        PARSE_I64("std::str::parse_i64", 0, false),
+        /** `std::str::parse_u64(&s, max) -> (i32, u64)`. */
+        PARSE_U64("std::str::parse_u64", 0, false),
+        /** `std::str::parse_f64(&s) -> (i32, f64)`, correctly rounded; `parse_f32` likewise. */
+        PARSE_F64("std::str::parse_f64", 0, false),
+        PARSE_F32("std::str::parse_f32", 0, false),
+        /** `std::str::parse_bool(&s) -> (i32, bool)`, `parse_char(&s) -> (i32, char)`. */
+        PARSE_BOOL("std::str::parse_bool", 0, false),
+        PARSE_CHAR("std::str::parse_char", 0, false),
+        /** `std::str::parse_error(status) -> String`: what Rust's error prints for a failed parse's status. */
+        PARSE_ERROR("std::str::parse_error", 0, false),
         /** `std::backtrace::capture() -> Backtrace`: the call stack here. */
         BACKTRACE_CAPTURE("std::backtrace::capture", 0, false),
         /** `std::backtrace::write(f, bt)`: prints a Backtrace where the Formatter writes. */
@@ -60,7 +87,7 @@ public final class Builtins {
         }
 
         public boolean isFormatting() {
-            return this == PRINT || this == PRINTLN || this == EPRINT || this == EPRINTLN || this == PANIC;
+            return this == PRINT || this == PRINTLN || this == EPRINT || this == EPRINTLN || this == PANIC || this == FORMAT;
         }
     }
 

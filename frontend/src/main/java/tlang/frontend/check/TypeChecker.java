@@ -374,6 +374,7 @@ public final class TypeChecker {
     private Type nominal(String name) {
         if (name.equals("Self")) return currentSelf;
         Object def = nominalDef(name);
+        if (def == null && name.equals("String")) return Type.STRING; // `String::new()`
         if (def instanceof Type.StructDef sd) return sd.params.isEmpty() || !inBody() ? sd.self() : new Type.Struct(sd, freshArgs(sd.params.size()));
         if (def instanceof Type.EnumDef ed) return ed.params.isEmpty() || !inBody() ? ed.self() : new Type.Enum(ed, freshArgs(ed.params.size()));
         return null;
@@ -708,7 +709,9 @@ public final class TypeChecker {
                 declareTraitImpl(impl, params, self);
                 return;
             }
-            if (!(self instanceof Type.Struct) && !(self instanceof Type.Enum)) {
+            // The standard library's own methods of `String` are written in T, in the prelude.
+            boolean stdString = self == Type.STRING && impl.selfType().span().file() == tlang.frontend.Prelude.source();
+            if (!(self instanceof Type.Struct) && !(self instanceof Type.Enum) && !stdString) {
                 diags.error(ErrorCode.E0116, impl.selfType().span(), "`impl` blocks are for the structs and enums of this program, not for `" + self.display() + "`",
                         "help: to add methods to a type of another module, declare a trait and implement it: `impl MyTrait for " + self.display() + " { ... }`");
                 return;
@@ -1625,7 +1628,7 @@ public final class TypeChecker {
 
     private Type index(Expr.Index ix) {
         Type base = resolved(check(ix.base(), null));
-        if (overloadable(base)) {
+        if (overloadable(base) || base == Type.STRING) { // `s[a..b]`: the prelude's Index for String
             Type idx = check(ix.index(), null);
             return resolved(idx) == Type.ERROR ? Type.ERROR : overloadedIndex(ix, ix, base, idx, "Index", "index");
         }
@@ -1873,7 +1876,7 @@ public final class TypeChecker {
         }
         java.util.Optional<BuiltinMethod> builtin = BuiltinMethod.lookup(receiver, mc.name());
         if (builtin.isPresent()) return builtinMethod(mc, builtin.get(), receiver);
-        Symbol.Function f = receiver instanceof Type.Struct || receiver instanceof Type.Enum ? inherentMethods(receiver).get(mc.name()) : null;
+        Symbol.Function f = receiver instanceof Type.Struct || receiver instanceof Type.Enum || receiver == Type.STRING ? inherentMethods(receiver).get(mc.name()) : null;
         List<Type> boundArgs = null;
         if (f == null && receiver instanceof Type.Param param) {
             for (Type.Bound b : traits.boundsOf(param)) {
@@ -2729,6 +2732,10 @@ public final class TypeChecker {
                 formatCall(c, c.args(), kind);
                 yield kind == Builtins.Kind.PANIC ? Type.NEVER : Type.UNIT;
             }
+            case FORMAT -> {
+                formatCall(c, c.args(), kind);
+                yield Type.STRING;
+            }
             case WRITE -> {
                 Type.StructDef formatter = structs.get("Formatter");
                 if (c.args().isEmpty()) {
@@ -2775,6 +2782,36 @@ public final class TypeChecker {
                 yield p;
             }
             case RC_IS_UNIQUE -> isUniqueCall(c);
+            case STR_FROM_RAW -> {
+                requireUnsafe(c.span(), "`" + kind.path + "`");
+                checkArguments(c, kind.path, List.of(new Type.Ptr(Type.Int.U8, false), Type.Int.USIZE));
+                yield Type.STRING;
+            }
+            case STR_PUSH_RAW -> {
+                requireUnsafe(c.span(), "`" + kind.path + "`");
+                checkArguments(c, kind.path, List.of(new Type.Ref(Type.STRING, true), new Type.Ptr(Type.Int.U8, false), Type.Int.USIZE));
+                yield Type.UNIT;
+            }
+            case PARSE_I64 -> { checkArguments(c, kind.path, List.of(new Type.Ref(Type.STRING, false), Type.I64, Type.I64)); yield new Type.Tuple(List.of(Type.Int.I32, Type.I64)); }
+            case PARSE_U64 -> { checkArguments(c, kind.path, List.of(new Type.Ref(Type.STRING, false), Type.Int.U64)); yield new Type.Tuple(List.of(Type.Int.I32, Type.Int.U64)); }
+            case PARSE_F64, PARSE_F32, PARSE_BOOL, PARSE_CHAR -> {
+                checkArguments(c, kind.path, List.of(new Type.Ref(Type.STRING, false)));
+                Type value = switch (kind) { case PARSE_F64 -> Type.Float.F64; case PARSE_F32 -> Type.Float.F32; case PARSE_BOOL -> Type.BOOL; default -> Type.CHAR; };
+                yield new Type.Tuple(List.of(Type.Int.I32, value));
+            }
+            case PARSE_ERROR -> { checkArguments(c, kind.path, List.of(Type.Int.I32)); yield Type.STRING; }
+            case STR_COMPARE -> { checkArguments(c, kind.path, List.of(new Type.Ref(Type.STRING, false), new Type.Ref(Type.STRING, false))); yield Type.Int.I32; }
+            case CHAR_FROM_U32 -> {
+                requireUnsafe(c.span(), "`" + kind.path + "`");
+                checkArguments(c, kind.path, List.of(Type.Int.U32));
+                yield Type.CHAR;
+            }
+            case STR_PUSH_CHAR -> { checkArguments(c, kind.path, List.of(new Type.Ref(Type.STRING, true), Type.CHAR)); yield Type.UNIT; }
+            case STR_SLICE -> {
+                requireUnsafe(c.span(), "`" + kind.path + "`");
+                checkArguments(c, kind.path, List.of(new Type.Ref(Type.STRING, false), Type.Int.USIZE, Type.Int.USIZE));
+                yield Type.STRING;
+            }
             case SET_HOOK -> {
                 Object panic = preludeItem(structs.get("std::Panic"), structs.get("Panic"));
                 if (!(panic instanceof Type.StructDef p)) yield Type.ERROR;
@@ -3064,7 +3101,8 @@ public final class TypeChecker {
         }
         Type left = check(b.left(), null);
         Type l = resolved(left);
-        if (overloadable(l) && operatorTrait(op) != null) return overloadedBinary(b, left);
+        boolean stringOperator = l == Type.STRING && (op == BinaryOp.ADD || op == BinaryOp.LT || op == BinaryOp.LE || op == BinaryOp.GT || op == BinaryOp.GE);
+        if ((overloadable(l) || stringOperator) && operatorTrait(op) != null) return overloadedBinary(b, left);
         if (op.isShift()) {
             // The shift amount may be of any integer type, as in Rust.
             Type right = check(b.right(), null);

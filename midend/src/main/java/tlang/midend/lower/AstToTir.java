@@ -514,7 +514,7 @@ public final class AstToTir {
             case Expr.Unary u -> program.overloads().containsKey(u) && overloaded(typeOf(u.operand())) ? overloadedCall(u, List.of(u.operand())) : unary(u);
             // In generic code instantiated with a tuple, `a < b` and `a == b` call the tuple's
             // PartialOrd/PartialEq impl (the built-in `==` would ignore the elements' impls).
-            case Expr.Binary b -> program.overloads().containsKey(b) && (overloaded(typeOf(b.left())) || typeOf(b.left()) instanceof Type.Tuple)
+            case Expr.Binary b -> program.overloads().containsKey(b) && (operatorOverloaded(typeOf(b.left())) || typeOf(b.left()) instanceof Type.Tuple)
                     ? overloadedCall(b, List.of(b.left(), b.right())) : binary(b);
             case Expr.Try t -> tryExpr(t);
             case Expr.Move m -> move(m);
@@ -550,7 +550,7 @@ public final class AstToTir {
             }
             case Expr.ArrayLit a -> arrayLiteral(a);
             case Expr.ArrayRepeat r -> arrayRepeat(r);
-            case Expr.Index ix -> program.overloads().containsKey(ix) && overloaded(typeOf(ix.base())) ? overloadedCall(ix, List.of(ix.base(), ix.index()))
+            case Expr.Index ix -> program.overloads().containsKey(ix) && operatorOverloaded(typeOf(ix.base())) ? overloadedCall(ix, List.of(ix.base(), ix.index()))
                     : isPlace(ix) ? loadPlace(ix) : indexTemporary(ix);
             case Expr.Ref r -> throw new IllegalStateException("a reference outside an argument reached lowering at " + r.span());
             case Expr.Error err -> throw new IllegalStateException("error node reached lowering at " + err.span());
@@ -946,10 +946,15 @@ public final class AstToTir {
             if (!isPlace(mc.receiver())) expr(mc.receiver());
             return new Value.IntConst(TirType.U64, ((Type.Array) typeOf(mc.receiver())).length());
         }
-        Held receiver = hold(expr(mc.receiver()));
+        // A string is looked at where it is (or lent, for a temporary), not copied: its
+        // methods here only read it, and a copy would cost a count.
+        boolean borrowed = typeOf(mc.receiver()) == Type.STRING;
+        Held receiverAt = borrowed ? hold(addressOf(mc.receiver())) : null;
+        Held receiver0 = borrowed ? null : hold(expr(mc.receiver()));
         List<Held> held = new ArrayList<>();
         for (Expr arg : mc.args()) held.add(hold(expr(arg)));
         if (fb.isDead()) return Value.UNIT;
+        Held receiver = borrowed ? hold(fb.add(new Inst.Load(fb.temp(TirType.STR), read(receiverAt), TirType.STR))) : receiver0;
         Value x = read(receiver);
         Value y = held.isEmpty() ? null : read(held.get(0));
         TirType t = x.type();
@@ -986,6 +991,7 @@ public final class AstToTir {
                 yield intrinsic(m == BuiltinMethod.ROTATE_LEFT ? Inst.IntrinsicOp.FSHL : Inst.IntrinsicOp.FSHR, t, x, x, amount);
             }
             case STR_LEN -> fb.add(new Inst.Cast(fb.temp(TirType.U64), fb.add(new Inst.StrPart(fb.temp(TirType.I64), x, true))));
+            case STR_AS_PTR -> fb.add(new Inst.StrPart(fb.temp(TirType.PTR), x, false));
             case BYTE_AT -> {
                 Value length = fb.add(new Inst.Cast(fb.temp(TirType.U64), fb.add(new Inst.StrPart(fb.temp(TirType.I64), x, true))));
                 Value inside = fb.add(new Inst.Compare(fb.temp(TirType.BOOL), Inst.CmpOp.LT, y, length));
@@ -1086,7 +1092,7 @@ public final class AstToTir {
     private boolean isPlace(Expr e) {
         return e instanceof Expr.Path p && program.resolutions().get(p) instanceof Symbol.Local
                 || e instanceof Expr.Field f && isPlace(f.base())
-                || e instanceof Expr.Index ix && (!(program.overloads().containsKey(ix) && overloaded(typeOf(ix.base()))) || indexPlace(ix)) && isPlace(ix.base());
+                || e instanceof Expr.Index ix && (!(program.overloads().containsKey(ix) && operatorOverloaded(typeOf(ix.base()))) || indexPlace(ix)) && isPlace(ix.base());
     }
 
     /** An overloaded `c[i]` that the checker made a place (`IndexPlace`). */
@@ -1184,6 +1190,7 @@ public final class AstToTir {
                 dropArgs(format, values);
                 return Value.UNIT;
             }
+            case FORMAT -> { return format(c); }
             case PANIC -> {
                 Location at = location(c.span());
                 CheckedProgram.Format format = program.formats().get(c);
@@ -1197,6 +1204,7 @@ public final class AstToTir {
                     writeParts(streamOf(2), format, values);
                     callRuntime(RuntimeAbi.PANIC_END);
                     fb.terminate(new Terminator.Unreachable());
+                    dropArgs(format, values); // by the unwinding, which already left the scope
                 }
                 return Value.UNIT;
             }
@@ -1212,6 +1220,9 @@ public final class AstToTir {
             case WRITE_BYTES -> { return writeBytes(c); }
             case CATCH -> { return catchPanic(c); }
             case PTR_ALLOC, PTR_REALLOC, PTR_FREE, PTR_NULL, PTR_DROP_IN_PLACE, RC_IS_UNIQUE -> { return manualMemory(c, kind); }
+            case STR_FROM_RAW, STR_PUSH_RAW, STR_PUSH_CHAR, STR_SLICE, STR_COMPARE -> { return stringPrimitive(c, kind); }
+            case PARSE_I64, PARSE_U64, PARSE_F64, PARSE_F32, PARSE_BOOL, PARSE_CHAR, PARSE_ERROR -> { return parsePrimitive(c, kind); }
+            case CHAR_FROM_U32 -> { return expr(c.args().get(0)); } // a char is its code point
             case SET_HOOK -> {
                 Type hookType = typeOf(c.args().get(0));
                 Type panicType = hookType instanceof Type.Fn fn ? fn.params().get(0) : ((Type.Closure) hookType).params().get(0);
@@ -1238,7 +1249,7 @@ public final class AstToTir {
                 Value.Temp slot = fb.slot(bt.type(), "backtrace");
                 fb.add(new Inst.Store(slot, bt));
                 TirType.Struct t = (TirType.Struct) bt.type();
-                Value stream = fb.add(new Inst.ExtractField(fb.temp(TirType.I32), read(f), 0));
+                Value stream = fb.add(new Inst.ExtractField(fb.temp(TirType.PTR), read(f), 0));
                 Value pcs = fb.add(new Inst.FieldAddr(fb.temp(TirType.PTR), slot, t, 0));
                 Value n = fb.add(new Inst.Load(fb.temp(TirType.I32), fb.add(new Inst.FieldAddr(fb.temp(TirType.PTR), slot, t, 1)), TirType.I32));
                 fb.add(new Inst.Call(null, RuntimeAbi.BACKTRACE_PRINT.symbol(), List.of(stream, pcs, n)));
@@ -1256,12 +1267,12 @@ public final class AstToTir {
                 return fb.add(new Inst.Load(fb.temp(t), out, t));
             }
             case WRITE -> {
-                // The Formatter is `{ stream: i32 }`: write where the value being formatted goes.
-                // and at which depth of a pretty `{:#?}` it is (-1: not pretty).
+                // The Formatter is `{ sink, depth }`: write where the value being formatted goes,
+                // at the depth of a pretty `{:#?}` it is (-1: not pretty).
                 Value formatter = placeAddress(c.args().get(0));
                 TirType.Struct layout = (TirType.Struct) tirType(typeOf(c.args().get(0)));
                 Value field = fb.add(new Inst.FieldAddr(fb.temp(TirType.PTR), formatter, layout, 0));
-                Held stream = hold(fb.add(new Inst.Load(fb.temp(TirType.I32), field, TirType.I32)));
+                Held stream = hold(fb.add(new Inst.Load(fb.temp(TirType.PTR), field, TirType.PTR)));
                 Value depthField = fb.add(new Inst.FieldAddr(fb.temp(TirType.PTR), formatter, layout, 1));
                 Held depth = hold(fb.add(new Inst.Load(fb.temp(TirType.I64), depthField, TirType.I64)));
                 CheckedProgram.Format format = program.formats().get(c);
@@ -1441,6 +1452,104 @@ public final class AstToTir {
         return fb.add(new Inst.MakeStr(fb.temp(TirType.STR), ptr, len));
     }
 
+    /**
+     * The primitives of `String`'s methods (Builtins): a String argument given as `&s` or
+     * `&mut s` is passed by address; the runtime changes it in place.
+     */
+    private Value stringPrimitive(Expr.Call c, Builtins.Kind kind) {
+        List<Held> args = new ArrayList<>();
+        for (Expr a : c.args()) args.add(hold(a instanceof Expr.Ref r ? addressOf(r.operand()) : expr(a)));
+        if (fb.isDead()) return Value.UNIT;
+        switch (kind) {
+            case STR_FROM_RAW -> {
+                Value.Temp out = fb.slot(TirType.STR, "string");
+                callRuntime(RuntimeAbi.STRING_FROM_BYTES, out, read(args.get(0)), fb.add(new Inst.Cast(fb.temp(TirType.I64), read(args.get(1)))));
+                return fb.add(new Inst.Load(fb.temp(TirType.STR), out, TirType.STR));
+            }
+            case STR_PUSH_RAW -> {
+                callRuntime(RuntimeAbi.STRING_PUSH, read(args.get(0)), read(args.get(1)), fb.add(new Inst.Cast(fb.temp(TirType.I64), read(args.get(2)))));
+                return Value.UNIT;
+            }
+            case STR_PUSH_CHAR -> {
+                callRuntime(RuntimeAbi.STRING_PUSH_CHAR, read(args.get(0)), read(args.get(1)));
+                return Value.UNIT;
+            }
+            case STR_COMPARE -> {
+                Value a = fb.add(new Inst.Load(fb.temp(TirType.STR), read(args.get(0)), TirType.STR));
+                Value b = fb.add(new Inst.Load(fb.temp(TirType.STR), read(args.get(1)), TirType.STR));
+                return callRuntime(RuntimeAbi.STR_CMP, fb.add(new Inst.StrPart(fb.temp(TirType.PTR), a, false)), fb.add(new Inst.StrPart(fb.temp(TirType.I64), a, true)),
+                        fb.add(new Inst.StrPart(fb.temp(TirType.PTR), b, false)), fb.add(new Inst.StrPart(fb.temp(TirType.I64), b, true)));
+            }
+            case STR_SLICE -> {
+                // A substring shares the buffer: the same owner, one more reference.
+                Value s = fb.add(new Inst.Load(fb.temp(TirType.STR), read(args.get(0)), TirType.STR));
+                Value base = fb.add(new Inst.StrPart(fb.temp(TirType.PTR), s, false));
+                Value owner = fb.add(new Inst.StrPart(fb.temp(TirType.PTR), s, Inst.StrPart.Part.OWNER));
+                Value start = read(args.get(1));
+                Value first = fb.add(new Inst.ElementAddr(fb.temp(TirType.PTR), base, new TirType.Array(TirType.U8, 0), start, null));
+                Value length = fb.add(new Inst.IntArith(fb.temp(TirType.U64), Inst.ArithOp.SUB, read(args.get(2)), start, null));
+                Value slice = fb.add(new Inst.MakeStr(fb.temp(TirType.STR), first, fb.add(new Inst.Cast(fb.temp(TirType.I64), length)), owner));
+                return glue.copy(fb, slice, Type.STRING);
+            }
+            default -> throw new IllegalStateException(kind.toString());
+        }
+    }
+
+    /**
+     * The parsers behind `s.parse::<T>()` (prelude, `FromStr`): `(status, value)` from the
+     * runtime's `trt_parse_*` (decimal, Rust's syntax and errors), and the error's message.
+     */
+    private Value parsePrimitive(Expr.Call c, Builtins.Kind kind) {
+        List<Held> args = new ArrayList<>();
+        for (Expr a : c.args()) args.add(hold(a instanceof Expr.Ref r ? addressOf(r.operand()) : expr(a)));
+        if (fb.isDead()) return Value.UNIT;
+        if (kind == Builtins.Kind.PARSE_ERROR) {
+            Value status = read(args.get(0));
+            return fb.add(new Inst.MakeStr(fb.temp(TirType.STR), callRuntime(RuntimeAbi.PARSE_ERROR_PTR, status), callRuntime(RuntimeAbi.PARSE_ERROR_LEN, status)));
+        }
+        TirType.Struct result = (TirType.Struct) tirType(typeOf(c));
+        TirType valueType = result.fields().get(1);
+        Value.Temp out = fb.slot(valueType, "parsed");
+        fb.add(new Inst.Store(out, new Value.ZeroConst(valueType)));
+        Value s = fb.add(new Inst.Load(fb.temp(TirType.STR), read(args.get(0)), TirType.STR));
+        Value p = fb.add(new Inst.StrPart(fb.temp(TirType.PTR), s, false));
+        Value n = fb.add(new Inst.StrPart(fb.temp(TirType.I64), s, true));
+        Value ten = new Value.IntConst(TirType.U32, 10);
+        Value status = switch (kind) {
+            case PARSE_I64 -> callRuntime(RuntimeAbi.PARSE_I64, p, n, ten, read(args.get(1)), read(args.get(2)), out);
+            case PARSE_U64 -> callRuntime(RuntimeAbi.PARSE_U64, p, n, ten, read(args.get(1)), out);
+            case PARSE_F64 -> callRuntime(RuntimeAbi.PARSE_F64, p, n, out);
+            case PARSE_F32 -> callRuntime(RuntimeAbi.PARSE_F32, p, n, out);
+            case PARSE_BOOL -> callRuntime(RuntimeAbi.PARSE_BOOL, p, n, out);
+            default -> callRuntime(RuntimeAbi.PARSE_CHAR, p, n, out);
+        };
+        Value value = fb.add(new Inst.Load(fb.temp(valueType), out, valueType));
+        return fb.add(new Inst.MakeStruct(fb.temp(result), List.of(status, value)));
+    }
+
+    /**
+     * `format(...)`: the parts written through a string sink into a String that starts
+     * empty and grows in place. While it is being written (a `Display` impl may panic) the
+     * String is owned by a scope of its own, so unwinding frees what was built.
+     */
+    private Value format(Expr.Call c) {
+        CheckedProgram.Format format = program.formats().get(c);
+        List<Held> values = evaluateArgs(format);
+        if (fb.isDead()) return Value.UNIT;
+        Value.Temp text = fb.slot(TirType.STR, "formatted");
+        fb.add(new Inst.Store(text, new Value.StrConst("")));
+        Value.Temp sink = fb.slot(new TirType.Struct(List.of(TirType.PTR, TirType.PTR)), "string.sink");
+        callRuntime(RuntimeAbi.STRING_SINK, sink, text);
+        pushScope();
+        ownSlot(text, Type.STRING, null);
+        writeParts(new Constant(sink), format, values);
+        scopes.peek().clear(); // the String is the result now, not the scope's
+        scopes.pop();
+        refreshUnwind();
+        dropArgs(format, values);
+        return fb.isDead() ? Value.UNIT : fb.add(new Inst.Load(fb.temp(TirType.STR), text, TirType.STR));
+    }
+
     private Value callRuntime(ExternFunction f, Value... args) {
         Value.Temp r = f.result() == TirType.UNIT ? null : fb.temp(f.result());
         fb.add(new Inst.Call(r, f.symbol(), List.of(args)));
@@ -1451,16 +1560,20 @@ public final class AstToTir {
         return new Value.IntConst(TirType.I32, n);
     }
 
-    /** A stream to write to: a constant (stdout, stderr) or, in `write(f, ...)`, the Formatter's. */
-    private static Held streamOf(int n) {
-        return new Constant(stream(n));
+    /**
+     * The sink (trt_fmt.h) formatted text goes to: stdout's or stderr's here; a String's in
+     * `format`; in `write(f, ...)`, the Formatter's. The `Held stream` of the writing
+     * functions below is such a sink.
+     */
+    private Held streamOf(int n) {
+        return hold(callRuntime(RuntimeAbi.STREAM_SINK, stream(n)));
     }
 
     private void writeText(Held stream, String text) {
         if (text.isEmpty()) return;
         Value.StrConst s = new Value.StrConst(text);
         Value.Temp ptr = fb.add(new Inst.StrPart(fb.temp(TirType.PTR), s, false));
-        callRuntime(RuntimeAbi.WRITE, read(stream), ptr, new Value.IntConst(TirType.I64, s.utf8().length));
+        callRuntime(RuntimeAbi.SINK_WRITE, read(stream), ptr, new Value.IntConst(TirType.I64, s.utf8().length));
     }
 
     private void writeValue(Held stream, Value v, Type type, FormatSpec spec) {
@@ -1479,7 +1592,7 @@ public final class AstToTir {
             Symbol.Function fmt = traits.methods(m.impl().trait()).get("fmt");
             Value.Temp self = fb.slot(v.type(), "formatted");
             fb.add(new Inst.Store(self, v));
-            TirType.Struct formatterType = new TirType.Struct(List.of(TirType.I32, TirType.I64));
+            TirType.Struct formatterType = new TirType.Struct(List.of(TirType.PTR, TirType.I64));
             Value.Temp formatter = fb.slot(formatterType, "formatter");
             Value level = depth == null ? new Value.IntConst(TirType.I64, -1) : read(depth);
             fb.add(new Inst.Store(formatter, fb.add(new Inst.MakeStruct(fb.temp(formatterType), List.of(read(stream), level)))));
@@ -1495,18 +1608,10 @@ public final class AstToTir {
         }
         TirType t = v.type();
         boolean plain = spec.isPlain();
-        if (plain && type == Type.CHAR) {
-            callRuntime(RuntimeAbi.WRITE_CHAR, read(stream), v);
-        } else if (plain && t instanceof TirType.Int i) {
-            TirType wide = i.signed() ? TirType.I64 : TirType.U64;
-            Value w = t.equals(wide) ? v : fb.add(new Inst.Cast(fb.temp(wide), v));
-            callRuntime(i.signed() ? RuntimeAbi.WRITE_I64 : RuntimeAbi.WRITE_U64, read(stream), w);
-        } else if (plain && t == TirType.BOOL) {
-            callRuntime(RuntimeAbi.WRITE_BOOL, read(stream), v);
-        } else if (plain && t == TirType.STR) {
+        if (plain && t == TirType.STR) {
             Value.Temp ptr = fb.add(new Inst.StrPart(fb.temp(TirType.PTR), v, false));
             Value.Temp len = fb.add(new Inst.StrPart(fb.temp(TirType.I64), v, true));
-            callRuntime(RuntimeAbi.WRITE, read(stream), ptr, len);
+            callRuntime(RuntimeAbi.SINK_WRITE, read(stream), ptr, len);
         } else {
             formatWithSpec(stream, v, type, spec);
         }
@@ -1571,7 +1676,7 @@ public final class AstToTir {
     }
 
     private void formatWithSpec(Held stream, Value v, Type type, FormatSpec spec) {
-        Value sink = callRuntime(RuntimeAbi.STREAM_SINK, read(stream));
+        Value sink = read(stream);
         Value specValue = spec.isPlain() ? new Value.ZeroConst(TirType.PTR) : specConstant(spec, type);
         TirType t = v.type();
         if (type == Type.CHAR) {
@@ -1624,14 +1729,24 @@ public final class AstToTir {
      * written: a panic while evaluating one prints nothing of the line.
      */
     /** The values a format call printed are given up. */
+    /** The arguments are written: drops them (their scope, see {@link #evaluateArgs}). */
     private void dropArgs(CheckedProgram.Format format, List<Held> values) {
-        if (fb.isDead()) return;
-        for (int i = 0; i < values.size(); i++) discard(read(values.get(i)), typeOf(format.args().get(i)));
+        popScope();
     }
 
+    /**
+     * Evaluates the arguments of a print, `format`, `write` or `panic`, each owned by a
+     * scope of their own until {@link #dropArgs}: a `Display` impl that panics while they
+     * are written, or the panic being formatted, drops them as it unwinds.
+     */
     private List<Held> evaluateArgs(CheckedProgram.Format format) {
+        pushScope();
         List<Held> values = new ArrayList<>();
-        for (Expr arg : format.args()) values.add(hold(expr(arg)));
+        for (Expr arg : format.args()) {
+            Held h = hold(expr(arg));
+            values.add(h);
+            if (h instanceof InSlot s) ownSlot(s.slot(), typeOf(arg), null);
+        }
         return values;
     }
 
@@ -1823,6 +1938,15 @@ public final class AstToTir {
      */
     private static boolean overloaded(Type t) {
         return t instanceof Type.Struct || t instanceof Type.Enum;
+    }
+
+    /**
+     * Whether an operator the checker resolved to a trait method calls it: for user types,
+     * and for `String`'s `+`, `<` (and the other orderings) and `s[a..b]`, which the
+     * prelude implements in T (its `==` stays built in).
+     */
+    private static boolean operatorOverloaded(Type t) {
+        return overloaded(t) || t == Type.STRING;
     }
 
     /**

@@ -21,8 +21,9 @@ import java.util.Map;
 /**
  * What copying and dropping a value does, per type. A value *holds references* when it is,
  * or contains, a class reference or a `Weak`: copying it retains each reference, dropping
- * it releases each. Everything else (numbers, `String` literals, `fn` values) is copied
- * bit for bit and dropped by doing nothing, so code without classes is unchanged.
+ * it releases each. A `String` holds its owner (the buffer its bytes live in, null for
+ * literals). Everything else (numbers, `fn` values) is copied bit for bit and dropped by
+ * doing nothing.
  *
  * <p>Class references and weak references are retained and released in place, with one
  * runtime call. Aggregates (structs, tuples, enums, arrays, closures) get a *glue*
@@ -59,7 +60,7 @@ final class DropGlue {
 
     /** Whether values of the (concrete) type hold references: copies retain, drops release. */
     boolean holdsReferences(Type t) {
-        if (isClass(t) || isWeak(t)) return true;
+        if (isClass(t) || isWeak(t) || t == Type.STRING) return true;
         String key = t.display();
         Boolean known = holds.get(key);
         if (known != null) return known;
@@ -83,6 +84,7 @@ final class DropGlue {
         if (!holdsReferences(t) || fb.isDead()) return v;
         if (isClass(t)) call(fb, RuntimeAbi.RC_RETAIN, v);
         else if (isWeak(t)) call(fb, RuntimeAbi.RC_WEAK_RETAIN, v);
+        else if (t == Type.STRING) countOwner(fb, v, RuntimeAbi.STR_RETAIN);
         else call(fb, glue(t, true), inSlot(fb, v));
         return v;
     }
@@ -92,13 +94,24 @@ final class DropGlue {
         if (!holdsReferences(t) || fb.isDead()) return;
         if (isClass(t)) call(fb, RuntimeAbi.RC_RELEASE, v);
         else if (isWeak(t)) call(fb, RuntimeAbi.RC_WEAK_RELEASE, v);
+        else if (t == Type.STRING) countOwner(fb, v, RuntimeAbi.STR_RELEASE);
         else call(fb, glue(t, false), inSlot(fb, v));
+    }
+
+    /**
+     * Retains or releases a string's owner. Most strings are literals, whose owner is null:
+     * the backend tests it inline before the call ({@link RuntimeAbi#skipsNull}), which
+     * LLVM folds away for literals.
+     */
+    private static void countOwner(FunctionBuilder fb, Value string, ExternFunction f) {
+        call(fb, f, fb.add(new Inst.StrPart(fb.temp(TirType.PTR), string, Inst.StrPart.Part.OWNER)));
     }
 
     /** Drops the value stored at {@code address}. */
     void dropAt(FunctionBuilder fb, Value address, Type t) {
         if (!holdsReferences(t) || fb.isDead()) return;
         if (isClass(t) || isWeak(t)) drop(fb, fb.add(new Inst.Load(fb.temp(TirType.PTR), address, TirType.PTR)), t);
+        else if (t == Type.STRING) drop(fb, fb.add(new Inst.Load(fb.temp(TirType.STR), address, TirType.STR)), t);
         else call(fb, glue(t, false), address);
     }
 
@@ -106,6 +119,7 @@ final class DropGlue {
     void retainAt(FunctionBuilder fb, Value address, Type t) {
         if (!holdsReferences(t) || fb.isDead()) return;
         if (isClass(t) || isWeak(t)) copy(fb, fb.add(new Inst.Load(fb.temp(TirType.PTR), address, TirType.PTR)), t);
+        else if (t == Type.STRING) copy(fb, fb.add(new Inst.Load(fb.temp(TirType.STR), address, TirType.STR)), t);
         else call(fb, glue(t, true), address);
     }
 

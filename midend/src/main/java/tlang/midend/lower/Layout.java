@@ -16,7 +16,7 @@ final class Layout {
                 case UNIT -> 0;
                 case BOOL -> 1;
                 case PTR -> 8;
-                case STR -> 16;
+                case STR -> 24;
             };
             case TirType.Int i -> i.bits() / 8;
             case TirType.Float f -> f.bits() / 8;

@@ -36,8 +36,8 @@ final class Remap {
             case Inst.CopyMem c -> new Inst.CopyMem(values.apply(c.destination()), values.apply(c.source()), c.type());
             case Inst.Select s -> new Inst.Select(def.apply(s.result()), values.apply(s.condition()), values.apply(s.ifTrue()), values.apply(s.ifFalse()));
             case Inst.Intrinsic in -> new Inst.Intrinsic(def.apply(in.result()), in.op(), all(in.args(), values));
-            case Inst.StrPart p -> new Inst.StrPart(def.apply(p.result()), values.apply(p.string()), p.length());
-            case Inst.MakeStr m -> new Inst.MakeStr(def.apply(m.result()), values.apply(m.pointer()), values.apply(m.length()));
+            case Inst.StrPart p -> new Inst.StrPart(def.apply(p.result()), values.apply(p.string()), p.part());
+            case Inst.MakeStr m -> new Inst.MakeStr(def.apply(m.result()), values.apply(m.pointer()), values.apply(m.length()), values.apply(m.owner()));
             case Inst.Call c -> new Inst.Call(def.apply(c.result()), c.callee(), all(c.args(), values));
             case Inst.CallIndirect c -> new Inst.CallIndirect(def.apply(c.result()), values.apply(c.callee()), all(c.args(), values), c.method());
             case Inst.LandingPad lp -> new Inst.LandingPad(values.apply(lp.slot()), lp.catches());

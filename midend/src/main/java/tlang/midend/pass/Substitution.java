@@ -41,8 +41,8 @@ final class Substitution {
             case Inst.CopyMem c -> new Inst.CopyMem(apply(c.destination(), known), apply(c.source(), known), c.type());
             case Inst.Select s -> new Inst.Select(s.result(), apply(s.condition(), known), apply(s.ifTrue(), known), apply(s.ifFalse(), known));
             case Inst.Intrinsic in -> new Inst.Intrinsic(in.result(), in.op(), apply(in.args(), known));
-            case Inst.StrPart p -> new Inst.StrPart(p.result(), apply(p.string(), known), p.length());
-            case Inst.MakeStr m -> new Inst.MakeStr(m.result(), apply(m.pointer(), known), apply(m.length(), known));
+            case Inst.StrPart p -> new Inst.StrPart(p.result(), apply(p.string(), known), p.part());
+            case Inst.MakeStr m -> new Inst.MakeStr(m.result(), apply(m.pointer(), known), apply(m.length(), known), apply(m.owner(), known));
             case Inst.Call c -> new Inst.Call(c.result(), c.callee(), apply(c.args(), known));
             // A call through an address now known to be a function's becomes a direct call
             // (which the inliner can then see through).

@@ -93,11 +93,27 @@ public sealed interface Inst {
 
     record Intrinsic(Value.Temp result, IntrinsicOp op, List<Value> args) implements Inst {}
 
-    /** The pointer or the byte length of a string value. */
-    record StrPart(Value.Temp result, Value string, boolean length) implements Inst {}
+    /**
+     * One of a string value's three words: the pointer to its bytes, their length, or its
+     * owner (the reference-counted buffer the bytes live in; null for literals and other
+     * static text).
+     */
+    record StrPart(Value.Temp result, Value string, Part part) implements Inst {
+        public enum Part { POINTER, LENGTH, OWNER }
 
-    /** Builds a string value from a pointer and a byte length. */
-    record MakeStr(Value.Temp result, Value pointer, Value length) implements Inst {}
+        /** The pointer ({@code length} false) or the length. */
+        public StrPart(Value.Temp result, Value string, boolean length) {
+            this(result, string, length ? Part.LENGTH : Part.POINTER);
+        }
+    }
+
+    /** Builds a string value from a pointer, a byte length and an owner (null: static bytes). */
+    record MakeStr(Value.Temp result, Value pointer, Value length, Value owner) implements Inst {
+        /** A string of static bytes (a literal, a program argument): no owner. */
+        public MakeStr(Value.Temp result, Value pointer, Value length) {
+            this(result, pointer, length, new Value.ZeroConst(TirType.PTR));
+        }
+    }
 
     /** A direct call; {@code result} is null for functions returning UNIT. */
     record Call(Value.Temp result, String callee, List<Value> args) implements Inst {}

@@ -67,8 +67,8 @@ public final class TirPrinter {
             case Inst.CopyMem c -> "copy " + value(c.destination()) + ", " + value(c.source()) + " : " + c.type().spelling();
             case Inst.Select s -> "select " + value(s.condition()) + ", " + value(s.ifTrue()) + ", " + value(s.ifFalse());
             case Inst.Intrinsic in -> in.op().name().toLowerCase() + " " + in.args().stream().map(TirPrinter::value).collect(Collectors.joining(", "));
-            case Inst.StrPart p -> (p.length() ? "strlen " : "strptr ") + value(p.string());
-            case Inst.MakeStr m -> "makestr " + value(m.pointer()) + ", " + value(m.length());
+            case Inst.StrPart p -> switch (p.part()) { case POINTER -> "strptr "; case LENGTH -> "strlen "; case OWNER -> "strowner "; } + value(p.string());
+            case Inst.MakeStr m -> "makestr " + value(m.pointer()) + ", " + value(m.length()) + ", " + value(m.owner());
             case Inst.Call c -> "call " + c.callee() + "(" + c.args().stream().map(TirPrinter::value).collect(Collectors.joining(", ")) + ")";
             case Inst.CallIndirect c -> "call_indirect " + (c.method() == null ? "" : "<" + c.method().trait() + "#" + c.method().index() + "> ") + value(c.callee()) + "(" + c.args().stream().map(TirPrinter::value).collect(Collectors.joining(", ")) + ")";
             case Inst.LandingPad lp -> "landingpad " + value(lp.slot()) + (lp.catches() ? ", catch" : ", cleanup");

@@ -180,7 +180,7 @@ public final class TirVerifier {
             case Inst.CopyMem c -> List.of(c.destination(), c.source());
             case Inst.Intrinsic in -> in.args();
             case Inst.StrPart p -> List.of(p.string());
-            case Inst.MakeStr m -> List.of(m.pointer(), m.length());
+            case Inst.MakeStr m -> List.of(m.pointer(), m.length(), m.owner());
             case Inst.Call c -> c.args();
             case Inst.CallIndirect c -> {
                 List<Value> all = new java.util.ArrayList<>(c.args());

@@ -352,8 +352,10 @@ class UnwindTest {
     void catchIsACallInABlockUnwindingToACatchingPad() {
         TirModule m = lower(CATCHING);
         String main = print(fn(m, "_TN1m4mainE"));
-        assertEquals(2, pads(fn(m, "_TN1m4mainE")), main);
-        assertTrue(main.contains("landingpad %") && main.contains(", catch"), main);
+        // One catching pad per catch (the others are cleanups: `a` and `b` hold a `Panic`,
+        // whose message is a String that must be released while unwinding).
+        assertEquals(2, main.split(", catch", -1).length - 1, main);
+        assertTrue(main.contains("landingpad %"), main);
         assertTrue(main.contains("call trt_panic_catch("), main);
         assertTrue(main.contains("(unwind b"), main);
     }
