@@ -79,6 +79,13 @@ static const uint8_t *copy(const uint8_t *bytes, size_t len)
 			chunk_cap = CHUNK;
 			chunk_used = 0;
 		}
+		/* 8-aligned: interned backtraces are read as u64s. */
+		chunk_used = (chunk_used + 7) & ~(size_t)7;
+		if (chunk_cap - chunk_used < len) {
+			chunk = map(CHUNK);
+			chunk_cap = CHUNK;
+			chunk_used = 0;
+		}
 		to = chunk + chunk_used;
 		chunk_used += len;
 	}
@@ -131,6 +138,20 @@ static const uint8_t *intern(const uint8_t *bytes, size_t len)
 	return e.bytes;
 }
 
+const uint64_t *rt_panic_frames(const struct trt_panic_exception *p)
+{
+	if (p->bt_len <= 0)
+		return NULL;
+	/* Count and addresses in one block, interned like messages: catching the
+	 * same panic over and over keeps one copy. */
+	uint64_t block[TRT_PANIC_BT_CAP + 1];
+	size_t n = p->bt_len > TRT_PANIC_BT_CAP ? TRT_PANIC_BT_CAP : (size_t)p->bt_len;
+	block[0] = n;
+	for (size_t i = 0; i < n; i++)
+		block[i + 1] = p->bt[i];
+	return (const uint64_t *)intern((const uint8_t *)block, (n + 1) * sizeof(uint64_t));
+}
+
 void trt_panic_catch(struct _Unwind_Exception *exc, struct trt_caught_panic *out)
 {
 	struct trt_panic_exception *p = trt_panic_begin_catch(exc);
@@ -143,5 +164,6 @@ void trt_panic_catch(struct _Unwind_Exception *exc, struct trt_caught_panic *out
 	out->file_len = p->file_len;
 	out->line = (uint32_t)p->line;
 	out->col = (uint32_t)p->col;
+	out->frames = rt_panic_frames(p);
 	trt_panic_end_catch(exc);
 }
