@@ -13,3 +13,5 @@ extern "C" fn takes_tuple(t: (i64, i64)) -> i64 { t.0 }
 extern "C" fn gives_char() -> char { 'a' }
 
 fn main() {}
+
+extern "C" fn memcpy(d: *mut u8, s: *u8, n: usize) -> *mut u8 { d }

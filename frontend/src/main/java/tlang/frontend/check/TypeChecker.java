@@ -216,6 +216,19 @@ public final class TypeChecker {
             if (!cType(t, false)) externTypeError(fn.params().get(i).type().span(), t, what, "parameter");
         }
         if (fn.returnType() != null && !cType(f.result(), true)) externTypeError(fn.returnType().span(), f.result(), what, "result");
+        if (fn.isExported() && runtimeSymbol(fn.name())) {
+            // Two definitions of one symbol would stop the link (or replace the runtime's).
+            diags.error(ErrorCode.E1111, fn.nameSpan(), "the C name `" + fn.name() + "` belongs to the T runtime",
+                    "note: the runtime defines `trt_*`, `rt_*`, `_Unwind_*`, `_start`, `t_entry` and the C functions compiled code needs (`memcpy`, `fmod`, ...)",
+                    "help: choose another name");
+        }
+    }
+
+    /** Whether the runtime (or the compiler's entry glue) defines a C symbol of this name. */
+    private static boolean runtimeSymbol(String name) {
+        return name.startsWith("trt_") || name.startsWith("rt_") || name.startsWith("_Unwind_") || name.startsWith("__")
+                || java.util.Set.of("_start", "t_entry", "main", "memcpy", "memmove", "memset", "memcmp", "fmod", "fmodf", "floor", "floorf",
+                        "ceil", "ceilf", "trunc", "truncf", "round", "roundf", "fmin", "fminf", "fmax", "fmaxf").contains(name);
     }
 
     private void externTypeError(Span span, Type t, String what, String kind) {

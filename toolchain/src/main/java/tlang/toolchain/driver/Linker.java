@@ -38,6 +38,10 @@ public final class Linker {
         // An output the linker cannot create is the user's environment, not a bug in tcc.
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("cannot open output file [^:]*: (.*)").matcher(out);
         if (m.find()) throw new UserError("cannot write output `" + output + "`: " + m.group(1).strip());
+        java.util.regex.Matcher dup = java.util.regex.Pattern.compile("duplicate symbol: (\\S+)").matcher(out);
+        if (dup.find()) {
+            throw new UserError("linking failed: the C symbol `" + dup.group(1) + "` is defined twice (an `extern \"C\" fn` and C code, two `extern \"C\" fn`s of different modules, or two --link files)");
+        }
         // With `--link`, a symbol nobody defines is the user's: a foreign function without its C code.
         if (!extra.isEmpty() || out.contains("undefined symbol")) {
             java.util.regex.Matcher u = java.util.regex.Pattern.compile("undefined symbol: (\\S+)").matcher(out);
