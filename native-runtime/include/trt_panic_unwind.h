@@ -121,9 +121,14 @@ uintptr_t _Unwind_GetRegionStart(struct _Unwind_Context *ctx);
  *  56  msg_len    bytes used in msg
  *  64  flags      TRT_PANIC_TRUNCATED, TRT_PANIC_STATIC_MSG
  *  72  msg        the message, copied
- *  72 + TRT_PANIC_MSG_CAP  static_msg  the message where compiled code
- *                 keeps it (TRT_PANIC_STATIC_MSG), or NULL
+ *  72 + TRT_PANIC_MSG_CAP (1096)  static_msg  the message where compiled
+ *                 code keeps it (TRT_PANIC_STATIC_MSG), or NULL
+ * 1104  bt_len    frames in bt: captured when the panic was raised, only
+ *                 when T_BACKTRACE is set (0 otherwise)
+ * 1112  bt        up to TRT_PANIC_BT_CAP code addresses, innermost first
+ *                 (trt_backtrace_capture's form)
  */
+#define TRT_PANIC_BT_CAP 64
 struct trt_panic_exception {
 	struct _Unwind_Exception unwind;
 	const uint8_t *file;
@@ -134,6 +139,8 @@ struct trt_panic_exception {
 	uint64_t flags;
 	uint8_t msg[TRT_PANIC_MSG_CAP];
 	const uint8_t *static_msg;
+	int64_t bt_len;
+	uintptr_t bt[TRT_PANIC_BT_CAP];
 };
 
 /* What a T catch clause names in its landingpad (`catch ptr
@@ -183,9 +190,13 @@ void trt_panic_end_catch(struct _Unwind_Exception *exc);
 
 /* The value a T `catch` produces from a caught panic: the layout of the
  * prelude's `struct Panic { message: String, file: String, line: u32,
- * column: u32 }` (offsets 0, 24, 48, 52; 56 bytes on both targets).  The
- * message is a heap string the value owns (msg_owner, one reference); the
- * file name is the compiler's static data (file_owner NULL). */
+ * column: u32, frames: *u64 }` (offsets 0, 24, 48, 52, 56; 64 bytes on
+ * both targets).  The message is a heap string the value owns (msg_owner,
+ * one reference), or a literal of the program (msg_owner NULL); the file
+ * name is the compiler's static data (file_owner NULL).  `frames` is NULL
+ * when no backtrace was captured (T_BACKTRACE unset), else it points to the
+ * count followed by that many code addresses (u64 each, innermost first),
+ * interned: equal backtraces share one copy, kept for the program's life. */
 struct trt_caught_panic {
 	const uint8_t *msg;
 	int64_t msg_len;
@@ -195,6 +206,7 @@ struct trt_caught_panic {
 	void *file_owner;
 	uint32_t line;
 	uint32_t col;
+	const uint64_t *frames;
 };
 
 /* What the handler of a T `catch` calls with the exception pointer its
@@ -210,6 +222,15 @@ void trt_panic_catch(struct _Unwind_Exception *exc, struct trt_caught_panic *out
  * replaced it) and still exits with status 101.  A panic inside the hook
  * aborts with both messages.  hook == NULL restores the default report.
  * The compiler passes a trampoline as `hook` and the T function as `arg`. */
+/* What the C entry of an `extern "C" fn` calls when a panic reaches it (its
+ * catching landing pad's exception pointer, and the function's C name): a
+ * panic must not unwind into C.  Prints the panic's report (unless a hook
+ * reported it), its backtrace when one was captured, and
+ * "fatal runtime error: panic in a function that cannot unwind (`extern "C"
+ * fn NAME`), aborting", then aborts (SIGABRT). */
+_Noreturn void trt_panic_cannot_unwind(struct _Unwind_Exception *exc,
+                                       const uint8_t *name, int64_t name_len);
+
 typedef void (*trt_panic_hook)(const struct trt_caught_panic *info, void *arg);
 void trt_panic_set_hook(trt_panic_hook hook, void *arg);
 

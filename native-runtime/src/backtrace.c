@@ -290,14 +290,26 @@ int32_t trt_backtrace_capture(uintptr_t *pcs, int32_t max)
 	return n;
 }
 
-void trt_backtrace_print(trt_sink *out, const uintptr_t *pcs, int32_t n)
+/* Prints captured frames to `out`, or straight to stderr when it is NULL. */
+static void print_frames(trt_sink *out, const uintptr_t *pcs, int32_t n)
 {
 	struct printer p;
-	printer_begin(&p, TRT_STDOUT, rt_backtrace_style());
-	p.r.sink = out; /* a Backtrace's `{}` writes where its Formatter writes */
+	printer_begin(&p, TRT_STDERR, rt_backtrace_style());
+	p.r.sink = out;
 	for (int32_t i = 0; i < n; i++)
 		printer_frame(&p, pcs[i]);
 	printer_end(&p, 0);
+}
+
+void trt_backtrace_print(trt_sink *out, const uintptr_t *pcs, int32_t n)
+{
+	/* A Backtrace's `{}` writes where its Formatter writes. */
+	print_frames(out, pcs, n);
+}
+
+void rt_backtrace_print_stderr(const uintptr_t *pcs, int32_t n)
+{
+	print_frames(NULL, pcs, n);
 }
 
 int64_t trt_backtrace_symbol(uintptr_t pc, uint8_t *buf, int64_t cap)

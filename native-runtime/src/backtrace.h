@@ -28,6 +28,9 @@ struct rt_report {
 	uint8_t buf[512];
 };
 void rt_report_init(struct rt_report *r, int32_t stream);
+/* Captured frames (trt_backtrace_capture's form) as a report on stderr,
+ * written directly (never into a panic message being captured). */
+void rt_backtrace_print_stderr(const uintptr_t *pcs, int32_t n);
 void rt_report_put(struct rt_report *r, const uint8_t *bytes, size_t len);
 void rt_report_cstr(struct rt_report *r, const char *s);
 void rt_report_dec(struct rt_report *r, int64_t v);

@@ -174,10 +174,17 @@ static inline _Noreturn void abort_after_report(void)
 	rt_abort();
 }
 
+/* With a hook set (std::panic::set_hook), the abort strategy calls it as
+ * the unwind strategy does — before anything else, instead of the report —
+ * and then aborts.  A message in pieces is then captured, not streamed, so
+ * that the hook gets it whole. */
 _Noreturn void trt_panic_abort(const uint8_t *msg, int64_t msg_len,
                                const uint8_t *file, int64_t file_len,
                                int32_t line, int32_t col)
 {
+	check_capturing(msg, msg_len, file, file_len, line, col);
+	if (rt_panic_abort_hook(msg, msg_len, file, file_len, line, col))
+		rt_abort();
 	struct rt_report r;
 	rt_report_init(&r, TRT_STDERR);
 	rt_report_panic_line(&r, file, file_len, line, col, msg, msg_len);
@@ -196,6 +203,11 @@ _Noreturn void trt_panic_bounds_abort(int64_t index, uint64_t len, bool index_si
 
 void trt_panic_begin_abort(const uint8_t *file, int64_t file_len, int32_t line, int32_t col)
 {
+	check_capturing(NULL, 0, NULL, 0, 0, 0);
+	if (rt_panic_hook_set()) {
+		trt_panic_begin(file, file_len, line, col);
+		return;
+	}
 	struct rt_report r;
 	rt_report_init(&r, TRT_STDERR);
 	rt_report_cstr(&r, "panicked at ");
@@ -210,6 +222,12 @@ void trt_panic_begin_abort(const uint8_t *file, int64_t file_len, int32_t line, 
 
 _Noreturn void trt_panic_end_abort(void)
 {
+	if (capture.active) {
+		/* Begun with a hook set: the hook gets the captured message. */
+		capture.active = false;
+		trt_panic_abort(capture.buf, (int64_t)capture.len, capture.file,
+		                capture.file_len, capture.line, capture.col);
+	}
 	trt_write(TRT_STDERR, (const uint8_t *)"\n", 1);
 	abort_after_report();
 }

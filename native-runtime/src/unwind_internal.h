@@ -186,5 +186,20 @@ struct _Unwind_Context {
 /* ---- unwind_panic.c ---- */
 /* Prints "fatal runtime error: WHAT" and aborts (SIGABRT). */
 _Noreturn void rt_unwind_fatal(const char *what, int err);
+/* The frames a panic captured as a `Panic` keeps them (count, then the
+ * addresses; interned, living as long as the program), or NULL when it
+ * captured none (panic_catch.c). */
+const uint64_t *rt_panic_frames(const struct trt_panic_exception *p);
+/* Whether T_BACKTRACE asks for backtraces (read once; unwind_panic.c). */
+bool rt_panic_backtrace_wanted(void);
+/* Whether std::panic::set_hook installed a hook. */
+bool rt_panic_hook_set(void);
+/* The abort strategy's panics: calls the hook, when one is set, with the
+ * panic (frames captured under T_BACKTRACE) and returns true — the caller
+ * then prints no report of its own and aborts; false without a hook.  A
+ * panic inside the hook reports both and aborts. */
+bool rt_panic_abort_hook(const uint8_t *msg, int64_t msg_len,
+                         const uint8_t *file, int64_t file_len,
+                         int32_t line, int32_t col);
 
 #endif /* TRT_UNWIND_INTERNAL_H */

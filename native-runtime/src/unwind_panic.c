@@ -115,6 +115,16 @@ _Noreturn void rt_unwind_fatal(const char *what, int err)
 	rt_abort();
 }
 
+/* Whether panics capture their frames: T_BACKTRACE is set (and not 0).  The
+ * environment does not change under a T program, so it is read once. */
+bool rt_panic_backtrace_wanted(void)
+{
+	static int wanted = -1;
+	if (wanted < 0)
+		wanted = rt_backtrace_style() != RT_BT_OFF;
+	return wanted;
+}
+
 /* std::panic::set_hook: the hook and the panic it is running for (NULL when
  * not inside it). */
 static trt_panic_hook hook;
@@ -143,6 +153,69 @@ static _Noreturn void hook_abort(const uint8_t *msg, int64_t msg_len,
 static _Noreturn void rt_raise_panic(const uint8_t *msg, int64_t msg_len,
                                    const uint8_t *file, int64_t file_len,
                                    int32_t line, int32_t col, bool is_static);
+
+/* Fills the fields of a panic object other than its Itanium header:
+ * message (cut to the object's room), location, captured frames. */
+static void fill(struct trt_panic_exception *p, const uint8_t *msg, int64_t msg_len,
+                 const uint8_t *file, int64_t file_len, int32_t line, int32_t col,
+                 bool is_static)
+{
+	size_t n = utf8_prefix(msg, clamp(msg_len), TRT_PANIC_MSG_CAP);
+	memcpy(p->msg, msg, n);
+	p->msg_len = (int64_t)n;
+	p->flags = n < clamp(msg_len) ? TRT_PANIC_TRUNCATED : 0;
+	p->static_msg = NULL;
+	if (is_static && p->flags == 0) {
+		p->flags |= TRT_PANIC_STATIC_MSG;
+		p->static_msg = msg;
+	}
+	p->file = file;
+	p->file_len = (int64_t)clamp(file_len);
+	p->line = line;
+	p->col = col;
+	p->bt_len = 0;
+}
+
+/* Calls the hook with `p` (filled); a panic inside it ends in hook_abort. */
+static void run_hook(struct trt_panic_exception *p)
+{
+	/* The hook's T function takes the Panic by value and drops it: hand it
+	 * a message of its own (it may keep a copy longer than this panic
+	 * object lives). */
+	trt_string message;
+	trt_string_from_bytes(&message, p->msg, p->msg_len);
+	struct trt_caught_panic info = {
+		.msg = message.ptr, .msg_len = message.len, .msg_owner = message.owner,
+		.file = p->file, .file_len = p->file_len,
+		.line = (uint32_t)p->line, .col = (uint32_t)p->col,
+		.frames = rt_panic_frames(p),
+	};
+	in_hook = p;
+	hook(&info, hook_arg);
+	in_hook = NULL;
+}
+
+bool rt_panic_hook_set(void)
+{
+	return hook != NULL;
+}
+
+bool rt_panic_abort_hook(const uint8_t *msg, int64_t msg_len,
+                         const uint8_t *file, int64_t file_len,
+                         int32_t line, int32_t col)
+{
+	if (in_hook != NULL)
+		hook_abort(msg, msg_len, file, file_len, line, col);
+	if (hook == NULL)
+		return false;
+	/* Not from the pool: nothing is raised, the process ends after the hook. */
+	static struct trt_panic_exception p;
+	fill(&p, msg, msg_len, file, file_len, line, col, false);
+	if (rt_panic_backtrace_wanted())
+		p.bt_len = trt_backtrace_capture(p.bt, TRT_PANIC_BT_CAP);
+	run_hook(&p);
+	return true;
+}
 
 _Noreturn void trt_panic_raise(const uint8_t *msg, int64_t msg_len,
                                const uint8_t *file, int64_t file_len,
@@ -178,42 +251,18 @@ static _Noreturn void rt_raise_panic(const uint8_t *msg, int64_t msg_len,
 	if (p == NULL)
 		rt_unwind_fatal("too many panics caught and not yet ended", 0);
 
-	size_t n = utf8_prefix(msg, clamp(msg_len), TRT_PANIC_MSG_CAP);
-	memcpy(p->msg, msg, n);
-	p->msg_len = (int64_t)n;
-	p->flags = n < clamp(msg_len) ? TRT_PANIC_TRUNCATED : 0;
-	p->static_msg = NULL;
-	if (is_static && p->flags == 0) {
-		p->flags |= TRT_PANIC_STATIC_MSG;
-		p->static_msg = msg;
-	}
-	p->file = file;
-	p->file_len = (int64_t)clamp(file_len);
-	p->line = line;
-	p->col = col;
+	fill(p, msg, msg_len, file, file_len, line, col, is_static);
 	p->unwind.exception_class = TRT_PANIC_EXCEPTION_CLASS;
 	p->unwind.exception_cleanup = release;
 	p->unwind.private_1 = 0;
 	p->unwind.private_2 = 0;
+	/* The frames go with the panic for `Panic::backtrace()` — captured only
+	 * when T_BACKTRACE asks, so that panics caught by the million cost no
+	 * stack walk otherwise. */
+	p->bt_len = rt_panic_backtrace_wanted() ? trt_backtrace_capture(p->bt, TRT_PANIC_BT_CAP) : 0;
 
-	if (hook != NULL) {
-		/* The hook's T function takes the Panic by value and drops it:
-		 * hand it a message of its own (it may keep a copy longer than
-		 * this panic object lives). */
-		struct trt_caught_panic info = {0};
-		trt_string message;
-		trt_string_from_bytes(&message, p->msg, p->msg_len);
-		info.msg = message.ptr;
-		info.msg_len = message.len;
-		info.msg_owner = message.owner;
-		info.file = p->file;
-		info.file_len = p->file_len;
-		info.line = (uint32_t)line;
-		info.col = (uint32_t)col;
-		in_hook = p;
-		hook(&info, hook_arg);
-		in_hook = NULL;
-	}
+	if (hook != NULL)
+		run_hook(p);
 
 	unwinding = p;
 	_Unwind_Reason_Code rc = _Unwind_RaiseException(&p->unwind);
@@ -231,6 +280,27 @@ static _Noreturn void rt_raise_panic(const uint8_t *msg, int64_t msg_len,
 		rt_backtrace_report_here(rt_backtrace_style());
 	}
 	rt_exit(TRT_PANIC_STATUS);
+}
+
+_Noreturn void trt_panic_cannot_unwind(struct _Unwind_Exception *exc,
+                                       const uint8_t *name, int64_t name_len)
+{
+	struct trt_panic_exception *p = trt_panic_begin_catch(exc);
+	struct rt_report r;
+	rt_report_init(&r, TRT_STDERR);
+	/* A hook saw the panic already and reported it its own way. */
+	if (p != NULL && hook == NULL)
+		print_panic(&r, p);
+	rt_report_cstr(&r, p != NULL ? "fatal runtime error: panic in a function that cannot unwind (`extern \"C\" fn "
+	                             : "fatal runtime error: a foreign exception reached a function that cannot unwind (`extern \"C\" fn ");
+	rt_report_put(&r, name, clamp(name_len));
+	rt_report_cstr(&r, "`), aborting\n");
+	rt_report_flush(&r);
+	/* The stack is unwound to here; what the panic captured (under
+	 * T_BACKTRACE) shows where it came from. */
+	if (p != NULL && p->bt_len > 0)
+		rt_backtrace_print_stderr(p->bt, (int32_t)p->bt_len);
+	rt_abort();
 }
 
 struct trt_panic_exception *trt_panic_begin_catch(struct _Unwind_Exception *exc)

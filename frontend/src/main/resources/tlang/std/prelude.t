@@ -278,6 +278,9 @@ pub struct Panic {
     file: String,
     line: u32,
     column: u32,
+    // The runtime's copy of the frames captured when the panic was raised — the count,
+    // then the addresses — or null: captured only under `T_BACKTRACE` (docs/abi.md).
+    frames: *u64,
 }
 
 impl Panic {
@@ -289,6 +292,25 @@ impl Panic {
     pub fn line(&self) -> u32 { self.line }
     /** Its column, 1-based. */
     pub fn column(&self) -> u32 { self.column }
+    /**
+     * The call stack where it panicked, innermost first — when `T_BACKTRACE` is set (`1`
+     * or `full`), as with Rust's `RUST_BACKTRACE`; `None` otherwise, so that catching
+     * costs no stack walk unless asked for.
+     */
+    pub fn backtrace(&self) -> Option<Backtrace> {
+        if self.frames.is_null() { return None; }
+        let mut bt = Backtrace { pcs: [0u64; 64], len: 0 };
+        unsafe {
+            let n = self.frames.read();
+            let mut i = 0usize;
+            while (i as u64) < n && i < 64 {
+                bt.pcs[i] = self.frames.add(i + 1).read();
+                i += 1;
+            }
+            bt.len = i as i32;
+        }
+        Some(bt)
+    }
 }
 
 impl Display for Panic {
@@ -302,7 +324,7 @@ impl Debug for Panic {
 }
 
 impl Clone for Panic {
-    fn clone(&self) -> Panic { Panic { message: self.message, file: self.file, line: self.line, column: self.column } }
+    fn clone(&self) -> Panic { Panic { message: self.message, file: self.file, line: self.line, column: self.column, frames: self.frames } }
 }
 
 // ---- operator traits: `a + b` on a type that implements Add is `a.add(b)` ----

@@ -164,6 +164,31 @@ final class LlvmEmitter {
         for (int i = 0; i < e.params().size(); i++) {
             if (e.params().get(i) == TirType.BOOL) attribute(fn, i + 1, "zeroext");
         }
+        // A foreign function (`extern "C" { ... }`): declared exactly as clang would.
+        if (!RuntimeAbi.ALL.contains(e)) cAbiExtensions(fn, e.params(), e.result());
+    }
+
+    /**
+     * What clang puts on a C function of these types for the target: on x86-64 (System V)
+     * integers narrower than 32 bits (and `bool`) are extended to 32 by the caller for
+     * arguments and by the callee for results — `signext`/`zeroext` by their signedness;
+     * AAPCS64 leaves the upper bits unspecified, so AArch64 gets no attribute (the callee
+     * extends what it receives). Used for foreign declarations and `extern "C" fn` entries.
+     */
+    private void cAbiExtensions(LLVMValueRef fn, List<TirType> params, TirType result) {
+        if (target != Target.X86_64_LINUX) return;
+        for (int i = 0; i < params.size(); i++) {
+            String ext = extension(params.get(i));
+            if (ext != null) attribute(fn, i + 1, ext);
+        }
+        String ext = extension(result);
+        if (ext != null) attribute(fn, LLVMAttributeReturnIndex, ext);
+    }
+
+    private static String extension(TirType t) {
+        if (t == TirType.BOOL) return "zeroext";
+        if (t instanceof TirType.Int i && i.bits() < 32) return i.signed() ? "signext" : "zeroext";
+        return null;
     }
 
     private void declare(Function f) {
@@ -173,7 +198,9 @@ final class LlvmEmitter {
         functionTypes.put(f.symbol(), ft);
         // The program entry is called by the runtime; everything else stays inside the
         // executable, so LLVM may specialize, inline and drop it freely.
-        if (!f.symbol().equals(RuntimeAbi.ENTRY)) LLVMSetLinkage(fn, LLVMInternalLinkage);
+        // An `extern "C" fn`'s entry is called from C code under its C name.
+        if (!f.symbol().equals(RuntimeAbi.ENTRY) && !f.exported()) LLVMSetLinkage(fn, LLVMInternalLinkage);
+        if (f.exported()) cAbiExtensions(fn, f.params(), f.result());
         if (!mayUnwind(f.symbol())) attribute(fn, LLVMAttributeFunctionIndex, "nounwind");
         // Unwind tables give debuggers, backtraces and the unwinder the call frame information
         // (of nounwind functions too: backtraces walk through them).

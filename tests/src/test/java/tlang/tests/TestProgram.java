@@ -12,7 +12,9 @@ import java.util.stream.Stream;
  * A program of the end-to-end corpus: `tests/programs/**\/NAME.t`, its expected stdout in
  * `NAME.out`, and directives in leading comment lines:
  * `// args: a b`, `// exit: 3`, `// stderr: text expected somewhere in stderr` (repeatable),
- * `// env: NAME=value` (repeatable), `// flags: --panic=abort` (extra `tcc build` options).
+ * `// env: NAME=value` (repeatable), `// flags: --panic=abort` (extra `tcc build` options),
+ * `// link: helper.c` (repeatable: a C source, object or archive beside the program, passed
+ * to `tcc build --link`).
  * A package, `tests/packages/NAME/` with its t.toml, is built as a whole; its directives
  * lead its entry file and its stdout is in `expected.out`.
  */
@@ -53,6 +55,7 @@ record TestProgram(Path source, String relative, List<String> args, int exitCode
         List<String> stderr = new ArrayList<>();
         java.util.Map<String, String> env = new java.util.HashMap<>();
         List<String> flags = List.of();
+        List<String> links = new ArrayList<>();
         for (String line : Files.readAllLines(source)) {
             if (!line.startsWith("//")) break;
             String d = line.substring(2).strip();
@@ -60,12 +63,23 @@ record TestProgram(Path source, String relative, List<String> args, int exitCode
             else if (d.startsWith("exit:")) exit = Integer.parseInt(d.substring(5).strip());
             else if (d.startsWith("stderr:")) stderr.add(d.substring(7).strip());
             else if (d.startsWith("flags:")) flags = Arrays.stream(d.substring(6).strip().split("\\s+")).filter(s -> !s.isEmpty()).toList();
+            else if (d.startsWith("link:")) {
+                // Relative to the program; the build runs in tests/, so made relative to that.
+                Path file = source.toAbsolutePath().resolveSibling(d.substring(5).strip());
+                links.add("--link");
+                links.add(Tcc.TESTS_DIR.toAbsolutePath().relativize(file).toString());
+            }
             else if (d.startsWith("env:")) {
                 String kv = d.substring(4).strip();
                 env.put(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
             }
         }
         if (!Files.exists(out)) throw new AssertionError("missing expected output " + out);
+        if (!links.isEmpty()) {
+            List<String> all = new ArrayList<>(flags);
+            all.addAll(links);
+            flags = List.copyOf(all);
+        }
         return new TestProgram(source, relative, args, exit, List.copyOf(stderr), Files.readString(out), java.util.Map.copyOf(env), flags);
     }
 }

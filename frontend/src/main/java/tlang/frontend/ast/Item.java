@@ -12,10 +12,29 @@ public sealed interface Item {
      * A function or method; {@code returnType} is null when it returns `()`, {@code self}
      * is null for anything that is not a method.
      */
-    record Fn(String name, Span nameSpan, Generics generics, SelfParam self, List<Param> params, TypeExpr returnType, Expr.Block body, Span span) implements Item {
+    record Fn(String name, Span nameSpan, Generics generics, SelfParam self, List<Param> params, TypeExpr returnType, Expr.Block body, Span span,
+              Extern extern) implements Item {
+        public Fn(String name, Span nameSpan, Generics generics, SelfParam self, List<Param> params, TypeExpr returnType, Expr.Block body, Span span) {
+            this(name, nameSpan, generics, self, params, returnType, body, span, null);
+        }
+
         /** A trait's required method has a signature and no body. */
         public boolean hasBody() { return body != null; }
+
+        /** A function declared in an `extern "C" { ... }` block: C code defines it. */
+        public boolean isForeign() { return extern != null && extern.foreign(); }
+
+        /** An `extern "C" fn name() { ... }` that T defines and C code may call. */
+        public boolean isExported() { return extern != null && !extern.foreign(); }
     }
+
+    /**
+     * The C side of an `extern "C"` function (null for every other function): {@code symbol}
+     * is its C name — the name as written, whatever module it is in; {@code foreign} when it
+     * was declared in an `extern "C" { ... }` block (no body), else T defines it for C.
+     * {@code span} covers `extern "C"`.
+     */
+    record Extern(String symbol, boolean foreign, Span span) {}
 
     /** `<T: Bound + Other, U>` and a `where` clause: the type parameters of an item, with their bounds. */
     record Generics(List<TypeParam> params, List<WherePredicate> where) {

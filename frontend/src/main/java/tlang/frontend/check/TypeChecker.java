@@ -148,6 +148,7 @@ public final class TypeChecker {
         for (Item item : module.items()) if (item instanceof Item.Impl impl) declareImpl(impl);
         evaluateConstants();
         for (Symbol.Function f : List.copyOf(allFunctions)) {
+            if (f.decl().isForeign()) continue; // C defines it
             currentSelf = f.owner();
             currentImpl = f.impl();
             typeParamScope.clear();
@@ -194,8 +195,53 @@ public final class TypeChecker {
             return;
         }
         Symbol.Function f = signature(fn, null, List.of(), null, null);
+        if (fn.extern() != null) checkExtern(fn, f);
         functions.put(fn.name(), f);
         allFunctions.add(f);
+    }
+
+    /**
+     * An `extern "C"` function crosses into C: no type parameters, and only types C has —
+     * integers, floats, `bool`, raw pointers and `()` (a result only) — so that the
+     * compiler can pass them exactly as C does.
+     */
+    private void checkExtern(Item.Fn fn, Symbol.Function f) {
+        String what = fn.isForeign() ? "a foreign function" : "an `extern \"C\"` function";
+        if (!fn.generics().isEmpty()) {
+            diags.error(ErrorCode.E1111, fn.nameSpan(), what + " cannot have type parameters",
+                    "note: C has one function per name; write a function for each type");
+        }
+        for (int i = 0; i < fn.params().size(); i++) {
+            Type t = f.params().get(i);
+            if (!cType(t, false)) externTypeError(fn.params().get(i).type().span(), t, what, "parameter");
+        }
+        if (fn.returnType() != null && !cType(f.result(), true)) externTypeError(fn.returnType().span(), f.result(), what, "result");
+        if (fn.isExported() && runtimeSymbol(fn.name())) {
+            // Two definitions of one symbol would stop the link (or replace the runtime's).
+            diags.error(ErrorCode.E1111, fn.nameSpan(), "the C name `" + fn.name() + "` belongs to the T runtime",
+                    "note: the runtime defines `trt_*`, `rt_*`, `_Unwind_*`, `_start`, `t_entry` and the C functions compiled code needs (`memcpy`, `fmod`, ...)",
+                    "help: choose another name");
+        }
+    }
+
+    /** Whether the runtime (or the compiler's entry glue) defines a C symbol of this name. */
+    private static boolean runtimeSymbol(String name) {
+        return name.startsWith("trt_") || name.startsWith("rt_") || name.startsWith("_Unwind_") || name.startsWith("__")
+                || java.util.Set.of("_start", "t_entry", "main", "memcpy", "memmove", "memset", "memcmp", "fmod", "fmodf", "floor", "floorf",
+                        "ceil", "ceilf", "trunc", "truncf", "round", "roundf", "fmin", "fminf", "fmax", "fmaxf").contains(name);
+    }
+
+    private void externTypeError(Span span, Type t, String what, String kind) {
+        if (t == Type.ERROR) return;
+        diags.error(ErrorCode.E1111, span, "`" + show(t) + "` cannot be a " + kind + " of " + what,
+                "note: between T and C only integers, floats, `bool`, raw pointers (`*T`, `*mut T`) and `()` pass",
+                t == Type.STRING ? "help: C strings are `*u8` pointers to NUL-terminated bytes"
+                        : t == Type.CHAR ? "help: pass the code point as a `u32`" : "help: pass a raw pointer to the value instead");
+    }
+
+    private static boolean cType(Type t, boolean result) {
+        return t instanceof Type.Int || t instanceof Type.Float || t instanceof Type.Ptr || t == Type.BOOL
+                || t == Type.ERROR || (result && (t == Type.UNIT || t == Type.NEVER));
     }
 
     /**
@@ -2625,6 +2671,12 @@ public final class TypeChecker {
 
     /** A function named without calling it: a `fn` value. */
     private Type functionValue(Expr.Path p, Symbol.Function f) {
+        if (f.decl().isForeign()) {
+            // A `fn` value is called without `unsafe`: the foreign function stays behind a call.
+            diags.error(ErrorCode.E1101, p.span(), "the foreign function `" + f.name() + "` cannot be used as a value",
+                    "help: wrap the call in a closure: `|x| unsafe { " + p.joined() + "(x) }`");
+            return Type.ERROR;
+        }
         if (f.decl().self() != null || f.params().stream().anyMatch(t -> t instanceof Type.Ref)) {
             diags.error(ErrorCode.E1101, p.span(), f.decl().self() != null ? "a method cannot be used as a value" : "a function with reference parameters cannot be used as a value",
                     "help: wrap it in a closure: `|x| " + p.joined() + "(...)`");
@@ -2667,6 +2719,11 @@ public final class TypeChecker {
                     diags.error(ErrorCode.E0615, callee.span(), "`" + f.qualifiedName() + "` is a method", "help: call it on a value: `value." + f.name() + "(...)`");
                     c.args().forEach(this::checkStray);
                     yield Type.ERROR;
+                }
+                if (f.decl().isForeign() && unsafeDepth == 0) {
+                    diags.error(ErrorCode.E0133, c.span(), "a call of the foreign function `" + f.name() + "` is unsafe and requires an `unsafe` block",
+                            "note: it is C code: the compiler cannot check what it does with its arguments or with memory",
+                            "help: wrap it in `unsafe { ... }`");
                 }
                 if (!f.isGeneric()) {
                     checkArguments(c, f.qualifiedName(), f.params());

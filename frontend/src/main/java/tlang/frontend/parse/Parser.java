@@ -100,6 +100,10 @@ public final class Parser {
             try {
                 List<Token> derived = attributes();
                 if (moduleDeclaration(derived, mods, uses, aliases)) continue;
+                if (at(TokenKind.EXTERN) && peekAt(1, TokenKind.STRING) && peekAt(2, TokenKind.LBRACE)) {
+                    items.addAll(foreignBlock());
+                    continue;
+                }
                 boolean pub = at(TokenKind.PUB);
                 Item item = item();
                 if (pub) publics.add(item);
@@ -151,12 +155,68 @@ public final class Parser {
     private Item item() {
         visibility();
         if (at(TokenKind.FN)) return function(false);
+        if (at(TokenKind.EXTERN)) {
+            // `extern "C" fn name(...) -> R { body }`: a T function C code can call.
+            Span abi = externAbi();
+            if (!at(TokenKind.FN)) throw error(ErrorCode.E1004, peek().span(), "expected `fn` or `{` after `extern \"C\"`, found " + describe(peek()));
+            Token fn = peek();
+            Item.Fn f = function(false, true);
+            if (!f.hasBody()) {
+                report(ErrorCode.E1009, fn.span().to(f.span()), "`extern \"C\" fn " + f.name() + "` has no body",
+                        "help: give it a body, or declare a C function in a block: `extern \"C\" { fn " + f.name() + "(...); }`");
+                return withExtern(f, new Item.Extern(f.name(), true, abi)); // checked on as a declaration
+            }
+            return withExtern(f, new Item.Extern(f.name(), false, abi));
+        }
         if (at(TokenKind.STRUCT) || at(TokenKind.CLASS)) return structItem();
         if (at(TokenKind.ENUM)) return enumItem();
         if (at(TokenKind.CONST) || at(TokenKind.STATIC)) return constItem();
         if (at(TokenKind.IMPL)) return implItem();
         if (at(TokenKind.TRAIT)) return traitItem();
         throw error(ErrorCode.E1004, peek().span(), "expected an item (`fn`, `struct`, `class`, `enum`, `trait`, `impl`, `const` or `static`), found " + describe(peek()));
+    }
+
+    /** `extern "C"`: only the C ABI exists; returns the span of both tokens. */
+    private Span externAbi() {
+        Token kw = expect(TokenKind.EXTERN, "`extern`");
+        Token abi = expect(TokenKind.STRING, "the ABI, `\"C\"`, after `extern`");
+        if (!abi.text().equals("C")) {
+            report(ErrorCode.E1009, abi.span(), "unsupported ABI `\"" + abi.text() + "\"`", "note: the only ABI is `\"C\"`, the C calling convention of the target");
+        }
+        return kw.span().to(abi.span());
+    }
+
+    /**
+     * `extern "C" { fn abs(x: i32) -> i32; ... }`: functions C code defines, each a
+     * signature ending in `;`. Each may be `pub`.
+     */
+    private List<Item> foreignBlock() {
+        Span abi = externAbi();
+        expect(TokenKind.LBRACE, "`{`");
+        List<Item> fns = new ArrayList<>();
+        while (!at(TokenKind.RBRACE) && !at(TokenKind.EOF)) {
+            boolean pub = at(TokenKind.PUB);
+            visibility();
+            if (!at(TokenKind.FN)) {
+                throw error(ErrorCode.E1004, peek().span(), "expected a function signature (`fn name(...) -> T;`) in the `extern \"C\"` block, found " + describe(peek()),
+                        "note: an `extern \"C\" { }` block declares functions C code defines; nothing else goes in it");
+            }
+            Token fn = peek();
+            Item.Fn f = function(false, true);
+            if (f.hasBody()) {
+                report(ErrorCode.E1009, f.body().span(), "a function in an `extern \"C\"` block cannot have a body",
+                        "help: end the signature with `;` to declare a C function, or write `extern \"C\" fn " + f.name() + "(...) { ... }` outside the block to define one in T");
+            }
+            Item.Fn foreign = withExtern(new Item.Fn(f.name(), f.nameSpan(), f.generics(), f.self(), f.params(), f.returnType(), null, fn.span().to(f.span())), new Item.Extern(f.name(), true, abi));
+            if (pub) publics.add(foreign);
+            fns.add(foreign);
+        }
+        expect(TokenKind.RBRACE, "`}` to close the `extern \"C\"` block");
+        return fns;
+    }
+
+    private static Item.Fn withExtern(Item.Fn f, Item.Extern e) {
+        return new Item.Fn(f.name(), f.nameSpan(), f.generics(), f.self(), f.params(), f.returnType(), f.body(), f.span(), e);
     }
 
     private Item.Const constItem() {
@@ -1532,7 +1592,7 @@ public final class Parser {
     }
 
     private void skipToNextItem() {
-        while (!at(TokenKind.EOF) && !at(TokenKind.FN) && !at(TokenKind.STRUCT) && !at(TokenKind.CLASS) && !at(TokenKind.IMPL) && !at(TokenKind.ENUM)
+        while (!at(TokenKind.EOF) && !at(TokenKind.FN) && !at(TokenKind.EXTERN) && !at(TokenKind.STRUCT) && !at(TokenKind.CLASS) && !at(TokenKind.IMPL) && !at(TokenKind.ENUM)
                 && !at(TokenKind.CONST) && !at(TokenKind.STATIC) && !atModuleKeyword(peek(), 1)) advance();
     }
 }

@@ -112,7 +112,9 @@ public final class AstToTir {
         // The program's own plain functions are all compiled (so that each is checked by
         // LLVM too); generic ones and the prelude's only as far as something calls them.
         for (Symbol.Function f : program.functions()) {
-            if (!f.isGeneric() && f.decl().span().file() == program.module().file()) request(f, List.of());
+            if (f.decl().isForeign()) continue; // C defines it
+            // C code may call an `extern "C" fn` of any module.
+            if (!f.isGeneric() && (f.decl().span().file() == program.module().file() || f.decl().isExported())) request(f, List.of());
         }
         functions.add(entry());
         while (!pending.isEmpty()) {
@@ -121,7 +123,10 @@ public final class AstToTir {
         }
         functions.addAll(glue.functions());
         if (hookTrampoline != null) functions.add(hookTrampoline);
-        return new TirModule(moduleName, RuntimeAbi.ALL, List.copyOf(functions));
+        functions.addAll(exportWrappers);
+        List<ExternFunction> externs = new ArrayList<>(RuntimeAbi.ALL);
+        externs.addAll(foreign.values());
+        return new TirModule(moduleName, List.copyOf(externs), List.copyOf(functions));
     }
 
     /** The symbol of {@code f} instantiated with {@code args}; schedules it for lowering if new. */
@@ -136,6 +141,13 @@ public final class AstToTir {
     }
 
     private String symbol(Symbol.Function f, List<Type> args) {
+        // Calls of an `extern "C" fn`, from T too, go through its C entry (exportWrapper).
+        if (f.decl().isExported()) return f.decl().extern().symbol();
+        return tSymbol(f, args);
+    }
+
+    /** The mangled name of {@code f}'s body. */
+    private String tSymbol(Symbol.Function f, List<Type> args) {
         Map<Type.Param, Type> m = Types.bind(f.typeParams(), args);
         int own = f.decl().generics().params().size();
         String name = f.name() + Types.displayArgs(args.subList(args.size() - own, args.size()));
@@ -154,6 +166,7 @@ public final class AstToTir {
      * function itself. Returns the instance symbol, requesting it.
      */
     private String callTarget(Symbol.Function f, List<Type> args) {
+        if (f.decl().isForeign()) return foreignFunction(f);
         if (f.trait() == null) return request(f, args);
         Type self = args.get(0);
         int traitParams = f.trait().params.size();
@@ -273,7 +286,60 @@ public final class AstToTir {
         Value v = leaveScope(expr(decl.body()));
         fb.terminate(new Terminator.Return(result == TirType.UNIT ? null : v));
         String shown = f.isGeneric() ? Mangler.demangle(in.symbol()) : moduleName + "::" + f.qualifiedName();
+        if (decl.isExported()) {
+            String body = tSymbol(f, in.args());
+            exportWrappers.add(exportWrapper(in.symbol(), body, paramTypes, result, noReturn));
+            return fb.finish(body, shown, paramTypes, result, noReturn);
+        }
         return fb.finish(in.symbol(), shown, paramTypes, result, noReturn);
+    }
+
+    // ---- extern "C" -------------------------------------------------------------------
+
+    /** The C functions the program calls (`extern "C" { ... }`), by C name. */
+    private final Map<String, ExternFunction> foreign = new java.util.LinkedHashMap<>();
+    /** The C entries of the program's `extern "C" fn`s. */
+    private final List<Function> exportWrappers = new ArrayList<>();
+
+    /**
+     * A foreign function's C name, declared as an extern of the module. C code raises no T
+     * panics, so a call of it cannot unwind: a plain `call` of a `nounwind` function.
+     */
+    private String foreignFunction(Symbol.Function f) {
+        String symbol = f.decl().extern().symbol();
+        List<TirType> params = f.params().stream().map(t -> tirType(concrete(t))).toList();
+        foreign.computeIfAbsent(symbol, s -> new ExternFunction(s, params, tirType(concrete(f.result())), f.result() == Type.NEVER, false));
+        return symbol;
+    }
+
+    /**
+     * The C entry of `extern "C" fn name`: an exported function named `name` that calls
+     * the body (a T function of its own) in a block whose unwind edge is a catching pad.
+     * A panic that reaches it — it must not unwind into C frames, which have no cleanups and
+     * no idea of T panics — is handed to `trt_panic_cannot_unwind`, which reports it and
+     * aborts. T callers call this entry too, so the rule holds however it is called.
+     */
+    private Function exportWrapper(String symbol, String body, List<TirType> params, TirType result, boolean noReturn) {
+        FunctionBuilder w = new FunctionBuilder();
+        Value.Temp exception = w.slot(TirType.PTR, "exception");
+        Block handler = w.newBlock();
+        Block pad = w.landingPad(exception, true, handler);
+        int outer = w.unwindTo(pad.id);
+        w.jumpTo(w.newBlock());
+        List<Value> args = new ArrayList<>();
+        for (int i = 0; i < params.size(); i++) args.add(new Value.Param(i, params.get(i)));
+        Value.Temp r = result == TirType.UNIT ? null : w.temp(result);
+        w.add(new Inst.Call(r, body, args));
+        w.terminate(noReturn ? new Terminator.Unreachable() : new Terminator.Return(r));
+        w.unwindTo(outer);
+        w.switchTo(handler);
+        Value e = w.add(new Inst.Load(w.temp(TirType.PTR), exception, TirType.PTR));
+        Value name = new Value.StrConst(symbol);
+        Value namePtr = w.add(new Inst.StrPart(w.temp(TirType.PTR), name, false));
+        Value nameLen = w.add(new Inst.StrPart(w.temp(TirType.I64), name, true));
+        w.add(new Inst.Call(null, RuntimeAbi.PANIC_CANNOT_UNWIND.symbol(), List.of(e, namePtr, nameLen)));
+        w.terminate(new Terminator.Unreachable());
+        return w.finish(symbol, "extern \"C\" fn " + symbol, params, result, noReturn, true);
     }
 
     FunctionBuilder builder() { return fb; }
@@ -804,7 +870,7 @@ public final class AstToTir {
     private String requestClosure(Type.Closure type) {
         Expr.Closure c = type.def().expr;
         CheckedProgram.Closure info = program.closures().get(c);
-        String outer = info.enclosing() == null ? Mangler.function(moduleName, "const") : symbol(info.enclosing(), type.outerArgs());
+        String outer = info.enclosing() == null ? Mangler.function(moduleName, "const") : tSymbol(info.enclosing(), type.outerArgs());
         String symbol = Mangler.nested(outer, "{closure@" + c.span().line() + ":" + c.span().column() + "}");
         if (!requested.containsKey(symbol)) {
             Instance in = new Instance(info.enclosing(), List.copyOf(type.outerArgs()), symbol, type);

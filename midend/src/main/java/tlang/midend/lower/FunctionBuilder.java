@@ -104,11 +104,15 @@ final class FunctionBuilder {
     }
 
     Function finish(String symbol, String sourceName, List<TirType> params, TirType result, boolean noReturn) {
+        return finish(symbol, sourceName, params, result, noReturn, false);
+    }
+
+    Function finish(String symbol, String sourceName, List<TirType> params, TirType result, boolean noReturn, boolean exported) {
         for (Block b : blocks) {
             if (!b.isTerminated()) {
                 b.terminator = new Terminator.Unreachable();
             }
         }
-        return new Function(symbol, sourceName, List.copyOf(params), result, noReturn, List.copyOf(blocks), temps);
+        return new Function(symbol, sourceName, List.copyOf(params), result, noReturn, List.copyOf(blocks), temps, exported);
     }
 }

@@ -71,7 +71,7 @@ final class CallSiteInliner {
         blocks.get(0).insts.addAll(0, newSlots);
         newSlots.clear();
         return new Function(original.symbol(), original.sourceName(), original.params(), original.result(),
-                original.noReturn(), List.copyOf(blocks), tempCount);
+                original.noReturn(), List.copyOf(blocks), tempCount, original.exported());
     }
 
     /**

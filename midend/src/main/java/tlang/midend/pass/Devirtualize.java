@@ -53,7 +53,7 @@ public final class Devirtualize implements ModulePass {
                 }
                 blocks.add(nb);
             }
-            out.add(changed ? new Function(f.symbol(), f.sourceName(), f.params(), f.result(), f.noReturn(), blocks, f.tempCount()) : f);
+            out.add(changed ? new Function(f.symbol(), f.sourceName(), f.params(), f.result(), f.noReturn(), blocks, f.tempCount(), f.exported()) : f);
         }
         return new TirModule(module.name(), module.externs(), out);
     }

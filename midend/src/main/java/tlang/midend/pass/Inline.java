@@ -154,7 +154,7 @@ public final class Inline implements ModulePass {
                 }
             }
             for (String symbol : new ArrayList<>(kept.keySet())) {
-                if (before.callSites(symbol) > 0 && !called.contains(symbol) && !symbol.equals(RuntimeAbi.ENTRY)) {
+                if (before.callSites(symbol) > 0 && !called.contains(symbol) && !symbol.equals(RuntimeAbi.ENTRY) && !kept.get(symbol).exported()) {
                     kept.remove(symbol);
                     changed = true;
                 }

@@ -61,7 +61,7 @@ public final class SimplifyCfg implements Pass {
             };
             out.add(nb);
         }
-        return new Function(f.symbol(), f.sourceName(), f.params(), f.result(), f.noReturn(), List.copyOf(out), f.tempCount());
+        return new Function(f.symbol(), f.sourceName(), f.params(), f.result(), f.noReturn(), List.copyOf(out), f.tempCount(), f.exported());
     }
 
     /**

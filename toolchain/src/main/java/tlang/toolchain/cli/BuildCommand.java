@@ -36,7 +36,7 @@ public final class BuildCommand implements Callable<Integer> {
         Emit kind = emit == null ? Emit.EXE : Emit.byFlag(emit).orElseThrow(() -> new UserError(
                 "unknown --emit kind `" + emit + "` (use " + Arrays.stream(Emit.values()).map(e -> e.flag).collect(Collectors.joining(", ")) + ")"));
         Path out = output != null ? output : Path.of(Driver.programName(file) + kind.extension);
-        common.driver().build(new Driver.Options(file, targetOptions.target(), targetOptions.opt(), kind, out, targetOptions.panic()));
+        common.driver().build(new Driver.Options(file, targetOptions.target(), targetOptions.opt(), kind, out, targetOptions.panic(), targetOptions.link()));
         return 0;
     }
 }

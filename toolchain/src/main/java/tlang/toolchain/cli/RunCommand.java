@@ -42,7 +42,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         Path exe = dir.resolve(Driver.programName(file));
         try {
-            common.driver().build(new Driver.Options(file, target, targetOptions.opt(), Emit.EXE, exe, targetOptions.panic()));
+            common.driver().build(new Driver.Options(file, target, targetOptions.opt(), Emit.EXE, exe, targetOptions.panic(), targetOptions.link()));
             common.err().flush();
             return Runner.runInheritingIo(exe, target, args);
         } finally {

@@ -23,6 +23,13 @@ public final class TargetOptions {
                     + "or abort (report and end with SIGABRT at once; no landing pads)")
     String panic;
 
+    @Option(names = "--link", paramLabel = "FILE",
+            description = "also link FILE into the executable: a C source (.c, compiled with the bundled clang "
+                    + "for the target, freestanding), an object (.o) or an archive (.a); repeatable")
+    java.util.List<java.nio.file.Path> link = new java.util.ArrayList<>();
+
+    java.util.List<java.nio.file.Path> link() { return java.util.List.copyOf(link); }
+
     tlang.midend.PanicStrategy panic() {
         if (panic == null) return tlang.midend.PanicStrategy.UNWIND;
         return tlang.midend.PanicStrategy.byFlag(panic).orElseThrow(() -> new UserError(

@@ -39,9 +39,14 @@ import java.util.List;
  * the invocation or the environment become {@link UserError}s.
  */
 public final class Driver {
-    public record Options(Path source, Target target, OptLevel opt, Emit emit, Path output, PanicStrategy panic) {
+    /** {@code link}: C sources, objects and archives to link into the executable (`--link`). */
+    public record Options(Path source, Target target, OptLevel opt, Emit emit, Path output, PanicStrategy panic, List<Path> link) {
         public Options(Path source, Target target, OptLevel opt, Emit emit, Path output) {
             this(source, target, opt, emit, output, PanicStrategy.UNWIND);
+        }
+
+        public Options(Path source, Target target, OptLevel opt, Emit emit, Path output, PanicStrategy panic) {
+            this(source, target, opt, emit, output, panic, List.of());
         }
     }
 
@@ -125,6 +130,7 @@ public final class Driver {
     /** Builds what {@code o.emit()} asks for at {@code o.output()}. */
     public void build(Options o) {
         checkOutputWritable(o.output());
+        ForeignCode.check(o.link(), o.emit());
         CheckedProgram program = check(o.source());
         TirModule tir = AstToTir.lower(program);
         List<String> problems = TirVerifier.verify(tir);
@@ -165,7 +171,8 @@ public final class Driver {
             work = Files.createTempDirectory("tcc-");
             Path object = work.resolve(moduleName(o.source()) + ".o");
             gen.write(CodeGenerator.Output.OBJECT, object);
-            Linker.link(tools, o.target(), object, runtime, o.output());
+            List<Path> extra = ForeignCode.objects(o.link(), o.target(), tools, work);
+            Linker.link(tools, o.target(), object, extra, runtime, o.output());
         } catch (IOException e) {
             throw new UserError("cannot create a temporary directory: " + e.getMessage());
         } finally {
