@@ -152,6 +152,9 @@ _Noreturn void trt_panic_bounds_abort(int64_t index, uint64_t len, bool index_si
 
 /* True when the two byte strings are equal. */
 bool trt_str_eq(const uint8_t *a, int64_t a_len, const uint8_t *b, int64_t b_len);
+/* -1, 0 or 1 as `a` orders before, equal to or after `b`: byte-wise, then the
+ * shorter first (for UTF-8, the order of the code points). */
+int32_t trt_str_cmp(const uint8_t *a, int64_t a_len, const uint8_t *b, int64_t b_len);
 
 /* ---- Command-line arguments -----------------------------------------------
  *

@@ -17,3 +17,14 @@ bool trt_str_eq(const uint8_t *a, int64_t a_len, const uint8_t *b, int64_t b_len
 		return true;
 	return memcmp(a, b, (size_t)a_len) == 0;
 }
+
+int32_t trt_str_cmp(const uint8_t *a, int64_t a_len, const uint8_t *b, int64_t b_len)
+{
+	int64_t n = a_len < b_len ? a_len : b_len;
+	if (a != b && n > 0) {
+		int c = memcmp(a, b, (size_t)n);
+		if (c != 0)
+			return c < 0 ? -1 : 1;
+	}
+	return a_len < b_len ? -1 : a_len > b_len ? 1 : 0;
+}

@@ -34,7 +34,7 @@ public final class Prelude {
     }
 
     /**
-     * {@code tlang/std/collections.t}: Stack, Queue, BinaryHeap, HashMap, HashSet and their
+     * {@code tlang/std/collections.t}: Stack, Queue, BinaryHeap, HashMap, HashSet, BTreeMap, BTreeSet and their
      * iterators. It belongs to the same prelude module, but since the whole prelude is
      * type-checked for every program, it is only parsed for a program that names one of
      * its public items ({@link #usesCollections}): a program that names none cannot reach
@@ -112,6 +112,23 @@ public final class Prelude {
         b.append("impl Hash for char { fn hash(&self, h: &mut Hasher) { h.write_u32(self as u32) } }\n");
         b.append("impl Hash for String { fn hash(&self, h: &mut Hasher) { h.write_str(self) } }\n");
         equality(b, "String", true);
+        // Strings order by their bytes (for UTF-8, the order of the code points), as
+        // Rust's do: what makes them keys of a BTreeMap. (`<` on two Strings stays an
+        // error: the operators compare numbers, `bool` and `char`; `cmp` works.)
+        b.append("impl PartialOrd for String { fn partial_cmp(&self, other: &String) -> Option<Ordering> { Some(self.cmp(&other)) } }\n");
+        b.append("impl Ord for String {\n")
+                .append("    fn cmp(&self, other: &String) -> Ordering {\n")
+                .append("        let n = if self.len() < other.len() { self.len() } else { other.len() };\n")
+                .append("        let mut i: usize = 0;\n")
+                .append("        while i < n {\n")
+                .append("            let a = self.byte_at(i);\n")
+                .append("            let b = other.byte_at(i);\n")
+                .append("            if a != b { return if a < b { Ordering::Less } else { Ordering::Greater }; }\n")
+                .append("            i += 1;\n")
+                .append("        }\n")
+                .append("        self.len().cmp(&other.len())\n")
+                .append("    }\n")
+                .append("}\n");
         b.append("impl Clone for String { fn clone(&self) -> String { self } }\n");
         b.append("impl Default for String { fn default() -> String { \"\" } }\n");
         b.append("impl Display for String { fn fmt(&self, f: &mut Formatter) { write(f, \"{}\", self) } }\n");

@@ -40,6 +40,7 @@ public final class RuntimeAbi {
     public static final ExternFunction ARG_PTR = ext("trt_arg_ptr", PTR, false, I64);
     public static final ExternFunction ARG_LEN = ext("trt_arg_len", I64, false, I64);
     public static final ExternFunction STR_EQ = ext("trt_str_eq", BOOL, false, PTR, I64, PTR, I64);
+    public static final ExternFunction STR_CMP = ext("trt_str_cmp", I32, false, PTR, I64, PTR, I64);
 
     // Formatting with a spec, through a sink (native-runtime/include/trt_fmt.h).
     public static final ExternFunction STREAM_SINK = ext("trt_stream_sink", PTR, false, I32);
@@ -75,7 +76,7 @@ public final class RuntimeAbi {
     public static final List<ExternFunction> ALL = List.of(BACKTRACE_CAPTURE, BACKTRACE_PRINT, PANIC_SET_HOOK, MEM_STATS, RC_IS_UNIQUE, ALLOC, REALLOC, FREE, RC_ALLOC, RC_RETAIN, RC_RELEASE, RC_WEAK_RETAIN, RC_WEAK_RELEASE,
             RC_WEAK_UPGRADE, RC_STRONG_COUNT, RC_WEAK_COUNT,STREAM_SINK, FMT_I64, FMT_U64, FMT_F64, FMT_F32, FMT_STR, FMT_CHAR, FMT_BOOL,
             WRITE, WRITE_I64, WRITE_BOOL, WRITE_U64, WRITE_CHAR, EXIT, PANIC, PANIC_BEGIN,
-            PANIC_END, PANIC_BOUNDS, PANIC_CATCH, ARG_COUNT, ARG_PTR, ARG_LEN, STR_EQ);
+            PANIC_END, PANIC_BOUNDS, PANIC_CATCH, ARG_COUNT, ARG_PTR, ARG_LEN, STR_EQ, STR_CMP);
 
     /** The personality routine named by functions with landing pads. */
     public static final String PERSONALITY = "trt_personality";

@@ -1910,6 +1910,16 @@ public final class AstToTir {
     private Value operate(Expr.BinaryOp op, Value left, Value right, Location at) {
         TirType t = left.type();
         if (op.isComparison()) {
+            if (t == TirType.STR && op != Expr.BinaryOp.EQ && op != Expr.BinaryOp.NE) {
+                // Only generic code reaches here (`a < b` with T = String, through
+                // String's Ord): the type checker rejects `<` on strings written as such.
+                Value.Temp ap = fb.add(new Inst.StrPart(fb.temp(TirType.PTR), left, false));
+                Value.Temp al = fb.add(new Inst.StrPart(fb.temp(TirType.I64), left, true));
+                Value.Temp bp = fb.add(new Inst.StrPart(fb.temp(TirType.PTR), right, false));
+                Value.Temp bl = fb.add(new Inst.StrPart(fb.temp(TirType.I64), right, true));
+                Value order = callRuntime(RuntimeAbi.STR_CMP, ap, al, bp, bl);
+                return fb.add(new Inst.Compare(fb.temp(TirType.BOOL), cmp(op), order, new Value.IntConst(TirType.I32, 0)));
+            }
             if (t == TirType.STR) {
                 Value eq = stringsEqual(left, right);
                 return op == Expr.BinaryOp.EQ ? eq : fb.add(new Inst.Not(fb.temp(TirType.BOOL), eq));
