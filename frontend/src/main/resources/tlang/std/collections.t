@@ -542,14 +542,18 @@ impl<K, V> Drop for HashTable<K, V> {
 
 /**
  * A hash map from keys `K` (`Hash + Eq`) to values `V`, hashed with SipHash-1-3.
- * Lookups, insertions and removals take expected constant time. The keys of the hash
- * are fixed (the same in every run, so iteration order is reproducible); `with_keys`
- * sets others.
+ * Lookups, insertions and removals take expected constant time. `new` draws the keys of
+ * the hash at random (random per process, and different for every map, so iteration
+ * order changes from run to run and inputs cannot be chosen to collide); `with_keys`
+ * fixes them, for a reproducible order.
  */
 pub struct HashMap<K, V> { table: HashTable<K, V>, k0: u64, k1: u64 }
 
 impl<K: Hash + Eq, V> HashMap<K, V> {
-    pub fn new() -> HashMap<K, V> { HashMap::with_keys(0x0706050403020100, 0x0f0e0d0c0b0a0908) }
+    pub fn new() -> HashMap<K, V> {
+        let (k0, k1) = std::hash::random_keys();
+        HashMap::with_keys(k0, k1)
+    }
 
     /** An empty map whose hashes use the SipHash keys `k0` and `k1`. */
     pub fn with_keys(k0: u64, k1: u64) -> HashMap<K, V> { HashMap { table: HashTable::empty(), k0, k1 } }

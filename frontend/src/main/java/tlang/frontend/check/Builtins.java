@@ -43,6 +43,8 @@ public final class Builtins {
         RC_IS_UNIQUE("std::rc::is_unique", 0, false),
         /** `std::mem::stats() -> MemStats`: the allocator's counters. */
         MEM_STATS("std::mem::stats", 0, false),
+        /** `std::hash::random_keys() -> (u64, u64)`: fresh SipHash keys, random per process (what `HashMap::new` uses). */
+        RANDOM_KEYS("std::hash::random_keys", 0, false),
         /** `std::backtrace::capture() -> Backtrace`: the call stack here. */
         BACKTRACE_CAPTURE("std::backtrace::capture", 0, false),
         /** `std::backtrace::write(f, bt)`: prints a Backtrace where the Formatter writes. */

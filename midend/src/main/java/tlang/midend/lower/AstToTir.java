@@ -1248,6 +1248,13 @@ public final class AstToTir {
                 fb.add(new Inst.Call(null, RuntimeAbi.PANIC_SET_HOOK.symbol(), List.of(new Value.ZeroConst(TirType.PTR), new Value.ZeroConst(TirType.PTR))));
                 return Value.UNIT;
             }
+            case RANDOM_KEYS -> {
+                // `trt_random_seed` fills the two u64 of the `(u64, u64)` (abi.md, "Randomness").
+                TirType t = tirType(typeOf(c));
+                Value.Temp out = fb.slot(t, "keys");
+                fb.add(new Inst.Call(null, RuntimeAbi.RANDOM_SEED.symbol(), List.of(out)));
+                return fb.add(new Inst.Load(fb.temp(t), out, t));
+            }
             case MEM_STATS -> {
                 // `trt_mem_stats` fills the five u64 of a MemStats (abi.md, "Statistics").
                 TirType t = tirType(typeOf(c));
