@@ -154,9 +154,16 @@ _Noreturn void trt_panic_bounds_abort(int64_t index, uint64_t len, bool index_si
 
 /* True when the two byte strings are equal. */
 bool trt_str_eq(const uint8_t *a, int64_t a_len, const uint8_t *b, int64_t b_len);
-
-/* Compares byte-wise (which is code point order for UTF-8): -1, 0 or 1. */
+/* -1, 0 or 1 as `a` orders before, equal to or after `b`: byte-wise, then the
+ * shorter first (for UTF-8, the order of the code points). */
 int32_t trt_str_cmp(const uint8_t *a, int64_t a_len, const uint8_t *b, int64_t b_len);
+
+/* ---- Randomness -------------------------------------------------------------
+ *
+ * Fills out[0] and out[1] with SipHash keys for a new hash map: derived from the
+ * kernel's 16 random bytes for the process (AT_RANDOM), the first one plus the
+ * number of earlier calls, so every call gives different keys.  Thread-safe. */
+void trt_random_seed(uint64_t out[2]);
 
 /* ---- Command-line arguments -----------------------------------------------
  *

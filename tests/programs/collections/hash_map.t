@@ -1,6 +1,7 @@
 // HashMap<K, V>: insert/get/remove/contains_key, the update helpers (get_or,
 // get_or_insert, update), map[k], keys/values/iter, Debug, equality, collect,
-// copy-on-write, class values dropped exactly once, and growth to many entries.
+// copy-on-write, class values dropped exactly once, growth to many entries, and the
+// random keys of `new` (maps whose printed order matters use fixed keys: `with_keys`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 struct Pos { x: i32, y: i32 }
 
@@ -17,7 +18,7 @@ fn word_counts(words: [String; 9]) -> HashMap<String, i64> {
 }
 
 fn main() {
-    let mut m: HashMap<String, i64> = HashMap::new();
+    let mut m: HashMap<String, i64> = HashMap::with_keys(0x0706050403020100, 0x0f0e0d0c0b0a0908);
     println("{:?} {} {}", m, m.len(), m.is_empty());
     println("{:?} {:?} {:?}", m.insert("one", 1), m.insert("two", 2), m.insert("one", 11));
     println("{:?} {:?} {} {}", m.get(&"one"), m.get(&"three"), m.contains_key(&"two"), m.contains_key(&"zero"));
@@ -91,6 +92,24 @@ fn main() {
     accounts.clear();
     println("| cleared");
 
-    let nested: HashMap<i64, Vec<i64>> = (1..=2).map(|i| (i, (0..i).collect::<Vec<i64>>())).collect();
+    let mut nested: HashMap<i64, Vec<i64>> = HashMap::with_keys(0x0706050403020100, 0x0f0e0d0c0b0a0908);
+    nested.extend((1..=2).map(|i| (i, (0..i).collect::<Vec<i64>>())));
     println("{:#?}", nested);
+
+    // `new` draws its keys at random: different from the fixed ones, different for each
+    // map (so two maps with the same entries almost surely iterate in different orders),
+    // and equality does not care.
+    let (k0, k1) = std::hash::random_keys();
+    let (j0, j1) = std::hash::random_keys();
+    println("random keys differ: {} {}", (k0, k1) != (j0, j1), (k0, k1) != (0x0706050403020100, 0x0f0e0d0c0b0a0908));
+    let mut fixed: HashMap<i64, i64> = HashMap::with_keys(0x0706050403020100, 0x0f0e0d0c0b0a0908);
+    let mut a: HashMap<i64, i64> = HashMap::new();
+    let mut b: HashMap<i64, i64> = HashMap::new();
+    for i in 0..100 {
+        fixed.insert(i, i);
+        a.insert(i, i);
+        b.insert(i, i);
+    }
+    let order = |m: HashMap<i64, i64>| m.keys().collect::<Vec<i64>>();
+    println("orders differ: {} {}; equal maps: {}", order(a) != order(fixed), order(a) != order(b), a == b && a == fixed);
 }

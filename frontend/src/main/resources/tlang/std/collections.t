@@ -1,7 +1,8 @@
 // The standard collections beyond `Vec` (`std::collections`): Stack, Queue, BinaryHeap,
-// HashMap and HashSet. Part of the prelude module (Prelude.java appends this file to
-// prelude.t). Like `Vec`, every collection is a value: a copy shares the buffer until
-// one of the copies changes (copy-on-write).
+// HashMap, HashSet, BTreeMap and BTreeSet. Part of the prelude module (Prelude.java
+// appends this file to prelude.t). Like `Vec`, every collection is a value: a copy
+// shares the buffer (the tree's nodes, for the B-trees) until one of the copies changes
+// (copy-on-write).
 
 // ---- Stack ----
 
@@ -541,14 +542,18 @@ impl<K, V> Drop for HashTable<K, V> {
 
 /**
  * A hash map from keys `K` (`Hash + Eq`) to values `V`, hashed with SipHash-1-3.
- * Lookups, insertions and removals take expected constant time. The keys of the hash
- * are fixed (the same in every run, so iteration order is reproducible); `with_keys`
- * sets others.
+ * Lookups, insertions and removals take expected constant time. `new` draws the keys of
+ * the hash at random (random per process, and different for every map, so iteration
+ * order changes from run to run and inputs cannot be chosen to collide); `with_keys`
+ * fixes them, for a reproducible order.
  */
 pub struct HashMap<K, V> { table: HashTable<K, V>, k0: u64, k1: u64 }
 
 impl<K: Hash + Eq, V> HashMap<K, V> {
-    pub fn new() -> HashMap<K, V> { HashMap::with_keys(0x0706050403020100, 0x0f0e0d0c0b0a0908) }
+    pub fn new() -> HashMap<K, V> {
+        let (k0, k1) = std::hash::random_keys();
+        HashMap::with_keys(k0, k1)
+    }
 
     /** An empty map whose hashes use the SipHash keys `k0` and `k1`. */
     pub fn with_keys(k0: u64, k1: u64) -> HashMap<K, V> { HashMap { table: HashTable::empty(), k0, k1 } }
@@ -869,30 +874,7 @@ impl<K: Hash + Eq, V: Eq> Eq for HashMap<K, V> {}
 
 impl<K: Debug, V: Debug> Debug for HashMap<K, V> {
     /** `{k: v, ...}`, in the table's order. */
-    fn fmt(&self, f: &mut Formatter) {
-        let mut it = self.iter();
-        let mut first = true;
-        if f.alternate() {
-            let inner = f.indented();
-            write(f, "{{");
-            while let Some((k, v)) = it.next() {
-                if first { write(f, "\n"); }
-                first = false;
-                inner.pad();
-                write(inner, "{:#?}: {:#?},\n", k, v);
-            }
-            if !first { f.pad(); }
-            write(f, "}}");
-        } else {
-            write(f, "{{");
-            while let Some((k, v)) = it.next() {
-                if !first { write(f, ", "); }
-                first = false;
-                write(f, "{:?}: {:?}", k, v);
-            }
-            write(f, "}}");
-        }
-    }
+    fn fmt(&self, f: &mut Formatter) { debug_map::<K, V, HashMapIter<K, V>>(&mut f, self.iter()) }
 }
 
 // ---- HashSet ----
@@ -979,3 +961,1087 @@ impl<T: Hash + Eq> PartialEq for HashSet<T> {
 
 impl<T: Hash + Eq> Eq for HashSet<T> {}
 impl<T: Debug> Debug for HashSet<T> { fn fmt(&self, f: &mut Formatter) { debug_seq::<T, HashMapKeys<T, ()>>(&mut f, "{", "}", self.iter()) } }
+
+// ---- BTreeMap ----
+
+// The B-tree's order B: a node holds at most 2B-1 keys and, but for the root, at least
+// B-1; an inner node has one child more than it has keys. A node's arrays have room for
+// 2B keys (and 2B+1 children), one more than it keeps, so an insertion can overflow a
+// node before splitting it.
+const BTREE_B: usize = 6;
+const BTREE_MAX: usize = 11;
+const BTREE_MIN: usize = 5;
+const BTREE_SLOTS: usize = 12;
+
+/**
+ * A node of a `BTreeMap`: `len` keys in ascending order with their values, and for an
+ * inner node `len + 1` children (`kids` is null in a leaf); the keys of child i lie
+ * between key i-1 and key i. Nodes are reference-counted and shared between copies of a
+ * map: a map changes a node in place only when it is the node's only owner, and copies
+ * it (sharing the children) otherwise.
+ */
+class BTreeNode<K, V> { keys: *mut K, vals: *mut V, kids: *mut BTreeNode<K, V>, len: usize }
+
+/** What inserting into a subtree did: replaced a value, added an entry, or split the subtree's root. */
+enum BTreeInsert<K, V> {
+    Replaced(V),
+    Added,
+    Split(K, V, BTreeNode<K, V>),
+}
+
+impl<K, V> BTreeNode<K, V> {
+    /** The root of an empty map: no arrays until the first insertion (`new` allocates only this). */
+    fn empty() -> BTreeNode<K, V> {
+        BTreeNode { keys: std::ptr::null(), vals: std::ptr::null(), kids: std::ptr::null(), len: 0 }
+    }
+
+    fn leaf() -> BTreeNode<K, V> {
+        unsafe { BTreeNode { keys: std::ptr::alloc(BTREE_SLOTS), vals: std::ptr::alloc(BTREE_SLOTS), kids: std::ptr::null(), len: 0 } }
+    }
+
+    fn inner() -> BTreeNode<K, V> {
+        unsafe { BTreeNode { keys: std::ptr::alloc(BTREE_SLOTS), vals: std::ptr::alloc(BTREE_SLOTS), kids: std::ptr::alloc(BTREE_SLOTS + 1), len: 0 } }
+    }
+
+    fn is_leaf(&self) -> bool { self.kids.is_null() }
+    fn key(&self, i: usize) -> K { unsafe { self.keys.add(i).read() } }
+    fn val(&self, i: usize) -> V { unsafe { self.vals.add(i).read() } }
+    fn kid(&self, i: usize) -> BTreeNode<K, V> { unsafe { self.kids.add(i).read() } }
+
+    /** A node with the same entries and the same (now shared) children: what path copying copies. */
+    fn copy(&self) -> BTreeNode<K, V> {
+        if self.keys.is_null() { return BTreeNode::empty(); }
+        let n: BTreeNode<K, V> = if self.is_leaf() { BTreeNode::leaf() } else { BTreeNode::inner() };
+        unsafe {
+            let mut i: usize = 0;
+            while i < self.len {
+                n.keys.add(i).write(self.keys.add(i).read());
+                n.vals.add(i).write(self.vals.add(i).read());
+                i += 1;
+            }
+            if !self.is_leaf() {
+                i = 0;
+                while i <= self.len {
+                    n.kids.add(i).write(self.kids.add(i).read());
+                    i += 1;
+                }
+            }
+        }
+        n.len = self.len;
+        n
+    }
+
+    /**
+     * Child `i`, made the tree's own first (copied when another map shares it). This node
+     * must be the tree's own already, and nobody may hold child `i` in a variable (that
+     * reference would count as a second owner).
+     */
+    fn own_kid(&self, i: usize) -> BTreeNode<K, V> {
+        unsafe {
+            let slot = self.kids.add(i);
+            let mut c = slot.take();
+            if !std::rc::is_unique(&c) { c = c.copy(); }
+            slot.write(move c);
+            slot.read()
+        }
+    }
+
+    /** Puts `key` and `value` at `i`, and in an inner node `right` as child `i + 1`, shifting the rest up. */
+    fn insert_at(&self, i: usize, key: K, value: V, right: Option<BTreeNode<K, V>>) {
+        unsafe {
+            let mut j = self.len;
+            while j > i {
+                self.keys.add(j).write(self.keys.add(j - 1).take());
+                self.vals.add(j).write(self.vals.add(j - 1).take());
+                j -= 1;
+            }
+            self.keys.add(i).write(key);
+            self.vals.add(i).write(value);
+            if !self.is_leaf() {
+                j = self.len + 1;
+                while j > i + 1 {
+                    self.kids.add(j).write(self.kids.add(j - 1).take());
+                    j -= 1;
+                }
+                self.kids.add(i + 1).write(right.unwrap());
+            }
+        }
+        self.len += 1;
+    }
+
+    /** Takes entry `i` out, shifting the later entries down (children are not moved). */
+    fn take_entry(&self, i: usize) -> (K, V) {
+        unsafe {
+            let k = self.keys.add(i).take();
+            let v = self.vals.add(i).take();
+            let mut j = i;
+            while j + 1 < self.len {
+                self.keys.add(j).write(self.keys.add(j + 1).take());
+                self.vals.add(j).write(self.vals.add(j + 1).take());
+                j += 1;
+            }
+            self.len -= 1;
+            (k, v)
+        }
+    }
+
+    /** Takes child `i` out after `take_entry` removed the key before it: the children from `i + 1` shift down. */
+    fn take_kid(&self, i: usize) -> BTreeNode<K, V> {
+        unsafe {
+            let c = self.kids.add(i).take();
+            let mut j = i;
+            while j <= self.len {
+                self.kids.add(j).write(self.kids.add(j + 1).take());
+                j += 1;
+            }
+            c
+        }
+    }
+
+    /** Forgets a node whose contents were moved elsewhere: its drop then drops nothing. */
+    fn forget_contents(&self) {
+        self.len = 0;
+        if !self.kids.is_null() {
+            unsafe { std::ptr::free(self.kids); }
+            self.kids = std::ptr::null();
+        }
+    }
+
+    /**
+     * Splits a node that overflowed (2B keys): keeps the first B entries, returns the
+     * middle one and a new node with the last B-1 (and their children).
+     */
+    fn split(&self) -> (K, V, BTreeNode<K, V>) {
+        let right: BTreeNode<K, V> = if self.is_leaf() { BTreeNode::leaf() } else { BTreeNode::inner() };
+        unsafe {
+            let mut j = BTREE_B + 1;
+            while j < self.len {
+                right.keys.add(j - BTREE_B - 1).write(self.keys.add(j).take());
+                right.vals.add(j - BTREE_B - 1).write(self.vals.add(j).take());
+                j += 1;
+            }
+            if !self.is_leaf() {
+                j = BTREE_B + 1;
+                while j <= self.len {
+                    right.kids.add(j - BTREE_B - 1).write(self.kids.add(j).take());
+                    j += 1;
+                }
+            }
+            right.len = self.len - BTREE_B - 1;
+            let k = self.keys.add(BTREE_B).take();
+            let v = self.vals.add(BTREE_B).take();
+            self.len = BTREE_B;
+            (k, v, right)
+        }
+    }
+
+    /** Removes the last (or first) entry of this subtree, which is the tree's own and not empty. */
+    fn pop_edge(&self, last: bool) -> (K, V) {
+        if self.is_leaf() { return self.take_entry(if last { self.len - 1 } else { 0 }); }
+        let i = if last { self.len } else { 0 };
+        let kid = self.own_kid(i);
+        let entry = kid.pop_edge(last);
+        self.fix_kid(i);
+        entry
+    }
+
+    /**
+     * After a removal below child `i` (the tree's own): when it is left with fewer than
+     * B-1 keys, moves one entry over from a sibling that can spare one, or else merges it
+     * with a sibling (taking the key between them from this node).
+     */
+    fn fix_kid(&self, i: usize) {
+        if self.kid(i).len >= BTREE_MIN { return; }
+        if i > 0 {
+            let left = self.own_kid(i - 1);
+            if left.len > BTREE_MIN {
+                self.rotate_right(i - 1);
+                return;
+            }
+        }
+        if i < self.len {
+            let right = self.own_kid(i + 1);
+            if right.len > BTREE_MIN {
+                self.rotate_left(i);
+                return;
+            }
+        }
+        if i > 0 { self.merge(i - 1); } else { self.merge(i); }
+    }
+
+    /** Moves the last entry of child `j` up to key `j`, and key `j` down to the front of child `j + 1`. */
+    fn rotate_right(&self, j: usize) {
+        let left = self.kid(j);
+        let right = self.kid(j + 1);
+        unsafe {
+            let mut t = right.len;
+            while t > 0 {
+                right.keys.add(t).write(right.keys.add(t - 1).take());
+                right.vals.add(t).write(right.vals.add(t - 1).take());
+                t -= 1;
+            }
+            right.keys.write(self.keys.add(j).take());
+            right.vals.write(self.vals.add(j).take());
+            let n = left.len - 1;
+            self.keys.add(j).write(left.keys.add(n).take());
+            self.vals.add(j).write(left.vals.add(n).take());
+            if !right.is_leaf() {
+                t = right.len + 1;
+                while t > 0 {
+                    right.kids.add(t).write(right.kids.add(t - 1).take());
+                    t -= 1;
+                }
+                right.kids.write(left.kids.add(n + 1).take());
+            }
+        }
+        left.len -= 1;
+        right.len += 1;
+    }
+
+    /** Moves the first entry of child `j + 1` up to key `j`, and key `j` down to the end of child `j`. */
+    fn rotate_left(&self, j: usize) {
+        let left = self.kid(j);
+        let right = self.kid(j + 1);
+        unsafe {
+            let n = left.len;
+            left.keys.add(n).write(self.keys.add(j).take());
+            left.vals.add(n).write(self.vals.add(j).take());
+            self.keys.add(j).write(right.keys.take());
+            self.vals.add(j).write(right.vals.take());
+            let mut t: usize = 0;
+            while t + 1 < right.len {
+                right.keys.add(t).write(right.keys.add(t + 1).take());
+                right.vals.add(t).write(right.vals.add(t + 1).take());
+                t += 1;
+            }
+            if !left.is_leaf() {
+                left.kids.add(n + 1).write(right.kids.take());
+                t = 0;
+                while t < right.len {
+                    right.kids.add(t).write(right.kids.add(t + 1).take());
+                    t += 1;
+                }
+            }
+        }
+        left.len += 1;
+        right.len -= 1;
+    }
+
+    /** Merges child `j + 1` and key `j` into child `j` (both children the tree's own). */
+    fn merge(&self, j: usize) {
+        let left = self.kid(j);
+        let (k, v) = self.take_entry(j);
+        let right = self.take_kid(j + 1);
+        let n = left.len;
+        unsafe {
+            left.keys.add(n).write(k);
+            left.vals.add(n).write(v);
+            let mut t: usize = 0;
+            while t < right.len {
+                left.keys.add(n + 1 + t).write(right.keys.add(t).take());
+                left.vals.add(n + 1 + t).write(right.vals.add(t).take());
+                t += 1;
+            }
+            if !left.is_leaf() {
+                t = 0;
+                while t <= right.len {
+                    left.kids.add(n + 1 + t).write(right.kids.add(t).take());
+                    t += 1;
+                }
+            }
+        }
+        left.len = n + 1 + right.len;
+        right.forget_contents();
+    }
+}
+
+impl<K: Ord, V> BTreeNode<K, V> {
+    /** Where `key` is in this node: `(true, i)` when key `i` equals it, else `(false, i)`, `i` the first greater key (the child to go down). */
+    fn search(&self, key: &K) -> (bool, usize) {
+        let mut lo: usize = 0;
+        let mut hi = self.len;
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            match key.cmp(&self.key(mid)) {
+                Ordering::Less => { hi = mid; }
+                Ordering::Greater => { lo = mid + 1; }
+                Ordering::Equal => { return (true, mid); }
+            }
+        }
+        (false, lo)
+    }
+
+    /** Inserts into this subtree (the tree's own); a node that overflows splits and hands its middle entry up. */
+    fn insert(&self, key: K, value: V) -> BTreeInsert<K, V> {
+        let (found, i) = self.search(&key);
+        if found {
+            unsafe {
+                let old = self.vals.add(i).take();
+                self.vals.add(i).write(value);
+                return BTreeInsert::Replaced(old);
+            }
+        }
+        if self.is_leaf() {
+            self.insert_at(i, key, value, None);
+        } else {
+            let kid = self.own_kid(i);
+            match kid.insert(key, value) {
+                BTreeInsert::Split(k, v, right) => { self.insert_at(i, k, v, Some(right)); }
+                BTreeInsert::Added => { return BTreeInsert::Added; }
+                BTreeInsert::Replaced(old) => { return BTreeInsert::Replaced(old); }
+            }
+        }
+        if self.len > BTREE_MAX {
+            let (k, v, right) = self.split();
+            return BTreeInsert::Split(k, v, right);
+        }
+        BTreeInsert::Added
+    }
+
+    /**
+     * Removes `key` from this subtree (the tree's own; the key is in it). An entry of an
+     * inner node is replaced by its predecessor, taken from the leaf below; children left
+     * too small are refilled on the way back up.
+     */
+    fn remove(&self, key: &K) -> Option<(K, V)> {
+        let (found, i) = self.search(&key);
+        if self.is_leaf() {
+            if !found { return None; }
+            return Some(self.take_entry(i));
+        }
+        let kid = self.own_kid(i);
+        if found {
+            let (pk, pv) = kid.pop_edge(true);
+            let entry = unsafe { (self.keys.add(i).take(), self.vals.add(i).take()) };
+            unsafe {
+                self.keys.add(i).write(pk);
+                self.vals.add(i).write(pv);
+            }
+            self.fix_kid(i);
+            return Some(entry);
+        }
+        let entry = kid.remove(&key);
+        if entry.is_some() { self.fix_kid(i); }
+        entry
+    }
+}
+
+impl<K, V> Drop for BTreeNode<K, V> {
+    fn drop(&mut self) {
+        unsafe {
+            let mut i: usize = 0;
+            while i < self.len {
+                std::ptr::drop_in_place(self.keys.add(i));
+                std::ptr::drop_in_place(self.vals.add(i));
+                i += 1;
+            }
+            if !self.kids.is_null() {
+                i = 0;
+                while i <= self.len {
+                    std::ptr::drop_in_place(self.kids.add(i));
+                    i += 1;
+                }
+                std::ptr::free(self.kids);
+            }
+            if !self.keys.is_null() {
+                std::ptr::free(self.keys);
+                std::ptr::free(self.vals);
+            }
+        }
+    }
+}
+
+/**
+ * A position in a B-tree, for iteration: the path from the root, each node with the index
+ * of its next entry to visit (going forward) or one past it (going backward).
+ */
+struct BTreeCursor<K, V> { stack: Vec<(BTreeNode<K, V>, usize)> }
+
+impl<K, V> BTreeCursor<K, V> {
+    /** Before the first entry of `node`'s subtree. */
+    fn first(node: BTreeNode<K, V>) -> BTreeCursor<K, V> {
+        let mut c = BTreeCursor { stack: Vec::new() };
+        c.down_left(node);
+        c
+    }
+
+    /** After the last entry of `node`'s subtree. */
+    fn last(node: BTreeNode<K, V>) -> BTreeCursor<K, V> {
+        let mut c = BTreeCursor { stack: Vec::new() };
+        c.down_right(node);
+        c
+    }
+
+    fn down_left(&mut self, mut node: BTreeNode<K, V>) {
+        if node.len == 0 { return; }
+        loop {
+            self.stack.push((node, 0));
+            if node.is_leaf() { return; }
+            node = node.kid(0);
+        }
+    }
+
+    fn down_right(&mut self, mut node: BTreeNode<K, V>) {
+        if node.len == 0 { return; }
+        loop {
+            self.stack.push((node, node.len));
+            if node.is_leaf() { return; }
+            node = node.kid(node.len);
+        }
+    }
+
+    /** The node and index of the next entry in key order, moving past it. */
+    fn step(&mut self) -> Option<(BTreeNode<K, V>, usize)> {
+        loop {
+            let top = self.stack.len();
+            if top == 0 { return None; }
+            let (node, i) = self.stack[top - 1];
+            if i < node.len {
+                self.stack[top - 1].1 = i + 1;
+                if !node.is_leaf() { self.down_left(node.kid(i + 1)); }
+                return Some((node, i));
+            }
+            self.stack.pop();
+        }
+    }
+
+    /** The node and index of the previous entry in key order, moving before it. */
+    fn step_back(&mut self) -> Option<(BTreeNode<K, V>, usize)> {
+        loop {
+            let top = self.stack.len();
+            if top == 0 { return None; }
+            let (node, j) = self.stack[top - 1];
+            if j > 0 {
+                self.stack[top - 1].1 = j - 1;
+                if !node.is_leaf() { self.down_right(node.kid(j - 1)); }
+                return Some((node, j - 1));
+            }
+            self.stack.pop();
+        }
+    }
+}
+
+impl<K: Ord, V> BTreeCursor<K, V> {
+    /** Before the first entry of `node`'s subtree whose key is at least `key`. */
+    fn seek(node: BTreeNode<K, V>, key: &K) -> BTreeCursor<K, V> {
+        let mut c = BTreeCursor { stack: Vec::new() };
+        let mut n = node;
+        if n.len == 0 { return c; }
+        loop {
+            let (found, i) = n.search(&key);
+            c.stack.push((n, i));
+            if found || n.is_leaf() { return c; }
+            n = n.kid(i);
+        }
+    }
+}
+
+/**
+ * An ordered map from keys `K` (`Ord`) to values `V`: a B-tree of order 6 (each node
+ * holds 5 to 11 entries in sorted order). Lookups, insertions and removals take
+ * O(log n); iteration goes in key order. Copies share the tree: a change copies only the
+ * nodes on the path to the entry it changes that another copy shares (path copying).
+ */
+pub struct BTreeMap<K, V> { root: BTreeNode<K, V>, len: usize }
+
+impl<K, V> BTreeMap<K, V> {
+    pub fn new() -> BTreeMap<K, V> { BTreeMap { root: BTreeNode::empty(), len: 0 } }
+    pub fn len(&self) -> usize { self.len }
+    pub fn is_empty(&self) -> bool { self.len == 0 }
+
+    /** Removes every entry. */
+    pub fn clear(&mut self) {
+        if self.len > 0 {
+            self.root = BTreeNode::empty();
+            self.len = 0;
+        }
+    }
+
+    /** The root, made this map's own (copied when another map shares it), with its arrays. */
+    fn own_root(&mut self) -> BTreeNode<K, V> {
+        if !std::rc::is_unique(&self.root) { self.root = self.root.copy(); }
+        if self.root.keys.is_null() { self.root = BTreeNode::leaf(); }
+        self.root
+    }
+
+    /** A root that a removal left without keys gives way to its only child. */
+    fn shrink_root(&mut self) {
+        if self.root.len == 0 && !self.root.is_leaf() { self.root = self.root.kid(0); }
+    }
+
+    /** The entry with the least key (copies), or `None` when empty. */
+    pub fn first_key_value(&self) -> Option<(K, V)> {
+        if self.len == 0 { return None; }
+        let mut node = self.root;
+        while !node.is_leaf() { node = node.kid(0); }
+        Some((node.key(0), node.val(0)))
+    }
+
+    /** The entry with the greatest key (copies), or `None` when empty. */
+    pub fn last_key_value(&self) -> Option<(K, V)> {
+        if self.len == 0 { return None; }
+        let mut node = self.root;
+        while !node.is_leaf() { node = node.kid(node.len); }
+        Some((node.key(node.len - 1), node.val(node.len - 1)))
+    }
+
+    /** Removes the entry with the least key and returns it, or `None` when empty. */
+    pub fn pop_first(&mut self) -> Option<(K, V)> {
+        if self.len == 0 { return None; }
+        let root = self.own_root();
+        let entry = root.pop_edge(false);
+        self.len -= 1;
+        self.shrink_root();
+        Some(entry)
+    }
+
+    /** Removes the entry with the greatest key and returns it, or `None` when empty. */
+    pub fn pop_last(&mut self) -> Option<(K, V)> {
+        if self.len == 0 { return None; }
+        let root = self.own_root();
+        let entry = root.pop_edge(true);
+        self.len -= 1;
+        self.shrink_root();
+        Some(entry)
+    }
+
+    /** The (key, value) pairs in ascending key order (`.rev()` for descending), from a copy of the map. */
+    pub fn iter(&self) -> BTreeMapIter<K, V> {
+        BTreeMapIter { root: self.root, front: BTreeCursor::first(self.root), back: BTreeCursor { stack: Vec::new() }, back_set: false, left: self.len }
+    }
+    /** The keys in ascending order. */
+    pub fn keys(&self) -> BTreeMapKeys<K, V> { BTreeMapKeys { inner: self.iter() } }
+    /** The values in the order of their keys. */
+    pub fn values(&self) -> BTreeMapValues<K, V> { BTreeMapValues { inner: self.iter() } }
+}
+
+impl<K: Ord, V> BTreeMap<K, V> {
+    /** Where `key` is: its node and index. */
+    fn find(&self, key: &K) -> Option<(BTreeNode<K, V>, usize)> {
+        if self.len == 0 { return None; }
+        let mut node = self.root;
+        loop {
+            let (found, i) = node.search(&key);
+            if found { return Some((node, i)); }
+            if node.is_leaf() { return None; }
+            node = node.kid(i);
+        }
+    }
+
+    /**
+     * The address of `key`'s value, the nodes on the way made this map's own (copied
+     * where shared); null when the key is missing (then nothing is copied).
+     */
+    fn value_place(&mut self, key: &K) -> *mut V {
+        if self.find(&key).is_none() { return std::ptr::null(); }
+        let mut node = self.own_root();
+        loop {
+            let (found, i) = node.search(&key);
+            if found { return unsafe { node.vals.add(i) }; }
+            node = node.own_kid(i);
+        }
+    }
+
+    /** Sets `key`'s value: the old value when there was one, else `None`. */
+    pub fn insert(&mut self, key: K, value: V) -> Option<V> {
+        let root = self.own_root();
+        match root.insert(key, value) {
+            BTreeInsert::Replaced(old) => Some(old),
+            BTreeInsert::Added => {
+                self.len += 1;
+                None
+            }
+            BTreeInsert::Split(k, v, right) => {
+                // The root split: the tree grows a level.
+                let top: BTreeNode<K, V> = BTreeNode::inner();
+                unsafe {
+                    top.keys.write(k);
+                    top.vals.write(v);
+                    top.kids.write(root);
+                    top.kids.add(1).write(right);
+                }
+                top.len = 1;
+                self.root = top;
+                self.len += 1;
+                None
+            }
+        }
+    }
+
+    /** `key`'s value (a copy), or `None`. */
+    pub fn get(&self, key: &K) -> Option<V> {
+        match self.find(&key) {
+            Some((node, i)) => Some(node.val(i)),
+            None => None,
+        }
+    }
+
+    /** `key`'s value, or `default` when it has none. */
+    pub fn get_or(&self, key: &K, default: V) -> V {
+        match self.find(&key) {
+            Some((node, i)) => node.val(i),
+            None => default,
+        }
+    }
+
+    /** The stored key equal to `key` and its value, or `None`. */
+    pub fn get_key_value(&self, key: &K) -> Option<(K, V)> {
+        match self.find(&key) {
+            Some((node, i)) => Some((node.key(i), node.val(i))),
+            None => None,
+        }
+    }
+
+    /** `key`'s value; when it has none, inserts `default` first. */
+    pub fn get_or_insert(&mut self, key: K, default: V) -> V {
+        match self.get(&key) {
+            Some(v) => v,
+            None => {
+                self.insert(key, default);
+                default
+            }
+        }
+    }
+
+    /** `key`'s value; when it has none, inserts what `make()` returns first. */
+    pub fn get_or_insert_with<F: Fn() -> V>(&mut self, key: K, make: F) -> V {
+        match self.get(&key) {
+            Some(v) => v,
+            None => {
+                let value = make();
+                self.insert(key, value);
+                value
+            }
+        }
+    }
+
+    /**
+     * Sets `key`'s value to `f` of its value, or of `default` when it has none:
+     * `counts.update(word, 0, |n| n + 1)`. Returns the new value.
+     */
+    pub fn update<F: Fn(V) -> V>(&mut self, key: K, default: V, f: F) -> V {
+        let p = self.value_place(&key);
+        if p.is_null() {
+            let value = f(default);
+            self.insert(key, value);
+            return value;
+        }
+        unsafe {
+            let value = f(p.read());
+            let old = p.take();
+            p.write(value);
+            value
+        }
+    }
+
+    pub fn contains_key(&self, key: &K) -> bool { self.find(&key).is_some() }
+
+    /** Removes `key`: its value, or `None` when it had none (a miss copies nothing). */
+    pub fn remove(&mut self, key: &K) -> Option<V> {
+        match self.remove_entry(&key) {
+            Some((k, v)) => Some(v),
+            None => None,
+        }
+    }
+
+    /** Removes `key`: the stored key and its value, or `None`. */
+    pub fn remove_entry(&mut self, key: &K) -> Option<(K, V)> {
+        if self.find(&key).is_none() { return None; }
+        let root = self.own_root();
+        let entry = root.remove(&key);
+        self.len -= 1;
+        self.shrink_root();
+        entry
+    }
+
+    /** Keeps the entries for which `keep(key, value)` holds. */
+    pub fn retain<F: Fn(K, V) -> bool>(&mut self, keep: F) {
+        let mut gone: Vec<K> = Vec::new();
+        let mut it = self.iter();
+        while let Some((k, v)) = it.next() {
+            if !keep(k, v) { gone.push(k); }
+        }
+        for k in gone { self.remove(&k); }
+    }
+
+    /** Inserts every (key, value) pair the iterator yields. */
+    pub fn extend<I: Iterator<Item = (K, V)>>(&mut self, mut items: I) {
+        while let Some((k, v)) = items.next() { self.insert(k, v); }
+    }
+
+    /** The entries with keys in `range` (`map.range(10..20)`), in ascending order. */
+    pub fn range(&self, range: Range<K>) -> BTreeMapRange<K, V> {
+        BTreeMapRange { cursor: BTreeCursor::seek(self.root, &range.start), end: Some(range.end) }
+    }
+
+    /** The entries with keys from `lo` up to but not including `hi` (any `Ord` key). */
+    pub fn range_between(&self, lo: K, hi: K) -> BTreeMapRange<K, V> {
+        BTreeMapRange { cursor: BTreeCursor::seek(self.root, &lo), end: Some(hi) }
+    }
+
+    /** The entries with keys `lo` and greater. */
+    pub fn range_from(&self, lo: K) -> BTreeMapRange<K, V> {
+        BTreeMapRange { cursor: BTreeCursor::seek(self.root, &lo), end: None }
+    }
+}
+
+/** Iterates over a map's entries in key order, from either end (over a copy: later changes are not seen). */
+pub struct BTreeMapIter<K, V> { root: BTreeNode<K, V>, front: BTreeCursor<K, V>, back: BTreeCursor<K, V>, back_set: bool, left: usize }
+
+impl<K, V> BTreeMapIter<K, V> {
+    fn step(&mut self) -> Option<(BTreeNode<K, V>, usize)> {
+        if self.left == 0 { return None; }
+        self.left -= 1;
+        self.front.step()
+    }
+
+    fn step_back(&mut self) -> Option<(BTreeNode<K, V>, usize)> {
+        if self.left == 0 { return None; }
+        self.left -= 1;
+        if !self.back_set {
+            // The back cursor is set up on the first step from the back.
+            self.back = BTreeCursor::last(self.root);
+            self.back_set = true;
+        }
+        self.back.step_back()
+    }
+}
+
+impl<K, V> Iterator for BTreeMapIter<K, V> {
+    type Item = (K, V);
+    fn next(&mut self) -> Option<(K, V)> {
+        match self.step() {
+            Some((node, i)) => Some((node.key(i), node.val(i))),
+            None => None,
+        }
+    }
+}
+
+impl<K, V> DoubleEndedIterator for BTreeMapIter<K, V> {
+    fn next_back(&mut self) -> Option<(K, V)> {
+        match self.step_back() {
+            Some((node, i)) => Some((node.key(i), node.val(i))),
+            None => None,
+        }
+    }
+}
+
+pub struct BTreeMapKeys<K, V> { inner: BTreeMapIter<K, V> }
+
+impl<K, V> Iterator for BTreeMapKeys<K, V> {
+    type Item = K;
+    fn next(&mut self) -> Option<K> {
+        match self.inner.step() {
+            Some((node, i)) => Some(node.key(i)),
+            None => None,
+        }
+    }
+}
+
+impl<K, V> DoubleEndedIterator for BTreeMapKeys<K, V> {
+    fn next_back(&mut self) -> Option<K> {
+        match self.inner.step_back() {
+            Some((node, i)) => Some(node.key(i)),
+            None => None,
+        }
+    }
+}
+
+pub struct BTreeMapValues<K, V> { inner: BTreeMapIter<K, V> }
+
+impl<K, V> Iterator for BTreeMapValues<K, V> {
+    type Item = V;
+    fn next(&mut self) -> Option<V> {
+        match self.inner.step() {
+            Some((node, i)) => Some(node.val(i)),
+            None => None,
+        }
+    }
+}
+
+impl<K, V> DoubleEndedIterator for BTreeMapValues<K, V> {
+    fn next_back(&mut self) -> Option<V> {
+        match self.inner.step_back() {
+            Some((node, i)) => Some(node.val(i)),
+            None => None,
+        }
+    }
+}
+
+/** The entries of a key range, in ascending order (over a copy of the map). */
+pub struct BTreeMapRange<K, V> { cursor: BTreeCursor<K, V>, end: Option<K> }
+
+impl<K: Ord, V> BTreeMapRange<K, V> {
+    fn step(&mut self) -> Option<(BTreeNode<K, V>, usize)> {
+        match self.cursor.step() {
+            Some((node, i)) => {
+                let inside = match self.end {
+                    Some(end) => node.key(i) < end,
+                    None => true,
+                };
+                if inside { return Some((node, i)); }
+                self.cursor.stack.clear();
+                None
+            }
+            None => None,
+        }
+    }
+}
+
+impl<K: Ord, V> Iterator for BTreeMapRange<K, V> {
+    type Item = (K, V);
+    fn next(&mut self) -> Option<(K, V)> {
+        match self.step() {
+            Some((node, i)) => Some((node.key(i), node.val(i))),
+            None => None,
+        }
+    }
+}
+
+impl<K, V> IntoIterator for BTreeMap<K, V> {
+    type Item = (K, V);
+    type IntoIter = BTreeMapIter<K, V>;
+    fn into_iter(self) -> BTreeMapIter<K, V> { self.iter() }
+}
+
+impl<K: Ord, V> FromIterator<(K, V)> for BTreeMap<K, V> {
+    fn from_iter<I: Iterator<Item = (K, V)>>(iter: I) -> BTreeMap<K, V> {
+        let mut m = BTreeMap::new();
+        m.extend(iter);
+        m
+    }
+}
+
+impl<K: Ord, V> Index<K> for BTreeMap<K, V> {
+    type Output = V;
+    /** `map[key]`: the value; panics when the key is missing. */
+    fn index(&self, key: K) -> V {
+        match self.get(&key) {
+            Some(v) => v,
+            None => panic("no entry found for key"),
+        }
+    }
+}
+
+impl<K: Ord, V> IndexMut<K> for BTreeMap<K, V> {
+    /** `map[key] = value` inserts or replaces. */
+    fn index_set(&mut self, key: K, value: V) { self.insert(key, value); }
+}
+
+impl<K: Ord, V> IndexPlace<K> for BTreeMap<K, V> {
+    /** `map[key].x += 1`, `map[key].push(x)`: the value changed where it is; panics when the key is missing. */
+    fn index_place(&mut self, key: K) -> *mut V {
+        let p = self.value_place(&key);
+        if p.is_null() { panic("no entry found for key"); }
+        p
+    }
+}
+
+impl<K, V> Clone for BTreeMap<K, V> {
+    fn clone(&self) -> BTreeMap<K, V> { BTreeMap { root: self.root, len: self.len } }
+}
+
+impl<K, V> Default for BTreeMap<K, V> { fn default() -> BTreeMap<K, V> { BTreeMap::new() } }
+
+impl<K: PartialEq, V: PartialEq> PartialEq for BTreeMap<K, V> {
+    /** The same keys with equal values (both in key order, so entry by entry). */
+    fn eq(&self, other: &BTreeMap<K, V>) -> bool {
+        if self.len != other.len { return false; }
+        let mut a = self.iter();
+        let mut b = other.iter();
+        while let Some((k, v)) = a.next() {
+            match b.next() {
+                Some((k2, v2)) => { if k != k2 || v != v2 { return false; } }
+                None => { return false; }
+            }
+        }
+        true
+    }
+}
+
+impl<K: Eq, V: Eq> Eq for BTreeMap<K, V> {}
+
+impl<K: Debug, V: Debug> Debug for BTreeMap<K, V> {
+    /** `{k: v, ...}` in key order. */
+    fn fmt(&self, f: &mut Formatter) { debug_map::<K, V, BTreeMapIter<K, V>>(&mut f, self.iter()) }
+}
+
+/** Writes `{k: v, ...}` (or one entry per line with `{:#?}`) for a map's Debug. */
+fn debug_map<K: Debug, V: Debug, I: Iterator<Item = (K, V)>>(f: &mut Formatter, mut it: I) {
+    let mut first = true;
+    if f.alternate() {
+        let inner = f.indented();
+        write(f, "{{");
+        while let Some((k, v)) = it.next() {
+            if first { write(f, "\n"); }
+            first = false;
+            inner.pad();
+            write(inner, "{:#?}: {:#?},\n", k, v);
+        }
+        if !first { f.pad(); }
+        write(f, "}}");
+    } else {
+        write(f, "{{");
+        while let Some((k, v)) = it.next() {
+            if !first { write(f, ", "); }
+            first = false;
+            write(f, "{:?}: {:?}", k, v);
+        }
+        write(f, "}}");
+    }
+}
+
+// ---- BTreeSet ----
+
+/** An ordered set of values (`Ord`): a `BTreeMap` from the values to `()`. */
+pub struct BTreeSet<T> { map: BTreeMap<T, ()> }
+
+impl<T> BTreeSet<T> {
+    pub fn new() -> BTreeSet<T> { BTreeSet { map: BTreeMap::new() } }
+    pub fn len(&self) -> usize { self.map.len() }
+    pub fn is_empty(&self) -> bool { self.map.is_empty() }
+    pub fn clear(&mut self) { self.map.clear(); }
+    /** The values in ascending order (`.rev()` for descending), from a copy of the set. */
+    pub fn iter(&self) -> BTreeMapKeys<T, ()> { self.map.keys() }
+
+    /** The least value, or `None` when empty. */
+    pub fn first(&self) -> Option<T> {
+        match self.map.first_key_value() {
+            Some((x, u)) => Some(x),
+            None => None,
+        }
+    }
+
+    /** The greatest value, or `None` when empty. */
+    pub fn last(&self) -> Option<T> {
+        match self.map.last_key_value() {
+            Some((x, u)) => Some(x),
+            None => None,
+        }
+    }
+
+    /** Removes the least value and returns it. */
+    pub fn pop_first(&mut self) -> Option<T> {
+        match self.map.pop_first() {
+            Some((x, u)) => Some(x),
+            None => None,
+        }
+    }
+
+    /** Removes the greatest value and returns it. */
+    pub fn pop_last(&mut self) -> Option<T> {
+        match self.map.pop_last() {
+            Some((x, u)) => Some(x),
+            None => None,
+        }
+    }
+}
+
+impl<T: Ord> BTreeSet<T> {
+    /** Adds `value`: true when it was not in the set. */
+    pub fn insert(&mut self, value: T) -> bool { self.map.insert(value, ()).is_none() }
+    pub fn contains(&self, value: &T) -> bool { self.map.contains_key(&value) }
+    /** Removes `value`: true when it was in the set. */
+    pub fn remove(&mut self, value: &T) -> bool { self.map.remove(&value).is_some() }
+
+    /** Keeps the values for which `keep` holds. */
+    pub fn retain<F: Fn(T) -> bool>(&mut self, keep: F) { self.map.retain(|k, u| keep(k)); }
+
+    /** Adds every value the iterator yields. */
+    pub fn extend<I: Iterator<Item = T>>(&mut self, mut items: I) {
+        while let Some(x) = items.next() { self.insert(x); }
+    }
+
+    /** The values in `range` (`set.range(3..8)`), in ascending order. */
+    pub fn range(&self, range: Range<T>) -> BTreeSetRange<T> { BTreeSetRange { inner: self.map.range(range) } }
+    /** The values from `lo` up to but not including `hi` (any `Ord` value). */
+    pub fn range_between(&self, lo: T, hi: T) -> BTreeSetRange<T> { BTreeSetRange { inner: self.map.range_between(lo, hi) } }
+    /** The values `lo` and greater. */
+    pub fn range_from(&self, lo: T) -> BTreeSetRange<T> { BTreeSetRange { inner: self.map.range_from(lo) } }
+
+    /** The values in this set or in `other`. */
+    pub fn union(&self, other: &BTreeSet<T>) -> BTreeSet<T> {
+        let mut s = BTreeSet { map: self.map };
+        s.extend(other.iter());
+        s
+    }
+
+    /** The values in both sets. */
+    pub fn intersection(&self, other: &BTreeSet<T>) -> BTreeSet<T> {
+        let mut s = BTreeSet::new();
+        for x in self.iter() { if other.contains(&x) { s.insert(x); } }
+        s
+    }
+
+    /** The values in this set and not in `other`. */
+    pub fn difference(&self, other: &BTreeSet<T>) -> BTreeSet<T> {
+        let mut s = BTreeSet::new();
+        for x in self.iter() { if !other.contains(&x) { s.insert(x); } }
+        s
+    }
+
+    /** The values in exactly one of the two sets. */
+    pub fn symmetric_difference(&self, other: &BTreeSet<T>) -> BTreeSet<T> {
+        let mut s = self.difference(&other);
+        for x in other.iter() { if !self.contains(&x) { s.insert(x); } }
+        s
+    }
+
+    /** Whether every value of this set is in `other`. */
+    pub fn is_subset(&self, other: &BTreeSet<T>) -> bool {
+        if self.len() > other.len() { return false; }
+        for x in self.iter() { if !other.contains(&x) { return false; } }
+        true
+    }
+
+    /** Whether the sets have no value in common. */
+    pub fn is_disjoint(&self, other: &BTreeSet<T>) -> bool {
+        for x in self.iter() { if other.contains(&x) { return false; } }
+        true
+    }
+}
+
+/** The values of a range of a set, in ascending order. */
+pub struct BTreeSetRange<T> { inner: BTreeMapRange<T, ()> }
+
+impl<T: Ord> Iterator for BTreeSetRange<T> {
+    type Item = T;
+    fn next(&mut self) -> Option<T> {
+        match self.inner.step() {
+            Some((node, i)) => Some(node.key(i)),
+            None => None,
+        }
+    }
+}
+
+impl<T> IntoIterator for BTreeSet<T> {
+    type Item = T;
+    type IntoIter = BTreeMapKeys<T, ()>;
+    fn into_iter(self) -> BTreeMapKeys<T, ()> { self.map.keys() }
+}
+
+impl<T: Ord> FromIterator<T> for BTreeSet<T> {
+    fn from_iter<I: Iterator<Item = T>>(iter: I) -> BTreeSet<T> {
+        let mut s = BTreeSet::new();
+        s.extend(iter);
+        s
+    }
+}
+
+impl<T> Clone for BTreeSet<T> { fn clone(&self) -> BTreeSet<T> { BTreeSet { map: self.map.clone() } } }
+impl<T> Default for BTreeSet<T> { fn default() -> BTreeSet<T> { BTreeSet::new() } }
+impl<T: PartialEq> PartialEq for BTreeSet<T> {
+    fn eq(&self, other: &BTreeSet<T>) -> bool {
+        if self.len() != other.len() { return false; }
+        let mut b = other.iter();
+        for x in self.iter() {
+            match b.next() {
+                Some(y) => { if x != y { return false; } }
+                None => { return false; }
+            }
+        }
+        true
+    }
+}
+impl<T: Eq> Eq for BTreeSet<T> {}
+impl<T: Debug> Debug for BTreeSet<T> { fn fmt(&self, f: &mut Formatter) { debug_seq::<T, BTreeMapKeys<T, ()>>(&mut f, "{", "}", self.iter()) } }

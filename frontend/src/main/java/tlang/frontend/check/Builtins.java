@@ -70,6 +70,8 @@ public final class Builtins {
         PARSE_CHAR("std::str::parse_char", 0, false),
         /** `std::str::parse_error(status) -> String`: what Rust's error prints for a failed parse's status. */
         PARSE_ERROR("std::str::parse_error", 0, false),
+        /** `std::hash::random_keys() -> (u64, u64)`: fresh SipHash keys, random per process (what `HashMap::new` uses). */
+        RANDOM_KEYS("std::hash::random_keys", 0, false),
         /** `std::backtrace::capture() -> Backtrace`: the call stack here. */
         BACKTRACE_CAPTURE("std::backtrace::capture", 0, false),
         /** `std::backtrace::write(f, bt)`: prints a Backtrace where the Formatter writes. */

@@ -2888,6 +2888,10 @@ public final class TypeChecker {
                 checkArguments(c, kind.path, List.of(new Type.Struct(fd, List.of()), backtrace));
                 yield Type.UNIT;
             }
+            case RANDOM_KEYS -> {
+                checkArguments(c, kind.path, List.of());
+                yield new Type.Tuple(List.of(Type.Int.U64, Type.Int.U64));
+            }
             case MEM_STATS -> {
                 checkArguments(c, kind.path, List.of());
                 Object stats = preludeItem(structs.get("std::MemStats"), structs.get("MemStats"));

@@ -37,6 +37,8 @@ final class StdPaths {
             new Entry("std::backtrace::Backtrace", Def.Kind.STRUCT),
             new Entry("std::collections::HashMap", Def.Kind.STRUCT),
             new Entry("std::collections::HashSet", Def.Kind.STRUCT),
+            new Entry("std::collections::BTreeMap", Def.Kind.STRUCT),
+            new Entry("std::collections::BTreeSet", Def.Kind.STRUCT),
             new Entry("std::collections::BinaryHeap", Def.Kind.STRUCT),
             new Entry("std::collections::Queue", Def.Kind.STRUCT),
             new Entry("std::collections::Stack", Def.Kind.STRUCT),

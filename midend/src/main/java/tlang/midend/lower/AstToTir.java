@@ -1325,6 +1325,13 @@ public final class AstToTir {
                 fb.add(new Inst.Call(null, RuntimeAbi.PANIC_SET_HOOK.symbol(), List.of(new Value.ZeroConst(TirType.PTR), new Value.ZeroConst(TirType.PTR))));
                 return Value.UNIT;
             }
+            case RANDOM_KEYS -> {
+                // `trt_random_seed` fills the two u64 of the `(u64, u64)` (abi.md, "Randomness").
+                TirType t = tirType(typeOf(c));
+                Value.Temp out = fb.slot(t, "keys");
+                fb.add(new Inst.Call(null, RuntimeAbi.RANDOM_SEED.symbol(), List.of(out)));
+                return fb.add(new Inst.Load(fb.temp(t), out, t));
+            }
             case MEM_STATS -> {
                 // `trt_mem_stats` fills the five u64 of a MemStats (abi.md, "Statistics").
                 TirType t = tirType(typeOf(c));
@@ -2100,6 +2107,17 @@ public final class AstToTir {
     private Value operate(Expr.BinaryOp op, Value left, Value right, Location at) {
         TirType t = left.type();
         if (op.isComparison()) {
+            if (t == TirType.STR && op != Expr.BinaryOp.EQ && op != Expr.BinaryOp.NE) {
+                // `<` on strings normally calls the prelude's PartialOrd for String
+                // (operatorOverloaded); a comparison that reaches the built-in
+                // operators anyway compares the bytes the same way.
+                Value.Temp ap = fb.add(new Inst.StrPart(fb.temp(TirType.PTR), left, false));
+                Value.Temp al = fb.add(new Inst.StrPart(fb.temp(TirType.I64), left, true));
+                Value.Temp bp = fb.add(new Inst.StrPart(fb.temp(TirType.PTR), right, false));
+                Value.Temp bl = fb.add(new Inst.StrPart(fb.temp(TirType.I64), right, true));
+                Value order = callRuntime(RuntimeAbi.STR_CMP, ap, al, bp, bl);
+                return fb.add(new Inst.Compare(fb.temp(TirType.BOOL), cmp(op), order, new Value.IntConst(TirType.I32, 0)));
+            }
             if (t == TirType.STR) {
                 Value eq = stringsEqual(left, right);
                 return op == Expr.BinaryOp.EQ ? eq : fb.add(new Inst.Not(fb.temp(TirType.BOOL), eq));
