@@ -2672,6 +2672,11 @@ public final class AstToTir {
     /**
      * `match`: the arms are tried in order; a failed test or guard goes on to the next arm.
      * The checker proved the arms exhaustive, so falling past the last one cannot happen.
+     *
+     * <p>The arms become one decision tree ({@link MatchCompiler}), whose tests are emitted
+     * in place; its leaves bind the arm's variables and jump to the arm's guard or body,
+     * each lowered once, after the tree. When the tree would be too large, each arm gets a
+     * tree of its own, tried in order ({@link #emitArm}).
      */
     private Value matchExpr(Expr.Match m) {
         Type scrutineeType = typeOf(m.scrutinee());
@@ -2688,26 +2693,175 @@ public final class AstToTir {
         TirType t = tirType(typeOf(m));
         Value.Temp result = t == TirType.UNIT ? null : fb.slot(t, "match");
         Block join = fb.newBlock();
-        for (Expr.Arm arm : m.arms()) {
-            Block next = fb.newBlock();
-            patterns.test(arm.pattern(), place, scrutineeType, next);
-            if (arm.guard() != null) {
-                Value g = expr(arm.guard());
-                Block body = fb.newBlock();
-                fb.branch(g, body, next);
-                fb.switchTo(body);
+        List<Expr.Arm> arms = m.arms();
+        List<MatchCompiler.Pat> pats = new ArrayList<>();
+        boolean[] guarded = new boolean[arms.size()];
+        for (int i = 0; i < arms.size(); i++) {
+            pats.add(patterns.pat(arms.get(i).pattern(), scrutineeType));
+            guarded[i] = arms.get(i).guard() != null;
+        }
+        MatchArms targets = new MatchArms(arms.size());
+        PatternLowering.Located root = new PatternLowering.Located(place, scrutineeType);
+        MatchCompiler.Node tree = matchTrees ? MatchCompiler.compile(pats, guarded, MatchCompiler.limit(pats)) : null;
+        if (tree != null) {
+            targets.count(tree, 0);
+            emitDecision(tree, root, 0, null, targets);
+        } else {
+            // Too large as one tree: each arm on its own, falling to the next.
+            List<MatchCompiler.Node> each = new ArrayList<>();
+            for (int i = 0; i < arms.size(); i++) {
+                List<MatchCompiler.Pat> one = List.of(pats.get(i));
+                MatchCompiler.Node n = armTrees ? MatchCompiler.compile(one, new boolean[] {guarded[i]}, MatchCompiler.limit(one)) : null;
+                each.add(n);
+                if (n != null) targets.count(n, i);
+                else targets.leaves[i]++;
             }
+            for (int i = 0; i < arms.size(); i++) {
+                Block next = fb.newBlock();
+                if (i == arms.size() - 1) next.terminator = new Terminator.Unreachable();
+                if (each.get(i) != null) {
+                    emitDecision(each.get(i), root, i, next, targets);
+                } else {
+                    // Even one arm's tree is too large: its pattern tested directly (an or-pattern's first matching alternative binds).
+                    patterns.test(arms.get(i).pattern(), place, scrutineeType, next);
+                    emitLeaf(new MatchCompiler.Leaf(0, List.of(), guarded[i] ? new MatchCompiler.Fail() : null), root, i, next, targets);
+                }
+                if (i < arms.size() - 1) fb.switchTo(next);
+            }
+        }
+        if (!fb.isDead()) fb.terminate(new Terminator.Unreachable());
+        for (int i = 0; i < arms.size(); i++) {
+            if (targets.leaves[i] == 0) continue; // no path reaches the arm
+            Expr.Arm arm = arms.get(i);
+            if (arm.guard() != null) {
+                fb.switchTo(targets.guard(i));
+                Value g = expr(arm.guard());
+                List<Block> conts = targets.continuations.get(i);
+                if (conts.size() == 1) {
+                    fb.branch(g, targets.body(i), conts.get(0));
+                } else if (!fb.isDead()) {
+                    // Several leaves share the guard: the failing guard goes back to the one that came (its number is in the slot).
+                    Block dispatch = fb.newBlock();
+                    fb.branch(g, targets.body(i), dispatch);
+                    fb.switchTo(dispatch);
+                    for (int j = 0; j < conts.size() - 1; j++) {
+                        Value which = fb.add(new Inst.Load(fb.temp(TirType.I32), targets.which[i], TirType.I32));
+                        Value is = fb.add(new Inst.Compare(fb.temp(TirType.BOOL), Inst.CmpOp.EQ, which, new Value.IntConst(TirType.I32, j)));
+                        Block next = fb.newBlock();
+                        fb.branch(is, conts.get(j), next);
+                        fb.switchTo(next);
+                    }
+                    fb.terminate(new Terminator.Jump(conts.get(conts.size() - 1).id));
+                }
+            }
+            fb.switchTo(targets.body(i));
             pushScope();
             bindPattern(arm.pattern());
             Value v = leaveScope(expr(arm.body()));
             if (result != null && !fb.isDead()) fb.add(new Inst.Store(result, v));
             fb.jumpTo(join);
-            fb.switchTo(next);
         }
-        fb.terminate(new Terminator.Unreachable());
         fb.switchTo(join);
         Value v = result == null ? Value.UNIT : fb.add(new Inst.Load(fb.temp(t), result, t));
         return leaveScope(v);
+    }
+
+    /**
+     * Whether whole matches are compiled to one decision tree, and whether single arms are
+     * (in the arm-by-arm order); off only to compare with the other orders — tests, and
+     * `JAVA_TOOL_OPTIONS=-Dtlang.match.trees=false` (or `-Dtlang.match.armTrees=false`).
+     */
+    static boolean matchTrees = !"false".equals(System.getProperty("tlang.match.trees")),
+            armTrees = !"false".equals(System.getProperty("tlang.match.armTrees"));
+
+    /** Per arm of the match being lowered: its guard and body blocks, made on first use, and the leaves that reach it. */
+    private final class MatchArms {
+        final int[] leaves;
+        final Block[] guards, bodies;
+        final Value.Temp[] which;
+        final List<List<Block>> continuations = new ArrayList<>();
+
+        MatchArms(int n) {
+            leaves = new int[n];
+            guards = new Block[n];
+            bodies = new Block[n];
+            which = new Value.Temp[n];
+            for (int i = 0; i < n; i++) continuations.add(new ArrayList<>());
+        }
+
+        void count(MatchCompiler.Node n, int base) {
+            switch (n) {
+                case MatchCompiler.Leaf l -> {
+                    leaves[base + l.arm()]++;
+                    if (l.otherwise() != null) count(l.otherwise(), base);
+                }
+                case MatchCompiler.Switch s -> {
+                    s.cases().forEach(c -> count(c.then(), base));
+                    if (s.otherwise() != null) count(s.otherwise(), base);
+                }
+                case MatchCompiler.Test t -> {
+                    count(t.yes(), base);
+                    count(t.no(), base);
+                }
+                case MatchCompiler.Fail f -> {}
+            }
+        }
+
+        Block guard(int i) { return guards[i] == null ? guards[i] = fb.newBlock() : guards[i]; }
+
+        Block body(int i) { return bodies[i] == null ? bodies[i] = fb.newBlock() : bodies[i]; }
+    }
+
+    /**
+     * Emits a decision tree from the current block: {@code base} is the index of its arm 0,
+     * {@code fail} where no match goes (null: nowhere, the arms are exhaustive).
+     */
+    private void emitDecision(MatchCompiler.Node node, PatternLowering.Located root, int base, Block fail, MatchArms targets) {
+        switch (node) {
+            case MatchCompiler.Fail f -> fb.terminate(fail != null ? new Terminator.Jump(fail.id) : new Terminator.Unreachable());
+            case MatchCompiler.Leaf l -> emitLeaf(l, root, base + l.arm(), fail, targets);
+            case MatchCompiler.Switch s -> {
+                List<Block> cases = new ArrayList<>();
+                for (int i = 0; i < s.cases().size(); i++) cases.add(fb.newBlock());
+                Block otherwise = s.otherwise() == null ? null : fb.newBlock();
+                patterns.switchOn(s, root, cases, otherwise);
+                for (int i = 0; i < cases.size(); i++) {
+                    fb.switchTo(cases.get(i));
+                    emitDecision(s.cases().get(i).then(), root, base, fail, targets);
+                }
+                if (otherwise != null) {
+                    fb.switchTo(otherwise);
+                    emitDecision(s.otherwise(), root, base, fail, targets);
+                }
+            }
+            case MatchCompiler.Test t -> {
+                Block yes = fb.newBlock(), no = fb.newBlock();
+                patterns.test(t, root, yes, no);
+                fb.switchTo(yes);
+                emitDecision(t.yes(), root, base, fail, targets);
+                fb.switchTo(no);
+                emitDecision(t.no(), root, base, fail, targets);
+            }
+        }
+    }
+
+    /** A leaf: binds arm {@code arm}'s variables and goes to its body, or to its guard (and, if that fails, to the leaf's rest of the tree). */
+    private void emitLeaf(MatchCompiler.Leaf l, PatternLowering.Located root, int arm, Block fail, MatchArms targets) {
+        patterns.bind(l.bindings(), root);
+        if (l.otherwise() == null) {
+            fb.terminate(new Terminator.Jump(targets.body(arm).id));
+            return;
+        }
+        List<Block> conts = targets.continuations.get(arm);
+        if (targets.leaves[arm] > 1) {
+            if (targets.which[arm] == null) targets.which[arm] = fb.slot(TirType.I32, "guard" + arm);
+            fb.add(new Inst.Store(targets.which[arm], new Value.IntConst(TirType.I32, conts.size())));
+        }
+        Block cont = fb.newBlock();
+        conts.add(cont);
+        fb.terminate(new Terminator.Jump(targets.guard(arm).id));
+        fb.switchTo(cont);
+        emitDecision(l.otherwise(), root, arm - l.arm(), fail, targets);
     }
 
     private Value ifLet(Expr.IfLet il) {

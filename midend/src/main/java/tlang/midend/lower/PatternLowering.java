@@ -8,6 +8,7 @@ import tlang.frontend.types.Type;
 import tlang.midend.RuntimeAbi;
 import tlang.midend.tir.Block;
 import tlang.midend.tir.Inst;
+import tlang.midend.tir.Terminator;
 import tlang.midend.tir.TirType;
 import tlang.midend.tir.Value;
 
@@ -24,8 +25,11 @@ import java.util.List;
  * <p>Addresses are recomputed in the block that uses them ({@link Place}): TIR temps do
  * not cross blocks, and every test may start a new block.
  *
- * <p>Arms are tested one after another; compiling a whole `match` into one decision tree
- * is a separate midend pass to come.
+ * <p>A `match` is compiled into a decision tree by {@link MatchCompiler}; this class turns
+ * its patterns into the compiler's ({@link #pat}) and emits the tree's tests and bindings
+ * ({@link #switchOn}, {@link #test(MatchCompiler.Test, Located, Block, Block)},
+ * {@link #bind}). `if let`, `while let` and `let` test their one pattern directly
+ * ({@link #test(Pattern, Place, Type, Block)}).
  */
 final class PatternLowering {
     private final AstToTir lowering;
@@ -214,5 +218,198 @@ final class PatternLowering {
                 yield new Value.IntConst(t, v.longValue());
             }
         };
+    }
+
+    // ---- decision trees ---------------------------------------------------------------
+
+    /** A sub-value of the scrutinee: where it is and its type. */
+    record Located(Place place, Type type) {}
+
+    /**
+     * The lowering's part of a {@link MatchCompiler.Shape}: the fields' layout and types,
+     * and for a variant the enum's layout (its payload is field 1 of it).
+     */
+    private record Fields(TirType.Struct enumType, TirType.Struct layout, List<Type> types) {}
+
+    /** Where the value at {@code occ} lives, given the scrutinee's place. */
+    Located locate(MatchCompiler.Occ occ, Located root) {
+        if (occ.parent() == null) return root;
+        Located parent = locate(occ.parent(), root);
+        Fields f = (Fields) occ.via().info();
+        Place base = f.enumType() == null ? parent.place() : parent.place().field(f.enumType(), 1);
+        return new Located(base.field(f.layout(), occ.index()), f.types().get(occ.index()));
+    }
+
+    /** A checked pattern of type {@code type} as the match compiler's. */
+    MatchCompiler.Pat pat(Pattern p, Type type) {
+        if (program.patternTargets().get(p) instanceof Symbol.Constant k) {
+            Object v = k.value();
+            return new MatchCompiler.Lit(v instanceof Integer c ? BigInteger.valueOf(c) : v);
+        }
+        return switch (p) {
+            case Pattern.Wildcard w -> MatchCompiler.WILD;
+            case Pattern.Binding b -> {
+                Symbol target = program.patternTargets().get(b);
+                if (target instanceof Symbol.StructCtor) yield MatchCompiler.WILD; // a unit struct
+                if (target instanceof Symbol.VariantCtor v) yield variant(v.index(), (Type.Enum) type, List.of(), -1);
+                MatchCompiler.Pat sub = b.subpattern() == null ? MatchCompiler.WILD : pat(b.subpattern(), type);
+                Symbol.Local local = program.patternBindings().get(b);
+                yield local == null ? sub : new MatchCompiler.Bind(local, sub);
+            }
+            case Pattern.Literal l -> new MatchCompiler.Lit(switch (l.value()) {
+                case Expr.StrLit s -> s.value();
+                case Expr.BoolLit bl -> bl.value();
+                default -> integer(l.value());
+            });
+            case Pattern.Range r -> new MatchCompiler.Range(integer(r.low()), integer(r.high()), r.inclusive());
+            case Pattern.Tuple tu -> {
+                if (!(type instanceof Type.Tuple tt)) yield MatchCompiler.WILD; // `()`
+                yield product(tu.elements(), tu.restAt(), tt.elements(), (TirType.Struct) AstToTir.tirType(type));
+            }
+            case Pattern.Path path -> program.patternTargets().get(p) instanceof Symbol.VariantCtor v
+                    ? variant(v.index(), (Type.Enum) type, List.of(), -1) : MatchCompiler.WILD;
+            case Pattern.TupleStruct ts -> {
+                Symbol target = program.patternTargets().get(p);
+                if (target instanceof Symbol.VariantCtor v) yield variant(v.index(), (Type.Enum) type, ts.elements(), ts.restAt());
+                Type.Struct s = (Type.Struct) type;
+                yield product(ts.elements(), ts.restAt(), s.fieldTypes(), (TirType.Struct) AstToTir.tirType(s));
+            }
+            case Pattern.Struct st -> {
+                Symbol target = program.patternTargets().get(p);
+                List<String> names;
+                List<Type> types;
+                if (target instanceof Symbol.VariantCtor v) {
+                    Type.Variant variant = ((Type.Enum) type).variants().get(v.index());
+                    names = variant.fieldNames();
+                    types = variant.fieldTypes();
+                } else {
+                    names = ((Type.Struct) type).fieldNames();
+                    types = ((Type.Struct) type).fieldTypes();
+                }
+                List<MatchCompiler.Pat> args = new ArrayList<>(java.util.Collections.nCopies(types.size(), MatchCompiler.WILD));
+                for (Pattern.FieldPattern fp : st.fields()) {
+                    int i = names.indexOf(fp.name());
+                    args.set(i, pat(fp.pattern(), types.get(i)));
+                }
+                if (target instanceof Symbol.VariantCtor v) yield variantOf(v.index(), (Type.Enum) type, args);
+                yield new MatchCompiler.Ctor(MatchCompiler.Shape.product(types.size(),
+                        new Fields(null, (TirType.Struct) AstToTir.tirType(type), types)), List.copyOf(args));
+            }
+            case Pattern.Or or -> new MatchCompiler.Or(or.alternatives().stream().map(a -> pat(a, type)).toList());
+        };
+    }
+
+    /** Elements of a tuple pattern with `..` at {@code restAt} (or -1), one per field. */
+    private List<MatchCompiler.Pat> elements(List<Pattern> elements, int restAt, List<Type> types) {
+        int n = types.size();
+        List<MatchCompiler.Pat> args = new ArrayList<>(java.util.Collections.nCopies(n, MatchCompiler.WILD));
+        int before = restAt < 0 ? elements.size() : restAt;
+        for (int i = 0; i < before; i++) args.set(i, pat(elements.get(i), types.get(i)));
+        for (int i = before; i < elements.size(); i++) {
+            int index = n - (elements.size() - i);
+            args.set(index, pat(elements.get(i), types.get(index)));
+        }
+        return List.copyOf(args);
+    }
+
+    private MatchCompiler.Pat product(List<Pattern> elements, int restAt, List<Type> types, TirType.Struct layout) {
+        return new MatchCompiler.Ctor(MatchCompiler.Shape.product(types.size(), new Fields(null, layout, types)), elements(elements, restAt, types));
+    }
+
+    private MatchCompiler.Pat variant(int index, Type.Enum type, List<Pattern> elements, int restAt) {
+        return variantOf(index, type, elements(elements, restAt, type.variants().get(index).fieldTypes()));
+    }
+
+    private MatchCompiler.Pat variantOf(int index, Type.Enum type, List<MatchCompiler.Pat> args) {
+        EnumLayout layout = EnumLayout.of(type);
+        List<Type> types = type.variants().get(index).fieldTypes();
+        Fields f = new Fields(layout.type(), layout.variants().get(index), types);
+        return new MatchCompiler.Ctor(new MatchCompiler.Shape(index, type.variants().size(), types.size(), f), args);
+    }
+
+    private BigInteger integer(Expr e) {
+        return switch (e) {
+            case Expr.IntLit i -> i.value();
+            case Expr.CharLit c -> BigInteger.valueOf(c.codePoint());
+            case Expr.Unary u -> ((Expr.IntLit) u.operand()).value().negate();
+            case Expr.Path p when program.resolutions().get(p) instanceof Symbol.Constant k -> k.integer();
+            default -> throw new IllegalStateException("not a pattern literal: " + e);
+        };
+    }
+
+    /** Stores each bound part of the scrutinee in its variable's slot (without a copy: the lowering copies once the arm is chosen). */
+    void bind(List<MatchCompiler.Binding> bindings, Located root) {
+        for (MatchCompiler.Binding b : bindings) {
+            Value.Temp slot = lowering.slotFor((Symbol.Local) b.var());
+            if (slot == null) continue;
+            Located at = locate(b.occ(), root);
+            fb().add(new Inst.Store(slot, load(at.place(), AstToTir.tirType(at.type()))));
+        }
+    }
+
+    /**
+     * Ends the current block with the tests of a switch on an enum's tag: to {@code targets[i]}
+     * for the i-th case, else to {@code otherwise}; with no otherwise, the last case is what
+     * is left and needs no test.
+     */
+    void switchOn(MatchCompiler.Switch s, Located root, List<Block> targets, Block otherwise) {
+        Located at = locate(s.occ(), root);
+        EnumLayout layout = EnumLayout.of((Type.Enum) at.type());
+        int n = targets.size();
+        for (int i = 0; i < n; i++) {
+            if (i == n - 1 && otherwise == null) {
+                fb().terminate(new Terminator.Jump(targets.get(i).id));
+                return;
+            }
+            Value tag = load(at.place().field(layout.type(), 0), layout.tagType());
+            Value ok = fb().add(new Inst.Compare(fb().temp(TirType.BOOL), Inst.CmpOp.EQ, tag,
+                    new Value.IntConst(layout.tagType(), s.cases().get(i).variant().variant())));
+            Block next = i == n - 1 ? otherwise : fb().newBlock();
+            fb().branch(ok, targets.get(i), next);
+            if (i < n - 1) fb().switchTo(next);
+        }
+        if (n == 0) fb().terminate(new Terminator.Jump(otherwise.id));
+    }
+
+    /** Ends the current block with a literal or range test, going to {@code yes} or {@code no}. */
+    void test(MatchCompiler.Test t, Located root, Block yes, Block no) {
+        Located at = locate(t.occ(), root);
+        TirType type = AstToTir.tirType(at.type());
+        switch (t.test()) {
+            case MatchCompiler.Lit l -> {
+                Value v = load(at.place(), type);
+                Value ok = switch (l.value()) {
+                    case String s -> lowering.stringsEqualTo(v, new Value.StrConst(s));
+                    case Boolean b -> fb().add(new Inst.Compare(fb().temp(TirType.BOOL), Inst.CmpOp.EQ, v, new Value.BoolConst(b)));
+                    case BigInteger i -> fb().add(new Inst.Compare(fb().temp(TirType.BOOL), Inst.CmpOp.EQ, v, new Value.IntConst(type, i.longValue())));
+                    default -> throw new IllegalStateException("not a pattern constant: " + l.value());
+                };
+                fb().branch(ok, yes, no);
+            }
+            case MatchCompiler.Range r -> {
+                // An end at the type's own bound needs no comparison (`0..=9` of a u8, `i64::MIN..=-1`).
+                TirType.Int it = (TirType.Int) type;
+                BigInteger min = it.signed() ? BigInteger.ONE.shiftLeft(it.bits() - 1).negate() : BigInteger.ZERO;
+                BigInteger max = (it.signed() ? BigInteger.ONE.shiftLeft(it.bits() - 1) : BigInteger.ONE.shiftLeft(it.bits())).subtract(BigInteger.ONE);
+                boolean low = r.lo().compareTo(min) > 0;
+                boolean high = !r.inclusive() || r.hi().compareTo(max) < 0;
+                if (low) {
+                    Value ok = fb().add(new Inst.Compare(fb().temp(TirType.BOOL), Inst.CmpOp.GE, load(at.place(), type), new Value.IntConst(type, r.lo().longValue())));
+                    if (!high) {
+                        fb().branch(ok, yes, no);
+                        return;
+                    }
+                    require(ok, no);
+                }
+                if (high) {
+                    Inst.CmpOp op = r.inclusive() ? Inst.CmpOp.LE : Inst.CmpOp.LT;
+                    Value ok = fb().add(new Inst.Compare(fb().temp(TirType.BOOL), op, load(at.place(), type), new Value.IntConst(type, r.hi().longValue())));
+                    fb().branch(ok, yes, no);
+                } else {
+                    fb().terminate(new Terminator.Jump(yes.id));
+                }
+            }
+            default -> throw new IllegalStateException("not a test: " + t.test());
+        }
     }
 }
