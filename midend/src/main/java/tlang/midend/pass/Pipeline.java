@@ -31,6 +31,7 @@ public final class Pipeline {
         return new Pipeline(List.of(new Devirtualize(), new ConstantFold(), new DeadCodeElimination(), new PruneUnwind(), new SimplifyCfg(),
                 new Inline(),
                 new ConstantFold(), new DeadCodeElimination(), new PruneUnwind(), new SimplifyCfg(),
+                new RcPairs(), new SimplifyCfg(), new RcPairs(),
                 new ConstantFold(), new DeadCodeElimination()), verify);
     }
 

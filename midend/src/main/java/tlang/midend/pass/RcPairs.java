@@ -1,0 +1,348 @@
+package tlang.midend.pass;
+
+import tlang.midend.tir.Block;
+import tlang.midend.tir.Function;
+import tlang.midend.tir.Inst;
+import tlang.midend.tir.Terminator;
+import tlang.midend.tir.TirModule;
+import tlang.midend.tir.TirType;
+import tlang.midend.tir.Unwinding;
+import tlang.midend.tir.Value;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Cancels a `trt_rc_retain(x)` against the `trt_rc_release` of the same reference that
+ * follows it on every path, when nothing in between can tell: the lowering's copy of a
+ * value (reading a variable or a field) that is released again at the end of its scope,
+ * with only reads of the object, arithmetic and calls that touch no count in between.
+ *
+ * <p>What is proved, for a retain A of x: from A, every path reaches a release B of a value
+ * that holds x too (the same temp, or a load of a private slot place that holds it:
+ * {@link RcMemory}), before any `return`, `resume` or way back to A; the blocks between
+ * (the *region*) are entered only through A (each one's predecessors are in the region); and
+ * no instruction in the region may release a reference or read a count ({@link RcEffects}:
+ * no other `trt_rc_release`, no call of a function that may release or run a drop, no
+ * indirect call, no `strong_count`). Then no count goes down between A and B, so the
+ * object stays alive with one count less, nothing sees the difference, and after B the
+ * counts are as before. B's release could not have been the last (A's count was still
+ * held), so no drop moves: drops run exactly where they did.
+ *
+ * <p>Unwinding: a region instruction that may unwind leaves through its block's unwind edge
+ * with one count of x fewer than before, and the cleanup it reaches still releases x.
+ * So those blocks get a new landing pad that retains x again (loaded from a slot that holds
+ * it at every such instruction: one the region already has, or a new `rc.pin` slot stored
+ * at A) and then goes on to the old pad's code — or resumes, for a block that had no pad.
+ * The counts while unwinding are then exactly the original ones. Where A's or B's own
+ * block may unwind inside the region (the edge would cover instructions outside it too),
+ * the pair stays.
+ *
+ * <p>After the pass, such a pad's retain usually meets the release of the same slot at the
+ * start of the old pad's code; once simplify-cfg has merged the two blocks, the next run
+ * cancels them too.
+ */
+public final class RcPairs implements ModulePass {
+    /** The most blocks one region may have (compile time). */
+    private static final int MAX_REGION = 200;
+    /** The most pairs cancelled in one function (compile time). */
+    private static final int MAX_ROUNDS = 2000;
+    private static final boolean DEBUG = System.getenv("T_RC_DEBUG") != null;
+
+    @Override public String name() { return "rc-pairs"; }
+
+    @Override
+    public TirModule run(TirModule m) {
+        RcEffects effects = RcEffects.of(m);
+        Unwinding unwinding = Unwinding.of(m);
+        List<Function> out = new ArrayList<>();
+        for (Function f : m.functions()) out.add(new Work(f, effects, unwinding).run());
+        return new TirModule(m.name(), m.externs(), out);
+    }
+
+    /** One function being rewritten. */
+    private static final class Work {
+        final Function f;
+        final RcEffects effects;
+        final Unwinding unwinding;
+        final List<Block> blocks;
+        int temps;
+
+        Work(Function f, RcEffects effects, Unwinding unwinding) {
+            this.f = f;
+            this.effects = effects;
+            this.unwinding = unwinding;
+            this.blocks = new ArrayList<>(f.blocks());
+            this.temps = f.tempCount();
+        }
+
+        Function run() {
+            for (int round = 0; round < MAX_ROUNDS; round++) if (!once()) break;
+            return new Function(f.symbol(), f.sourceName(), f.params(), f.result(), f.noReturn(), List.copyOf(blocks), temps);
+        }
+
+        /** Finds one pair and cancels it; false when there is none. */
+        boolean once() {
+            Function current = new Function(f.symbol(), f.sourceName(), f.params(), f.result(), f.noReturn(), blocks, temps);
+            RcMemory memory = new RcMemory(current, effects);
+            Map<Integer, RcMemory.State> in = null;
+            Map<Integer, List<Integer>> preds = predecessors();
+            for (Block b : blocks) {
+                for (int i = 0; i < b.insts.size(); i++) {
+                    if (!isRetain(b.insts.get(i))) continue;
+                    if (in == null) in = memory.analyze(blocks);
+                    RcMemory.State start = in.get(b.id);
+                    if (start == null) continue; // unreachable
+                    Plan p = plan(memory, preds, start.forSuccessor(), b, i);
+                    if (p != null) {
+                        apply(p);
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        Map<Integer, List<Integer>> predecessors() {
+            Map<Integer, List<Integer>> preds = new HashMap<>();
+            for (Block b : blocks) for (int s : successors(b.terminator)) preds.computeIfAbsent(s, k -> new ArrayList<>()).add(b.id);
+            return preds;
+        }
+
+        /** What cancelling the retain at {@code a.insts[index]} takes, or null when it must stay. */
+        private Plan plan(RcMemory memory, Map<Integer, List<Integer>> preds, RcMemory.State s, Block a, int index) {
+            for (int k = 0; k < index; k++) memory.step(s, a.insts.get(k));
+            Value x = ((Inst.Call) a.insts.get(index)).args().get(0);
+            RcMemory.Sym cx = s.sym(x);
+            Plan plan = new Plan(a, a.insts.get(index), x, cx, s.pinned(cx));
+            if (DEBUG) System.err.println("rc-pairs " + f.symbol() + " b" + a.id + ":" + index + " x=" + x + " cx=" + cx + " pinned=" + plan.pinned + " pins=" + s.pins + " facts=" + s.facts);
+            s.unpinned.clear();
+            Scan first = scan(memory, a, index + 1, s, plan, true);
+            if (first == Scan.FAIL) return null;
+            if (first == Scan.FOUND) return plan;
+            Map<Integer, Map<Integer, RcMemory.State>> edges = new HashMap<>();
+            edges.put(a.id, memory.successorStates(a, s));
+            Set<Integer> done = new HashSet<>(List.of(a.id));
+            Set<Integer> found = new HashSet<>(); // blocks where the region ends at a release
+            Set<Integer> pending = new LinkedHashSet<>();
+            if (!push(edges.get(a.id).keySet(), done, pending)) return null;
+            while (!pending.isEmpty()) {
+                Block ready = null;
+                for (int id : pending) {
+                    if (done.containsAll(preds.getOrDefault(id, List.of()))) {
+                        ready = blocks.get(id);
+                        break;
+                    }
+                }
+                if (ready == null || done.size() > MAX_REGION) {
+                    if (DEBUG) System.err.println("   fail: region entered from outside, pending " + pending);
+                    return null;
+                }
+                pending.remove(ready.id);
+                List<RcMemory.State> incoming = new ArrayList<>();
+                for (int p : preds.get(ready.id)) {
+                    if (found.contains(p)) {
+                        if (DEBUG) System.err.println("   fail: b" + ready.id + " reached after a release too");
+                        return null;
+                    }
+                    RcMemory.State e = edges.get(p).get(ready.id);
+                    if (e != null) incoming.add(e); // else that branch never goes there from the region
+                }
+                RcMemory.State in = memory.meet(incoming);
+                done.add(ready.id);
+                Scan r = scan(memory, ready, 0, in, plan, false);
+                if (r == Scan.FAIL) return null;
+                if (r == Scan.FOUND) found.add(ready.id);
+                if (r == Scan.ON) {
+                    edges.put(ready.id, memory.successorStates(ready, in));
+                    if (!push(edges.get(ready.id).keySet(), done, pending)) return null;
+                }
+            }
+            return plan.releases.isEmpty() ? null : plan;
+        }
+
+        /** Adds a region block's successors to {@code pending}; false on a way back into the region. */
+        private boolean push(Set<Integer> successors, Set<Integer> done, Set<Integer> pending) {
+            for (int s : successors) {
+                if (done.contains(s)) return false;
+                pending.add(s);
+            }
+            return true;
+        }
+
+        enum Scan { FOUND, ON, FAIL }
+
+        private Scan fail(String why, Block b, Inst inst) {
+            if (DEBUG) System.err.println("   fail in b" + b.id + ": " + why + (inst == null ? "" : " at " + inst));
+            return Scan.FAIL;
+        }
+
+        /**
+         * Steps through {@code b} from {@code from}: FOUND at a release of x (recorded in the
+         * plan), ON when the block ends and the region goes on into its successors, FAIL when
+         * something in it rules the pair out.
+         */
+        private Scan scan(RcMemory memory, Block b, int from, RcMemory.State s, Plan plan, boolean first) {
+            boolean unwinds = false;
+            for (int k = from; k < b.insts.size(); k++) {
+                Inst inst = b.insts.get(k);
+                if (isRelease(inst) && s.sym(((Inst.Call) inst).args().get(0)).equals(plan.cx)) {
+                    if (unwinds) return fail("unwinds before the release", b, inst); // the edge also serves what follows the release
+                    plan.releases.add(new Site(b, inst));
+                    return Scan.FOUND;
+                }
+                if (effects.observes(inst)) return fail("observes", b, inst);
+                // Without a count of its own on x, nothing may release: it might be x's last.
+                if (!plan.pinned && !isRetain(inst) && effects.releases(inst)) return fail("releases", b, inst);
+                memory.step(s, inst);
+                // With one, that count must stay the function's until the release.
+                if (plan.pinned && s.unpinned.contains(plan.cx)) return fail("gives up the pin", b, inst);
+                s.unpinned.clear();
+                if (unwinding.mayUnwind(inst)) {
+                    if (first) return fail("unwinds after the retain", b, inst); // the edge also serves what precedes the retain
+                    unwinds = true;
+                    // Where the pad finds x: a slot that holds it even if the instruction wrote
+                    // through an address it was given before unwinding.
+                    Set<Integer> holders = s.slotsHolding(plan.cx);
+                    if (plan.holders == null) plan.holders = new LinkedHashSet<>(holders);
+                    else plan.holders.retainAll(holders);
+                }
+            }
+            if (unwinds) plan.compensate.add(b);
+            return switch (b.terminator) {
+                case Terminator.Jump j -> Scan.ON;
+                case Terminator.Branch br -> Scan.ON;
+                case Terminator.Unreachable u -> Scan.ON; // no successors: this path ends here
+                default -> fail("leaves the function", b, null); // return or resume with the count still held
+            };
+        }
+
+        private void apply(Plan p) {
+            Block a = p.retainBlock;
+            int at = indexOf(a, p.retain);
+            a.insts.remove(at);
+            for (Site r : p.releases) {
+                r.block.insts.remove(indexOf(r.block, r.inst));
+                // A block left with nothing that may unwind needs no edge (as prune-unwind).
+                if (r.block.unwind != Block.NONE && !unwinding.mayUnwind(r.block)) r.block.unwind = Block.NONE;
+            }
+            if (p.compensate.isEmpty()) return;
+            Value pin;
+            if (p.holders != null && !p.holders.isEmpty()) {
+                int id = p.holders.iterator().next();
+                pin = new Value.Temp(id, TirType.PTR);
+            } else {
+                Value.Temp slot = new Value.Temp(temps++, TirType.PTR);
+                blocks.get(0).insts.add(0, new Inst.Slot(slot, TirType.PTR, "rc.pin"));
+                if (a.id == 0) at++;
+                a.insts.add(at, new Inst.Store(slot, p.x));
+                pin = slot;
+            }
+            Map<Integer, Integer> padFor = new HashMap<>();
+            for (Block b : p.compensate) {
+                int old = b.unwind;
+                Integer pad = padFor.get(old);
+                if (pad == null) {
+                    pad = compensatingPad(old, pin, p.compensate);
+                    padFor.put(old, pad);
+                }
+                b.unwind = pad;
+            }
+        }
+
+        /**
+         * A landing pad that retains the pinned reference and goes on as {@code old} did. When
+         * only the blocks being redirected unwind to {@code old} and nothing else enters its
+         * code, the retain goes at the start of that code instead (where it usually meets the
+         * release of the same slot, for the next round).
+         */
+        private int compensatingPad(int old, Value pin, Set<Block> redirected) {
+            if (old != Block.NONE && blocks.get(old).terminator instanceof Terminator.Jump j && j.target() != old) {
+                boolean onlyRedirected = true;
+                for (Block b : blocks) if (b.unwind == old && !redirected.contains(b)) { onlyRedirected = false; break; }
+                List<Integer> codePreds = predecessors().getOrDefault(j.target(), List.of());
+                if (onlyRedirected && codePreds.equals(List.of(old))) {
+                    Block code = blocks.get(j.target());
+                    Value.Temp x = new Value.Temp(temps++, TirType.PTR);
+                    code.insts.add(0, new Inst.Load(x, pin, TirType.PTR));
+                    code.insts.add(1, new Inst.Call(null, RcEffects.RETAIN, List.of(x)));
+                    return old;
+                }
+            }
+            Block pad = new Block(blocks.size(), Block.NONE);
+            blocks.add(pad);
+            Block code = new Block(blocks.size(), Block.NONE);
+            blocks.add(code);
+            Value.Temp x = new Value.Temp(temps++, TirType.PTR);
+            code.insts.add(new Inst.Load(x, pin, TirType.PTR));
+            code.insts.add(new Inst.Call(null, RcEffects.RETAIN, List.of(x)));
+            if (old == Block.NONE) {
+                Value.Temp exception = new Value.Temp(temps++, TirType.PTR);
+                blocks.get(0).insts.add(0, new Inst.Slot(exception, TirType.PTR, "exception"));
+                pad.insts.add(new Inst.LandingPad(exception, false));
+                Value.Temp e = new Value.Temp(temps++, TirType.PTR);
+                code.insts.add(new Inst.Load(e, exception, TirType.PTR));
+                code.terminator = new Terminator.Resume(e);
+            } else {
+                Block oldPad = blocks.get(old);
+                Inst.LandingPad lp = oldPad.landingPad();
+                pad.insts.add(new Inst.LandingPad(lp.slot(), lp.catches()));
+                code.terminator = oldPad.terminator;
+            }
+            pad.terminator = new Terminator.Jump(code.id);
+            return pad.id;
+        }
+    }
+
+    private static int indexOf(Block b, Inst inst) {
+        for (int i = 0; i < b.insts.size(); i++) if (b.insts.get(i) == inst) return i;
+        throw new IllegalStateException("instruction not found");
+    }
+
+    /** A retain to cancel, with the releases it meets and the blocks whose unwinding needs it back. */
+    private static final class Plan {
+        final Block retainBlock;
+        final Inst retain;
+        final Value x;
+        final RcMemory.Sym cx;
+        /** Whether the function holds a count of x besides the retain's ({@link RcMemory}'s pins). */
+        final boolean pinned;
+        final List<Site> releases = new ArrayList<>();
+        final Set<Block> compensate = Collections.newSetFromMap(new IdentityHashMap<>());
+        /** Slots that hold x at every instruction of the region that may unwind. */
+        Set<Integer> holders;
+
+        Plan(Block retainBlock, Inst retain, Value x, RcMemory.Sym cx, boolean pinned) {
+            this.retainBlock = retainBlock;
+            this.retain = retain;
+            this.x = x;
+            this.cx = cx;
+            this.pinned = pinned;
+        }
+    }
+
+    private record Site(Block block, Inst inst) {}
+
+    static boolean isRetain(Inst inst) {
+        return inst instanceof Inst.Call c && c.callee().equals(RcEffects.RETAIN) && c.args().size() == 1;
+    }
+
+    static boolean isRelease(Inst inst) {
+        return inst instanceof Inst.Call c && c.callee().equals(RcEffects.RELEASE) && c.args().size() == 1;
+    }
+
+    static List<Integer> successors(Terminator t) {
+        return switch (t) {
+            case Terminator.Jump j -> List.of(j.target());
+            case Terminator.Branch br -> br.ifTrue() == br.ifFalse() ? List.of(br.ifTrue()) : List.of(br.ifTrue(), br.ifFalse());
+            default -> List.of();
+        };
+    }
+}
