@@ -58,6 +58,7 @@ final class RcEffects {
     static final String RETAIN = RuntimeAbi.RC_RETAIN.symbol();
 
     private final Set<String> releasing = new HashSet<>();
+    private final Set<String> writing = new HashSet<>();
     private final Set<String> observing = new HashSet<>();
     private final Map<String, boolean[]> readOnly = new HashMap<>();
     private final Map<String, boolean[]> borrowing = new HashMap<>();
@@ -107,6 +108,7 @@ final class RcEffects {
                 if (obs && e.observing.add(f.symbol())) changed = true;
             }
         }
+        e.heapWriters(m, drops);
         e.readOnlyParams(m);
         e.borrowingParams(m);
         return e;
@@ -117,6 +119,64 @@ final class RcEffects {
         if (releasing.contains(symbol)) return true;
         if (defined.contains(symbol)) return false;
         return !QUIET.contains(symbol) && !OBSERVERS.contains(symbol);
+    }
+
+    /**
+     * Whether a call of {@code symbol} may store to memory other than its own private slots
+     * (an object's fields, or what a pointer argument points to). Counts are not fields: the
+     * runtime's retains and releases change none, but a release runs drop functions, which
+     * may.
+     */
+    boolean writesHeap(String symbol) {
+        if (writing.contains(symbol)) return true;
+        if (defined.contains(symbol) || symbol.equals(RELEASE)) return false;
+        return !(QUIET.contains(symbol) || OBSERVERS.contains(symbol)) || symbol.equals(RuntimeAbi.PANIC_CATCH.symbol());
+    }
+
+    /** Least fixed point of {@link #writesHeap} over the module. */
+    private void heapWriters(TirModule m, Set<String> drops) {
+        Set<String> direct = new HashSet<>();
+        for (Function f : m.functions()) if (storesOutside(f)) direct.add(f.symbol());
+        writing.addAll(direct);
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            if (!writing.contains(RELEASE) && drops.stream().anyMatch(writing::contains)) {
+                writing.add(RELEASE);
+                changed = true;
+            }
+            for (Function f : m.functions()) {
+                if (writing.contains(f.symbol())) continue;
+                boolean w = false;
+                for (Block b : f.blocks()) {
+                    for (Inst inst : b.insts) {
+                        if (inst instanceof Inst.Call c && writesHeap(c.callee()) || inst instanceof Inst.CallIndirect) w = true;
+                    }
+                }
+                if (w) {
+                    writing.add(f.symbol());
+                    changed = true;
+                }
+            }
+        }
+    }
+
+    /** Whether {@code f} stores (or copies) to an address that is not in one of its private slots. */
+    private static boolean storesOutside(Function f) {
+        Set<Integer> priv = RcMemory.privateSlots(f);
+        for (Block b : f.blocks()) {
+            Set<Integer> inside = new HashSet<>(priv);
+            for (Inst inst : b.insts) {
+                switch (inst) {
+                    case Inst.FieldAddr fa when fa.pointer() instanceof Value.Temp t && inside.contains(t.id()) -> inside.add(fa.result().id());
+                    case Inst.ElementAddr ea when ea.pointer() instanceof Value.Temp t && inside.contains(t.id()) -> inside.add(ea.result().id());
+                    case Inst.Store st -> { if (!(st.slot() instanceof Value.Temp t && inside.contains(t.id()))) return true; }
+                    case Inst.CopyMem c -> { if (!(c.destination() instanceof Value.Temp t && inside.contains(t.id()))) return true; }
+                    default -> {}
+                }
+            }
+        }
+        return false;
     }
 
     /** Whether a call of {@code symbol} may read a reference count. */

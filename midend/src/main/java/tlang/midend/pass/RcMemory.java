@@ -59,8 +59,12 @@ final class RcMemory {
     record Agg(List<Sym> fields) implements Sym {}
     /** Field {@code index} of an aggregate value that is otherwise unknown. */
     record Field(Sym of, int index) implements Sym {}
-    /** A pure operation (a comparison, `not`, a cast, arithmetic) of known operands. */
+    /** A pure operation (a comparison, `not`) of known operands. */
     record Op(String op, List<Sym> args) implements Sym {}
+    /** The address of field or element {@code index} of what {@code base} points to (not a private slot). */
+    record HeapAddr(Sym base, int index) implements Sym {}
+    /** What was loaded from {@code address} (not a private slot) while memory was as in {@code epoch}. */
+    record HeapLoad(Sym address, int epoch) implements Sym {}
 
     /** When a pin holds: always ({@code cond} null), or while {@code cond} is {@code value}. */
     record Guard(Sym cond, boolean value) {
@@ -120,17 +124,25 @@ final class RcMemory {
         final Map<Integer, Address> addresses = new HashMap<>();
         /** Symbols whose pin was given up since this was last cleared. */
         final Set<Sym> unpinned = new HashSet<>();
+        /**
+         * Memory outside the private slots as it is now: a new number after every store
+         * there, and every call that may store there ({@link RcEffects#writesHeap}).
+         */
+        int epoch;
 
-        State() { this(new HashMap<>(), new HashMap<>(), new LinkedHashMap<>()); }
+        State() { this(new HashMap<>(), new HashMap<>(), new LinkedHashMap<>(), fresh++); }
 
-        private State(Map<Place, Sym> memory, Map<Sym, Boolean> facts, Map<Sym, Guard> pins) {
+        private State(Map<Place, Sym> memory, Map<Sym, Boolean> facts, Map<Sym, Guard> pins, int epoch) {
             this.memory = memory;
             this.facts = facts;
             this.pins = pins;
+            this.epoch = epoch;
         }
 
         /** A copy for a successor block: temps do not leave their block. */
-        State forSuccessor() { return new State(new HashMap<>(memory), new HashMap<>(facts), new LinkedHashMap<>(pins)); }
+        State forSuccessor() { return new State(new HashMap<>(memory), new HashMap<>(facts), new LinkedHashMap<>(pins), epoch); }
+
+        void heapWritten() { epoch = fresh++; }
 
         Sym sym(Value v) {
             if (v instanceof Value.Temp t) {
@@ -235,13 +247,18 @@ final class RcMemory {
             case Inst.Slot sl -> {}
             case Inst.Load l -> {
                 Address a = s.address(l.slot());
-                s.temps.put(l.result().id(), a != null && a.exact() ? s.read(a.place(), l.type()) : unknown());
+                Sym v;
+                if (a == null) v = new HeapLoad(s.sym(l.slot()), s.epoch);
+                else v = a.exact() ? s.read(a.place(), l.type()) : unknown();
+                s.temps.put(l.result().id(), v);
             }
             case Inst.Store st -> {
                 Address a = s.address(st.slot());
                 Sym v = s.sym(st.value());
-                if (a == null) s.unpin(v); // handed over to memory nothing here follows
-                else if (a.exact()) s.write(a.place(), v);
+                if (a == null) {
+                    s.unpin(v); // handed over to memory nothing here follows
+                    s.heapWritten();
+                } else if (a.exact()) s.write(a.place(), v);
                 else {
                     s.forgetSlot(a.place().root());
                     s.unpin(v);
@@ -250,7 +267,7 @@ final class RcMemory {
             case Inst.FieldAddr fa -> {
                 Address a = s.address(fa.pointer());
                 if (a != null) s.addresses.put(fa.result().id(), new Address(a.place().child(fa.index()), a.exact()));
-                else s.temps.put(fa.result().id(), unknown());
+                else s.temps.put(fa.result().id(), new HeapAddr(s.sym(fa.pointer()), fa.index()));
             }
             case Inst.ElementAddr ea -> {
                 Address a = s.address(ea.pointer());
@@ -260,6 +277,8 @@ final class RcMemory {
                     } else {
                         s.addresses.put(ea.result().id(), new Address(a.place(), false));
                     }
+                } else if (ea.index() instanceof Value.IntConst c && c.value() >= 0 && c.value() < ea.type().length()) {
+                    s.temps.put(ea.result().id(), new HeapAddr(s.sym(ea.pointer()), (int) c.value()));
                 } else {
                     s.temps.put(ea.result().id(), unknown());
                 }
@@ -280,6 +299,7 @@ final class RcMemory {
                 else if (d != null && d.exact()) s.forget(d.place());
                 else if (d != null) s.forgetSlot(d.place().root());
                 if (d == null) {
+                    s.heapWritten();
                     // Copied out to memory nothing here follows: what was in it is handed over.
                     if (copied != null) s.unpin(copied);
                     else if (from != null) s.handOverSlot(from.place().root());
@@ -287,6 +307,7 @@ final class RcMemory {
             }
             case Inst.Call c -> call(s, c);
             case Inst.CallIndirect c -> {
+                s.heapWritten();
                 s.unpin(s.sym(c.callee()));
                 for (Value v : c.args()) {
                     Address a = s.address(v);
@@ -319,6 +340,7 @@ final class RcMemory {
             s.unpin(s.sym(c.args().get(0)));
             return;
         }
+        if (effects.writesHeap(callee)) s.heapWritten();
         boolean quiet = RcEffects.keepsArguments(callee);
         for (int k = 0; k < c.args().size(); k++) {
             Value v = c.args().get(k);
@@ -342,7 +364,10 @@ final class RcMemory {
      * edge from a block not yet visited (a loop header) and a landing pad start empty.
      * {@code edges} receives, per block, the state each of its successors gets from it.
      */
-    Map<Integer, State> analyze(List<Block> blocks) {
+    /** The states at the start of each block reached, and on each edge taken (absent: never taken). */
+    record Analysis(Map<Integer, State> in, Map<Integer, Map<Integer, State>> edges) {}
+
+    Analysis analyze(List<Block> blocks) {
         Map<Integer, State> in = new HashMap<>();
         Map<Integer, Map<Integer, State>> edges = new HashMap<>();
         Map<Integer, List<Integer>> preds = new HashMap<>();
@@ -369,7 +394,7 @@ final class RcMemory {
             for (Inst inst : b.insts) step(s, inst);
             edges.put(id, successorStates(b, s));
         }
-        return in;
+        return new Analysis(in, edges);
     }
 
     /**
@@ -443,7 +468,9 @@ final class RcMemory {
                 break;
             }
         }
-        return new State(memory, facts, pins);
+        int epoch = first.epoch;
+        for (State o : incoming) if (o.epoch != epoch) { epoch = fresh++; break; }
+        return new State(memory, facts, pins, epoch);
     }
 
     static List<Integer> reversePostorder(List<Block> blocks) {
@@ -474,7 +501,7 @@ final class RcMemory {
      * Slots whose address, and every address made from it, is only used as the address of a
      * load, store, copy, field or element address, or as a call argument.
      */
-    private static Set<Integer> privateSlots(Function f) {
+    static Set<Integer> privateSlots(Function f) {
         Set<Integer> slots = new HashSet<>();
         for (Block b : f.blocks()) for (Inst inst : b.insts) if (inst instanceof Inst.Slot s) slots.add(s.result().id());
         Set<Integer> escaped = new HashSet<>();

@@ -90,20 +90,22 @@ public final class RcPairs implements ModulePass {
 
         /** Finds one pair and cancels it; false when there is none. */
         boolean once() {
+            cleanup = null;
             Function current = new Function(f.symbol(), f.sourceName(), f.params(), f.result(), f.noReturn(), blocks, temps);
             RcMemory memory = new RcMemory(current, effects);
-            Map<Integer, RcMemory.State> in = null;
+            RcMemory.Analysis global = null;
             Map<Integer, List<Integer>> preds = predecessors();
             for (Block b : blocks) {
                 for (int i = 0; i < b.insts.size(); i++) {
                     if (!isRetain(b.insts.get(i))) continue;
-                    if (in == null) in = memory.analyze(blocks);
-                    RcMemory.State start = in.get(b.id);
-                    if (start == null) continue; // unreachable
-                    Plan p = plan(memory, preds, start.forSuccessor(), b, i);
-                    if (p != null) {
-                        apply(p);
-                        return true;
+                    if (global == null) global = memory.analyze(blocks);
+                    if (!global.in().containsKey(b.id)) continue; // unreachable
+                    for (Mode mode : Mode.values()) {
+                        Plan p = plan(memory, global, preds, b, i, mode);
+                        if (p != null) {
+                            apply(p);
+                            return true;
+                        }
                     }
                 }
             }
@@ -116,27 +118,51 @@ public final class RcPairs implements ModulePass {
             return preds;
         }
 
-        /** What cancelling the retain at {@code a.insts[index]} takes, or null when it must stay. */
-        private Plan plan(RcMemory memory, Map<Integer, List<Integer>> preds, RcMemory.State s, Block a, int index) {
+        /**
+         * What cancelling the retain at {@code a.insts[index]} takes, or null when it must
+         * stay (or when {@code mode} does not apply to it).
+         */
+        private Plan plan(RcMemory memory, RcMemory.Analysis global, Map<Integer, List<Integer>> preds, Block a, int index, Mode mode) {
+            RcMemory.State s = global.in().get(a.id).forSuccessor();
             for (int k = 0; k < index; k++) memory.step(s, a.insts.get(k));
             Value x = ((Inst.Call) a.insts.get(index)).args().get(0);
             RcMemory.Sym cx = s.sym(x);
-            Plan plan = new Plan(a, a.insts.get(index), x, cx, s.pinned(cx));
-            if (DEBUG) System.err.println("rc-pairs " + f.symbol() + " b" + a.id + ":" + index + " x=" + x + " cx=" + cx + " pinned=" + plan.pinned + " pins=" + s.pins + " facts=" + s.facts);
+            boolean applies = switch (mode) {
+                case QUIET -> true;
+                case PINNED -> s.pinned(cx);
+                case HELD -> heldInMemory(s, cx);
+            };
+            if (!applies) return null;
+            Plan plan = new Plan(a, a.insts.get(index), x, cx, mode, s.epoch);
+            if (DEBUG) System.err.println("rc-pairs " + f.symbol() + " b" + a.id + ":" + index + " " + mode + " x=" + x + " cx=" + cx + " pins=" + s.pins + " facts=" + s.facts);
             s.unpinned.clear();
             Scan first = scan(memory, a, index + 1, s, plan, true);
             if (first == Scan.FAIL) return null;
             if (first == Scan.FOUND) return plan;
+            // The blocks the region may reach, to tell its own blocks from the rest: a block
+            // is looked at once every predecessor among them has been.
+            Set<Integer> reach = new HashSet<>();
+            java.util.ArrayDeque<Integer> work = new java.util.ArrayDeque<>(successors(a.terminator));
+            while (!work.isEmpty()) {
+                int id = work.poll();
+                if (id == a.id || !reach.add(id)) continue;
+                work.addAll(successors(blocks.get(id).terminator));
+            }
             Map<Integer, Map<Integer, RcMemory.State>> edges = new HashMap<>();
             edges.put(a.id, memory.successorStates(a, s));
+            // Paths that enter the region's blocks from elsewhere, as the whole function's
+            // analysis sees them: they must reach neither a release nor a block given a pad.
+            Map<Integer, Map<Integer, RcMemory.State>> outside = new HashMap<>();
             Set<Integer> done = new HashSet<>(List.of(a.id));
             Set<Integer> found = new HashSet<>(); // blocks where the region ends at a release
             Set<Integer> pending = new LinkedHashSet<>();
-            if (!push(edges.get(a.id).keySet(), done, pending)) return null;
+            if (!push(edges.get(a.id).keySet(), done, pending)) { if (DEBUG) System.err.println("   fail: loop"); return null; }
             while (!pending.isEmpty()) {
                 Block ready = null;
                 for (int id : pending) {
-                    if (done.containsAll(preds.getOrDefault(id, List.of()))) {
+                    boolean all = true;
+                    for (int p : preds.getOrDefault(id, List.of())) if (reach.contains(p) && !done.contains(p)) { all = false; break; }
+                    if (all) {
                         ready = blocks.get(id);
                         break;
                     }
@@ -146,26 +172,99 @@ public final class RcPairs implements ModulePass {
                     return null;
                 }
                 pending.remove(ready.id);
-                List<RcMemory.State> incoming = new ArrayList<>();
+                List<RcMemory.State> incoming = new ArrayList<>(), elsewhere = new ArrayList<>();
                 for (int p : preds.get(ready.id)) {
                     if (found.contains(p)) {
                         if (DEBUG) System.err.println("   fail: b" + ready.id + " reached after a release too");
                         return null;
                     }
-                    RcMemory.State e = edges.get(p).get(ready.id);
-                    if (e != null) incoming.add(e); // else that branch never goes there from the region
+                    if (done.contains(p)) {
+                        RcMemory.State e = edges.get(p).get(ready.id);
+                        if (e != null) incoming.add(e); // else that branch never goes there from the region
+                        RcMemory.State o = outside.getOrDefault(p, Map.of()).get(ready.id);
+                        if (o != null) elsewhere.add(o);
+                    } else {
+                        // From outside the region: as the function's analysis says, if it is
+                        // reached at all and the edge can be taken.
+                        Map<Integer, RcMemory.State> out = global.edges().get(p);
+                        RcMemory.State o = out == null ? null : out.get(ready.id);
+                        if (o != null) elsewhere.add(o.forSuccessor());
+                        else if (out == null && global.in().containsKey(p)) { if (DEBUG) System.err.println("   fail: no edges from b" + p); return null; }
+                    }
                 }
+                if (incoming.isEmpty()) { if (DEBUG) System.err.println("   fail: b" + ready.id + " not entered from the region"); return null; }
                 RcMemory.State in = memory.meet(incoming);
                 done.add(ready.id);
                 Scan r = scan(memory, ready, 0, in, plan, false);
                 if (r == Scan.FAIL) return null;
+                if (!elsewhere.isEmpty()) {
+                    if (r == Scan.FOUND || plan.compensate.contains(ready)) {
+                        if (DEBUG) System.err.println("   fail: b" + ready.id + " is also reached from outside");
+                        return null;
+                    }
+                    RcMemory.State o = memory.meet(elsewhere);
+                    for (Inst inst : ready.insts) memory.step(o, inst);
+                    outside.put(ready.id, memory.successorStates(ready, o));
+                }
                 if (r == Scan.FOUND) found.add(ready.id);
                 if (r == Scan.ON) {
                     edges.put(ready.id, memory.successorStates(ready, in));
-                    if (!push(edges.get(ready.id).keySet(), done, pending)) return null;
+                    if (!push(edges.get(ready.id).keySet(), done, pending)) { if (DEBUG) System.err.println("   fail: loop at b" + ready.id); return null; }
                 }
             }
-            return plan.releases.isEmpty() ? null : plan;
+            if (plan.releases.isEmpty()) { if (DEBUG) System.err.println("   fail: no release"); return null; }
+            // A block of cleanup code without an edge aborts on a panic (a drop that panics
+            // while unwinding): it gets no pad.
+            for (Block b : plan.compensate) {
+                if (b.unwind == Block.NONE && cleanupCode().contains(b.id)) {
+                    if (DEBUG) System.err.println("   fail: b" + b.id + " is cleanup code");
+                    return null;
+                }
+            }
+            return plan;
+        }
+
+        /**
+         * Whether x is a reference held by memory outside the function's slots that stays
+         * put while memory does: read (possibly as part of a bigger value) from a place that
+         * stays allocated, in the memory as it is now ({@link #lasts}).
+         */
+        private boolean heldInMemory(RcMemory.State s, RcMemory.Sym cx) {
+            RcMemory.Sym v = cx;
+            while (v instanceof RcMemory.Field fl) v = fl.of();
+            return v instanceof RcMemory.HeapLoad hl && hl.epoch() == s.epoch && lasts(s, hl.address());
+        }
+
+        /**
+         * Whether the memory at {@code location} stays allocated, holding what it holds,
+         * while nothing stores to memory: a place the caller lent (a parameter the function
+         * only borrows through) or a part of it, or a field of an object that is alive —
+         * one the function holds a count of, or one whose reference was read, in the memory
+         * as it is now, from a place that lasts in turn.
+         */
+        private boolean lasts(RcMemory.State s, RcMemory.Sym location) {
+            RcMemory.Sym base = location;
+            while (base instanceof RcMemory.HeapAddr ha) base = ha.base();
+            if (base instanceof RcMemory.Known k && k.value() instanceof Value.Param p) return effects.borrowsParam(f.symbol(), p.index());
+            if (base == location) return false; // not a field of anything known
+            if (s.pinned(base)) return true;
+            return base instanceof RcMemory.HeapLoad hl && hl.epoch() == s.epoch && lasts(s, hl.address());
+        }
+
+        private Set<Integer> cleanup;
+
+        /** Blocks reached from landing pads by normal edges: code that runs while unwinding. */
+        private Set<Integer> cleanupCode() {
+            if (cleanup != null) return cleanup;
+            cleanup = new HashSet<>();
+            java.util.ArrayDeque<Integer> work = new java.util.ArrayDeque<>();
+            for (Block b : blocks) if (b.isLandingPad()) work.add(b.id);
+            while (!work.isEmpty()) {
+                int id = work.poll();
+                if (!cleanup.add(id)) continue;
+                work.addAll(successors(blocks.get(id).terminator));
+            }
+            return cleanup;
         }
 
         /** Adds a region block's successors to {@code pending}; false on a way back into the region. */
@@ -178,6 +277,14 @@ public final class RcPairs implements ModulePass {
         }
 
         enum Scan { FOUND, ON, FAIL }
+
+        /**
+         * Why x stays alive without the retain's count: QUIET, nothing in the region
+         * releases anything; PINNED, the function holds another count of x that it keeps
+         * ({@link RcMemory}'s pins); HELD, a field of a live object holds x and nothing in
+         * the region stores to memory.
+         */
+        enum Mode { PINNED, HELD, QUIET }
 
         private Scan fail(String why, Block b, Inst inst) {
             if (DEBUG) System.err.println("   fail in b" + b.id + ": " + why + (inst == null ? "" : " at " + inst));
@@ -199,11 +306,12 @@ public final class RcPairs implements ModulePass {
                     return Scan.FOUND;
                 }
                 if (effects.observes(inst)) return fail("observes", b, inst);
-                // Without a count of its own on x, nothing may release: it might be x's last.
-                if (!plan.pinned && !isRetain(inst) && effects.releases(inst)) return fail("releases", b, inst);
+                // With no other count known to stay, nothing may release: it might be x's last.
+                if (plan.mode == Mode.QUIET && !isRetain(inst) && effects.releases(inst)) return fail("releases", b, inst);
                 memory.step(s, inst);
-                // With one, that count must stay the function's until the release.
-                if (plan.pinned && s.unpinned.contains(plan.cx)) return fail("gives up the pin", b, inst);
+                // The other count must stay: the function's own, or the one memory holds.
+                if (plan.mode == Mode.PINNED && s.unpinned.contains(plan.cx)) return fail("gives up the pin", b, inst);
+                if (plan.mode == Mode.HELD && s.epoch != plan.epoch) return fail("writes memory", b, inst);
                 s.unpinned.clear();
                 if (unwinding.mayUnwind(inst)) {
                     if (first) return fail("unwinds after the retain", b, inst); // the edge also serves what precedes the retain
@@ -312,19 +420,21 @@ public final class RcPairs implements ModulePass {
         final Inst retain;
         final Value x;
         final RcMemory.Sym cx;
-        /** Whether the function holds a count of x besides the retain's ({@link RcMemory}'s pins). */
-        final boolean pinned;
+        final Work.Mode mode;
+        /** Memory as it was at the retain (for {@link Work.Mode#HELD}). */
+        final int epoch;
         final List<Site> releases = new ArrayList<>();
         final Set<Block> compensate = Collections.newSetFromMap(new IdentityHashMap<>());
         /** Slots that hold x at every instruction of the region that may unwind. */
         Set<Integer> holders;
 
-        Plan(Block retainBlock, Inst retain, Value x, RcMemory.Sym cx, boolean pinned) {
+        Plan(Block retainBlock, Inst retain, Value x, RcMemory.Sym cx, Work.Mode mode, int epoch) {
             this.retainBlock = retainBlock;
             this.retain = retain;
             this.x = x;
             this.cx = cx;
-            this.pinned = pinned;
+            this.mode = mode;
+            this.epoch = epoch;
         }
     }
 
