@@ -63,8 +63,8 @@ final class RcMemory {
     record Op(String op, List<Sym> args) implements Sym {}
     /** The address of field or element {@code index} of what {@code base} points to (not a private slot). */
     record HeapAddr(Sym base, int index) implements Sym {}
-    /** What was loaded from {@code address} (not a private slot) while memory was as in {@code epoch}. */
-    record HeapLoad(Sym address, int epoch) implements Sym {}
+    /** What was loaded, as a {@code type}, from {@code address} (not a private slot) while memory was as in {@code epoch}. */
+    record HeapLoad(Sym address, int epoch, TirType type) implements Sym {}
 
     /** When a pin holds: always ({@code cond} null), or while {@code cond} is {@code value}. */
     record Guard(Sym cond, boolean value) {
@@ -248,7 +248,7 @@ final class RcMemory {
             case Inst.Load l -> {
                 Address a = s.address(l.slot());
                 Sym v;
-                if (a == null) v = new HeapLoad(s.sym(l.slot()), s.epoch);
+                if (a == null) v = new HeapLoad(s.sym(l.slot()), s.epoch, l.type());
                 else v = a.exact() ? s.read(a.place(), l.type()) : unknown();
                 s.temps.put(l.result().id(), v);
             }
@@ -408,7 +408,7 @@ final class RcMemory {
             case Terminator.Jump j -> out.put(j.target(), end.forSuccessor());
             case Terminator.Branch br -> {
                 Sym c = end.sym(br.condition());
-                Boolean known = br.condition() instanceof Value.BoolConst k ? Boolean.valueOf(k.value()) : end.facts.get(c);
+                Boolean known = c instanceof Known k && k.value() instanceof Value.BoolConst bc ? Boolean.valueOf(bc.value()) : end.facts.get(c);
                 if (br.ifTrue() == br.ifFalse()) {
                     out.put(br.ifTrue(), end.forSuccessor());
                 } else if (known != null) {
@@ -434,6 +434,12 @@ final class RcMemory {
             boolean all = true;
             for (State o : incoming) if (!e.getValue().equals(o.memory.get(e.getKey()))) { all = false; break; }
             if (all) memory.put(e.getKey(), e.getValue());
+        }
+        // What some edge knows a place holds and the join does not: a count held there can
+        // no longer be followed.
+        List<Sym> lost = new ArrayList<>();
+        for (State o : incoming) {
+            for (Map.Entry<Place, Sym> e : o.memory.entrySet()) if (!e.getValue().equals(memory.get(e.getKey()))) lost.add(e.getValue());
         }
         Map<Sym, Boolean> facts = new HashMap<>();
         for (Map.Entry<Sym, Boolean> e : first.facts.entrySet()) {
@@ -468,6 +474,7 @@ final class RcMemory {
                 break;
             }
         }
+        for (Sym l : lost) pins.keySet().removeIf(p -> occurs(p, l));
         int epoch = first.epoch;
         for (State o : incoming) if (o.epoch != epoch) { epoch = fresh++; break; }
         return new State(memory, facts, pins, epoch);

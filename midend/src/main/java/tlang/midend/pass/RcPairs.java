@@ -127,13 +127,15 @@ public final class RcPairs implements ModulePass {
             for (int k = 0; k < index; k++) memory.step(s, a.insts.get(k));
             Value x = ((Inst.Call) a.insts.get(index)).args().get(0);
             RcMemory.Sym cx = s.sym(x);
+            Set<RcMemory.Sym> relied = new HashSet<>();
             boolean applies = switch (mode) {
                 case QUIET -> true;
                 case PINNED -> s.pinned(cx);
-                case HELD -> heldInMemory(s, cx);
+                case HELD -> heldInMemory(s, cx, relied);
             };
             if (!applies) return null;
             Plan plan = new Plan(a, a.insts.get(index), x, cx, mode, s.epoch);
+            plan.relied.addAll(relied);
             if (DEBUG) System.err.println("rc-pairs " + f.symbol() + " b" + a.id + ":" + index + " " + mode + " x=" + x + " cx=" + cx + " pins=" + s.pins + " facts=" + s.facts);
             s.unpinned.clear();
             Scan first = scan(memory, a, index + 1, s, plan, true);
@@ -229,10 +231,10 @@ public final class RcPairs implements ModulePass {
          * put while memory does: read (possibly as part of a bigger value) from a place that
          * stays allocated, in the memory as it is now ({@link #lasts}).
          */
-        private boolean heldInMemory(RcMemory.State s, RcMemory.Sym cx) {
+        private boolean heldInMemory(RcMemory.State s, RcMemory.Sym cx, Set<RcMemory.Sym> relied) {
             RcMemory.Sym v = cx;
             while (v instanceof RcMemory.Field fl) v = fl.of();
-            return v instanceof RcMemory.HeapLoad hl && hl.epoch() == s.epoch && lasts(s, hl.address());
+            return v instanceof RcMemory.HeapLoad hl && hl.epoch() == s.epoch && lasts(s, hl.address(), relied);
         }
 
         /**
@@ -240,15 +242,19 @@ public final class RcPairs implements ModulePass {
          * while nothing stores to memory: a place the caller lent (a parameter the function
          * only borrows through) or a part of it, or a field of an object that is alive —
          * one the function holds a count of, or one whose reference was read, in the memory
-         * as it is now, from a place that lasts in turn.
+         * as it is now, from a place that lasts in turn. The counts it relies on go to
+         * {@code relied}: the region must keep them.
          */
-        private boolean lasts(RcMemory.State s, RcMemory.Sym location) {
+        private boolean lasts(RcMemory.State s, RcMemory.Sym location, Set<RcMemory.Sym> relied) {
             RcMemory.Sym base = location;
             while (base instanceof RcMemory.HeapAddr ha) base = ha.base();
             if (base instanceof RcMemory.Known k && k.value() instanceof Value.Param p) return effects.borrowsParam(f.symbol(), p.index());
             if (base == location) return false; // not a field of anything known
-            if (s.pinned(base)) return true;
-            return base instanceof RcMemory.HeapLoad hl && hl.epoch() == s.epoch && lasts(s, hl.address());
+            if (s.pinned(base)) {
+                relied.add(base);
+                return true;
+            }
+            return base instanceof RcMemory.HeapLoad hl && hl.epoch() == s.epoch && lasts(s, hl.address(), relied);
         }
 
         private Set<Integer> cleanup;
@@ -312,6 +318,7 @@ public final class RcPairs implements ModulePass {
                 // The other count must stay: the function's own, or the one memory holds.
                 if (plan.mode == Mode.PINNED && s.unpinned.contains(plan.cx)) return fail("gives up the pin", b, inst);
                 if (plan.mode == Mode.HELD && s.epoch != plan.epoch) return fail("writes memory", b, inst);
+                for (RcMemory.Sym r : plan.relied) if (s.unpinned.contains(r)) return fail("gives up a count it relies on", b, inst);
                 s.unpinned.clear();
                 if (unwinding.mayUnwind(inst)) {
                     if (first) return fail("unwinds after the retain", b, inst); // the edge also serves what precedes the retain
@@ -423,6 +430,8 @@ public final class RcPairs implements ModulePass {
         final Work.Mode mode;
         /** Memory as it was at the retain (for {@link Work.Mode#HELD}). */
         final int epoch;
+        /** The function's own counts that keep the place holding x allocated (HELD). */
+        final Set<RcMemory.Sym> relied = new HashSet<>();
         final List<Site> releases = new ArrayList<>();
         final Set<Block> compensate = Collections.newSetFromMap(new IdentityHashMap<>());
         /** Slots that hold x at every instruction of the region that may unwind. */
