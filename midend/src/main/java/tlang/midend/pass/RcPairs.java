@@ -56,6 +56,13 @@ public final class RcPairs implements ModulePass {
     private static final int MAX_ROUNDS = 2000;
     private static final boolean DEBUG = System.getenv("T_RC_DEBUG") != null;
 
+    /** False under `--panic=abort`: nothing unwinds, no pad needs a count back. */
+    private final boolean unwinds;
+
+    public RcPairs() { this(true); }
+
+    public RcPairs(boolean unwinds) { this.unwinds = unwinds; }
+
     @Override public String name() { return "rc-pairs"; }
 
     @Override
@@ -63,7 +70,7 @@ public final class RcPairs implements ModulePass {
         RcEffects effects = RcEffects.of(m);
         Unwinding unwinding = Unwinding.of(m);
         List<Function> out = new ArrayList<>();
-        for (Function f : m.functions()) out.add(new Work(f, effects, unwinding).run());
+        for (Function f : m.functions()) out.add(new Work(f, effects, unwinds ? unwinding : null).run());
         return new TirModule(m.name(), m.externs(), out);
     }
 
@@ -320,7 +327,7 @@ public final class RcPairs implements ModulePass {
                 if (plan.mode == Mode.HELD && s.epoch != plan.epoch) return fail("writes memory", b, inst);
                 for (RcMemory.Sym r : plan.relied) if (s.unpinned.contains(r)) return fail("gives up a count it relies on", b, inst);
                 s.unpinned.clear();
-                if (unwinding.mayUnwind(inst)) {
+                if (unwinding != null && unwinding.mayUnwind(inst)) {
                     if (first) return fail("unwinds after the retain", b, inst); // the edge also serves what precedes the retain
                     unwinds = true;
                     // Where the pad finds x: a slot that holds it even if the instruction wrote
@@ -346,7 +353,7 @@ public final class RcPairs implements ModulePass {
             for (Site r : p.releases) {
                 r.block.insts.remove(indexOf(r.block, r.inst));
                 // A block left with nothing that may unwind needs no edge (as prune-unwind).
-                if (r.block.unwind != Block.NONE && !unwinding.mayUnwind(r.block)) r.block.unwind = Block.NONE;
+                if (r.block.unwind != Block.NONE && unwinding != null && !unwinding.mayUnwind(r.block)) r.block.unwind = Block.NONE;
             }
             if (p.compensate.isEmpty()) return;
             Value pin;
