@@ -79,10 +79,12 @@ public final class BorrowParams implements ModulePass {
             if (b != null) borrowed.put(f.symbol(), b);
         }
         if (borrowed.isEmpty()) return m;
-        // The callees first (their final releases go), then every call.
+        // The callees first (their final releases go), then every call: a call needs a pad
+        // of its own only where the callee may still unwind without the release.
         for (Map.Entry<String, Borrowed> e : borrowed.entrySet()) {
             for (Site s : e.getValue().finals()) s.block().insts.remove(indexOf(s.block(), s.inst()));
         }
+        unwinding = Unwinding.of(m);
         List<Function> out = new ArrayList<>();
         for (Function f : m.functions()) out.add(rewriteCalls(f, borrowed, unwinding));
         return new TirModule(m.name(), m.externs(), out);
@@ -256,7 +258,8 @@ public final class BorrowParams implements ModulePass {
                 b.insts.add(k, new Inst.Store(held, arg));
                 k++;
                 split(blocks, b, k + 1, temps); // the release and what follows
-                Block call = split(blocks, b, k, temps);
+                // (Slots for values crossing the split go to the entry, which may be b.)
+                Block call = split(blocks, b, indexOf(b, c), temps);
                 done.addAll(call.insts); // the call, rebuilt with its operands reloaded
                 call.unwind = releasingPad(blocks, b.unwind, held, temps);
                 break; // the rest of the block is in `rest`, looked at later

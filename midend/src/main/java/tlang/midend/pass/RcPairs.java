@@ -176,8 +176,11 @@ public final class RcPairs implements ModulePass {
                         break;
                     }
                 }
-                if (ready == null || done.size() > MAX_REGION) {
-                    if (DEBUG) System.err.println("   fail: region entered from outside, pending " + pending);
+                // None waits on nothing: take the first anyway, and count the predecessors not
+                // looked at as outside (a later way from the region into it fails the pair).
+                if (ready == null) ready = blocks.get(pending.iterator().next());
+                if (done.size() > MAX_REGION) {
+                    if (DEBUG) System.err.println("   fail: region too big");
                     return null;
                 }
                 pending.remove(ready.id);
@@ -316,6 +319,12 @@ public final class RcPairs implements ModulePass {
                 if (isRelease(inst) && s.sym(((Inst.Call) inst).args().get(0)).equals(plan.cx)) {
                     if (unwinds) return fail("unwinds before the release", b, inst); // the edge also serves what follows the release
                     plan.releases.add(new Site(b, inst));
+                    // The slot it releases from: the best place for a pad to find x (its own
+                    // release of that slot then meets the retain there).
+                    Value operand = ((Inst.Call) inst).args().get(0);
+                    for (int j = k - 1; j >= from && plan.preferred == null; j--) {
+                        if (b.insts.get(j) instanceof Inst.Load l && l.result().equals(operand) && l.slot() instanceof Value.Temp t) plan.preferred = t.id();
+                    }
                     return Scan.FOUND;
                 }
                 if (effects.observes(inst)) return fail("observes", b, inst);
@@ -358,7 +367,7 @@ public final class RcPairs implements ModulePass {
             if (p.compensate.isEmpty()) return;
             Value pin;
             if (p.holders != null && !p.holders.isEmpty()) {
-                int id = p.holders.iterator().next();
+                int id = p.preferred != null && p.holders.contains(p.preferred) ? p.preferred : p.holders.iterator().next();
                 pin = new Value.Temp(id, TirType.PTR);
             } else {
                 Value.Temp slot = new Value.Temp(temps++, TirType.PTR);
@@ -443,6 +452,8 @@ public final class RcPairs implements ModulePass {
         final Set<Block> compensate = Collections.newSetFromMap(new IdentityHashMap<>());
         /** Slots that hold x at every instruction of the region that may unwind. */
         Set<Integer> holders;
+        /** A slot a release of x loads from. */
+        Integer preferred;
 
         Plan(Block retainBlock, Inst retain, Value x, RcMemory.Sym cx, Work.Mode mode, int epoch) {
             this.retainBlock = retainBlock;
