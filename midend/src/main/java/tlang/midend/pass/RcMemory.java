@@ -107,6 +107,7 @@ final class RcMemory {
     static boolean occurs(Sym inner, Sym outer) {
         if (inner.equals(outer)) return true;
         if (outer instanceof Agg a) for (Sym s : a.fields()) if (occurs(inner, s)) return true;
+        if (outer instanceof Op o) for (Sym s : o.args()) if (occurs(inner, s)) return true;
         if (inner instanceof Field f) return occurs(f.of(), outer);
         return false;
     }
@@ -197,6 +198,9 @@ final class RcMemory {
                 for (int i = 0; i < st.fields().size(); i++) fields.add(read(p.child(i), st.fields().get(i)));
                 return new Agg(List.copyOf(fields));
             }
+            // Nothing known about p as a whole: what is known inside it can no longer be
+            // followed through the new value.
+            if (hasInside(p)) for (Map.Entry<Place, Sym> e : memory.entrySet()) if (e.getKey().overlaps(p)) unpin(e.getValue());
             Sym u = unknown();
             memory.put(p, u);
             return u;
@@ -249,7 +253,11 @@ final class RcMemory {
                 Address a = s.address(l.slot());
                 Sym v;
                 if (a == null) v = new HeapLoad(s.sym(l.slot()), s.epoch, l.type());
-                else v = a.exact() ? s.read(a.place(), l.type()) : unknown();
+                else if (a.exact()) v = s.read(a.place(), l.type());
+                else {
+                    s.handOverSlot(a.place().root()); // an element not known: its count cannot be followed
+                    v = unknown();
+                }
                 s.temps.put(l.result().id(), v);
             }
             case Inst.Store st -> {
@@ -291,6 +299,9 @@ final class RcMemory {
             case Inst.ExtractField x -> s.temps.put(x.result().id(), field(s.sym(x.aggregate()), x.index()));
             case Inst.Compare c -> s.temps.put(c.result().id(), new Op("cmp " + c.op(), List.of(s.sym(c.left()), s.sym(c.right()))));
             case Inst.Not n -> s.temps.put(n.result().id(), new Op("not", List.of(s.sym(n.operand()))));
+            // A value that may be one of its operands: handing it over hands them over.
+            case Inst.Select sel -> s.temps.put(sel.result().id(), new Op("select", List.of(s.sym(sel.condition()), s.sym(sel.ifTrue()), s.sym(sel.ifFalse()))));
+            case Inst.Cast c -> s.temps.put(c.result().id(), new Op("cast", List.of(s.sym(c.operand()))));
             case Inst.CopyMem c -> {
                 Address d = s.address(c.destination()), from = s.address(c.source());
                 Sym copied = from != null && from.exact() ? s.read(from.place(), c.type()) : null;

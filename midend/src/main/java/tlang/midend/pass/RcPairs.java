@@ -314,6 +314,7 @@ public final class RcPairs implements ModulePass {
          */
         private Scan scan(RcMemory memory, Block b, int from, RcMemory.State s, Plan plan, boolean first) {
             boolean unwinds = false;
+            if (!keeps(s, plan)) return fail("loses track of the other count", b, null);
             for (int k = from; k < b.insts.size(); k++) {
                 Inst inst = b.insts.get(k);
                 if (isRelease(inst) && s.sym(((Inst.Call) inst).args().get(0)).equals(plan.cx)) {
@@ -335,6 +336,7 @@ public final class RcPairs implements ModulePass {
                 if (plan.mode == Mode.PINNED && s.unpinned.contains(plan.cx)) return fail("gives up the pin", b, inst);
                 if (plan.mode == Mode.HELD && s.epoch != plan.epoch) return fail("writes memory", b, inst);
                 for (RcMemory.Sym r : plan.relied) if (s.unpinned.contains(r)) return fail("gives up a count it relies on", b, inst);
+                if (!keeps(s, plan)) return fail("loses track of the other count", b, inst);
                 s.unpinned.clear();
                 if (unwinding != null && unwinding.mayUnwind(inst)) {
                     if (first) return fail("unwinds after the retain", b, inst); // the edge also serves what precedes the retain
@@ -353,6 +355,13 @@ public final class RcPairs implements ModulePass {
                 case Terminator.Unreachable u -> Scan.ON; // no successors: this path ends here
                 default -> fail("leaves the function", b, null); // return or resume with the count still held
             };
+        }
+
+        /** Whether the count that keeps x alive in the region is still known to be held. */
+        private static boolean keeps(RcMemory.State s, Plan plan) {
+            if (plan.mode == Mode.PINNED && !s.pinned(plan.cx)) return false;
+            for (RcMemory.Sym r : plan.relied) if (!s.pinned(r)) return false;
+            return true;
         }
 
         private void apply(Plan p) {
