@@ -190,6 +190,16 @@ struct trt_caught_panic {
  * see docs/runtime.md).  A non-T exception aborts. */
 void trt_panic_catch(struct _Unwind_Exception *exc, struct trt_caught_panic *out);
 
+/* std::panic::set_hook: from now on every panic (under the unwind strategy)
+ * calls hook(&info, arg) when it starts, before anything unwinds, whether or
+ * not a catch will stop it; `info` (and the message it points to) lives for
+ * the call.  An uncaught panic then prints no report of its own (the hook
+ * replaced it) and still exits with status 101.  A panic inside the hook
+ * aborts with both messages.  hook == NULL restores the default report.
+ * The compiler passes a trampoline as `hook` and the T function as `arg`. */
+typedef void (*trt_panic_hook)(const struct trt_caught_panic *info, void *arg);
+void trt_panic_set_hook(trt_panic_hook hook, void *arg);
+
 /* ---- Backtraces ------------------------------------------------------------
  *
  * Each entry is an address inside the instruction that was executing in that

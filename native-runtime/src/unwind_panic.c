@@ -115,10 +115,37 @@ _Noreturn void rt_unwind_fatal(const char *what, int err)
 	rt_abort();
 }
 
+/* std::panic::set_hook: the hook and the panic it is running for (NULL when
+ * not inside it). */
+static trt_panic_hook hook;
+static void *hook_arg;
+static struct trt_panic_exception *in_hook;
+
+void trt_panic_set_hook(trt_panic_hook h, void *arg)
+{
+	hook = h;
+	hook_arg = arg;
+}
+
+static _Noreturn void hook_abort(const uint8_t *msg, int64_t msg_len,
+                                 const uint8_t *file, int64_t file_len,
+                                 int32_t line, int32_t col)
+{
+	struct rt_report r;
+	rt_report_init(&r, TRT_STDERR);
+	print_panic(&r, in_hook);
+	rt_report_panic_line(&r, file, file_len, line, col, msg, msg_len);
+	rt_report_cstr(&r, "fatal runtime error: panicked while running the panic hook, aborting\n");
+	rt_report_flush(&r);
+	rt_abort();
+}
+
 _Noreturn void trt_panic_raise(const uint8_t *msg, int64_t msg_len,
                                const uint8_t *file, int64_t file_len,
                                int32_t line, int32_t col)
 {
+	if (in_hook != NULL)
+		hook_abort(msg, msg_len, file, file_len, line, col);
 	if (unwinding != NULL)
 		nested_abort(msg, msg_len, file, file_len, line, col);
 
@@ -145,18 +172,28 @@ _Noreturn void trt_panic_raise(const uint8_t *msg, int64_t msg_len,
 	p->unwind.private_1 = 0;
 	p->unwind.private_2 = 0;
 
+	if (hook != NULL) {
+		struct trt_caught_panic info = {p->msg, p->msg_len, p->file, p->file_len, (uint32_t)line, (uint32_t)col};
+		in_hook = p;
+		hook(&info, hook_arg);
+		in_hook = NULL;
+	}
+
 	unwinding = p;
 	_Unwind_Reason_Code rc = _Unwind_RaiseException(&p->unwind);
 	if (rc == _URC_FATAL_PHASE2_ERROR)
 		rt_unwind_fatal("unwinding failed after cleanups ran", 0);
 
 	/* Nobody catches it (or the unwind information ended the search):
-	 * report from here, where the stack is still whole. */
-	struct rt_report r;
-	rt_report_init(&r, TRT_STDERR);
-	rt_report_panic_line(&r, file, file_len, line, col, msg, msg_len);
-	rt_report_flush(&r);
-	rt_backtrace_report_here(rt_backtrace_style());
+	 * report from here, where the stack is still whole — unless a hook
+	 * already reported it its own way. */
+	if (hook == NULL) {
+		struct rt_report r;
+		rt_report_init(&r, TRT_STDERR);
+		rt_report_panic_line(&r, file, file_len, line, col, msg, msg_len);
+		rt_report_flush(&r);
+		rt_backtrace_report_here(rt_backtrace_style());
+	}
 	rt_exit(TRT_PANIC_STATUS);
 }
 

@@ -15,7 +15,7 @@ fn main() {
     let v = Flag;
     5 = 3;
     let q = Missing { x: 1 };
-    let unknown = Vec::new();
+    let unknown = Gadget::new();
     let r = Flag::On { x: 1 };
     let p = println;
 }

@@ -51,9 +51,21 @@ public final class Frontend {
         }
         Module prelude = Parser.parse(Prelude.source(), "std", diags, renames);
         if (diags.hasErrors()) throw new IllegalStateException("the prelude does not parse: " + diags.all());
+        List<Item> items = new ArrayList<>(prelude.items());
+        // The collections part of the prelude is checked only for programs that name one
+        // of its items (checking it costs every build).
+        boolean collections = false;
+        java.util.Set<SourceFile> seen = new java.util.HashSet<>();
+        for (ModuleTree.Node n : tree.nodes()) {
+            if (seen.add(n.file()) && Prelude.usesCollections(n.file().text())) { collections = true; break; }
+        }
+        if (collections) {
+            Module more = Parser.parse(Prelude.collections(), "std", diags, renames);
+            if (diags.hasErrors()) throw new IllegalStateException("the prelude's collections do not parse: " + diags.all());
+            items.addAll(more.items());
+        }
         Resolution resolved = Modules.resolve(tree, diags);
         if (resolved == null) return null;
-        List<Item> items = new ArrayList<>(prelude.items());
         items.addAll(resolved.items());
         CheckedProgram program = TypeChecker.check(new Module(crateName, file, List.copyOf(items)), diags);
         if (program == null) return null;

@@ -12,7 +12,9 @@ import java.nio.charset.StandardCharsets;
  * Ordering, the operator, comparison, conversion and formatting traits), followed by the
  * impls of those traits for the built-in types, generated here because they differ only in
  * the type's name. They are what lets a generic `fn f<T: Add<Output = T>>` be called with
- * `i64`; calls of them are lowered to the built-in operations directly.
+ * `i64`; calls of them are lowered to the built-in operations directly. A second part,
+ * {@code tlang/std/collections.t}, joins the same prelude module for the programs that use
+ * it ({@link #collections}).
  */
 public final class Prelude {
     private Prelude() {}
@@ -20,29 +22,58 @@ public final class Prelude {
     /** Shown in messages about prelude code (a panic in `unwrap`, say). */
     public static final String PATH = "<std>/prelude.t";
 
+    /** The second part of the prelude: the collections beyond `Vec` (`std::collections`). */
+    public static final String COLLECTIONS_PATH = "<std>/collections.t";
+
     private static SourceFile cached;
+    private static SourceFile collections;
 
     public static synchronized SourceFile source() {
-        if (cached == null) cached = new SourceFile(PATH, handWritten() + generated());
+        if (cached == null) cached = new SourceFile(PATH, handWritten("prelude.t") + generated());
         return cached;
+    }
+
+    /**
+     * {@code tlang/std/collections.t}: Stack, Queue, BinaryHeap, HashMap, HashSet and their
+     * iterators. It belongs to the same prelude module, but since the whole prelude is
+     * type-checked for every program, it is only parsed for a program that names one of
+     * its public items ({@link #usesCollections}): a program that names none cannot reach
+     * any of them.
+     */
+    public static synchronized SourceFile collections() {
+        if (collections == null) collections = new SourceFile(COLLECTIONS_PATH, handWritten("collections.t"));
+        return collections;
+    }
+
+    private static java.util.regex.Pattern collectionsUse;
+
+    /** Whether {@code text} (a program's source file) names a public item of {@link #collections}. */
+    public static synchronized boolean usesCollections(String text) {
+        if (collectionsUse == null) {
+            java.util.List<String> names = new java.util.ArrayList<>();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^pub (?:struct|class|enum|trait|fn|type) (\\w+)").matcher(collections().text());
+            while (m.find()) names.add(m.group(1));
+            collectionsUse = java.util.regex.Pattern.compile("\\b(?:" + String.join("|", names) + ")\\b");
+        }
+        return collectionsUse.matcher(text).find();
     }
 
     private static java.util.Set<String> typeNames;
 
-    /** The names of the structs, enums, traits and (top-level) functions the prelude declares. */
+    /** The names of the structs, enums, traits and (top-level) functions the prelude declares (both parts). */
     public static synchronized java.util.Set<String> typeNames() {
         if (typeNames == null) {
             java.util.Set<String> names = new java.util.HashSet<>();
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^(?:pub )?(?:struct|enum|trait|fn) (\\w+)").matcher(source().text());
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^(?:pub )?(?:struct|class|enum|trait|fn) (\\w+)").matcher(source().text() + collections().text());
             while (m.find()) names.add(m.group(1));
             typeNames = java.util.Set.copyOf(names);
         }
         return typeNames;
     }
 
-    private static String handWritten() {
-        try (InputStream in = Prelude.class.getResourceAsStream("/tlang/std/prelude.t")) {
-            if (in == null) throw new IllegalStateException("prelude.t is missing from the compiler's resources");
+    private static String handWritten(String name) {
+        try (InputStream in = Prelude.class.getResourceAsStream("/tlang/std/" + name)) {
+            if (in == null) throw new IllegalStateException(name + " is missing from the compiler's resources");
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -233,6 +233,46 @@ impl Ordering {
  * It carries the message and where the panic happened. (The layout is the runtime's
  * `trt_caught_panic`: keep the fields and their order.)
  */
+/**
+ * What `std::mem::stats()` reports about the allocator: a snapshot, exact while no other
+ * thread allocates (abi.md, "Statistics").
+ */
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct MemStats {
+    /** Bytes in blocks allocated and not freed (reference-counted objects with their headers). */
+    pub live_bytes: u64,
+    /** Blocks allocated and not freed. */
+    pub live_blocks: u64,
+    /** Address space the allocator holds from the system. */
+    pub mapped_bytes: u64,
+    /** Blocks allocated since the start (a moving `realloc` counts as one allocation and one free). */
+    pub allocations: u64,
+    /** Blocks freed since the start. */
+    pub frees: u64,
+}
+
+/**
+ * The call stack where `std::backtrace::capture()` was called: up to 64 frames, the
+ * caller of `capture` first. `{}` prints it as a panic's report does (T functions with
+ * their source lines; `T_BACKTRACE=full` in the environment shows the runtime's frames).
+ */
+pub struct Backtrace { pcs: [u64; 64], len: i32 }
+
+impl Backtrace {
+    /** How many frames were captured. */
+    pub fn len(&self) -> usize { self.len as usize }
+    /** The code address of frame `i` (0 is innermost), or 0 past the end. */
+    pub fn address(&self, i: usize) -> u64 { if i < self.len() { self.pcs[i] } else { 0 } }
+}
+
+impl Display for Backtrace {
+    fn fmt(&self, f: &mut Formatter) { std::backtrace::write(f, self) }
+}
+
+impl Debug for Backtrace {
+    fn fmt(&self, f: &mut Formatter) { write(f, "Backtrace({} frames)", self.len) }
+}
+
 pub struct Panic {
     message: String,
     file: String,
@@ -343,6 +383,12 @@ impl<C: Class> Debug for Weak<C> { fn fmt(&self, f: &mut Formatter) { write(f, "
 pub trait Index<Idx> { type Output; fn index(&self, i: Idx) -> Self::Output; }
 /** `c[i] = v` and `c[i] += v` on a struct or enum: stores the element at `i`. */
 pub trait IndexMut<Idx>: Index<Idx> { fn index_set(&mut self, i: Idx, value: Self::Output); }
+/**
+ * `c[i]` as a place — `c[i].x = v`, `c[i].push(x)`, `c[i][j] += 1` — changed where it is:
+ * the element's address, valid until `c` is otherwise changed. Collections implement it
+ * (with `unsafe`); the compiler calls it only for such places.
+ */
+pub trait IndexPlace<Idx>: Index<Idx> { fn index_place(&mut self, i: Idx) -> *mut Self::Output; }
 
 // ---- hashing ----
 
@@ -373,25 +419,41 @@ impl Hasher {
         self.v2 = self.v2.wrapping_add(self.v1); self.v1 = self.v1.rotate_left(17); self.v1 ^= self.v2; self.v2 = self.v2.rotate_left(32);
     }
 
-    pub fn write_u8(&mut self, b: u8) {
-        self.tail = self.tail | ((b as u64) << (8 * self.ntail));
-        self.ntail += 1;
-        self.length += 1;
-        if self.ntail == 8 {
-            let m = self.tail;
-            self.v3 ^= m;
-            self.sip_round();
-            self.v0 ^= m;
-            self.tail = 0;
-            self.ntail = 0;
+    /** Feeds the `n` (1 to 8) low bytes of `x`, little-endian: whole words at a time. */
+    fn write_le(&mut self, x: u64, n: u64) {
+        self.length += n;
+        let fill = 8 - self.ntail;
+        if n < fill {
+            self.tail = self.tail | (x << (8 * self.ntail));
+            self.ntail += n;
+            return;
         }
+        let m = self.tail | (x << (8 * self.ntail));
+        self.v3 ^= m;
+        self.sip_round();
+        self.v0 ^= m;
+        self.ntail = n - fill;
+        self.tail = if self.ntail == 0 { 0 } else { x >> (8 * fill) };
     }
-    pub fn write_u16(&mut self, x: u16) { self.write_u8(x as u8); self.write_u8((x >> 8) as u8); }
-    pub fn write_u32(&mut self, x: u32) { self.write_u16(x as u16); self.write_u16((x >> 16) as u16); }
-    pub fn write_u64(&mut self, x: u64) { self.write_u32(x as u32); self.write_u32((x >> 32) as u32); }
+
+    pub fn write_u8(&mut self, b: u8) { self.write_le(b as u64, 1); }
+    pub fn write_u16(&mut self, x: u16) { self.write_le(x as u64, 2); }
+    pub fn write_u32(&mut self, x: u32) { self.write_le(x as u64, 4); }
+    pub fn write_u64(&mut self, x: u64) { self.write_le(x, 8); }
     pub fn write_str(&mut self, s: String) {
+        let n = s.len();
         let mut i: usize = 0;
-        while i < s.len() {
+        while i + 8 <= n {
+            let mut w: u64 = 0;
+            let mut k: usize = 0;
+            while k < 8 {
+                w = w | ((s.byte_at(i + k) as u64) << (8 * k));
+                k += 1;
+            }
+            self.write_le(w, 8);
+            i += 8;
+        }
+        while i < n {
             self.write_u8(s.byte_at(i));
             i += 1;
         }
@@ -559,6 +621,9 @@ pub trait Iterator {
         if step == 0 { panic("step_by: the step must not be 0"); }
         StepBy { iter: self, step: step - 1, first: true }
     }
+
+    /** Everything the iterator yields, gathered into a collection (a `Vec`, say). */
+    fn collect<B: FromIterator<Self::Item>>(self) -> B { B::from_iter(self) }
 
     fn count(mut self) -> usize {
         let mut n: usize = 0;
@@ -827,4 +892,651 @@ impl<I: DoubleEndedIterator> Iterator for Rev<I> {
 }
 impl<I: DoubleEndedIterator> DoubleEndedIterator for Rev<I> {
     fn next_back(&mut self) -> Option<I::Item> { self.iter.next() }
+}
+
+// ---- Vec ------------------------------------------------------------------------------
+
+/**
+ * The heap buffer behind a `Vec`: `len` initialized values at `data`, room for `cap`.
+ * Copies of a vector share it until one of them changes (copy-on-write).
+ */
+class VecBuffer<T> { data: *mut T, len: usize, cap: usize }
+
+impl<T> Drop for VecBuffer<T> {
+    fn drop(&mut self) {
+        unsafe {
+            let mut i: usize = 0;
+            while i < self.len {
+                std::ptr::drop_in_place(self.data.add(i));
+                i += 1;
+            }
+            if !self.data.is_null() { std::ptr::free(self.data); }
+        }
+    }
+}
+
+/**
+ * A growable array. A value, like every T type: assigning or passing a vector copies it
+ * in constant time (the buffer is shared), and the first change to a copy whose buffer
+ * is shared copies the elements first — a vector nobody shares changes in place.
+ */
+pub struct Vec<T> { buf: VecBuffer<T> }
+
+impl<T> Vec<T> {
+    /** An empty vector (no element storage yet). */
+    pub fn new() -> Vec<T> {
+        Vec { buf: VecBuffer { data: std::ptr::null(), len: 0, cap: 0 } }
+    }
+
+    /** An empty vector with room for `capacity` elements. */
+    pub fn with_capacity(capacity: usize) -> Vec<T> {
+        let data = if capacity == 0 { std::ptr::null() } else { unsafe { std::ptr::alloc(capacity) } };
+        Vec { buf: VecBuffer { data, len: 0, cap: capacity } }
+    }
+
+    pub fn len(&self) -> usize { self.buf.len }
+    pub fn is_empty(&self) -> bool { self.buf.len == 0 }
+    pub fn capacity(&self) -> usize { self.buf.cap }
+
+    /** Makes the buffer this vector's own before a change: copies it if it is shared. */
+    fn make_unique(&mut self) {
+        if std::rc::is_unique(&self.buf) { return; }
+        let len = self.buf.len;
+        let fresh = Vec::with_capacity(len);
+        unsafe {
+            let mut i: usize = 0;
+            while i < len {
+                fresh.buf.data.add(i).write(self.buf.data.add(i).read());
+                i += 1;
+            }
+        }
+        fresh.buf.len = len;
+        self.buf = fresh.buf;
+    }
+
+    /** Room for at least `additional` more elements. */
+    pub fn reserve(&mut self, additional: usize) {
+        self.make_unique();
+        let needed = self.buf.len + additional;
+        if needed <= self.buf.cap { return; }
+        let mut cap = if self.buf.cap == 0 { 4 } else { self.buf.cap * 2 };
+        if cap < needed { cap = needed; }
+        unsafe { self.buf.data = std::ptr::realloc(self.buf.data, cap); }
+        self.buf.cap = cap;
+    }
+
+    /** Appends `value` at the end (amortized constant time). */
+    pub fn push(&mut self, value: T) {
+        if self.buf.len == self.buf.cap || !std::rc::is_unique(&self.buf) { self.reserve(1); }
+        unsafe { self.buf.data.add(self.buf.len).write(value); }
+        self.buf.len += 1;
+    }
+
+    /** Removes the last element and returns it, or `None` when empty. */
+    pub fn pop(&mut self) -> Option<T> {
+        if self.buf.len == 0 { return None; }
+        self.make_unique();
+        self.buf.len -= 1;
+        unsafe { Some(self.buf.data.add(self.buf.len).take()) }
+    }
+
+    /** The element at `index` (a copy), or `None` past the end. */
+    pub fn get(&self, index: usize) -> Option<T> {
+        if index >= self.buf.len { return None; }
+        unsafe { Some(self.buf.data.add(index).read()) }
+    }
+
+    pub fn first(&self) -> Option<T> { self.get(0) }
+
+    pub fn last(&self) -> Option<T> {
+        if self.buf.len == 0 { None } else { self.get(self.buf.len - 1) }
+    }
+
+    fn check_index(&self, index: usize) {
+        if index >= self.buf.len { panic("index out of bounds: the len is {} but the index is {}", self.buf.len, index); }
+    }
+
+    /** Replaces the element at `index` (panics past the end). */
+    pub fn set(&mut self, index: usize, value: T) {
+        self.check_index(index);
+        self.make_unique();
+        unsafe {
+            let slot = self.buf.data.add(index);
+            std::ptr::drop_in_place(slot);
+            slot.write(value);
+        }
+    }
+
+    /** Inserts `value` at `index`, shifting the elements after it (panics past `len`). */
+    pub fn insert(&mut self, index: usize, value: T) {
+        if index > self.buf.len { panic("insertion index (is {}) should be <= len (is {})", index, self.buf.len); }
+        self.reserve(1);
+        unsafe {
+            let mut i = self.buf.len;
+            while i > index {
+                self.buf.data.add(i).write(self.buf.data.add(i - 1).take());
+                i -= 1;
+            }
+            self.buf.data.add(index).write(value);
+        }
+        self.buf.len += 1;
+    }
+
+    /** Removes and returns the element at `index`, shifting the rest down (panics past the end). */
+    pub fn remove(&mut self, index: usize) -> T {
+        if index >= self.buf.len { panic("removal index (is {}) should be < len (is {})", index, self.buf.len); }
+        self.make_unique();
+        unsafe {
+            let removed = self.buf.data.add(index).take();
+            let mut i = index;
+            while i + 1 < self.buf.len {
+                self.buf.data.add(i).write(self.buf.data.add(i + 1).take());
+                i += 1;
+            }
+            self.buf.len -= 1;
+            removed
+        }
+    }
+
+    /** Swaps the elements at `a` and `b` (panics past the end). */
+    pub fn swap(&mut self, a: usize, b: usize) {
+        self.check_index(a);
+        self.check_index(b);
+        if a == b { return; }
+        self.make_unique();
+        unsafe {
+            let x = self.buf.data.add(a).take();
+            self.buf.data.add(a).write(self.buf.data.add(b).take());
+            self.buf.data.add(b).write(x);
+        }
+    }
+
+    /** Keeps the first `len` elements, dropping the rest. */
+    pub fn truncate(&mut self, len: usize) {
+        if len >= self.buf.len { return; }
+        self.make_unique();
+        unsafe {
+            while self.buf.len > len {
+                self.buf.len -= 1;
+                std::ptr::drop_in_place(self.buf.data.add(self.buf.len));
+            }
+        }
+    }
+
+    pub fn clear(&mut self) { self.truncate(0); }
+
+    /** Reverses the order of the elements in place. */
+    pub fn reverse(&mut self) {
+        let n = self.buf.len;
+        let mut i: usize = 0;
+        while i < n / 2 {
+            self.swap(i, n - 1 - i);
+            i += 1;
+        }
+    }
+
+    /** Appends every element the iterator yields (`v.extend(w.iter())`). */
+    pub fn extend<I: Iterator<Item = T>>(&mut self, mut items: I) {
+        while let Some(x) = items.next() { self.push(x); }
+    }
+
+    /** An iterator over copies of the elements, front to back. */
+    pub fn iter(&self) -> VecIter<T> { VecIter { vec: Vec { buf: self.buf }, front: 0, back: self.buf.len } }
+}
+
+impl<T: PartialEq> Vec<T> {
+    pub fn contains(&self, value: &T) -> bool {
+        let mut i: usize = 0;
+        while i < self.buf.len {
+            if unsafe { self.buf.data.add(i).read() } == value { return true; }
+            i += 1;
+        }
+        false
+    }
+}
+
+/** Iterates over a vector (a copy of it: changes to the original are not seen). */
+pub struct VecIter<T> { vec: Vec<T>, front: usize, back: usize }
+
+impl<T> Iterator for VecIter<T> {
+    type Item = T;
+    fn next(&mut self) -> Option<T> {
+        if self.front >= self.back { return None; }
+        self.front += 1;
+        unsafe { Some(self.vec.buf.data.add(self.front - 1).read()) }
+    }
+}
+
+impl<T> DoubleEndedIterator for VecIter<T> {
+    fn next_back(&mut self) -> Option<T> {
+        if self.front >= self.back { return None; }
+        self.back -= 1;
+        unsafe { Some(self.vec.buf.data.add(self.back).read()) }
+    }
+}
+
+impl<T> IntoIterator for Vec<T> {
+    type Item = T;
+    type IntoIter = VecIter<T>;
+    fn into_iter(self) -> VecIter<T> { self.iter() }
+}
+
+impl<T> Index<usize> for Vec<T> {
+    type Output = T;
+    fn index(&self, i: usize) -> T {
+        self.check_index(i);
+        unsafe { self.buf.data.add(i).read() }
+    }
+}
+
+impl<T> IndexMut<usize> for Vec<T> {
+    fn index_set(&mut self, i: usize, value: T) { self.set(i, value); }
+}
+
+impl<T> IndexPlace<usize> for Vec<T> {
+    fn index_place(&mut self, i: usize) -> *mut T {
+        self.check_index(i);
+        self.make_unique();
+        unsafe { self.buf.data.add(i) }
+    }
+}
+
+impl<T> Clone for Vec<T> {
+    fn clone(&self) -> Vec<T> { Vec { buf: self.buf } }
+}
+
+impl<T> Default for Vec<T> {
+    fn default() -> Vec<T> { Vec::new() }
+}
+
+impl<T: PartialEq> PartialEq for Vec<T> {
+    fn eq(&self, other: &Vec<T>) -> bool {
+        if self.len() != other.len() { return false; }
+        let mut i: usize = 0;
+        while i < self.len() {
+            if self[i] != other[i] { return false; }
+            i += 1;
+        }
+        true
+    }
+}
+
+/**
+ * Writes `[a, b, c]` (or one element per line with `{:#?}`) for Debug. (Callers name T
+ * and I: T is not yet inferred from `Item = T` alone.)
+ */
+fn debug_seq<T: Debug, I: Iterator<Item = T>>(f: &mut Formatter, open: String, close: String, mut items: I) {
+    let mut first = true;
+    if f.alternate() {
+        let inner = f.indented();
+        write(f, "{}", open);
+        while let Some(x) = items.next() {
+            if first { write(f, "\n"); }
+            first = false;
+            inner.pad();
+            write(inner, "{:#?},\n", x);
+        }
+        if !first { f.pad(); }
+        write(f, "{}", close);
+    } else {
+        write(f, "{}", open);
+        while let Some(x) = items.next() {
+            if !first { write(f, ", "); }
+            first = false;
+            write(f, "{:?}", x);
+        }
+        write(f, "{}", close);
+    }
+}
+
+impl<T: Debug> Debug for Vec<T> {
+    fn fmt(&self, f: &mut Formatter) { debug_seq::<T, VecIter<T>>(&mut f, "[", "]", self.iter()) }
+}
+
+/** Builds a collection from what an iterator yields: what `collect()` calls. */
+pub trait FromIterator<A> {
+    fn from_iter<I: Iterator<Item = A>>(iter: I) -> Self;
+}
+
+impl<T> FromIterator<T> for Vec<T> {
+    fn from_iter<I: Iterator<Item = T>>(mut iter: I) -> Vec<T> {
+        let mut v = Vec::new();
+        while let Some(x) = iter.next() { v.push(x); }
+        v
+    }
+}
+
+// ---- Vec: sorting, searching, removing in bulk ----------------------------------------
+
+impl<T> Vec<T> {
+    /**
+     * Sorts the elements by `compare` (stable: equal elements keep their order), in
+     * O(n log n). A bottom-up merge sort on copies: runs of 16 are built by binary
+     * insertion, then merged pass by pass into fresh buffers, and the result replaces
+     * the vector's buffer at the end, so a comparison that panics leaves it unchanged.
+     */
+    pub fn sort_by<F: Fn(T, T) -> Ordering>(&mut self, compare: F) {
+        let n = self.buf.len;
+        if n < 2 { return; }
+        let mut src: Vec<T> = Vec::with_capacity(n);
+        unsafe {
+            // Runs of 16, each sorted by binary insertion (the comparisons come before
+            // the moves, so the buffer is whole whenever user code runs).
+            let mut start: usize = 0;
+            while start < n {
+                let end = if n - start < 16 { n } else { start + 16 };
+                let mut i = start;
+                while i < end {
+                    let x = self.buf.data.add(i).read();
+                    let mut lo = start;
+                    let mut hi = i;
+                    while lo < hi {
+                        let mid = lo + (hi - lo) / 2;
+                        match compare(x, src.buf.data.add(mid).read()) {
+                            Ordering::Less => { hi = mid; }
+                            _ => { lo = mid + 1; }
+                        }
+                    }
+                    let mut k = i;
+                    while k > lo {
+                        src.buf.data.add(k).write(src.buf.data.add(k - 1).take());
+                        k -= 1;
+                    }
+                    src.buf.data.add(lo).write(x);
+                    src.buf.len = i + 1;
+                    i += 1;
+                }
+                start = end;
+            }
+            let mut width: usize = 16;
+            while width < n {
+                let mut dst: Vec<T> = Vec::with_capacity(n);
+                let mut lo: usize = 0;
+                while lo < n {
+                    let mid = if n - lo < width { n } else { lo + width };
+                    let hi = if n - mid < width { n } else { mid + width };
+                    let mut i = lo;
+                    let mut j = mid;
+                    // Already in order: the runs are copied as they are.
+                    if mid < hi && compare(src.buf.data.add(mid).read(), src.buf.data.add(mid - 1).read()).is_ge() {
+                        j = hi;
+                        while i < mid { dst.buf.data.add(dst.buf.len).write(src.buf.data.add(i).read()); dst.buf.len += 1; i += 1; }
+                    }
+                    while i < mid && j < hi {
+                        let b = src.buf.data.add(j).read();
+                        if compare(b, src.buf.data.add(i).read()).is_lt() {
+                            dst.buf.data.add(dst.buf.len).write(b);
+                            j += 1;
+                        } else {
+                            dst.buf.data.add(dst.buf.len).write(src.buf.data.add(i).read());
+                            i += 1;
+                        }
+                        dst.buf.len += 1;
+                    }
+                    while i < mid { dst.buf.data.add(dst.buf.len).write(src.buf.data.add(i).read()); dst.buf.len += 1; i += 1; }
+                    while j < hi { dst.buf.data.add(dst.buf.len).write(src.buf.data.add(j).read()); dst.buf.len += 1; j += 1; }
+                    lo = hi;
+                }
+                src = dst;
+                width = width * 2;
+            }
+        }
+        self.buf = src.buf;
+    }
+
+    /** Sorts the elements by the key `key` gives each (stable). */
+    pub fn sort_by_key<K: Ord, F: Fn(T) -> K>(&mut self, key: F) {
+        self.sort_by(|a, b| key(a).cmp(&key(b)));
+    }
+
+    /**
+     * Binary search in a vector sorted as `f` says: `f` tells how an element compares with
+     * the one looked for. `Ok(index)` of a match, or `Err(index)` where it would go.
+     */
+    pub fn binary_search_by<F: Fn(T) -> Ordering>(&self, f: F) -> Result<usize, usize> {
+        let mut lo: usize = 0;
+        let mut hi = self.buf.len;
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            match f(unsafe { self.buf.data.add(mid).read() }) {
+                Ordering::Less => { lo = mid + 1; }
+                Ordering::Greater => { hi = mid; }
+                Ordering::Equal => { return Ok(mid); }
+            }
+        }
+        Err(lo)
+    }
+
+    /** Binary search by a key, in a vector sorted by that key. */
+    pub fn binary_search_by_key<K: Ord, F: Fn(T) -> K>(&self, wanted: &K, key: F) -> Result<usize, usize> {
+        let w = wanted;
+        self.binary_search_by(|e| key(e).cmp(&w))
+    }
+
+    /**
+     * Keeps the elements for which `keep` holds, in order, and drops the others (after
+     * all the calls of `keep`, in their order).
+     */
+    pub fn retain<F: Fn(T) -> bool>(&mut self, keep: F) {
+        let n = self.buf.len;
+        let mut mask: Vec<bool> = Vec::with_capacity(n);
+        let mut i: usize = 0;
+        while i < n {
+            mask.push(keep(unsafe { self.buf.data.add(i).read() }));
+            i += 1;
+        }
+        self.keep_only(mask);
+    }
+
+    /** Removes consecutive elements with the same key, keeping the first of each run. */
+    pub fn dedup_by_key<K: PartialEq, F: Fn(T) -> K>(&mut self, key: F) {
+        let n = self.buf.len;
+        if n < 2 { return; }
+        let mut mask: Vec<bool> = Vec::with_capacity(n);
+        mask.push(true);
+        let mut last = key(unsafe { self.buf.data.read() });
+        let mut i: usize = 1;
+        while i < n {
+            let k = key(unsafe { self.buf.data.add(i).read() });
+            mask.push(k != last);
+            last = k;
+            i += 1;
+        }
+        self.keep_only(mask);
+    }
+
+    /** Keeps the elements whose entry in `mask` is true (no user code runs here). */
+    fn keep_only(&mut self, mask: Vec<bool>) {
+        let n = self.buf.len;
+        let mut kept: usize = 0;
+        let mut i: usize = 0;
+        while i < n {
+            if mask[i] { kept += 1; }
+            i += 1;
+        }
+        if kept == n { return; }
+        self.make_unique();
+        let mut removed: Vec<T> = Vec::with_capacity(n - kept);
+        let mut j: usize = 0;
+        i = 0;
+        unsafe {
+            while i < n {
+                let x = self.buf.data.add(i).take();
+                if mask[i] {
+                    self.buf.data.add(j).write(x);
+                    j += 1;
+                } else {
+                    removed.buf.data.add(removed.buf.len).write(x);
+                    removed.buf.len += 1;
+                }
+                i += 1;
+            }
+        }
+        self.buf.len = j;
+    }
+
+    /**
+     * Removes the elements in `range` (`v.drain(1..3)`) and returns them, in order; the
+     * elements after it move down. Panics when the range is reversed or past the end.
+     */
+    pub fn drain(&mut self, range: Range<usize>) -> Vec<T> {
+        let start = range.start;
+        let end = range.end;
+        if start > end { panic("slice index starts at {} but ends at {}", start, end); }
+        if end > self.buf.len { panic("range end index {} out of range for slice of length {}", end, self.buf.len); }
+        let count = end - start;
+        let out: Vec<T> = Vec::with_capacity(count);
+        if count == 0 { return out; }
+        self.make_unique();
+        unsafe {
+            let mut i: usize = 0;
+            while i < count {
+                out.buf.data.add(i).write(self.buf.data.add(start + i).take());
+                i += 1;
+            }
+            out.buf.len = count;
+            i = end;
+            while i < self.buf.len {
+                self.buf.data.add(i - count).write(self.buf.data.add(i).take());
+                i += 1;
+            }
+        }
+        self.buf.len -= count;
+        out
+    }
+
+    /** Splits the vector in two: keeps `[0, at)` and returns the rest. */
+    pub fn split_off(&mut self, at: usize) -> Vec<T> {
+        if at > self.buf.len { panic("`at` split index (is {}) should be <= len (is {})", at, self.buf.len); }
+        self.drain(at..self.buf.len)
+    }
+
+    /** Moves all of `other`'s elements to the end of this vector, leaving `other` empty. */
+    pub fn append(&mut self, other: &mut Vec<T>) {
+        self.reserve(other.len());
+        self.extend(other.iter());
+        other.clear();
+    }
+}
+
+impl<T: Ord> Vec<T> {
+    /** Sorts the elements in ascending order (stable, O(n log n)). */
+    pub fn sort(&mut self) { self.sort_by(|a, b| a.cmp(&b)); }
+
+    /** Binary search in a sorted vector: `Ok(index)` of a match, or `Err(index)` where `x` would go. */
+    pub fn binary_search(&self, x: &T) -> Result<usize, usize> {
+        let wanted = x;
+        self.binary_search_by(|e| e.cmp(&wanted))
+    }
+}
+
+impl<T: PartialEq> Vec<T> {
+    /** Removes consecutive repeated elements (all of them, in a sorted vector). */
+    pub fn dedup(&mut self) { self.dedup_by_key(|x| x); }
+}
+
+impl<T: Eq> Eq for Vec<T> {}
+
+impl<T: Hash> Hash for Vec<T> {
+    /** The length, then the elements (as Rust hashes a slice). */
+    fn hash(&self, h: &mut Hasher) {
+        h.write_u64(self.len() as u64);
+        let mut i: usize = 0;
+        while i < self.len() {
+            self[i].hash(&mut h);
+            i += 1;
+        }
+    }
+}
+
+// ---- Reverse, and the traits of tuples ----
+
+/**
+ * A value whose order is reversed (`std::cmp::Reverse`): `BinaryHeap<Reverse<T>>` pops
+ * the least element first, `v.sort_by_key(|x| Reverse(x))` sorts in descending order.
+ */
+pub struct Reverse<T>(pub T);
+
+impl<T: PartialEq> PartialEq for Reverse<T> { fn eq(&self, other: &Reverse<T>) -> bool { self.0 == other.0 } }
+impl<T: Eq> Eq for Reverse<T> {}
+impl<T: PartialOrd> PartialOrd for Reverse<T> {
+    fn partial_cmp(&self, other: &Reverse<T>) -> Option<Ordering> { other.0.partial_cmp(&self.0) }
+}
+impl<T: Ord> Ord for Reverse<T> { fn cmp(&self, other: &Reverse<T>) -> Ordering { other.0.cmp(&self.0) } }
+impl<T: Hash> Hash for Reverse<T> { fn hash(&self, h: &mut Hasher) { self.0.hash(&mut h) } }
+impl<T: Clone> Clone for Reverse<T> { fn clone(&self) -> Reverse<T> { Reverse(self.0.clone()) } }
+impl<T: Copy> Copy for Reverse<T> {}
+impl<T: Default> Default for Reverse<T> { fn default() -> Reverse<T> { Reverse(T::default()) } }
+impl<T: Debug> Debug for Reverse<T> { fn fmt(&self, f: &mut Formatter) { debug_one(&mut f, "Reverse", &self.0) } }
+
+// Pairs and triples compare, hash, print and copy element by element (lexicographic
+// order), so they can be sorted, used as map keys and printed inside collections.
+impl<A: PartialEq, B: PartialEq> PartialEq for (A, B) {
+    fn eq(&self, other: &(A, B)) -> bool { self.0 == other.0 && self.1 == other.1 }
+}
+impl<A: Eq, B: Eq> Eq for (A, B) {}
+impl<A: PartialOrd, B: PartialOrd> PartialOrd for (A, B) {
+    fn partial_cmp(&self, other: &(A, B)) -> Option<Ordering> {
+        match self.0.partial_cmp(&other.0) {
+            Some(Ordering::Equal) => self.1.partial_cmp(&other.1),
+            c => c,
+        }
+    }
+}
+impl<A: Ord, B: Ord> Ord for (A, B) {
+    fn cmp(&self, other: &(A, B)) -> Ordering {
+        match self.0.cmp(&other.0) {
+            Ordering::Equal => self.1.cmp(&other.1),
+            c => c,
+        }
+    }
+}
+impl<A: Hash, B: Hash> Hash for (A, B) {
+    fn hash(&self, h: &mut Hasher) { self.0.hash(&mut h); self.1.hash(&mut h); }
+}
+impl<A: Clone, B: Clone> Clone for (A, B) { fn clone(&self) -> (A, B) { (self.0.clone(), self.1.clone()) } }
+impl<A: Copy, B: Copy> Copy for (A, B) {}
+impl<A: Default, B: Default> Default for (A, B) { fn default() -> (A, B) { (A::default(), B::default()) } }
+impl<A: Debug, B: Debug> Debug for (A, B) {
+    fn fmt(&self, f: &mut Formatter) { if f.alternate() { write(f, "{:#?}", self) } else { write(f, "{:?}", self) } }
+}
+
+impl<A: PartialEq, B: PartialEq, C: PartialEq> PartialEq for (A, B, C) {
+    fn eq(&self, other: &(A, B, C)) -> bool { self.0 == other.0 && self.1 == other.1 && self.2 == other.2 }
+}
+impl<A: Eq, B: Eq, C: Eq> Eq for (A, B, C) {}
+impl<A: PartialOrd, B: PartialOrd, C: PartialOrd> PartialOrd for (A, B, C) {
+    fn partial_cmp(&self, other: &(A, B, C)) -> Option<Ordering> {
+        match self.0.partial_cmp(&other.0) {
+            Some(Ordering::Equal) => match self.1.partial_cmp(&other.1) {
+                Some(Ordering::Equal) => self.2.partial_cmp(&other.2),
+                c => c,
+            },
+            c => c,
+        }
+    }
+}
+impl<A: Ord, B: Ord, C: Ord> Ord for (A, B, C) {
+    fn cmp(&self, other: &(A, B, C)) -> Ordering {
+        match self.0.cmp(&other.0) {
+            Ordering::Equal => match self.1.cmp(&other.1) {
+                Ordering::Equal => self.2.cmp(&other.2),
+                c => c,
+            },
+            c => c,
+        }
+    }
+}
+impl<A: Hash, B: Hash, C: Hash> Hash for (A, B, C) {
+    fn hash(&self, h: &mut Hasher) { self.0.hash(&mut h); self.1.hash(&mut h); self.2.hash(&mut h); }
+}
+impl<A: Clone, B: Clone, C: Clone> Clone for (A, B, C) {
+    fn clone(&self) -> (A, B, C) { (self.0.clone(), self.1.clone(), self.2.clone()) }
+}
+impl<A: Copy, B: Copy, C: Copy> Copy for (A, B, C) {}
+impl<A: Default, B: Default, C: Default> Default for (A, B, C) {
+    fn default() -> (A, B, C) { (A::default(), B::default(), C::default()) }
+}
+impl<A: Debug, B: Debug, C: Debug> Debug for (A, B, C) {
+    fn fmt(&self, f: &mut Formatter) { if f.alternate() { write(f, "{:#?}", self) } else { write(f, "{:?}", self) } }
 }

@@ -508,6 +508,10 @@ final class LlvmEmitter {
     private LLVMValueRef cast(LLVMValueRef v, TirType from, TirType to) {
         LLVMTypeRef target = type(to);
         if (from == TirType.BOOL && to instanceof TirType.Int) return LLVMBuildZExt(builder, v, target, "");
+        // Raw pointers: to and from 64-bit integers, and to other pointer types (no-op).
+        if (from == TirType.PTR && to == TirType.PTR) return v;
+        if (from == TirType.PTR && to instanceof TirType.Int) return LLVMBuildPtrToInt(builder, v, target, "");
+        if (from instanceof TirType.Int && to == TirType.PTR) return LLVMBuildIntToPtr(builder, v, target, "");
         if (from instanceof TirType.Int fi && to instanceof TirType.Int ti) {
             if (ti.bits() < fi.bits()) return LLVMBuildTrunc(builder, v, target, "");
             if (ti.bits() > fi.bits()) return fi.signed() ? LLVMBuildSExt(builder, v, target, "") : LLVMBuildZExt(builder, v, target, "");

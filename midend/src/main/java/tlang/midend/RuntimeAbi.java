@@ -62,7 +62,17 @@ public final class RuntimeAbi {
     public static final ExternFunction RC_STRONG_COUNT = ext("trt_rc_strong_count", TirType.U32, false, PTR);
     public static final ExternFunction RC_WEAK_COUNT = ext("trt_rc_weak_count", TirType.U32, false, PTR);
 
-    public static final List<ExternFunction> ALL = List.of(RC_ALLOC, RC_RETAIN, RC_RELEASE, RC_WEAK_RETAIN, RC_WEAK_RELEASE,
+    public static final ExternFunction RC_IS_UNIQUE = ext("trt_rc_is_unique", BOOL, false, PTR);
+    // Manual memory (`std::ptr`): abi.md, "Allocation".
+    public static final ExternFunction ALLOC = ext("trt_alloc", PTR, false, U64);
+    public static final ExternFunction REALLOC = ext("trt_realloc", PTR, false, PTR, U64);
+    public static final ExternFunction FREE = ext("trt_free", UNIT, false, PTR);
+    public static final ExternFunction MEM_STATS = ext("trt_mem_stats", UNIT, false, PTR);
+    public static final ExternFunction PANIC_SET_HOOK = ext("trt_panic_set_hook", UNIT, false, PTR, PTR);
+    public static final ExternFunction BACKTRACE_CAPTURE = ext("trt_backtrace_capture", I32, false, PTR, I32);
+    public static final ExternFunction BACKTRACE_PRINT = ext("trt_backtrace_print", UNIT, false, I32, PTR, I32);
+
+    public static final List<ExternFunction> ALL = List.of(BACKTRACE_CAPTURE, BACKTRACE_PRINT, PANIC_SET_HOOK, MEM_STATS, RC_IS_UNIQUE, ALLOC, REALLOC, FREE, RC_ALLOC, RC_RETAIN, RC_RELEASE, RC_WEAK_RETAIN, RC_WEAK_RELEASE,
             RC_WEAK_UPGRADE, RC_STRONG_COUNT, RC_WEAK_COUNT,STREAM_SINK, FMT_I64, FMT_U64, FMT_F64, FMT_F32, FMT_STR, FMT_CHAR, FMT_BOOL,
             WRITE, WRITE_I64, WRITE_BOOL, WRITE_U64, WRITE_CHAR, EXIT, PANIC, PANIC_BEGIN,
             PANIC_END, PANIC_BOUNDS, PANIC_CATCH, ARG_COUNT, ARG_PTR, ARG_LEN, STR_EQ);

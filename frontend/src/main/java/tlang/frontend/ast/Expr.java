@@ -85,6 +85,8 @@ public sealed interface Expr {
     record Try(Expr operand, Span span) implements Expr {}
     /** `move x`: hands the variable's value over; later uses of `x` are errors. */
     record Move(Expr operand, Span span) implements Expr {}
+    /** `unsafe { ... }`: a block in which raw-pointer operations are allowed. */
+    record Unsafe(Block block, Span span) implements Expr {}
     /** Stands in for an expression that failed to parse, so checking can go on quietly. */
     record Error(Span span) implements Expr {}
 

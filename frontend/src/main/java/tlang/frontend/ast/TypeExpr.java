@@ -33,4 +33,6 @@ public sealed interface TypeExpr {
     record Array(TypeExpr element, Expr length, Span span) implements TypeExpr {}
     /** `&T` or `&mut T`: allowed only as a parameter type (references are second-class). */
     record Ref(TypeExpr inner, boolean mutable, Span span) implements TypeExpr {}
+    /** `*T` / `*mut T` (`*const T` is `*T`): a raw pointer, used inside `unsafe { }`. */
+    record Ptr(TypeExpr pointee, boolean mutable, Span span) implements TypeExpr {}
 }

@@ -22,10 +22,29 @@ public enum BuiltinMethod {
     COUNT_ONES("count_ones", Receiver.INT, 0), LEADING_ZEROS("leading_zeros", Receiver.INT, 0),
     TRAILING_ZEROS("trailing_zeros", Receiver.INT, 0),
     ROTATE_LEFT("rotate_left", Receiver.INT, 1), ROTATE_RIGHT("rotate_right", Receiver.INT, 1),
-    STR_LEN("len", Receiver.STRING, 0), BYTE_AT("byte_at", Receiver.STRING, 1);
+    STR_LEN("len", Receiver.STRING, 0), BYTE_AT("byte_at", Receiver.STRING, 1),
+    /** `a.get_unchecked(i)` (unsafe): the element without a bounds check. */
+    GET_UNCHECKED("get_unchecked", Receiver.ARRAY, 1),
+    // Raw pointers: all but `is_null` only inside `unsafe { }`.
+    /** `p.read()`: a copy of the value at p (references in it retained). */
+    PTR_READ("read", Receiver.POINTER, 0),
+    /** `p.take()`: the value at p moved out, no copy: p's memory no longer owns it. */
+    PTR_TAKE("take", Receiver.POINTER, 0),
+    /** `p.write(v)`: stores v at p, without dropping what was there (`*mut` only). */
+    PTR_WRITE("write", Receiver.POINTER, 1),
+    /** `p.add(n)`: the address n values of the pointee's type further. */
+    PTR_ADD("add", Receiver.POINTER, 1),
+    /** `p.offset(n)`: the same with a signed count. */
+    PTR_OFFSET("offset", Receiver.POINTER, 1),
+    PTR_IS_NULL("is_null", Receiver.POINTER, 0);
 
     /** What a method applies to. */
-    public enum Receiver { ARRAY, FLOAT, INT, SIGNED, STRING }
+    public enum Receiver { ARRAY, FLOAT, INT, SIGNED, STRING, POINTER }
+
+    /** Whether calling it needs an `unsafe` block. */
+    public boolean isUnsafe() {
+        return this == GET_UNCHECKED || receiver == Receiver.POINTER && this != PTR_IS_NULL;
+    }
 
     public final String name;
     public final Receiver receiver;
@@ -44,6 +63,7 @@ public enum BuiltinMethod {
             case INT -> t instanceof Type.Int;
             case SIGNED -> t instanceof Type.Int i && i.signed;
             case STRING -> t == Type.STRING;
+            case POINTER -> t instanceof Type.Ptr;
         };
     }
 
@@ -62,7 +82,9 @@ public enum BuiltinMethod {
     public Type argumentType(Type receiverType) {
         return switch (this) {
             case POW, ROTATE_LEFT, ROTATE_RIGHT -> Type.Int.U32;
-            case BYTE_AT -> Type.Int.USIZE;
+            case BYTE_AT, PTR_ADD, GET_UNCHECKED -> Type.Int.USIZE;
+            case PTR_OFFSET -> Type.Int.ISIZE;
+            case PTR_WRITE -> ((Type.Ptr) receiverType).pointee();
             default -> receiverType;
         };
     }
@@ -72,6 +94,10 @@ public enum BuiltinMethod {
         return switch (this) {
             case ARRAY_LEN, STR_LEN -> Type.Int.USIZE;
             case BYTE_AT -> Type.Int.U8;
+            case PTR_READ, PTR_TAKE -> ((Type.Ptr) receiverType).pointee();
+            case GET_UNCHECKED -> ((Type.Array) receiverType).element();
+            case PTR_WRITE -> Type.UNIT;
+            case PTR_IS_NULL -> Type.BOOL;
             case COUNT_ONES, LEADING_ZEROS, TRAILING_ZEROS -> Type.Int.U32;
             default -> receiverType;
         };

@@ -23,7 +23,30 @@ public final class Builtins {
         /** `write(f, "...", args)` inside a `fmt` method: formats to the Formatter's stream. */
         WRITE("write", 0, false),
         /** `std::panic::catch(f)`: runs the closure f; `Err(Panic)` if it panicked. */
-        CATCH("std::panic::catch", 0, false);
+        CATCH("std::panic::catch", 0, false),
+        /** `std::panic::set_hook(f)`: f, a `fn(Panic)`, runs when each panic starts, instead of the report. */
+        SET_HOOK("std::panic::set_hook", 0, false),
+        /** `std::panic::reset_hook()`: back to the default report. */
+        RESET_HOOK("std::panic::reset_hook", 0, false),
+        // Manual memory (unsafe): blocks of `count` values of a type, from the allocator.
+        /** `std::ptr::alloc::<T>(count) -> *mut T`: uninitialized room for count values. */
+        PTR_ALLOC("std::ptr::alloc", 0, false),
+        /** `std::ptr::realloc(p, count) -> *mut T`: the block resized, contents kept. */
+        PTR_REALLOC("std::ptr::realloc", 0, false),
+        /** `std::ptr::free(p)`: gives the block back (drops nothing). */
+        PTR_FREE("std::ptr::free", 0, false),
+        /** `std::ptr::null::<T>() -> *mut T`. */
+        PTR_NULL("std::ptr::null", 0, false),
+        /** `std::ptr::drop_in_place(p)`: drops the value at p (releases its references). */
+        PTR_DROP_IN_PLACE("std::ptr::drop_in_place", 0, false),
+        /** `std::rc::is_unique(&c)`: whether this is the only reference to c's object, strong or weak. */
+        RC_IS_UNIQUE("std::rc::is_unique", 0, false),
+        /** `std::mem::stats() -> MemStats`: the allocator's counters. */
+        MEM_STATS("std::mem::stats", 0, false),
+        /** `std::backtrace::capture() -> Backtrace`: the call stack here. */
+        BACKTRACE_CAPTURE("std::backtrace::capture", 0, false),
+        /** `std::backtrace::write(f, bt)`: prints a Backtrace where the Formatter writes. */
+        BACKTRACE_WRITE("std::backtrace::write", 0, false);
 
         public final String path;
         /** For the printing builtins: 1 = stdout, 2 = stderr. */

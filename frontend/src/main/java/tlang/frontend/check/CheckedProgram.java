@@ -34,7 +34,9 @@ public record CheckedProgram(
         Map<Expr.Closure, Closure> closures,
         Map<Expr, Type.Closure> fnCoercions,
         /** Ids of the locals some `move` hands over: they need a drop flag. */
-        java.util.Set<Integer> movedLocals) {
+        java.util.Set<Integer> movedLocals,
+        /** Overloaded `c[i]` changed in place: the `IndexPlace::index_place` that gives its address. */
+        Map<Expr.Index, Symbol.Function> indexPlaces) {
 
     /**
      * What lowering a closure needs: its parameters, the variables it captures (copied into

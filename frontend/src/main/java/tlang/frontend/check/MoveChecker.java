@@ -224,6 +224,7 @@ final class MoveChecker {
             case Expr.Ref r -> walk(r.operand());
             case Expr.Try t -> walk(t.operand()); // the early return leaves; going on, the state is the same
             case Expr.Closure c -> closure(c);
+            case Expr.Unsafe u -> walk(u.block());
         }
         if (state != null && types.get(e) == Type.NEVER) state = null; // a call that never returns
     }

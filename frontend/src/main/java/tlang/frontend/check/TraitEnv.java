@@ -196,6 +196,7 @@ public final class TraitEnv {
             case Type.Enum e -> target instanceof Type.Enum t && t.def() == e.def() && matchAll(e.args(), t.args(), m, params);
             case Type.Tuple tu -> target instanceof Type.Tuple t && matchAll(tu.elements(), t.elements(), m, params);
             case Type.Array a -> target instanceof Type.Array t && t.length() == a.length() && match(a.element(), t.element(), m, params);
+            case Type.Ptr p -> target instanceof Type.Ptr t && t.mutable() == p.mutable() && match(p.pointee(), t.pointee(), m, params);
             case Type.Range r -> target instanceof Type.Range t && t.inclusive() == r.inclusive() && match(r.element(), t.element(), m, params);
             case Type.Fn f -> target instanceof Type.Fn t && matchAll(f.params(), t.params(), m, params) && match(f.result(), t.result(), m, params);
             case Type.Dyn d -> target instanceof Type.Dyn t && t.bound().trait() == d.bound().trait() && matchAll(d.bound().args(), t.bound().args(), m, params);
@@ -226,7 +227,13 @@ public final class TraitEnv {
             }
             return here;
         }
-        if (Types.any(base, x -> x instanceof Type.Var || x instanceof Type.Assoc)) return here;
+        if (Types.any(base, x -> x instanceof Type.Assoc)) return here;
+        if (Types.any(base, x -> x instanceof Type.Var)) {
+            // Not settled yet (`Vec<{integer}>`): decide only when one impl can apply at all.
+            int candidates = 0;
+            for (Impl impl : implsOf(a.trait())) if (match(impl.self(), base, new HashMap<>(), impl.params())) candidates++;
+            if (candidates != 1) return here;
+        }
         Match found = find(a.trait(), base, args.isEmpty() ? null : args);
         if (found == null) return here;
         Type chosen = found.impl().assocTypes().get(a.name());

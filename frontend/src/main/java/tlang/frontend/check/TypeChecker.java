@@ -66,6 +66,8 @@ public final class TypeChecker {
      * arguments are in {@link #instantiations} under the same node.
      */
     private final Map<Expr, Symbol.Function> overloads = new IdentityHashMap<>();
+    /** Overloaded `c[i]` used as a place (changed where it is): `IndexPlace::index_place`. */
+    private final Map<Expr.Index, Symbol.Function> indexPlaces = new IdentityHashMap<>();
     private final Map<Expr.Closure, CheckedProgram.Closure> closures = new IdentityHashMap<>();
     /** Expressions of a closure type used where a `fn` type is wanted: the closure has no captures. */
     private final Map<Expr, Type.Closure> fnCoercions = new IdentityHashMap<>();
@@ -171,7 +173,7 @@ public final class TypeChecker {
         Set<Integer> movedLocals = MoveChecker.check(bodies, resolutions, types, closures, diags, lets, patternBindings, forVariables);
         if (diags.hasErrors()) return null;
         return new CheckedProgram(module, List.copyOf(allFunctions), main, types, resolutions, lets, params, formats, methodTargets, builtinMethods,
-                forVariables, patternBindings, patternTargets, instantiations, traits, overloads, closures, fnCoercions, movedLocals);
+                forVariables, patternBindings, patternTargets, instantiations, traits, overloads, closures, fnCoercions, movedLocals, indexPlaces);
     }
 
     // ---- declarations ---------------------------------------------------------------
@@ -736,6 +738,21 @@ public final class TypeChecker {
         }
     }
 
+    /**
+     * A blanket impl (`impl<I: Iterator> IntoIterator for I`) does not overlap an impl for
+     * a type that has no impl of one of the blanket parameter's bounds: `Vec<T>` may have
+     * its own `IntoIterator`, since no `Iterator for Vec<T>` exists.
+     */
+    private boolean blanketExcludes(TraitEnv.Impl blanket, Type self) {
+        if (!(blanket.self() instanceof Type.Param p) || self instanceof Type.Param) return false;
+        for (Type.Bound b : p.bounds()) {
+            boolean any = false;
+            for (TraitEnv.Impl i : traits.implsOf(b.trait())) any |= TraitEnv.match(i.self(), self, new HashMap<>(), i.params());
+            if (!any) return true;
+        }
+        return false;
+    }
+
     private void declareTraitImpl(Item.Impl impl, List<Type.Param> params, Type self) {
         TypeExpr.Named tn = impl.trait() instanceof TypeExpr.Named n && n.segments().size() == 1 ? n : null;
         Type.TraitDef trait = tn == null ? null : traits.trait(tn.segments().get(0));
@@ -766,6 +783,7 @@ public final class TypeChecker {
         if (args == null) return;
         for (TraitEnv.Impl other : traits.implsOf(trait)) {
             Map<Type.Param, Type> m = new HashMap<>();
+            if (blanketExcludes(other, self)) continue;
             if (TraitEnv.match(other.self(), self, m, other.params()) && other.traitArgs().equals(args)
                     || TraitEnv.match(self, other.self(), new HashMap<>(), params) && other.traitArgs().equals(args)) {
                 diags.error(ErrorCode.E0119, impl.selfType().span(), "conflicting implementations of trait `" + trait.name + "` for type `" + self.display() + "`",
@@ -831,6 +849,12 @@ public final class TypeChecker {
         }
         Map<Type.Param, Type> m = Types.bind(required.trait().params, info.traitArgs());
         m.put(required.trait().self, info.self());
+        // A generic method's own parameters correspond by position (`from_iter<I>`).
+        int ownRequired = required.decl().generics().params().size(), ownHere = f.decl().generics().params().size();
+        if (ownRequired == ownHere) {
+            List<Type.Param> r = required.typeParams(), h = f.typeParams();
+            for (int k = 0; k < ownRequired; k++) m.put(r.get(r.size() - ownRequired + k), h.get(h.size() - ownHere + k));
+        }
         for (int i = 0; i < f.params().size(); i++) {
             Type expected = traits.normalize(Types.subst(required.params().get(i), m));
             if (!sameShape(expected, f.params().get(i), info)) {
@@ -876,6 +900,10 @@ public final class TypeChecker {
                 yield Type.ERROR;
             }
             case TypeExpr.Fn f -> new Type.Fn(f.params().stream().map(this::resolveType).toList(), f.result() == null ? Type.UNIT : resolveType(f.result()));
+            case TypeExpr.Ptr p -> {
+                Type pointee = resolveType(p.pointee());
+                yield pointee == Type.ERROR ? Type.ERROR : new Type.Ptr(pointee, p.mutable());
+            }
             case TypeExpr.Dyn d -> {
                 diags.error(ErrorCode.E1106, d.span(), "`dyn " + d.trait().joined() + "` is only supported behind a reference parameter so far: `x: &dyn " + d.trait().joined() + "`",
                         "note: a value of some type that implements a trait needs a pointer; owned trait objects (in fields, arrays, results) come with the heap",
@@ -1118,6 +1146,7 @@ public final class TypeChecker {
         for (Type r : neverResults) if (resolved(r) instanceof Type.Var) infer.unify(r, Type.UNIT);
         neverResults.clear();
         infer.defaultAll();
+        bindAssociatedTypes();
         for (Type[] failed : infer.retryPending()) {
             if (diags.errorCount() == errorsBeforeFunction) {
                 diags.error(ErrorCode.E0308, currentFunctionSpan, "mismatched types: expected `" + failed[0].display() + "`, found `" + failed[1].display() + "`",
@@ -1146,6 +1175,17 @@ public final class TypeChecker {
             if (patternTargets.get(p) instanceof Symbol s) patternTargets.put(p, settled(s));
         }
         for (Obligation o : obligations) checkObligation(o);
+        // Obligations can decide the last parameters (`B` of `map` from `F: Fn(..) -> B`);
+        // one still open now would reach code generation without a type.
+        for (Expr e : functionInstantiations) {
+            List<Type> args = instantiations.get(e).stream().map(infer::deepResolve).toList();
+            instantiations.put(e, args);
+            if (!reported && diags.errorCount() == errorsBeforeFunction && args.stream().anyMatch(a -> Types.any(a, x -> x instanceof Type.Var))) {
+                diags.error(ErrorCode.E0282, e.span(), "type annotations needed: cannot infer the type arguments of this call",
+                        "help: give them: `f::<i64>(...)`, or give the arguments types");
+                reported = true;
+            }
+        }
         for (Runnable r : List.copyOf(deferred)) r.run();
         deferred.clear();
         functionInstantiations.clear();
@@ -1177,6 +1217,25 @@ public final class TypeChecker {
     private final List<Expr.Path> functionPaths = new ArrayList<>();
     private final List<Pattern> functionPatterns = new ArrayList<>();
     private Span currentFunctionSpan;
+
+    /**
+     * A type parameter fixed only by another's bound — `T` in `fn f<T, I: Iterator<Item = T>>`
+     * called with a `Range<i64>` — takes the associated type of what the other became,
+     * before the function's types are settled (the obligations are checked after).
+     */
+    private void bindAssociatedTypes() {
+        for (Obligation o : obligations) {
+            if (o.bound().bindings().isEmpty() || o.bound().trait() == fnTrait()) continue;
+            Type t = infer.deepResolve(o.type());
+            if (Types.any(t, x -> x instanceof Type.Var || x == Type.ERROR)) continue;
+            List<Type> args = o.bound().args().stream().map(infer::deepResolve).toList();
+            if (!traits.implementsTrait(t, o.bound().trait(), args)) continue;
+            for (Map.Entry<String, Type> b : o.bound().bindings().entrySet()) {
+                Type wanted = infer.deepResolve(b.getValue());
+                if (Types.any(wanted, x -> x instanceof Type.Var)) infer.unify(traits.normalize(new Type.Assoc(t, o.bound().trait(), args, b.getKey())), wanted);
+            }
+        }
+    }
 
     /** `type: trait<args>` must hold once inference is done; reported at {@code span} if not. */
     private record Obligation(Span span, Type type, Type.Bound bound, String why) {}
@@ -1354,6 +1413,14 @@ public final class TypeChecker {
             }
             case Expr.Try t -> tryExpr(t);
             case Expr.Move m -> moveExpr(m);
+            case Expr.Unsafe u -> {
+                unsafeDepth++;
+                try {
+                    yield block(u.block(), expected);
+                } finally {
+                    unsafeDepth--;
+                }
+            }
             case Expr.Error err -> Type.ERROR;
         };
     }
@@ -1625,7 +1692,12 @@ public final class TypeChecker {
         if (source == Type.ERROR || target == Type.ERROR) return target;
         if (source == Type.NEVER) return target;
         boolean ok;
-        if (target instanceof Type.Int || target instanceof Type.Float) {
+        if (target instanceof Type.Ptr || source instanceof Type.Ptr) {
+            // Addresses: a pointer to another pointer type or to a 64-bit integer, and back.
+            ok = target instanceof Type.Ptr && (source instanceof Type.Ptr || source == Type.Int.USIZE || source == Type.Int.U64 || source == Type.Int.ISIZE || source == Type.Int.I64
+                            || source instanceof Type.Var v && v.kind() == Type.VarKind.INTEGER && infer.unify(source, Type.Int.USIZE))
+                    || source instanceof Type.Ptr && (target == Type.Int.USIZE || target == Type.Int.U64 || target == Type.Int.ISIZE || target == Type.Int.I64);
+        } else if (target instanceof Type.Int || target instanceof Type.Float) {
             ok = Type.isNumeric(source) || source == Type.BOOL && target instanceof Type.Int || source == Type.CHAR && target instanceof Type.Int;
         } else if (target == Type.CHAR) {
             ok = source == Type.CHAR || source == Type.Int.U8 || source instanceof Type.Var v && v.kind() == Type.VarKind.INTEGER && infer.unify(source, Type.Int.U8);
@@ -1853,6 +1925,12 @@ public final class TypeChecker {
             }
             return Type.ERROR;
         }
+        if (f.decl().self().kind() == Item.SelfParam.Kind.REF_MUT && (belowOverloadedIndex(mc.receiver())
+                || mc.receiver() instanceof Expr.Index ix && overloads.containsKey(ix)) && !indexedPlace(mc.receiver())) {
+            diags.error(ErrorCode.E0596, mc.receiver().span(), "cannot borrow `" + exprText(mc.receiver()) + "` as mutable: `Index::index` gives a copy",
+                    "help: take the element out, change it, and put it back: `let mut e = c[i]; e." + mc.name() + "(...); c[i] = e;`",
+                    "note: a collection that implements `IndexPlace` (as `Vec` does) allows this");
+        }
         if (f.decl().self().kind() == Item.SelfParam.Kind.REF_MUT) {
             Symbol.Local root = placeRoot(mc.receiver());
             if (isClass(types.get(mc.receiver())) || throughClass(mc.receiver())) {
@@ -1896,6 +1974,11 @@ public final class TypeChecker {
 
     private Type builtinMethod(Expr.MethodCall mc, BuiltinMethod m, Type receiver) {
         builtinMethods.put(mc, m);
+        if (m.isUnsafe()) requireUnsafe(mc.span(), "`" + mc.name() + "` on `" + show(receiver) + "`");
+        if (m == BuiltinMethod.PTR_WRITE && receiver instanceof Type.Ptr p && !p.mutable()) {
+            diags.error(ErrorCode.E0594, mc.span(), "cannot write through `" + show(receiver) + "`, a read-only pointer",
+                    "help: use a `*mut " + show(p.pointee()) + "` (cast it: `p as *mut " + show(p.pointee()) + "`)");
+        }
         if (mc.args().size() != m.arity) {
             diags.error(ErrorCode.E0061, mc.span(), "method `" + mc.name() + "` takes " + count(m.arity, "argument") + " but "
                     + count(mc.args().size(), "argument") + (mc.args().size() == 1 ? " was" : " were") + " supplied");
@@ -1925,6 +2008,13 @@ public final class TypeChecker {
                     return;
                 }
                 expect(r.operand(), ref.inner());
+                if (r.mutable() && (belowOverloadedIndex(r.operand()) || r.operand() instanceof Expr.Index ix && overloads.containsKey(ix))
+                        && !indexedPlace(r.operand())) {
+                    diags.error(ErrorCode.E0596, r.operand().span(), "cannot borrow `" + exprText(r.operand()) + "` as mutable: `Index::index` gives a copy",
+                            "help: take the element out, pass `&mut` of it, and put it back: `let mut e = c[i]; f(&mut e); c[i] = e;`",
+                            "note: a collection that implements `IndexPlace` (as `Vec` does) allows this");
+                    return;
+                }
                 if (r.mutable()) {
                     Symbol.Local root = placeRoot(r.operand());
                     if (throughClass(r.operand())) {
@@ -2662,7 +2752,90 @@ public final class TypeChecker {
             case ARG -> { checkArguments(c, kind.path, List.of(Type.I64)); yield Type.STRING; }
             case WRITE_BYTES -> { writeBytes(c); yield Type.UNIT; }
             case CATCH -> catchCall(c);
+            case PTR_ALLOC -> {
+                requireUnsafe(c.span(), "`std::ptr::alloc`");
+                Type.Ptr p = new Type.Ptr(pointee(c), true);
+                checkArguments(c, kind.path, List.of(Type.Int.USIZE));
+                yield p;
+            }
+            case PTR_REALLOC -> {
+                requireUnsafe(c.span(), "`std::ptr::realloc`");
+                Type.Ptr p = new Type.Ptr(pointee(c), true);
+                checkArguments(c, kind.path, List.of(p, Type.Int.USIZE));
+                yield p;
+            }
+            case PTR_FREE, PTR_DROP_IN_PLACE -> {
+                requireUnsafe(c.span(), "`" + kind.path + "`");
+                checkArguments(c, kind.path, List.of(new Type.Ptr(pointee(c), true)));
+                yield Type.UNIT;
+            }
+            case PTR_NULL -> {
+                Type.Ptr p = new Type.Ptr(pointee(c), true);
+                checkArguments(c, kind.path, List.of());
+                yield p;
+            }
+            case RC_IS_UNIQUE -> isUniqueCall(c);
+            case SET_HOOK -> {
+                Object panic = preludeItem(structs.get("std::Panic"), structs.get("Panic"));
+                if (!(panic instanceof Type.StructDef p)) yield Type.ERROR;
+                checkArguments(c, kind.path, List.of(new Type.Fn(List.of(new Type.Struct(p, List.of())), Type.UNIT)));
+                yield Type.UNIT;
+            }
+            case RESET_HOOK -> { checkArguments(c, kind.path, List.of()); yield Type.UNIT; }
+            case BACKTRACE_CAPTURE, BACKTRACE_WRITE -> {
+                Object bt = preludeItem(structs.get("std::Backtrace"), structs.get("Backtrace"));
+                Object fmt = preludeItem(structs.get("std::Formatter"), structs.get("Formatter"));
+                if (!(bt instanceof Type.StructDef b) || !(fmt instanceof Type.StructDef fd)) yield Type.ERROR;
+                Type backtrace = new Type.Struct(b, List.of());
+                if (kind == Builtins.Kind.BACKTRACE_CAPTURE) {
+                    checkArguments(c, kind.path, List.of());
+                    yield backtrace;
+                }
+                checkArguments(c, kind.path, List.of(new Type.Struct(fd, List.of()), backtrace));
+                yield Type.UNIT;
+            }
+            case MEM_STATS -> {
+                checkArguments(c, kind.path, List.of());
+                Object stats = preludeItem(structs.get("std::MemStats"), structs.get("MemStats"));
+                yield stats instanceof Type.StructDef d ? new Type.Struct(d, List.of()) : Type.ERROR;
+            }
         };
+    }
+
+    /** Inside `unsafe { }` (or a closure written there), raw pointers may be used. */
+    private int unsafeDepth;
+
+    private void requireUnsafe(Span span, String what) {
+        if (unsafeDepth > 0) return;
+        diags.error(ErrorCode.E0133, span, what + " is unsafe and requires an `unsafe` block",
+                "note: raw pointers are not checked: the code must make sure they point to live values of their type",
+                "help: wrap it in `unsafe { ... }`");
+    }
+
+    /** The pointee type of a pointer builtin: `alloc::<T>`'s, or one inference finds. */
+    private Type pointee(Expr.Call c) {
+        Expr.Path callee = (Expr.Path) c.callee();
+        List<TypeExpr> explicit = callee.argsAt(callee.segments().size() - 1);
+        if (explicit != null && explicit.size() == 1) return resolveType(explicit.get(0));
+        if (explicit != null && explicit.size() > 1) {
+            diags.error(ErrorCode.E0107, callee.span(), "`" + callee.joined() + "` takes 1 type argument but " + explicit.size() + " were supplied");
+        }
+        return infer.fresh(Type.VarKind.ANY);
+    }
+
+    /** `std::rc::is_unique(&c)`: c is a class value, borrowed so that asking adds no reference. */
+    private Type isUniqueCall(Expr.Call c) {
+        if (c.args().size() != 1 || !(c.args().get(0) instanceof Expr.Ref r) || r.mutable()) {
+            c.args().forEach(a -> check(a instanceof Expr.Ref r ? r.operand() : a, null));
+            diags.error(ErrorCode.E0061, c.span(), "`std::rc::is_unique` takes one borrowed class value: `std::rc::is_unique(&x)`");
+            return Type.BOOL;
+        }
+        Type t = resolved(check(r.operand(), null));
+        if (t != Type.ERROR && !isClass(t)) {
+            diags.error(ErrorCode.E0308, r.operand().span(), "mismatched types: expected a class value, found `" + show(t) + "`",
+                    "note: only class objects are reference-counted; values are always unique");
+        }
+        return Type.BOOL;
     }
 
     /**
@@ -2948,6 +3121,30 @@ public final class TypeChecker {
     }
 
     /** Whether a place expression goes through an overloaded `[...]` (checked already) below its top. */
+    /**
+     * Makes every overloaded `c[i]` inside the place (`c[i].x`, `c[i][j]`, `c[i]` itself as
+     * a `&mut self` receiver) a place through `IndexPlace::index_place`, when c's type
+     * implements it; false (nothing recorded) when one of them cannot be.
+     */
+    private boolean indexedPlace(Expr place) {
+        List<Expr.Index> found = new ArrayList<>();
+        for (Expr e = place; ; ) {
+            if (e instanceof Expr.Index ix && overloads.containsKey(ix)) found.add(ix);
+            if (e instanceof Expr.Field f) e = f.base();
+            else if (e instanceof Expr.Index ix) e = ix.base();
+            else break;
+        }
+        Type.TraitDef trait = traits.trait("IndexPlace");
+        if (trait == null) return false;
+        for (Expr.Index ix : found) {
+            Type base = resolved(types.get(ix.base()));
+            Type idx = resolved(types.get(ix.index()));
+            if (base == null || idx == null || !traits.implementsTrait(base, trait, List.of(idx))) return false;
+        }
+        for (Expr.Index ix : found) indexPlaces.put(ix, traits.methods(trait).get("index_place"));
+        return true;
+    }
+
     private boolean belowOverloadedIndex(Expr e) {
         return switch (e) {
             case Expr.Field f -> f.base() instanceof Expr.Index ix && overloads.containsKey(ix) || belowOverloadedIndex(f.base());
@@ -2980,7 +3177,12 @@ public final class TypeChecker {
         }
         expect(a.value(), element);
         Symbol.Local root = placeRoot(ix.base());
-        if (root == null) {
+        if ((belowOverloadedIndex(ix.base()) || ix.base() instanceof Expr.Index inner && overloads.containsKey(inner)) && !indexedPlace(ix.base())) {
+            // `c[i][j] = v`: c[i] must be changed where it is, not in a copy.
+            diags.error(ErrorCode.E0070, ix.base().span(), "cannot assign into `" + exprText(ix.base()) + "`: `Index::index` gives a copy",
+                    "help: take the element out, change it, and put it back: `let mut e = c[i]; e[j] = v; c[i] = e;`",
+                    "note: a collection that implements `IndexPlace` (as `Vec` does) allows this");
+        } else if (root == null) {
             diags.error(ErrorCode.E0070, ix.base().span(), "invalid left-hand side of assignment", "note: the indexed value must be a variable (or a field of one)");
         } else if (!capturedMutation(root, ix.base().span(), "borrow as mutable") && !root.mutable()) {
             diags.error(ErrorCode.E0596, ix.base().span(), "cannot borrow `" + root.name() + "` as mutable, as it is not declared as mutable",
@@ -3017,10 +3219,11 @@ public final class TypeChecker {
         if (a.target() instanceof Expr.Index || a.target() instanceof Expr.Field) {
             checkedTarget = check(a.target(), null);
             if (a.target() instanceof Expr.Index ix && overloads.containsKey(ix)) return indexAssign(a, ix, checkedTarget);
-            if (belowOverloadedIndex(a.target())) {
+            if (belowOverloadedIndex(a.target()) && !indexedPlace(a.target())) {
                 check(a.value(), null);
                 diags.error(ErrorCode.E0070, a.target().span(), "cannot assign to a part of `" + exprText(a.target()) + "`: `Index::index` gives a copy",
-                        "help: read the element, change it, and store it back: `let mut e = c[i]; e.x = 1; c[i] = e;`");
+                        "help: read the element, change it, and store it back: `let mut e = c[i]; e.x = 1; c[i] = e;`",
+                        "note: a collection that implements `IndexPlace` (as `Vec` does) allows this");
                 return Type.UNIT;
             }
         }
@@ -3119,7 +3322,8 @@ public final class TypeChecker {
                 case Stmt.ExprStmt es -> {
                     boolean blockLike = es.expr() instanceof Expr.If || es.expr() instanceof Expr.While
                             || es.expr() instanceof Expr.Loop || es.expr() instanceof Expr.For || es.expr() instanceof Expr.Block
-                            || es.expr() instanceof Expr.Match || es.expr() instanceof Expr.IfLet || es.expr() instanceof Expr.WhileLet;
+                            || es.expr() instanceof Expr.Match || es.expr() instanceof Expr.IfLet || es.expr() instanceof Expr.WhileLet
+                            || es.expr() instanceof Expr.Unsafe;
                     Type t = blockLike && !es.semicolon() ? expect(es.expr(), Type.UNIT) : check(es.expr(), null);
                     diverges |= t == Type.NEVER;
                 }

@@ -34,6 +34,7 @@ public enum ErrorCode {
     E0119("two impls of one trait for the same type"),
     E0121("the placeholder `_` in a signature"),
     E0124("a field declared twice"),
+    E0133("a raw-pointer operation (or `get_unchecked`) outside `unsafe { }`"),
     E0131("`main` with parameters or a result"),
     E0220("an unknown associated type"),
     E0252("two imports of the same name"),

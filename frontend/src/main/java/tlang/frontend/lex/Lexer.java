@@ -25,7 +25,8 @@ public final class Lexer {
             Map.entry("match", TokenKind.MATCH), Map.entry("for", TokenKind.FOR), Map.entry("in", TokenKind.IN),
             Map.entry("const", TokenKind.CONST), Map.entry("static", TokenKind.STATIC),
             Map.entry("trait", TokenKind.TRAIT), Map.entry("where", TokenKind.WHERE), Map.entry("type", TokenKind.TYPE),
-            Map.entry("dyn", TokenKind.DYN), Map.entry("class", TokenKind.CLASS), Map.entry("move", TokenKind.MOVE));
+            Map.entry("dyn", TokenKind.DYN), Map.entry("class", TokenKind.CLASS), Map.entry("move", TokenKind.MOVE),
+            Map.entry("unsafe", TokenKind.UNSAFE));
     private static final java.util.Set<String> INT_SUFFIXES = java.util.Set.of(
             "i8", "i16", "i32", "i64", "isize", "u8", "u16", "u32", "u64", "usize");
     private static final java.util.Set<String> FLOAT_SUFFIXES = java.util.Set.of("f32", "f64");

@@ -9,7 +9,7 @@ public enum TokenKind {
     TRUE("`true`"), FALSE("`false`"), AS("`as`"),
     STRUCT("`struct`"), IMPL("`impl`"), SELF_VALUE("`self`"), SELF_TYPE("`Self`"), PUB("`pub`"),
     ENUM("`enum`"), MATCH("`match`"), FOR("`for`"), IN("`in`"), CONST("`const`"), STATIC("`static`"),
-    TRAIT("`trait`"), WHERE("`where`"), TYPE("`type`"), DYN("`dyn`"), CLASS("`class`"), MOVE("`move`"),
+    TRAIT("`trait`"), WHERE("`where`"), TYPE("`type`"), DYN("`dyn`"), CLASS("`class`"), MOVE("`move`"), UNSAFE("`unsafe`"),
     // punctuation
     LPAREN("`(`"), RPAREN("`)`"), LBRACE("`{`"), RBRACE("`}`"), LBRACKET("`[`"), RBRACKET("`]`"),
     COMMA("`,`"), SEMI("`;`"), COLON("`:`"), PATH_SEP("`::`"), ARROW("`->`"), FAT_ARROW("`=>`"), DOT("`.`"),

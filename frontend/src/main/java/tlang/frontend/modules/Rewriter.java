@@ -168,6 +168,7 @@ final class Rewriter {
             case TypeExpr.Tuple tu -> new TypeExpr.Tuple(types(tu.elements()), tu.span());
             case TypeExpr.Array a -> new TypeExpr.Array(type(a.element()), expr(a.length()), a.span());
             case TypeExpr.Ref r -> new TypeExpr.Ref(type(r.inner()), r.mutable(), r.span());
+            case TypeExpr.Ptr r -> new TypeExpr.Ptr(type(r.pointee()), r.mutable(), r.span());
             case TypeExpr.Unit u -> u;
             case TypeExpr.Never n -> n;
         };
@@ -281,6 +282,7 @@ final class Rewriter {
             case Expr.Ref r -> new Expr.Ref(r.mutable(), expr(r.operand()), r.span());
             case Expr.Try t -> new Expr.Try(expr(t.operand()), t.span());
             case Expr.Move m -> new Expr.Move(expr(m.operand()), m.span());
+            case Expr.Unsafe u -> new Expr.Unsafe(block(u.block()), u.span());
             case Expr.Closure c -> {
                 // Its parameters are locals of its body (hiding items of the same name).
                 List<Expr.ClosureParam> params = c.params().stream()
@@ -554,6 +556,7 @@ final class Rewriter {
                 case TypeExpr.Tuple tu -> new TypeExpr.Tuple(tu.elements().stream().map(x -> substitute(x, subst)).toList(), tu.span());
                 case TypeExpr.Array a -> new TypeExpr.Array(substitute(a.element(), subst), a.length(), a.span());
                 case TypeExpr.Ref r -> new TypeExpr.Ref(substitute(r.inner(), subst), r.mutable(), r.span());
+                case TypeExpr.Ptr r -> new TypeExpr.Ptr(substitute(r.pointee(), subst), r.mutable(), r.span());
                 case TypeExpr.Unit u -> u;
                 case TypeExpr.Never n -> n;
             };

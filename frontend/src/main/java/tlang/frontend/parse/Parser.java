@@ -496,6 +496,12 @@ public final class Parser {
                 TypeExpr inner = type();
                 return new TypeExpr.Ref(inner, mutable, t.span().to(inner.span()));
             }
+            if (eat(TokenKind.STAR)) {
+                boolean mutable = eat(TokenKind.MUT);
+                if (!mutable) eat(TokenKind.CONST);
+                TypeExpr pointee = type();
+                return new TypeExpr.Ptr(pointee, mutable, t.span().to(pointee.span()));
+            }
             if (eat(TokenKind.LBRACKET)) {
                 TypeExpr element = type();
                 expect(TokenKind.SEMI, "`;` and the length in the array type `[T; N]`");
@@ -793,7 +799,7 @@ public final class Parser {
 
     private boolean startsBlockLike() {
         return at(TokenKind.IF) || at(TokenKind.WHILE) || at(TokenKind.LOOP) || at(TokenKind.FOR) || at(TokenKind.LBRACE)
-                || at(TokenKind.LABEL) || at(TokenKind.MATCH);
+                || at(TokenKind.LABEL) || at(TokenKind.MATCH) || at(TokenKind.UNSAFE);
     }
 
     private Stmt let() {
@@ -1035,6 +1041,12 @@ public final class Parser {
                 case LBRACKET -> { return arrayLiteral(); }
                 case PIPE, OR_OR -> { return closure(); }
                 case LBRACE -> { return block(); }
+                case UNSAFE -> {
+                    Token kw = advance();
+                    if (!at(TokenKind.LBRACE)) throw error(ErrorCode.E1004, peek().span(), "expected `{` after `unsafe`, found " + describe(peek()));
+                    Expr.Block body = block();
+                    return new Expr.Unsafe(body, kw.span().to(body.span()));
+                }
                 case IF -> { return ifExpr(); }
                 case LABEL -> {
                     advance();

@@ -118,6 +118,9 @@ public final class Inference {
             for (int i = 0; i < ta.elements().size(); i++) if (!unify(ta.elements().get(i), tb.elements().get(i))) return false;
             return true;
         }
+        if (a instanceof Type.Ptr pa && b instanceof Type.Ptr pb) {
+            return pa.mutable() == pb.mutable() && unify(pa.pointee(), pb.pointee());
+        }
         if (a instanceof Type.Array aa && b instanceof Type.Array ab) {
             return aa.length() == ab.length() && unify(aa.element(), ab.element());
         }

@@ -267,6 +267,11 @@ public sealed interface Type {
         @Override public String display() { return (mutable ? "&mut " : "&") + inner.display(); }
     }
 
+    /** A raw pointer `*T` / `*mut T`: an address, nothing checked; dereferenced inside `unsafe`. */
+    record Ptr(Type pointee, boolean mutable) implements Type {
+        @Override public String display() { return (mutable ? "*mut " : "*") + pointee.display(); }
+    }
+
     /**
      * One closure expression, by identity: two closures never have the same type, even
      * with the same signature (so a call through one is a direct call of its body).

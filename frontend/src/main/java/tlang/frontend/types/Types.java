@@ -43,6 +43,7 @@ public final class Types {
             case Type.Array a -> new Type.Array(map(a.element(), leaf), a.length());
             case Type.Range rg -> new Type.Range(map(rg.element(), leaf), rg.inclusive());
             case Type.Ref ref -> new Type.Ref(map(ref.inner(), leaf), ref.mutable());
+            case Type.Ptr ptr -> new Type.Ptr(map(ptr.pointee(), leaf), ptr.mutable());
             case Type.Fn f -> new Type.Fn(mapAll(f.params(), leaf), map(f.result(), leaf));
             case Type.Dyn d -> {
                 Map<String, Type> bindings = new java.util.LinkedHashMap<>();

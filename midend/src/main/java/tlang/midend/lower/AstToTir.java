@@ -120,6 +120,7 @@ public final class AstToTir {
             functions.add(in.closure() != null ? closureFunction(in) : function(in));
         }
         functions.addAll(glue.functions());
+        if (hookTrampoline != null) functions.add(hookTrampoline);
         return new TirModule(moduleName, RuntimeAbi.ALL, List.copyOf(functions));
     }
 
@@ -199,6 +200,7 @@ public final class AstToTir {
             case Type.Closure c -> new TirType.Struct(c.captures().stream().map(AstToTir::fieldType).toList());
             case Type.Dyn d -> FAT_POINTER;
             case Type.Fn f -> TirType.PTR;
+            case Type.Ptr p -> TirType.PTR;
             case Type.Prim p -> switch (p) {
                 case BOOL -> TirType.BOOL;
                 case CHAR -> TirType.U32;
@@ -510,9 +512,13 @@ public final class AstToTir {
             case Expr.Call c -> call(c);
             case Expr.Closure c -> closureValue(c);
             case Expr.Unary u -> program.overloads().containsKey(u) && overloaded(typeOf(u.operand())) ? overloadedCall(u, List.of(u.operand())) : unary(u);
-            case Expr.Binary b -> program.overloads().containsKey(b) && overloaded(typeOf(b.left())) ? overloadedCall(b, List.of(b.left(), b.right())) : binary(b);
+            // In generic code instantiated with a tuple, `a < b` and `a == b` call the tuple's
+            // PartialOrd/PartialEq impl (the built-in `==` would ignore the elements' impls).
+            case Expr.Binary b -> program.overloads().containsKey(b) && (overloaded(typeOf(b.left())) || typeOf(b.left()) instanceof Type.Tuple)
+                    ? overloadedCall(b, List.of(b.left(), b.right())) : binary(b);
             case Expr.Try t -> tryExpr(t);
             case Expr.Move m -> move(m);
+            case Expr.Unsafe u -> block(u.block());
             case Expr.Assign a -> assign(a);
             case Expr.Block b -> block(b);
             case Expr.If i -> ifExpr(i);
@@ -934,6 +940,7 @@ public final class AstToTir {
 
     /** The methods of built-in types: intrinsics, or short sequences of TIR. */
     private Value builtinMethod(Expr.MethodCall mc, BuiltinMethod m) {
+        if (m == BuiltinMethod.GET_UNCHECKED || m.receiver == BuiltinMethod.Receiver.POINTER) return pointerMethod(mc, m);
         if (m == BuiltinMethod.ARRAY_LEN) {
             // The length is in the type; the receiver is evaluated only for its effects.
             if (!isPlace(mc.receiver())) expr(mc.receiver());
@@ -992,6 +999,48 @@ public final class AstToTir {
                 yield fb.add(new Inst.Load(fb.temp(TirType.U8), address, TirType.U8));
             }
             case ARRAY_LEN -> throw new IllegalStateException();
+            case GET_UNCHECKED, PTR_READ, PTR_TAKE, PTR_WRITE, PTR_ADD, PTR_OFFSET, PTR_IS_NULL -> throw new IllegalStateException();
+        };
+    }
+
+    /** Raw-pointer methods, and `get_unchecked` (an element address without the check). */
+    private Value pointerMethod(Expr.MethodCall mc, BuiltinMethod m) {
+        if (m == BuiltinMethod.GET_UNCHECKED) {
+            Type.Array at = (Type.Array) typeOf(mc.receiver());
+            Value base;
+            if (isPlace(mc.receiver())) {
+                base = placeAddress(mc.receiver());
+            } else {
+                base = addressOf(mc.receiver());
+            }
+            Value index = expr(mc.args().get(0));
+            if (fb.isDead() || base == null) return Value.UNIT;
+            TirType et = tirType(at.element());
+            if (et == TirType.UNIT) return Value.UNIT;
+            Value address = fb.add(new Inst.ElementAddr(fb.temp(TirType.PTR), base, (TirType.Array) tirType(at), index, null));
+            return glue.copy(fb, fb.add(new Inst.Load(fb.temp(et), address, et)), at.element());
+        }
+        Type.Ptr type = (Type.Ptr) typeOf(mc.receiver());
+        Held pointer = hold(expr(mc.receiver()));
+        Held arg = mc.args().isEmpty() ? null : hold(expr(mc.args().get(0)));
+        if (fb.isDead()) return Value.UNIT;
+        Value p = read(pointer);
+        TirType pt = tirType(type.pointee());
+        return switch (m) {
+            case PTR_IS_NULL -> fb.add(new Inst.Compare(fb.temp(TirType.BOOL), Inst.CmpOp.EQ, p, new Value.ZeroConst(TirType.PTR)));
+            case PTR_READ -> pt == TirType.UNIT ? Value.UNIT : glue.copy(fb, fb.add(new Inst.Load(fb.temp(pt), p, pt)), type.pointee());
+            case PTR_TAKE -> pt == TirType.UNIT ? Value.UNIT : fb.add(new Inst.Load(fb.temp(pt), p, pt));
+            case PTR_WRITE -> {
+                Value v = read(arg);
+                if (v.type() != TirType.UNIT) fb.add(new Inst.Store(p, v));
+                yield Value.UNIT;
+            }
+            case PTR_ADD, PTR_OFFSET -> {
+                // An element address in an array of unknown length: no check, any index.
+                TirType element = fieldType(type.pointee());
+                yield fb.add(new Inst.ElementAddr(fb.temp(TirType.PTR), p, new TirType.Array(element, 0), read(arg), null));
+            }
+            default -> throw new IllegalStateException(m.name());
         };
     }
 
@@ -1037,7 +1086,12 @@ public final class AstToTir {
     private boolean isPlace(Expr e) {
         return e instanceof Expr.Path p && program.resolutions().get(p) instanceof Symbol.Local
                 || e instanceof Expr.Field f && isPlace(f.base())
-                || e instanceof Expr.Index ix && !(program.overloads().containsKey(ix) && overloaded(typeOf(ix.base()))) && isPlace(ix.base());
+                || e instanceof Expr.Index ix && (!(program.overloads().containsKey(ix) && overloaded(typeOf(ix.base()))) || indexPlace(ix)) && isPlace(ix.base());
+    }
+
+    /** An overloaded `c[i]` that the checker made a place (`IndexPlace`). */
+    private boolean indexPlace(Expr.Index ix) {
+        return program.indexPlaces().containsKey(ix) && overloaded(typeOf(ix.base()));
     }
 
     /** A struct value from field values given in declaration order (tuple structs). */
@@ -1157,6 +1211,50 @@ public final class AstToTir {
             case ARG -> { return argument(c); }
             case WRITE_BYTES -> { return writeBytes(c); }
             case CATCH -> { return catchPanic(c); }
+            case PTR_ALLOC, PTR_REALLOC, PTR_FREE, PTR_NULL, PTR_DROP_IN_PLACE, RC_IS_UNIQUE -> { return manualMemory(c, kind); }
+            case SET_HOOK -> {
+                Type hookType = typeOf(c.args().get(0));
+                Type panicType = hookType instanceof Type.Fn fn ? fn.params().get(0) : ((Type.Closure) hookType).params().get(0);
+                Value f = expr(c.args().get(0));
+                if (fb.isDead()) return Value.UNIT;
+                fb.add(new Inst.Call(null, RuntimeAbi.PANIC_SET_HOOK.symbol(), List.of(new Value.FuncRef(panicHookTrampoline(panicType)), f)));
+                return Value.UNIT;
+            }
+            case BACKTRACE_CAPTURE -> {
+                // Backtrace { pcs: [u64; 64], len: i32 }: the runtime fills pcs, we keep the count.
+                TirType.Struct t = (TirType.Struct) tirType(typeOf(c));
+                Value.Temp out = fb.slot(t, "backtrace");
+                Value pcs = fb.add(new Inst.FieldAddr(fb.temp(TirType.PTR), out, t, 0));
+                long max = ((TirType.Array) t.fields().get(0)).length();
+                Value n = fb.add(new Inst.Call(fb.temp(TirType.I32), RuntimeAbi.BACKTRACE_CAPTURE.symbol(), List.of(pcs, new Value.IntConst(TirType.I32, max))));
+                fb.add(new Inst.Store(fb.add(new Inst.FieldAddr(fb.temp(TirType.PTR), out, t, 1)), n));
+                return fb.add(new Inst.Load(fb.temp(t), out, t));
+            }
+            case BACKTRACE_WRITE -> {
+                Value formatter = expr(c.args().get(0));
+                Held f = hold(formatter);
+                Value bt = expr(c.args().get(1));
+                if (fb.isDead()) return Value.UNIT;
+                Value.Temp slot = fb.slot(bt.type(), "backtrace");
+                fb.add(new Inst.Store(slot, bt));
+                TirType.Struct t = (TirType.Struct) bt.type();
+                Value stream = fb.add(new Inst.ExtractField(fb.temp(TirType.I32), read(f), 0));
+                Value pcs = fb.add(new Inst.FieldAddr(fb.temp(TirType.PTR), slot, t, 0));
+                Value n = fb.add(new Inst.Load(fb.temp(TirType.I32), fb.add(new Inst.FieldAddr(fb.temp(TirType.PTR), slot, t, 1)), TirType.I32));
+                fb.add(new Inst.Call(null, RuntimeAbi.BACKTRACE_PRINT.symbol(), List.of(stream, pcs, n)));
+                return Value.UNIT;
+            }
+            case RESET_HOOK -> {
+                fb.add(new Inst.Call(null, RuntimeAbi.PANIC_SET_HOOK.symbol(), List.of(new Value.ZeroConst(TirType.PTR), new Value.ZeroConst(TirType.PTR))));
+                return Value.UNIT;
+            }
+            case MEM_STATS -> {
+                // `trt_mem_stats` fills the five u64 of a MemStats (abi.md, "Statistics").
+                TirType t = tirType(typeOf(c));
+                Value.Temp out = fb.slot(t, "stats");
+                fb.add(new Inst.Call(null, RuntimeAbi.MEM_STATS.symbol(), List.of(out)));
+                return fb.add(new Inst.Load(fb.temp(t), out, t));
+            }
             case WRITE -> {
                 // The Formatter is `{ stream: i32 }`: write where the value being formatted goes.
                 // and at which depth of a pretty `{:#?}` it is (-1: not pretty).
@@ -1227,6 +1325,72 @@ public final class AstToTir {
         fb.jumpTo(join);
         discard(read(callee), calleeType); // the closure's body borrowed its captures
         return fb.add(new Inst.Load(fb.temp(layout.type()), out, layout.type()));
+    }
+
+    /**
+     * The `std::ptr` functions and `std::rc::is_unique`. Sizes are counts of the pointee
+     * type (its size with padding, as in an array), multiplied with an overflow check.
+     */
+    private Value manualMemory(Expr.Call c, Builtins.Kind kind) {
+        Location at = location(c.span());
+        if (kind == Builtins.Kind.RC_IS_UNIQUE) {
+            Expr operand = ((Expr.Ref) c.args().get(0)).operand();
+            // Read the reference without a copy: a retain would make it look shared.
+            Value object;
+            if (isPlace(operand)) {
+                object = fb.add(new Inst.Load(fb.temp(TirType.PTR), placeAddress(operand), TirType.PTR));
+            } else {
+                object = addressOf(operand);
+                if (fb.isDead()) return Value.UNIT;
+                object = fb.add(new Inst.Load(fb.temp(TirType.PTR), object, TirType.PTR));
+            }
+            return fb.add(new Inst.Call(fb.temp(TirType.BOOL), RuntimeAbi.RC_IS_UNIQUE.symbol(), List.of(object)));
+        }
+        List<Held> args = new ArrayList<>();
+        for (Expr a : c.args()) args.add(hold(expr(a)));
+        if (fb.isDead()) return Value.UNIT;
+        Type pointer = kind == Builtins.Kind.PTR_FREE || kind == Builtins.Kind.PTR_DROP_IN_PLACE ? typeOf(c.args().get(0)) : typeOf(c);
+        Type pointee = ((Type.Ptr) pointer).pointee();
+        long size = Math.max(1, Layout.size(fieldType(pointee)));
+        return switch (kind) {
+            case PTR_NULL -> new Value.ZeroConst(TirType.PTR);
+            case PTR_ALLOC -> {
+                Value bytes = fb.add(new Inst.IntArith(fb.temp(TirType.U64), Inst.ArithOp.MUL, read(args.get(0)), new Value.IntConst(TirType.U64, size), at));
+                yield fb.add(new Inst.Call(fb.temp(TirType.PTR), RuntimeAbi.ALLOC.symbol(), List.of(bytes)));
+            }
+            case PTR_REALLOC -> {
+                Value bytes = fb.add(new Inst.IntArith(fb.temp(TirType.U64), Inst.ArithOp.MUL, read(args.get(1)), new Value.IntConst(TirType.U64, size), at));
+                yield fb.add(new Inst.Call(fb.temp(TirType.PTR), RuntimeAbi.REALLOC.symbol(), List.of(read(args.get(0)), bytes)));
+            }
+            case PTR_FREE -> {
+                fb.add(new Inst.Call(null, RuntimeAbi.FREE.symbol(), List.of(read(args.get(0)))));
+                yield Value.UNIT;
+            }
+            case PTR_DROP_IN_PLACE -> {
+                glue.dropAt(fb, read(args.get(0)), pointee);
+                yield Value.UNIT;
+            }
+            default -> throw new IllegalStateException(kind.name());
+        };
+    }
+
+    private Function hookTrampoline;
+
+    /**
+     * What the runtime calls for `std::panic::set_hook`: `(info, f)` where info points to
+     * a `Panic` laid out by the runtime and f is the program's `fn(Panic)`; calls f with
+     * the value. One per program.
+     */
+    private String panicHookTrampoline(Type panicType) {
+        String symbol = Mangler.function(moduleName, "{panic hook}");
+        if (hookTrampoline != null) return symbol;
+        FunctionBuilder t = new FunctionBuilder();
+        TirType pt = tirType(panicType);
+        Value info = t.add(new Inst.Load(t.temp(pt), new Value.Param(0, TirType.PTR), pt));
+        t.add(new Inst.CallIndirect(null, new Value.Param(1, TirType.PTR), List.of(info)));
+        t.terminate(new Terminator.Return(null));
+        hookTrampoline = t.finish(symbol, Mangler.demangle(symbol), List.of(TirType.PTR, TirType.PTR), TirType.UNIT, false);
+        return symbol;
     }
 
     /** `std::io::write_bytes(&buf, n)`: n is checked against the array's length, then written. */
@@ -1965,6 +2129,15 @@ public final class AstToTir {
                 TirType.Struct st = (TirType.Struct) tirType(typeOf(f.base()));
                 yield fb.add(new Inst.FieldAddr(fb.temp(TirType.PTR), base, st, fieldIndex(f)));
             }
+            case Expr.Index ix when indexPlace(ix) -> {
+                // `c[i]` changed where it is: IndexPlace::index_place(&mut c, i) gives its address.
+                Value base = placeAddress(ix.base());
+                if (base == null) yield null;
+                Held address = hold(base);
+                Value index = expr(ix.index());
+                if (fb.isDead()) yield Value.UNIT;
+                yield emitCall(callTarget(program.indexPlaces().get(ix), callArgs(ix)), List.of(read(address), index), new Type.Ptr(typeOf(ix), true));
+            }
             case Expr.Index ix -> {
                 Value base = placeAddress(ix.base());
                 if (base == null) yield null;
@@ -2251,6 +2424,35 @@ public final class AstToTir {
         return Value.UNIT;
     }
 
+    /**
+     * A scrutinee that is a variable or a field path of one (`x`, `self.left`, `p.0.next`),
+     * as a Place patterns can read in any block: matched where it is, with no copy. Its
+     * variables take their copies when an arm is chosen, before the arm's body can change
+     * the place. Null for anything else (a temporary, an element of an array).
+     */
+    private PatternLowering.Place placeOf(Expr e) {
+        return switch (e) {
+            case Expr.Path p when program.resolutions().get(p) instanceof Symbol.Local l && localSlots.get(l.id()) != null
+                    && !(concrete(l.type()) instanceof Type.Dyn) -> new PatternLowering.Place(localSlots.get(l.id()), List.of());
+            case Expr.Field f -> {
+                PatternLowering.Place base = placeOf(f.base());
+                if (base == null || tirType(typeOf(f)) == TirType.UNIT) yield null;
+                Type baseType = typeOf(f.base());
+                if (baseType instanceof Type.Struct c && c.def().isClass()) {
+                    yield base.deref().field(DropGlue.objectType(c), DropGlue.objectField(fieldIndex(f)));
+                }
+                yield tirType(baseType) instanceof TirType.Struct st ? base.field(st, fieldIndex(f)) : null;
+            }
+            default -> null;
+        };
+    }
+
+    /** The scrutinee's place, matched where it is, when no guard can run between the tests and the bindings' copies. */
+    private PatternLowering.Place directScrutinee(Expr scrutinee, boolean guarded) {
+        if (guarded || fb.isDead() || tirType(typeOf(scrutinee)) == TirType.UNIT) return null;
+        return placeOf(scrutinee);
+    }
+
     /** Puts a value in a slot of its own so that patterns can look inside it. Null in dead code. */
     private PatternLowering.Place materialize(Value v) {
         if (fb.isDead()) return null;
@@ -2266,12 +2468,15 @@ public final class AstToTir {
     private Value matchExpr(Expr.Match m) {
         Type scrutineeType = typeOf(m.scrutinee());
         pushScope();
-        PatternLowering.Place place = materialize(expr(m.scrutinee()));
+        PatternLowering.Place place = directScrutinee(m.scrutinee(), m.arms().stream().anyMatch(a -> a.guard() != null));
         if (place == null) {
-            scopes.pop();
-            return Value.UNIT;
+            place = materialize(expr(m.scrutinee()));
+            if (place == null) {
+                scopes.pop();
+                return Value.UNIT;
+            }
+            ownSlot(place.root(), scrutineeType, null);
         }
-        ownSlot(place.root(), scrutineeType, null);
         TirType t = tirType(typeOf(m));
         Value.Temp result = t == TirType.UNIT ? null : fb.slot(t, "match");
         Block join = fb.newBlock();
@@ -2299,12 +2504,15 @@ public final class AstToTir {
 
     private Value ifLet(Expr.IfLet il) {
         pushScope();
-        PatternLowering.Place place = materialize(expr(il.value()));
+        PatternLowering.Place place = directScrutinee(il.value(), false);
         if (place == null) {
-            scopes.pop();
-            return Value.UNIT;
+            place = materialize(expr(il.value()));
+            if (place == null) {
+                scopes.pop();
+                return Value.UNIT;
+            }
+            ownSlot(place.root(), typeOf(il.value()), null);
         }
-        ownSlot(place.root(), typeOf(il.value()), null);
         TirType t = tirType(typeOf(il));
         Value.Temp result = t == TirType.UNIT ? null : fb.slot(t, "iflet");
         Block otherwise = fb.newBlock(), join = fb.newBlock();
@@ -2329,10 +2537,11 @@ public final class AstToTir {
         fb.jumpTo(head);
         int depth = scopes.size();
         pushScope();
-        PatternLowering.Place place = materialize(expr(wl.value()));
+        PatternLowering.Place direct = directScrutinee(wl.value(), false);
+        PatternLowering.Place place = direct != null ? direct : materialize(expr(wl.value()));
         if (place != null) {
             Type t = typeOf(wl.value());
-            ownSlot(place.root(), t, null);
+            if (direct == null) ownSlot(place.root(), t, null);
             Block failed = fb.newBlock();
             patterns.test(wl.pattern(), place, t, failed);
             pushScope();
@@ -2343,9 +2552,9 @@ public final class AstToTir {
             popScope();
             popScope();
             fb.jumpTo(head);
-            // The value that did not match is dropped on the way out.
+            // The value that did not match is dropped on the way out (a temporary only).
             fb.switchTo(failed);
-            glue.dropAt(fb, place.root(), t);
+            if (direct == null) glue.dropAt(fb, place.root(), t);
             fb.jumpTo(exit);
         } else {
             scopes.pop();

@@ -38,7 +38,15 @@ final class PatternLowering {
 
     /** A value's location: a root address and the struct fields to step through. */
     record Place(Value root, List<Step> steps) {
+        /** A field of the struct at the address so far; with a null type, a load of the pointer there (a class reference). */
         record Step(TirType.Struct type, int index) {}
+
+        /** The object a class reference at this place points to. */
+        Place deref() {
+            List<Step> s = new ArrayList<>(steps);
+            s.add(new Step(null, -1));
+            return new Place(root, List.copyOf(s));
+        }
 
         Place field(TirType.Struct type, int index) {
             List<Step> s = new ArrayList<>(steps);
@@ -51,7 +59,10 @@ final class PatternLowering {
 
     private Value address(Place p) {
         Value a = p.root();
-        for (Place.Step s : p.steps()) a = fb().add(new Inst.FieldAddr(fb().temp(TirType.PTR), a, s.type(), s.index()));
+        for (Place.Step s : p.steps()) {
+            a = s.type() == null ? fb().add(new Inst.Load(fb().temp(TirType.PTR), a, TirType.PTR))
+                    : fb().add(new Inst.FieldAddr(fb().temp(TirType.PTR), a, s.type(), s.index()));
+        }
         return a;
     }
 

@@ -72,7 +72,7 @@ public final class ConstantFold implements Pass {
     }
 
     /** Slots used only as the address of whole-value loads and stores. */
-    private static java.util.Set<Integer> privateSlots(Function f) {
+    static java.util.Set<Integer> privateSlots(Function f) {
         java.util.Set<Integer> slots = new java.util.HashSet<>(), escaped = new java.util.HashSet<>();
         for (Block b : f.blocks()) {
             for (Inst inst : b.insts) {

@@ -25,7 +25,9 @@ public final class Pipeline {
      * direct calls, fold constants, drop dead code, unwind edges nothing uses and tidy the
      * control flow, so that the inliner weighs functions as they will be; inline; then clean
      * up again — the copies fold against their constant arguments, and merging blocks brings
-     * loads next to the stores they read.
+     * loads next to the stores they read. Last, with the loops as they will stay, drop the
+     * checks that value ranges prove cannot fail, then what they leave unused (unwind edges
+     * only a check needed, pads nothing unwinds to any more).
      */
     public static Pipeline standard(boolean verify) {
         return standard(verify, true);
@@ -40,7 +42,8 @@ public final class Pipeline {
                 new Inline(),
                 new ConstantFold(), new DeadCodeElimination(), new PruneUnwind(), new SimplifyCfg(),
                 new BorrowParams(unwinds), new RcPairs(unwinds), new SimplifyCfg(), new RcPairs(unwinds),
-                new ConstantFold(), new DeadCodeElimination()), verify);
+                new ConstantFold(), new DeadCodeElimination(),
+                new RangeCheckElimination(), new DeadCodeElimination(), new PruneUnwind(), new SimplifyCfg()), verify);
     }
 
     public TirModule run(TirModule m) {
