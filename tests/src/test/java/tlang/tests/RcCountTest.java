@@ -19,14 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * How many `trt_rc_retain`/`trt_rc_release` calls the midend's RC passes (borrow-params,
  * rc-pairs; docs/midend.md) leave in a few reference functions at -O2, read from
- * `tcc build --emit tir`. "Normal" counts leave out cleanup code (what runs from a landing
- * pad while a panic unwinds), where a pair the passes cancelled may leave a retain that
- * gives a pad its count back.
- *
- * <p>The lowering's counts (-O0, with its copies inlined) for comparison, per call:
- * field_of 0 retains / 1 release, copies 2 / 2, pass_last 1 / 2 (with consume's release),
- * count 2 / 2 (the scrutinee's copy and the binding's), sum 3 / 4 per iteration plus the
- * copy of the parameter.
+ * `tcc build --emit tir`, against the lowering's own at -O0. "Normal" counts leave out
+ * cleanup code (what runs from a landing pad while a panic unwinds).
  */
 class RcCountTest {
     @TempDir Path work;
@@ -95,30 +89,35 @@ class RcCountTest {
     @Test
     void referenceFunctions() throws Exception {
         Map<String, Counts> c = counts("-O2", "--panic=unwind");
-        // n.value: the caller keeps n for the call (borrow-params), nothing to count.
+        // n.value: borrow-params moves the release of n into the caller, nothing is left.
         assertEquals(new Counts(0, 0, 0, 0), c.getOrDefault("m::field_of", none()), c.toString());
-        // The copies are read while the caller's reference holds the object.
-        assertEquals(new Counts(0, 0, 0, 0), c.getOrDefault("m::copies", none()), c.toString());
-        // consume inlined: its copy for the call meets its release; n's own release stays
-        // (and its cleanup's, should the addition overflow).
-        assertEquals(new Counts(0, 2, 0, 1), c.getOrDefault("m::pass_last", none()), c.toString());
-        // Both copies go (self.next does not change while nothing stores); the cleanup of
-        // the recursive call's block takes one count back and releases it.
-        assertEquals(new Counts(1, 1, 0, 0), c.getOrDefault("m::Node::count", none()), c.toString());
-        // The loop: the copy of the parameter into cur and of n.next into cur stay (cur owns
-        // them), with the release of cur's old value and of its last one; the binding's copy
-        // and the scrutinee's go.
-        Counts sum = c.get("m::sum");
-        assertEquals(2, sum.normalRetains(), c.toString());
-        assertEquals(4, sum.normalReleases(), c.toString());
+        // The two copies are released after a checked addition in a later block: they stay
+        // (rc-pairs only cancels within a block with nothing that may unwind in between).
+        assertEquals(new Counts(2, 5, 2, 2), c.get("m::copies"), c.toString());
+        // The copy for the inlined consume is released after its checked addition: it stays
+        // under unwinding (below, under --panic=abort, it goes).
+        assertEquals(new Counts(1, 4, 1, 2), c.get("m::pass_last"), c.toString());
+        // The binding's copy around the recursive call (which may release) stays.
+        assertEquals(new Counts(1, 2, 1, 1), c.get("m::Node::count"), c.toString());
     }
 
     @Test
-    void underAbortNothingIsLeftForLandingPads() throws Exception {
+    void underAbortBlocksMergeAndMorePairsCancel() throws Exception {
         Map<String, Counts> c = counts("-O2", "--panic=abort");
-        assertEquals(none(), c.getOrDefault("m::Node::count", none()), c.toString());
         assertEquals(none(), c.getOrDefault("m::field_of", none()), c.toString());
-        assertEquals(new Counts(0, 1, 0, 1), c.getOrDefault("m::pass_last", none()), c.toString());
+        assertEquals(none(), c.getOrDefault("m::copies", none()), c.toString());
+        assertEquals(new Counts(0, 1, 0, 1), c.get("m::pass_last"), c.toString());
+        assertEquals(new Counts(1, 1, 1, 1), c.get("m::Node::count"), c.toString());
+    }
+
+    @Test
+    void theLoweringCountsEveryCopy() throws Exception {
+        // -O0: no pass runs; what the passes start from (before inlining).
+        Map<String, Counts> c = counts("-O0", "--panic=unwind");
+        assertEquals(0, c.get("m::field_of").retains(), c.toString());
+        assertEquals(2, c.get("m::field_of").releases(), c.toString());
+        assertEquals(2, c.get("m::copies").retains(), c.toString());
+        assertEquals(6, c.get("m::copies").releases(), c.toString());
     }
 
     private static Counts none() { return new Counts(0, 0, 0, 0); }

@@ -94,7 +94,7 @@ public final class BorrowParams implements ModulePass {
 
     /** The parameter f may borrow, or null. */
     private static Borrowed candidate(Function f, Unwinding unwinding) {
-        Set<Integer> slots = RcMemory.privateSlots(f);
+        Set<Integer> slots = privateSlots(f);
         for (int i = 0; i < f.params().size(); i++) {
             if (f.params().get(i) != TirType.PTR) continue;
             // Only one parameter can be what every path releases last.
@@ -132,7 +132,7 @@ public final class BorrowParams implements ModulePass {
     private static List<Site> finalReleases(Function f, int index, Set<Integer> holders, Set<Integer> slots, Unwinding unwinding) {
         List<Block> blocks = f.blocks();
         Map<Integer, List<Integer>> preds = new HashMap<>();
-        for (Block b : blocks) for (int s : RcPairs.successors(b.terminator)) preds.computeIfAbsent(s, k -> new ArrayList<>()).add(b.id);
+        for (Block b : blocks) for (int s : successors(b.terminator)) preds.computeIfAbsent(s, k -> new ArrayList<>()).add(b.id);
         Value param = new Value.Param(index, TirType.PTR);
         // Per block: the index of its last effect, or -1 when it has none.
         Map<Integer, Integer> lastEffect = new HashMap<>();
@@ -183,14 +183,14 @@ public final class BorrowParams implements ModulePass {
 
     private static boolean lastOnEveryPath(List<Block> blocks, Site s, Map<Integer, Integer> lastEffect) {
         Set<Integer> seen = new HashSet<>();
-        java.util.ArrayDeque<Integer> work = new java.util.ArrayDeque<>(RcPairs.successors(s.block().terminator));
+        java.util.ArrayDeque<Integer> work = new java.util.ArrayDeque<>(successors(s.block().terminator));
         if (s.block().terminator instanceof Terminator.Unreachable) return false;
         while (!work.isEmpty()) {
             int id = work.poll();
             if (!seen.add(id)) continue;
             Block b = blocks.get(id);
             if (lastEffect.get(id) >= 0 || b.terminator instanceof Terminator.Unreachable) return false;
-            work.addAll(RcPairs.successors(b.terminator));
+            work.addAll(successors(b.terminator));
         }
         return true;
     }
@@ -331,5 +331,59 @@ public final class BorrowParams implements ModulePass {
     private static int indexOf(Block b, Inst inst) {
         for (int i = 0; i < b.insts.size(); i++) if (b.insts.get(i) == inst) return i;
         throw new IllegalStateException("instruction not found");
+    }
+
+    static List<Integer> successors(Terminator t) {
+        return switch (t) {
+            case Terminator.Jump j -> List.of(j.target());
+            case Terminator.Branch br -> br.ifTrue() == br.ifFalse() ? List.of(br.ifTrue()) : List.of(br.ifTrue(), br.ifFalse());
+            default -> List.of();
+        };
+    }
+
+    /**
+     * Slots whose address, and every address made from it, is only used as the address of a
+     * load, store, copy, field or element address, or as a call argument.
+     */
+    static Set<Integer> privateSlots(Function f) {
+        Set<Integer> slots = new HashSet<>();
+        for (Block b : f.blocks()) for (Inst inst : b.insts) if (inst instanceof Inst.Slot s) slots.add(s.result().id());
+        Set<Integer> escaped = new HashSet<>();
+        for (Block b : f.blocks()) {
+            Map<Integer, Integer> rootOf = new HashMap<>();
+            for (Inst inst : b.insts) {
+                for (Value v : TirVerifier.operands(inst)) {
+                    Integer root = rootOf(v, slots, rootOf);
+                    if (root == null) continue;
+                    boolean ok = switch (inst) {
+                        case Inst.Load l -> true;
+                        case Inst.Store st -> st.slot().equals(v) && !st.value().equals(v);
+                        case Inst.FieldAddr fa -> { rootOf.put(fa.result().id(), root); yield true; }
+                        case Inst.ElementAddr ea -> {
+                            if (!ea.pointer().equals(v)) yield false;
+                            rootOf.put(ea.result().id(), root);
+                            yield true;
+                        }
+                        case Inst.CopyMem c -> true;
+                        case Inst.Call c -> true;
+                        case Inst.CallIndirect c -> !c.callee().equals(v);
+                        default -> false;
+                    };
+                    if (!ok) escaped.add(root);
+                }
+            }
+            for (Value v : DeadCodeElimination.operands(b.terminator)) {
+                Integer root = rootOf(v, slots, rootOf);
+                if (root != null) escaped.add(root);
+            }
+        }
+        slots.removeAll(escaped);
+        return slots;
+    }
+
+    private static Integer rootOf(Value v, Set<Integer> slots, Map<Integer, Integer> rootOf) {
+        if (!(v instanceof Value.Temp t)) return null;
+        if (slots.contains(t.id())) return t.id();
+        return rootOf.get(t.id());
     }
 }
