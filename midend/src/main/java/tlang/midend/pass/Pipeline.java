@@ -30,9 +30,18 @@ public final class Pipeline {
      * only a check needed, pads nothing unwinds to any more).
      */
     public static Pipeline standard(boolean verify) {
+        return standard(verify, true);
+    }
+
+    /**
+     * The standard pipeline for a panic strategy: {@code unwinds} false under
+     * `--panic=abort` (after {@link PanicAbort}), where the RC passes need no landing pads.
+     */
+    public static Pipeline standard(boolean verify, boolean unwinds) {
         return new Pipeline(List.of(new Devirtualize(), new ConstantFold(), new DeadCodeElimination(), new PruneUnwind(), new SimplifyCfg(),
                 new Inline(),
                 new ConstantFold(), new DeadCodeElimination(), new PruneUnwind(), new SimplifyCfg(),
+                new BorrowParams(unwinds), new RcPairs(unwinds), new SimplifyCfg(), new RcPairs(unwinds),
                 new ConstantFold(), new DeadCodeElimination(),
                 new RangeCheckElimination(), new DeadCodeElimination(), new PruneUnwind(), new SimplifyCfg()), verify);
     }

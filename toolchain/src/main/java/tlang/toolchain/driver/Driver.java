@@ -143,7 +143,7 @@ public final class Driver {
         }
         if (o.opt() != tlang.backend.OptLevel.O0) {
             // T's own passes, then LLVM's; the verifier checks TIR after each (it is cheap).
-            tir = tlang.midend.pass.Pipeline.standard(true).run(tir);
+            tir = tlang.midend.pass.Pipeline.standard(true, o.panic() != PanicStrategy.ABORT).run(tir);
         }
         if (o.emit() == Emit.TIR) {
             write(o.output(), TirPrinter.print(tir));

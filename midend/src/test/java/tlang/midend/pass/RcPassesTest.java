@@ -1,0 +1,378 @@
+package tlang.midend.pass;
+
+import org.junit.jupiter.api.Test;
+import tlang.midend.RuntimeAbi;
+import tlang.midend.tir.Block;
+import tlang.midend.tir.Function;
+import tlang.midend.tir.Inst;
+import tlang.midend.tir.Location;
+import tlang.midend.tir.Terminator;
+import tlang.midend.tir.TirModule;
+import tlang.midend.tir.TirPrinter;
+import tlang.midend.tir.TirType;
+import tlang.midend.tir.TirVerifier;
+import tlang.midend.tir.Value;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The RC passes on hand-built TIR: {@link RcPairs} (which retains meet a release with
+ * nothing in between that could tell, within one block) and
+ * {@link BorrowParams} (which parameters move their release into the caller). Each case
+ * builds the shape the lowering makes for a T program and counts the RC calls left.
+ */
+class RcPassesTest {
+    private static final TirType PTR = TirType.PTR, I64 = TirType.I64;
+    private static final Location AT = new Location("m.t", 2, 5);
+    private static final String RETAIN = RuntimeAbi.RC_RETAIN.symbol(), RELEASE = RuntimeAbi.RC_RELEASE.symbol();
+    /** A class object: the header, then an i64 field and a reference field. */
+    private static final TirType.Struct OBJECT = new TirType.Struct(List.of(TirType.I32, TirType.I32, PTR, I64, PTR));
+
+    /** Blocks under construction; temps numbered from 0. */
+    private static final class Builder {
+        final List<Block> blocks = new ArrayList<>();
+        int temps;
+
+        Block block() {
+            Block b = new Block(blocks.size(), Block.NONE);
+            blocks.add(b);
+            return b;
+        }
+
+        Value.Temp temp(TirType t) { return new Value.Temp(temps++, t); }
+
+        Value.Temp slot(TirType t, String name) {
+            Value.Temp s = temp(PTR);
+            blocks.get(0).insts.add(0, new Inst.Slot(s, t, name));
+            return s;
+        }
+
+        Value.Temp load(Block b, Value address, TirType t) {
+            Value.Temp r = temp(t);
+            b.insts.add(new Inst.Load(r, address, t));
+            return r;
+        }
+
+        /** Field 3 (the i64) of the object {@code object} points to. */
+        Value.Temp field(Block b, Value object) {
+            Value.Temp a = temp(PTR);
+            b.insts.add(new Inst.FieldAddr(a, object, OBJECT, 3));
+            return load(b, a, I64);
+        }
+
+        /** A cleanup pad that releases what {@code slot} holds, then resumes. */
+        Block cleanup(Value slot) {
+            Value.Temp exception = slot(PTR, "exception");
+            Block pad = block(), code = block();
+            pad.insts.add(new Inst.LandingPad(exception, false));
+            pad.terminator = new Terminator.Jump(code.id);
+            code.insts.add(call(RELEASE, load(code, slot, PTR)));
+            code.terminator = new Terminator.Resume(load(code, exception, PTR));
+            return pad;
+        }
+
+        Function finish(String symbol, List<TirType> params, TirType result) {
+            return new Function(symbol, symbol, params, result, false, List.copyOf(blocks), temps);
+        }
+    }
+
+    private static Inst call(String callee, Value... args) { return new Inst.Call(null, callee, List.of(args)); }
+
+    private static Value.Param param(int i) { return new Value.Param(i, PTR); }
+
+    private static Value.IntConst i64(long v) { return new Value.IntConst(I64, v); }
+
+    private static TirModule module(Function... fs) {
+        TirModule m = new TirModule("m", RuntimeAbi.ALL, List.of(fs));
+        assertEquals(List.of(), TirVerifier.verify(m), () -> TirPrinter.print(m));
+        return m;
+    }
+
+    private static TirModule run(ModulePass pass, TirModule m) {
+        TirModule out = new Pipeline(List.of(pass), true).run(m);
+        assertEquals(List.of(), TirVerifier.verify(out), () -> TirPrinter.print(out));
+        return out;
+    }
+
+    /** rc-pairs, then simplify-cfg and rc-pairs again (as the standard pipeline runs them). */
+    private static TirModule pairs(TirModule m, boolean unwinds) {
+        TirModule out = new Pipeline(List.of(new RcPairs(unwinds), new SimplifyCfg(), new RcPairs(unwinds)), true).run(m);
+        assertEquals(List.of(), TirVerifier.verify(out), () -> TirPrinter.print(out));
+        return out;
+    }
+
+    private static TirModule pairs(TirModule m) { return pairs(m, true); }
+
+    private static Function fn(TirModule m, String symbol) {
+        return m.functions().stream().filter(x -> x.symbol().equals(symbol)).findFirst().orElseThrow();
+    }
+
+    private static String print(Function f) {
+        return TirPrinter.print(new TirModule("m", List.of(), List.of(f)));
+    }
+
+    private static int calls(Function f, String callee) {
+        int n = 0;
+        for (Block b : f.blocks()) for (Inst i : b.insts) if (i instanceof Inst.Call c && c.callee().equals(callee)) n++;
+        return n;
+    }
+
+    /** `releaser(p)`: a function that gives up its parameter (a by-value class parameter). */
+    private static Function releaser() {
+        Builder b = new Builder();
+        Block b0 = b.block();
+        b0.insts.add(call(RELEASE, param(0)));
+        b0.terminator = new Terminator.Return(null);
+        return b.finish("releaser", List.of(PTR), TirType.UNIT);
+    }
+
+    /** `reader(&x)`: reads a field of the object its parameter's slot holds (a `&self` method). */
+    private static Function reader() {
+        Builder b = new Builder();
+        Block b0 = b.block();
+        Value.Temp object = b.load(b0, param(0), PTR);
+        b0.terminator = new Terminator.Return(b.field(b0, object));
+        return b.finish("reader", List.of(PTR), I64);
+    }
+
+    // ---- rc-pairs ----
+    // ---- rc-pairs ----
+
+    /** f(p0, p1): retain p0, {@code between}, release p0, return. */
+    private static Function pair(Inst between, boolean pad) {
+        Builder b = new Builder();
+        Block b0 = b.block();
+        if (pad) {
+            Value.Temp c = b.slot(PTR, "c");
+            Block body = b.block(), padBlock = b.cleanup(c);
+            b0.insts.add(new Inst.Store(c, param(0)));
+            b0.terminator = new Terminator.Jump(body.id);
+            body.unwind = padBlock.id;
+            b0 = body;
+        }
+        b0.insts.add(call(RETAIN, param(0)));
+        if (between != null) b0.insts.add(between);
+        b0.insts.add(call(RELEASE, param(0)));
+        b0.terminator = new Terminator.Return(null);
+        return b.finish("f", List.of(PTR, PTR), TirType.UNIT);
+    }
+
+    @Test
+    void aCopyReadAndDroppedInOneBlockCostsNothing() {
+        // let c = x; c.value  (x a parameter the function owns; constant-fold has forwarded c)
+        Builder b = new Builder();
+        Block b0 = b.block();
+        b0.insts.add(call(RETAIN, param(0)));
+        Value.Temp v = b.field(b0, param(0));
+        b0.insts.add(call(RELEASE, param(0)));
+        b0.insts.add(call(RELEASE, param(0)));
+        b0.terminator = new Terminator.Return(v);
+        Function f = fn(pairs(module(b.finish("f", List.of(PTR), I64))), "f");
+        assertEquals(0, calls(f, RETAIN), print(f));
+        assertEquals(1, calls(f, RELEASE), "the parameter's own release stays:\n" + print(f));
+    }
+
+    @Test
+    void quietCallsBetweenArePassed() {
+        // reader(&x) is a T function that releases nothing and reads no count.
+        Function g = pair(new Inst.Call(new Value.Temp(100, I64), "reader", List.of(param(1))), false);
+        g = new Function(g.symbol(), g.sourceName(), g.params(), g.result(), false, g.blocks(), 101);
+        Function f = fn(pairs(module(g, reader())), "f");
+        assertEquals(0, calls(f, RETAIN), print(f));
+        assertEquals(0, calls(f, RELEASE), print(f));
+    }
+
+    @Test
+    void aCallThatMayReleaseKeepsThePair() {
+        // The copy may be p0's last count while `releaser` gives up p1 (the same object).
+        Function f = fn(pairs(module(pair(call("releaser", param(1)), false), releaser())), "f");
+        assertEquals(1, calls(f, RETAIN), print(f));
+        assertEquals(1, calls(f, RELEASE), print(f));
+    }
+
+    @Test
+    void anotherReleaseKeepsThePair() {
+        Function f = fn(pairs(module(pair(call(RELEASE, param(1)), false))), "f");
+        assertEquals(1, calls(f, RETAIN), print(f));
+        assertEquals(2, calls(f, RELEASE), print(f));
+    }
+
+    @Test
+    void anIndirectCallKeepsThePair() {
+        Function f = fn(pairs(module(pair(new Inst.CallIndirect(null, param(1), List.of()), false))), "f");
+        assertEquals(1, calls(f, RETAIN), print(f));
+    }
+
+    @Test
+    void readingACountIsObservable() {
+        Value.Temp n = new Value.Temp(100, TirType.U32);
+        Function g = pair(new Inst.Call(n, RuntimeAbi.RC_STRONG_COUNT.symbol(), List.of(param(0))), false);
+        g = new Function(g.symbol(), g.sourceName(), g.params(), g.result(), false, g.blocks(), 101);
+        Function f = fn(pairs(module(g)), "f");
+        assertEquals(1, calls(f, RETAIN), "strong_count sees the copy:\n" + print(f));
+        Value.Temp u = new Value.Temp(100, TirType.BOOL);
+        Function h = pair(new Inst.Call(u, RuntimeAbi.RC_IS_UNIQUE.symbol(), List.of(param(0))), false);
+        h = new Function(h.symbol(), h.sourceName(), h.params(), h.result(), false, h.blocks(), 101);
+        Function k = fn(pairs(module(h)), "f");
+        assertEquals(1, calls(k, RETAIN), "is_unique sees the copy:\n" + print(k));
+    }
+
+    @Test
+    void somethingThatMayUnwindBetweenKeepsThePair() {
+        // A check between them: its cleanup releases the copy, which must still hold a count.
+        Inst check = new Inst.IntArith(new Value.Temp(100, I64), Inst.ArithOp.ADD, new Value.Param(1, I64), i64(1), AT);
+        Function g = pair(check, true);
+        g = new Function(g.symbol(), g.sourceName(), List.of(PTR, I64), g.result(), false, g.blocks(), 101);
+        Function f = fn(pairs(module(g)), "f");
+        assertEquals(1, calls(f, RETAIN), print(f));
+        // Under --panic=abort a panic ends the process: nothing is left to release the copy.
+        Function a = fn(pairs(module(g), false), "f");
+        assertEquals(0, calls(a, RETAIN), print(a));
+    }
+
+    @Test
+    void differentValuesDoNotPair() {
+        Builder b = new Builder();
+        Block b0 = b.block();
+        b0.insts.add(call(RETAIN, param(0)));
+        b0.insts.add(call(RELEASE, param(1)));
+        b0.terminator = new Terminator.Return(null);
+        Function f = fn(pairs(module(b.finish("f", List.of(PTR, PTR), TirType.UNIT))), "f");
+        assertEquals(1, calls(f, RETAIN), print(f));
+        assertEquals(1, calls(f, RELEASE), print(f));
+    }
+
+    @Test
+    void aReleaseInAnotherBlockStays() {
+        Builder b = new Builder();
+        Block b0 = b.block(), b1 = b.block();
+        b0.insts.add(call(RETAIN, param(0)));
+        b0.terminator = new Terminator.Branch(new Value.Param(1, TirType.BOOL), b1.id, b1.id);
+        b1.insts.add(call(RELEASE, param(0)));
+        b1.terminator = new Terminator.Return(null);
+        Function f = fn(run(new RcPairs(), module(b.finish("f", List.of(PTR, TirType.BOOL), TirType.UNIT))), "f");
+        assertEquals(1, calls(f, RETAIN), print(f));
+    }
+
+    @Test
+    void pairsNestInsideEachOther() {
+        Builder b = new Builder();
+        Block b0 = b.block();
+        b0.insts.add(call(RETAIN, param(0)));
+        b0.insts.add(call(RETAIN, param(0)));
+        b0.insts.add(call(RELEASE, param(0)));
+        b0.insts.add(call(RELEASE, param(0)));
+        b0.terminator = new Terminator.Return(null);
+        Function f = fn(run(new RcPairs(), module(b.finish("f", List.of(PTR), TirType.UNIT))), "f");
+        assertEquals(0, calls(f, RETAIN) + calls(f, RELEASE), print(f));
+    }
+
+    // ---- borrow-params ----
+
+    /**
+     * `field_of(n: Node) -> i64 { n.value }` (with {@code checked}, `n.value + 1`, whose
+     * block unwinds to a cleanup that releases n): reads a field, then releases n.
+     */
+    private static Function fieldOf(boolean checked) {
+        Builder b = new Builder();
+        Block b0 = b.block();
+        if (!checked) {
+            Value v = b.field(b0, param(0));
+            b0.insts.add(call(RELEASE, param(0)));
+            b0.terminator = new Terminator.Return(v);
+            return b.finish("field_of", List.of(PTR), I64);
+        }
+        Value.Temp r = b.slot(I64, "r"), exception = b.slot(PTR, "exception");
+        Block rest = b.block(), last = b.block(), pad = b.block(), code = b.block();
+        b0.terminator = new Terminator.Jump(rest.id);
+        rest.unwind = pad.id;
+        Value.Temp w = b.temp(I64);
+        rest.insts.add(new Inst.IntArith(w, Inst.ArithOp.ADD, b.field(rest, param(0)), i64(1), AT));
+        rest.insts.add(new Inst.Store(r, w));
+        rest.terminator = new Terminator.Jump(last.id);
+        last.insts.add(call(RELEASE, param(0)));
+        last.terminator = new Terminator.Return(b.load(last, r, I64));
+        pad.insts.add(new Inst.LandingPad(exception, false));
+        pad.terminator = new Terminator.Jump(code.id);
+        code.insts.add(call(RELEASE, param(0)));
+        code.terminator = new Terminator.Resume(b.load(code, exception, PTR));
+        return b.finish("field_of", List.of(PTR), I64);
+    }
+
+    /** `main`: `let n = ...; field_of(n)` — a copy for the call, n dropped at its end. */
+    private static Function caller() {
+        Builder b = new Builder();
+        Block b0 = b.block();
+        Value.Temp n = b.slot(PTR, "n");
+        b0.insts.add(new Inst.Store(n, param(0)));
+        Value.Temp x = b.load(b0, n, PTR);
+        b0.insts.add(call(RETAIN, x));
+        Value.Temp r = b.temp(I64);
+        b0.insts.add(new Inst.Call(r, "field_of", List.of(x)));
+        b0.insts.add(call(RELEASE, b.load(b0, n, PTR)));
+        b0.terminator = new Terminator.Return(r);
+        return b.finish("caller", List.of(PTR), I64);
+    }
+
+    @Test
+    void aParameterReleasedLastIsReleasedByTheCaller() {
+        TirModule m = run(new BorrowParams(), module(fieldOf(false), caller()));
+        Function callee = fn(m, "field_of"), c = fn(m, "caller");
+        assertEquals(0, calls(callee, RELEASE), print(callee));
+        assertEquals(2, calls(c, RELEASE), "after the call, and n's own:\n" + print(c));
+        // The copy for the call now meets the release after it.
+        Function paired = fn(pairs(m), "caller");
+        assertEquals(0, calls(paired, RETAIN), print(paired));
+        assertEquals(1, calls(paired, RELEASE), print(paired));
+    }
+
+    @Test
+    void aCalleeThatMayUnwindGetsItsReleaseInTheCallersPad() {
+        TirModule m = run(new BorrowParams(), module(fieldOf(true), caller()));
+        Function callee = fn(m, "field_of"), c = fn(m, "caller");
+        assertEquals(0, calls(callee, RELEASE), "the cleanup's release moved too:\n" + print(callee));
+        String shown = print(c);
+        assertEquals(1, c.blocks().stream().filter(Block::isLandingPad).count(), shown);
+        assertEquals(3, calls(c, RELEASE), "after the call, in its pad, and n's own:\n" + shown);
+        for (Block b : c.blocks()) {
+            for (Inst i : b.insts) if (i instanceof Inst.Call call && call.callee().equals("field_of")) {
+                assertEquals(1, b.insts.stream().filter(x -> x instanceof Inst.Call).count(), "the call is alone in its block:\n" + shown);
+                assertTrue(b.unwind != Block.NONE, shown);
+            }
+        }
+    }
+
+    @Test
+    void aParameterWithSomethingAfterItsReleaseStays() {
+        Builder b = new Builder();
+        Block b0 = b.block();
+        Value v = b.field(b0, param(0));
+        b0.insts.add(call(RELEASE, param(0)));
+        b0.insts.add(new Inst.Call(null, RuntimeAbi.WRITE_I64.symbol(), List.of(new Value.IntConst(TirType.I32, 1), v)));
+        b0.terminator = new Terminator.Return(v);
+        TirModule m = run(new BorrowParams(), module(b.finish("field_of", List.of(PTR), I64), caller()));
+        assertEquals(1, calls(fn(m, "field_of"), RELEASE));
+        assertEquals(1, calls(fn(m, "caller"), RELEASE));
+    }
+
+    @Test
+    void aFunctionWhoseAddressIsTakenKeepsItsConvention() {
+        Builder b = new Builder();
+        Block b0 = b.block();
+        Value.Temp r = b.temp(I64);
+        b0.insts.add(new Inst.CallIndirect(r, new Value.FuncRef("field_of"), List.of(param(0))));
+        b0.terminator = new Terminator.Return(r);
+        TirModule m = run(new BorrowParams(), module(fieldOf(false), caller(), b.finish("g", List.of(PTR), I64)));
+        assertEquals(1, calls(fn(m, "field_of"), RELEASE));
+    }
+
+    @Test
+    void theStandardPipelineRunsTheRcPasses() {
+        TirModule m = Pipeline.standard(true).run(module(fieldOf(true), caller()));
+        assertEquals(List.of(), TirVerifier.verify(m));
+    }
+}
