@@ -28,8 +28,8 @@ import java.util.Set;
  *
  * <p>Runtime functions are known by name: allocation of objects, retains, weak releases
  * (which never change a strong count and free an object's memory only once its strong
- * count is 0), upgrades, formatting, writing, arguments and the panic entry points release
- * nothing and read no count (a panic unwinds, which {@link RcPairs} rules out separately).
+ * count is 0), upgrades, formatting, writing, arguments, the string functions and the panic
+ * entry points release nothing and read no count (a panic unwinds, which {@link RcPairs} rules out separately).
  * Every other extern, and every indirect call, may do anything. Both properties are least
  * fixed points over the direct calls of the module.
  */
@@ -45,7 +45,15 @@ final class RcEffects {
             RuntimeAbi.ARG_PTR.symbol(), RuntimeAbi.ARG_LEN.symbol(), RuntimeAbi.STR_EQ.symbol(),
             RuntimeAbi.STREAM_SINK.symbol(), RuntimeAbi.FMT_I64.symbol(), RuntimeAbi.FMT_U64.symbol(),
             RuntimeAbi.FMT_F64.symbol(), RuntimeAbi.FMT_F32.symbol(), RuntimeAbi.FMT_STR.symbol(),
-            RuntimeAbi.FMT_CHAR.symbol(), RuntimeAbi.FMT_BOOL.symbol());
+            RuntimeAbi.FMT_CHAR.symbol(), RuntimeAbi.FMT_BOOL.symbol(), RuntimeAbi.SINK_WRITE.symbol(),
+            // Strings: their buffers are counted objects too, but without a `Drop` and never
+            // named by a class retain, so changing theirs neither frees nor reads an object's.
+            RuntimeAbi.STR_RETAIN.symbol(), RuntimeAbi.STR_RELEASE.symbol(), RuntimeAbi.STR_CMP.symbol(),
+            RuntimeAbi.STRING_FROM_BYTES.symbol(), RuntimeAbi.STRING_PUSH.symbol(), RuntimeAbi.STRING_PUSH_CHAR.symbol(),
+            RuntimeAbi.STRING_RESERVE.symbol(), RuntimeAbi.STRING_SINK.symbol(), RuntimeAbi.PARSE_I64.symbol(),
+            RuntimeAbi.PARSE_U64.symbol(), RuntimeAbi.PARSE_F64.symbol(), RuntimeAbi.PARSE_F32.symbol(),
+            RuntimeAbi.PARSE_BOOL.symbol(), RuntimeAbi.PARSE_CHAR.symbol(), RuntimeAbi.PARSE_ERROR_PTR.symbol(),
+            RuntimeAbi.PARSE_ERROR_LEN.symbol());
     /** Runtime functions that read a strong count and release nothing. */
     private static final Set<String> OBSERVERS = Set.of(RuntimeAbi.RC_STRONG_COUNT.symbol(), RuntimeAbi.RC_WEAK_COUNT.symbol(),
             RuntimeAbi.RC_IS_UNIQUE.symbol());
