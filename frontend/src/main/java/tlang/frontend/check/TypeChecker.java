@@ -2799,11 +2799,17 @@ public final class TypeChecker {
                     diags.error(ErrorCode.E0061, c.span(), "`write` takes a `Formatter` and a format string", "help: inside `fn fmt(&self, f: &mut Formatter)`, write `write(f, \"{}\", value)`");
                     yield Type.ERROR;
                 }
+                if (c.args().get(0) instanceof Expr.Ref r && r.mutable()) {
+                    // `write(&mut s, "...", args)`: appends to the String s in place.
+                    argument(c.args().get(0), new Type.Ref(Type.STRING, true), "write");
+                    formatCall(c, c.args().subList(1, c.args().size()), kind);
+                    yield Type.UNIT;
+                }
                 Type target = check(c.args().get(0), null);
                 if (formatter == null || !(resolved(target) instanceof Type.Struct st && st.def() == formatter) || placeRoot(c.args().get(0)) == null) {
                     if (resolved(target) != Type.ERROR) {
                         diags.error(ErrorCode.E0308, c.args().get(0).span(), "mismatched types: expected a `Formatter` variable, found `" + show(target) + "`",
-                                "note: `write(f, ...)` writes where the value being formatted goes, inside `fn fmt(&self, f: &mut Formatter)`");
+                                "note: `write(f, ...)` writes where the value being formatted goes, inside `fn fmt(&self, f: &mut Formatter)`; `write(&mut s, ...)` appends to a String");
                     }
                     c.args().subList(1, c.args().size()).forEach(a -> check(a, null));
                     yield Type.ERROR;

@@ -1340,6 +1340,17 @@ public final class AstToTir {
                 return fb.add(new Inst.Load(fb.temp(t), out, t));
             }
             case WRITE -> {
+                if (c.args().get(0) instanceof Expr.Ref target) {
+                    // `write(&mut s, ...)`: a string sink on s itself, which grows in place.
+                    Held address = hold(addressOf(target.operand()));
+                    CheckedProgram.Format format = program.formats().get(c);
+                    List<Held> values = evaluateArgs(format);
+                    Value.Temp sink = fb.slot(new TirType.Struct(List.of(TirType.PTR, TirType.PTR)), "string.sink");
+                    callRuntime(RuntimeAbi.STRING_SINK, sink, read(address));
+                    writeParts(new Constant(sink), format, values);
+                    dropArgs(format, values);
+                    return Value.UNIT;
+                }
                 // The Formatter is `{ sink, depth }`: write where the value being formatted goes,
                 // at the depth of a pretty `{:#?}` it is (-1: not pretty).
                 Value formatter = placeAddress(c.args().get(0));
