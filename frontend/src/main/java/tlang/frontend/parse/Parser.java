@@ -181,7 +181,9 @@ public final class Parser {
         Token kw = expect(TokenKind.EXTERN, "`extern`");
         Token abi = expect(TokenKind.STRING, "the ABI, `\"C\"`, after `extern`");
         if (!abi.text().equals("C")) {
-            report(ErrorCode.E1009, abi.span(), "unsupported ABI `\"" + abi.text() + "\"`", "note: the only ABI is `\"C\"`, the C calling convention of the target");
+            // The literal may be anything, a runaway string included: quote it only when short.
+            String shown = abi.text().length() <= 20 && abi.text().chars().noneMatch(ch -> ch < 32) ? " `\"" + abi.text() + "\"`" : "";
+            report(ErrorCode.E1009, abi.span(), "unsupported ABI" + shown, "note: the only ABI is `\"C\"`, the C calling convention of the target");
         }
         return kw.span().to(abi.span());
     }
