@@ -27,7 +27,7 @@ import java.util.List;
  * parameters; unit-typed ones are not passed, as for every T function. It borrows the
  * captures (the closure value may be called again) and owns its parameters.</li>
  * <li>It is named `enclosing::{closure@LINE:COL}` ({@link #symbol}), nested in the symbol of
- * the function instance it is written in ({@code const} in a constant's initializer): the
+ * the function instance it is written in (under {@code const} when there is none): the
  * closure of each instance of a generic function is a type and a function of its own, so
  * an adapter like {@code Map<I, F>} is monomorphized per closure and its call inlines.</li>
  * <li>Calling a closure value is a direct call of the body with the struct's fields
