@@ -80,9 +80,21 @@ public final class AstToTir {
         this.program = program;
         this.patterns = new PatternLowering(this, program);
         this.moduleName = program.module().name();
+        this.mono = new Monomorphizer(program);
         this.glue = new DropGlue(moduleName, c -> {
             Symbol.Function drop = DropGlue.dropMethod(program, c);
             return drop == null ? null : callTarget(drop, List.of(c));
+        });
+        this.closures = new ClosureConversion(program, mono, glue, new ClosureConversion.Lowering() {
+            @Override public FunctionBuilder builder() { return fb; }
+            @Override public void startFunction() { AstToTir.this.startFunction(); }
+            @Override public Value address(Symbol.Local local) { return localSlots.get(local.id()); }
+            @Override public Value.Temp declareLocal(Symbol.Local local) { return AstToTir.this.declareLocal(local); }
+            @Override public void own(Symbol.Local local, Value.Temp slot) { AstToTir.this.own(local, slot); }
+            @Override public Value body(Expr body, Type result) {
+                currentResult = result;
+                return leaveScope(expr(body));
+            }
         });
     }
 
@@ -90,20 +102,18 @@ public final class AstToTir {
         return new AstToTir(program).run();
     }
 
-    /**
-     * One function to emit: a declaration with concrete type arguments for all its type
-     * parameters (none for a plain function). Generic functions are lowered once per
-     * distinct argument list that a lowered function calls them with (monomorphization).
-     */
-    private record Instance(Symbol.Function f, List<Type> args, String symbol, Type.Closure closure) {
-        Instance(Symbol.Function f, List<Type> args, String symbol) { this(f, args, symbol, null); }
+    /** A lowered module with the monomorphizer that made its instances (for tests to look at both). */
+    record Lowered(TirModule module, Monomorphizer instances) {}
+
+    static Lowered lowerKeepingInstances(CheckedProgram program) {
+        AstToTir lowering = new AstToTir(program);
+        return new Lowered(lowering.run(), lowering.mono);
     }
 
-    /** Instances requested so far, by symbol, and those not lowered yet. */
-    private final Map<String, Instance> requested = new java.util.LinkedHashMap<>();
-    private final Deque<Instance> pending = new ArrayDeque<>();
-    /** The type arguments of the instance being lowered. */
-    private Map<Type.Param, Type> subst = Map.of();
+    /** Which function instances exist and which are still to lower; the current one's type arguments. */
+    private final Monomorphizer mono;
+    /** Closure values and the functions of their bodies. */
+    private final ClosureConversion closures;
     /** The (concrete) result type of the function being lowered, for `?`. */
     private Type currentResult;
 
@@ -114,12 +124,14 @@ public final class AstToTir {
         for (Symbol.Function f : program.functions()) {
             if (f.decl().isForeign()) continue; // C defines it
             // C code may call an `extern "C" fn` of any module.
-            if (!f.isGeneric() && (f.decl().span().file() == program.module().file() || f.decl().isExported())) request(f, List.of());
+            if (!f.isGeneric() && (f.decl().span().file() == program.module().file() || f.decl().isExported())) mono.request(f, List.of());
         }
         functions.add(entry());
-        while (!pending.isEmpty()) {
-            Instance in = pending.poll();
-            functions.add(in.closure() != null ? closureFunction(in) : function(in));
+        // Lowering a body requests the instances it calls, so this runs until no body
+        // calls anything not lowered yet.
+        while (mono.hasPending()) {
+            Monomorphizer.Instance in = mono.next();
+            functions.add(in.closure() != null ? closures.lowerBody(in) : function(in));
         }
         functions.addAll(glue.functions());
         if (hookTrampoline != null) functions.add(hookTrampoline);
@@ -129,69 +141,24 @@ public final class AstToTir {
         return new TirModule(moduleName, List.copyOf(externs), List.copyOf(functions));
     }
 
-    /** The symbol of {@code f} instantiated with {@code args}; schedules it for lowering if new. */
-    private String request(Symbol.Function f, List<Type> args) {
-        String symbol = symbol(f, args);
-        if (!requested.containsKey(symbol)) {
-            Instance in = new Instance(f, List.copyOf(args), symbol);
-            requested.put(symbol, in);
-            pending.add(in);
-        }
-        return symbol;
-    }
-
-    private String symbol(Symbol.Function f, List<Type> args) {
-        // Calls of an `extern "C" fn`, from T too, go through its C entry (exportWrapper).
-        if (f.decl().isExported()) return f.decl().extern().symbol();
-        return tSymbol(f, args);
-    }
-
-    /** The mangled name of {@code f}'s body. */
-    private String tSymbol(Symbol.Function f, List<Type> args) {
-        Map<Type.Param, Type> m = Types.bind(f.typeParams(), args);
-        int own = f.decl().generics().params().size();
-        String name = f.name() + Types.displayArgs(args.subList(args.size() - own, args.size()));
-        if (f.trait() != null) return Mangler.function(moduleName, Types.subst(f.owner(), m).display(), f.trait().name + "::" + name);
-        // A method of a trait impl is named like the trait's (`P::Display::fmt`): a type's
-        // `Display::fmt` and `Debug::fmt` are two functions.
-        if (f.impl() != null && f.impl().trait() != null) {
-            return Mangler.function(moduleName, Types.subst(f.owner(), m).display(), f.impl().trait().name + "::" + name);
-        }
-        return f.owner() == null ? Mangler.function(moduleName, name) : Mangler.function(moduleName, Types.subst(f.owner(), m).display(), name);
-    }
-
     /**
-     * Which function body a call runs: for a method a trait declares, the implementing
-     * type's (or the trait's default body, with `Self` the concrete type); otherwise the
-     * function itself. Returns the instance symbol, requesting it.
+     * The symbol of the function body a call of {@code f} with (concrete) {@code args} runs,
+     * requesting its instance ({@link Monomorphizer#callTarget}); a foreign function is
+     * declared instead.
      */
     private String callTarget(Symbol.Function f, List<Type> args) {
         if (f.decl().isForeign()) return foreignFunction(f);
-        if (f.trait() == null) return request(f, args);
-        Type self = args.get(0);
-        int traitParams = f.trait().params.size();
-        List<Type> traitArgs = args.subList(1, 1 + traitParams);
-        List<Type> own = args.subList(1 + traitParams, args.size());
-        TraitEnv.Match m = program.traits().find(f.trait(), self, traitArgs);
-        if (m == null) throw new IllegalStateException("no impl of " + f.trait().name + " for " + self.display());
-        Symbol.Function impl = m.impl().methods().get(f.name());
-        if (impl == null) return request(f, args); // the trait's default body
-        List<Type> implArgs = new ArrayList<>();
-        for (Type.Param p : m.impl().params()) implArgs.add(m.subst().get(p));
-        implArgs.addAll(own);
-        return request(impl, implArgs);
+        return mono.callTarget(f, args);
     }
 
-    /** The type arguments recorded for a call, made concrete for the instance being lowered. */
+    /** The type arguments of a use of a generic function, concrete for the current instance. */
     private List<Type> callArgs(Expr use) {
-        List<Type> args = program.instantiations().get(use);
-        return args == null ? List.of() : args.stream().map(this::concrete).toList();
+        return mono.callArgs(use);
     }
 
     /** A type of the program, with the current instance's type arguments put in. */
     Type concrete(Type t) {
-        if (subst.isEmpty() && !Types.any(t, x -> x instanceof Type.Assoc)) return t;
-        return program.traits().normalize(Types.subst(t, subst));
+        return mono.concrete(t);
     }
 
     Type typeOf(Expr e) {
@@ -210,7 +177,7 @@ public final class AstToTir {
             case Type.Range r -> new TirType.Struct(List.of(tirType(r.element()), tirType(r.element())));
             case Type.Array a -> new TirType.Array(fieldType(a.element()), a.length());
             case Type.Enum e -> EnumLayout.of(e).type();
-            case Type.Closure c -> new TirType.Struct(c.captures().stream().map(AstToTir::fieldType).toList());
+            case Type.Closure c -> ClosureConversion.layout(c);
             case Type.Dyn d -> FAT_POINTER;
             case Type.Fn f -> TirType.PTR;
             case Type.Ptr p -> TirType.PTR;
@@ -235,21 +202,21 @@ public final class AstToTir {
         return f == TirType.UNIT ? EMPTY : f;
     }
 
-    private static final TirType.Struct EMPTY = new TirType.Struct(List.of());
+    static final TirType.Struct EMPTY = new TirType.Struct(List.of());
     /** A `&dyn Trait`: the value's address and its type's vtable. */
     private static final TirType.Struct FAT_POINTER = new TirType.Struct(List.of(TirType.PTR, TirType.PTR));
 
     /** `t_entry`: runs `main` and returns exit status 0 (exit() leaves earlier). */
     private Function entry() {
         fb = new FunctionBuilder();
-        fb.add(new Inst.Call(null, request(program.main(), List.of()), List.of()));
+        fb.add(new Inst.Call(null, mono.request(program.main(), List.of()), List.of()));
         fb.terminate(new Terminator.Return(new Value.IntConst(TirType.I32, 0)));
         return fb.finish(RuntimeAbi.ENTRY, "<program entry>", List.of(), TirType.I32, false);
     }
 
-    private Function function(Instance in) {
+    /** The body of a function instance, the one the {@link Monomorphizer} made current. */
+    private Function function(Monomorphizer.Instance in) {
         Symbol.Function f = in.f();
-        subst = Types.bind(f.typeParams(), in.args());
         startFunction();
         Item.Fn decl = f.decl();
         if (Intrinsics.isIntrinsic(f)) {
@@ -287,7 +254,7 @@ public final class AstToTir {
         fb.terminate(new Terminator.Return(result == TirType.UNIT ? null : v));
         String shown = f.isGeneric() ? Mangler.demangle(in.symbol()) : moduleName + "::" + f.qualifiedName();
         if (decl.isExported()) {
-            String body = tSymbol(f, in.args());
+            String body = mono.bodySymbol(f, in.args());
             exportWrappers.add(exportWrapper(in.symbol(), body, paramTypes, result, noReturn));
             return fb.finish(body, shown, paramTypes, result, noReturn);
         }
@@ -529,7 +496,7 @@ public final class AstToTir {
         if (coerced != null) {
             // A closure that captures nothing, used as a `fn` value: its body's address.
             if (!(e instanceof Expr.Closure)) lowerExpr(e);
-            return new Value.FuncRef(requestClosure((Type.Closure) concrete(coerced)));
+            return new Value.FuncRef(closures.request((Type.Closure) concrete(coerced)));
         }
         Value v = lowerExpr(e);
         if (program.types().get(e) == Type.NEVER && !fb.isDead()) fb.terminate(new Terminator.Unreachable());
@@ -576,7 +543,7 @@ public final class AstToTir {
             case Expr.Unit u -> Value.UNIT;
             case Expr.Path p -> path(p);
             case Expr.Call c -> call(c);
-            case Expr.Closure c -> closureValue(c);
+            case Expr.Closure c -> closures.build(c);
             case Expr.Unary u -> program.overloads().containsKey(u) && overloaded(typeOf(u.operand())) ? overloadedCall(u, List.of(u.operand())) : unary(u);
             // In generic code instantiated with a tuple, `a < b` and `a == b` call the tuple's
             // PartialOrd/PartialEq impl (the built-in `==` would ignore the elements' impls).
@@ -853,64 +820,6 @@ public final class AstToTir {
 
     // ---- closures and function values -------------------------------------------------
 
-    /** A closure's value: its captured variables, copied now. */
-    private Value closureValue(Expr.Closure c) {
-        Type.Closure type = (Type.Closure) typeOf(c);
-        List<Value> fields = new ArrayList<>();
-        for (Symbol.Local l : program.closures().get(c).captures()) {
-            TirType t = tirType(concrete(l.type()));
-            Value address = localSlots.get(l.id());
-            fields.add(t == TirType.UNIT || address == null ? new Value.ZeroConst(EMPTY)
-                    : glue.copy(fb, fb.add(new Inst.Load(fb.temp(t), address, t)), concrete(l.type())));
-        }
-        return fb.add(new Inst.MakeStruct(fb.temp(tirType(type)), fields));
-    }
-
-    /** The symbol of a closure's body for its (concrete) type; schedules it for lowering if new. */
-    private String requestClosure(Type.Closure type) {
-        Expr.Closure c = type.def().expr;
-        CheckedProgram.Closure info = program.closures().get(c);
-        String outer = info.enclosing() == null ? Mangler.function(moduleName, "const") : tSymbol(info.enclosing(), type.outerArgs());
-        String symbol = Mangler.nested(outer, "{closure@" + c.span().line() + ":" + c.span().column() + "}");
-        if (!requested.containsKey(symbol)) {
-            Instance in = new Instance(info.enclosing(), List.copyOf(type.outerArgs()), symbol, type);
-            requested.put(symbol, in);
-            pending.add(in);
-        }
-        return symbol;
-    }
-
-    /**
-     * A closure's body as a function: its captured values come first, then its parameters
-     * (unit-typed ones are not passed), each stored in a slot like any local.
-     */
-    private Function closureFunction(Instance in) {
-        Type.Closure type = in.closure();
-        Expr.Closure c = type.def().expr;
-        CheckedProgram.Closure info = program.closures().get(c);
-        subst = in.f() == null ? Map.of() : Types.bind(in.f().typeParams(), in.args());
-        startFunction();
-        List<TirType> paramTypes = new ArrayList<>();
-        List<Symbol.Local> incoming = new ArrayList<>(info.captures());
-        incoming.addAll(info.params());
-        for (Symbol.Local l : incoming) {
-            TirType t = tirType(concrete(l.type()));
-            if (t == TirType.UNIT) continue;
-            Value.Param value = new Value.Param(paramTypes.size(), t);
-            paramTypes.add(t);
-            Value.Temp slot = declareLocal(l);
-            fb.add(new Inst.Store(slot, value));
-            // The captures are borrowed from the closure value (it may be called again);
-            // the parameters are the body's own.
-            if (!info.captures().contains(l)) own(l, slot);
-        }
-        currentResult = type.result();
-        TirType result = tirType(currentResult);
-        Value v = leaveScope(expr(c.body()));
-        fb.terminate(new Terminator.Return(result == TirType.UNIT ? null : v));
-        return fb.finish(in.symbol(), Mangler.demangle(in.symbol()), paramTypes, result, currentResult == Type.NEVER);
-    }
-
     /** A call of a value: a closure (a direct call of its body) or a `fn` value (an indirect call). */
     private Value valueCall(Expr.Call c) {
         Type calleeType = typeOf(c.callee());
@@ -920,13 +829,9 @@ public final class AstToTir {
         if (fb.isDead()) return Value.UNIT;
         List<Value> args = new ArrayList<>();
         if (calleeType instanceof Type.Closure k) {
-            Value closure = read(callee);
-            for (int i = 0; i < k.captures().size(); i++) {
-                TirType t = tirType(k.captures().get(i));
-                if (t != TirType.UNIT) args.add(fb.add(new Inst.ExtractField(fb.temp(t), closure, i)));
-            }
+            args.addAll(ClosureConversion.captureArguments(fb, read(callee), k));
             for (Held h : held) args.add(read(h));
-            Value r = emitCall(requestClosure(k), args, typeOf(c));
+            Value r = emitCall(closures.request(k), args, typeOf(c));
             if (!fb.isDead()) discard(read(callee), k); // the body borrowed the captures
             return r;
         }
@@ -1393,11 +1298,8 @@ public final class AstToTir {
         List<Value> args = new ArrayList<>();
         Value v;
         if (calleeType instanceof Type.Closure k) {
-            for (int i = 0; i < k.captures().size(); i++) {
-                TirType t = tirType(k.captures().get(i));
-                if (t != TirType.UNIT) args.add(fb.add(new Inst.ExtractField(fb.temp(t), f, i)));
-            }
-            v = emitCall(requestClosure(k), args, okType);
+            args.addAll(ClosureConversion.captureArguments(fb, f, k));
+            v = emitCall(closures.request(k), args, okType);
         } else {
             TirType rt = tirType(okType);
             Value.Temp r = rt == TirType.UNIT ? null : fb.temp(rt);
