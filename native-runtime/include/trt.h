@@ -93,6 +93,35 @@ void trt_write_char(int32_t stream, uint32_t c);
  * stderr, which is unbuffered, this does nothing. */
 void trt_flush(int32_t stream);
 
+/* ---- Input -----------------------------------------------------------------
+ *
+ * stdin is read through a runtime buffer (64 KiB).  Both functions store a
+ * new owned String in *out (overwritten, not released; an empty one has no
+ * buffer) and return a status:
+ *   TRT_READ_OK        *out holds the text
+ *   TRT_READ_EOF       (trt_read_line only) no bytes were left: *out is empty
+ *   TRT_READ_BAD_UTF8  the bytes were not UTF-8 (consumed anyway); *out empty
+ *   TRT_READ_ERROR     the kernel refused the read; *out empty
+ * Compiled code panics on the last two, with trt_read_error's message.
+ */
+#define TRT_READ_OK       0
+#define TRT_READ_EOF      1
+#define TRT_READ_BAD_UTF8 2
+#define TRT_READ_ERROR    3
+
+struct trt_string; /* trt_string.h */
+
+/* The next line, without its "\n" (or "\r\n"); the last line of the input
+ * needs no newline. */
+int32_t trt_read_line(struct trt_string *out);
+/* Everything left on stdin (possibly nothing: TRT_READ_OK with ""). */
+int32_t trt_read_to_string(struct trt_string *out);
+/* Inside a panic being built (trt_panic_begin): writes the message of an
+ * error status to stream 2 — "stream did not contain valid UTF-8" or
+ * "failed to read standard input (os error N)".  Another status is a
+ * compiler bug (134). */
+void trt_read_error(int32_t status);
+
 /* ---- Termination ----------------------------------------------------------- */
 
 /* Flushes stdout and stderr and ends the process with `code` (all threads). */

@@ -76,6 +76,15 @@ void rt_io_flush_all(void);
  * reports (trt_write(2, ...) is compiled code's, and may be captured). */
 void rt_io_write_stderr(const uint8_t *bytes, size_t len);
 
+/* ---- str.c: what io.c builds strings with ---- */
+/* Makes sure *s has a unique buffer with at least `min` bytes of room after
+ * its end and returns how many there are (maybe more than `min`), so that a
+ * reader can fill them directly and then add what it wrote to s->len. */
+struct trt_string;
+uint64_t rt_string_spare(struct trt_string *s, uint64_t min);
+/* True when bytes[0..len) are well-formed UTF-8 (as Rust's from_utf8). */
+bool rt_utf8_valid(const uint8_t *bytes, uint64_t len);
+
 /* ---- fmt.c: number formatting without allocation ---- */
 /* Longest output of rt_fmt_i64: '-' and 19 digits. */
 #define RT_FMT_I64_MAX 20

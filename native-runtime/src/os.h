@@ -23,6 +23,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#define OS_STDIN  0
 #define OS_STDOUT 1
 #define OS_STDERR 2
 
@@ -32,6 +33,13 @@
  * Returns false if the kernel refused with any other error; how many bytes
  * got through before that is then unknown. */
 bool os_write_all(int32_t fd, const uint8_t *buf, size_t len);
+
+/* Reads up to `len` (> 0) bytes from `fd` into `buf`, in one system call
+ * when the kernel has input (EINTR is retried; EAGAIN, on a descriptor some
+ * other process made non-blocking, waits in ppoll for input).  Returns the
+ * count (> 0), 0 at end of input, or -1 when the kernel refused with another
+ * error; then *error holds the kernel's error number, for messages only. */
+int64_t os_read(int32_t fd, uint8_t *buf, size_t len, int32_t *error);
 
 /* True when `fd` is a terminal. */
 bool os_isatty(int32_t fd);

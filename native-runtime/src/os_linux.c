@@ -21,6 +21,7 @@ void *os_linux_vdso_symbol(const char *name);
 #define LINUX_EINTR  4
 #define LINUX_EAGAIN 11
 #define LINUX_TCGETS 0x5401
+#define LINUX_POLLIN  0x0001
 #define LINUX_POLLOUT 0x0004
 
 /* Kernel `struct pollfd`. */
@@ -30,14 +31,15 @@ struct linux_pollfd {
 	int16_t revents;
 };
 
-/* Blocks until `fd` accepts more bytes.  Only reached when someone else put
- * our stdout or stderr in non-blocking mode (a parent sharing the pipe, for
- * instance): the runtime's contract is that writes complete, so it waits
- * rather than dropping output. */
-static bool wait_writable(int32_t fd)
+/* Blocks until `fd` accepts more bytes (events POLLOUT) or has input
+ * (POLLIN).  Only reached when someone else put our stdin, stdout or stderr
+ * in non-blocking mode (a parent sharing the pipe, for instance): the
+ * runtime's contract is that writes complete and reads wait for input, so it
+ * waits rather than dropping output or reporting a spurious end. */
+static bool wait_ready(int32_t fd, int16_t events)
 {
 	for (;;) {
-		struct linux_pollfd p = { .fd = fd, .events = LINUX_POLLOUT };
+		struct linux_pollfd p = { .fd = fd, .events = events };
 		long r = syscall5(SYS_ppoll, (long)&p, 1, 0, 0, 0);
 		if (r >= 0)
 			return true;
@@ -56,7 +58,7 @@ bool os_write_all(int32_t fd, const uint8_t *buf, size_t len)
 		} else if (n == -LINUX_EINTR) {
 			continue;
 		} else if (n == -LINUX_EAGAIN) {
-			if (!wait_writable(fd))
+			if (!wait_ready(fd, LINUX_POLLOUT))
 				return false;
 		} else {
 			/* A real error, or 0 (which write(2) should not return for
@@ -65,6 +67,21 @@ bool os_write_all(int32_t fd, const uint8_t *buf, size_t len)
 		}
 	}
 	return true;
+}
+
+int64_t os_read(int32_t fd, uint8_t *buf, size_t len, int32_t *error)
+{
+	for (;;) {
+		long n = syscall3(SYS_read, fd, (long)buf, (long)len);
+		if (n >= 0)
+			return n;
+		if (n == -LINUX_EINTR)
+			continue;
+		if (n == -LINUX_EAGAIN && wait_ready(fd, LINUX_POLLIN))
+			continue;
+		*error = (int32_t)-n;
+		return -1;
+	}
 }
 
 bool os_isatty(int32_t fd)

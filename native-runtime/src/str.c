@@ -14,6 +14,7 @@
 #include "trt.h"
 #include "internal.h"
 #include "alloc_internal.h"
+#include "fmt_internal.h"
 
 bool trt_str_eq(const uint8_t *a, int64_t a_len, const uint8_t *b, int64_t b_len)
 {
@@ -117,6 +118,35 @@ void trt_string_reserve(trt_string *s, int64_t extra)
 {
 	check_len(extra, "trt_string_reserve: negative size");
 	make_room(s, (uint64_t)extra);
+}
+
+uint64_t rt_string_spare(trt_string *s, uint64_t min)
+{
+	make_room(s, min);
+	uint8_t *end = buffer_bytes(s->owner) + buffer_cap(s->owner);
+	return (uint64_t)(end - (s->ptr + s->len));
+}
+
+bool rt_utf8_valid(const uint8_t *bytes, uint64_t len)
+{
+	uint64_t i = 0;
+	while (i < len) {
+		/* Text is mostly ASCII: skip it a word at a time. */
+		while (i + 8 <= len) {
+			uint64_t w;
+			memcpy(&w, bytes + i, 8);
+			if (w & 0x8080808080808080u)
+				break;
+			i += 8;
+		}
+		if (i >= len)
+			break;
+		uint32_t c;
+		i += rt_fmt_utf8_decode(bytes + i, (int64_t)(len - i), &c);
+		if (c == RT_FMT_BAD_UTF8)
+			return false;
+	}
+	return true;
 }
 
 void trt_string_push(trt_string *s, const uint8_t *bytes, int64_t len)

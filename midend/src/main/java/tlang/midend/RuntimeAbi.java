@@ -42,6 +42,11 @@ public final class RuntimeAbi {
      */
     public static final ExternFunction PANIC_CANNOT_UNWIND = ext("trt_panic_cannot_unwind", UNIT, true, PTR, PTR, I64);
     public static final ExternFunction ARG_COUNT = ext("trt_arg_count", I64, false);
+    // Standard input (abi.md, "Input"): a String through the pointer, a status back.
+    public static final ExternFunction READ_LINE = ext("trt_read_line", I32, false, PTR);
+    public static final ExternFunction READ_TO_STRING = ext("trt_read_to_string", I32, false, PTR);
+    /** Inside a panic being built: writes the message of a read's error status. */
+    public static final ExternFunction READ_ERROR = ext("trt_read_error", UNIT, false, I32);
     public static final ExternFunction ARG_PTR = ext("trt_arg_ptr", PTR, false, I64);
     public static final ExternFunction ARG_LEN = ext("trt_arg_len", I64, false, I64);
     public static final ExternFunction STR_EQ = ext("trt_str_eq", BOOL, false, PTR, I64, PTR, I64);
@@ -107,7 +112,7 @@ public final class RuntimeAbi {
     public static final List<ExternFunction> ALL = List.of(BACKTRACE_CAPTURE, BACKTRACE_PRINT, PANIC_SET_HOOK, MEM_STATS, RANDOM_SEED, RC_IS_UNIQUE, ALLOC, REALLOC, FREE, RC_ALLOC, RC_RETAIN, RC_RELEASE, RC_WEAK_RETAIN, RC_WEAK_RELEASE,
             RC_WEAK_UPGRADE, RC_STRONG_COUNT, RC_WEAK_COUNT,STREAM_SINK, FMT_I64, FMT_U64, FMT_F64, FMT_F32, FMT_STR, FMT_CHAR, FMT_BOOL,
             WRITE, WRITE_I64, WRITE_BOOL, WRITE_U64, WRITE_CHAR, EXIT, PANIC, PANIC_BEGIN,
-            PANIC_END, PANIC_BOUNDS, PANIC_CATCH, PANIC_CANNOT_UNWIND, ARG_COUNT, ARG_PTR, ARG_LEN, STR_EQ, STR_CMP, STR_RETAIN, STR_RELEASE, STRING_FROM_BYTES,
+            PANIC_END, PANIC_BOUNDS, PANIC_CATCH, PANIC_CANNOT_UNWIND, ARG_COUNT, READ_LINE, READ_TO_STRING, READ_ERROR, ARG_PTR, ARG_LEN, STR_EQ, STR_CMP, STR_RETAIN, STR_RELEASE, STRING_FROM_BYTES,
             STRING_PUSH, STRING_PUSH_CHAR, STRING_RESERVE, PARSE_I64, PARSE_U64, PARSE_F64, PARSE_F32, PARSE_BOOL, PARSE_CHAR,
             PARSE_ERROR_PTR, PARSE_ERROR_LEN, STRING_SINK, SINK_WRITE);
 

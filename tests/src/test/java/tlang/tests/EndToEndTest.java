@@ -50,7 +50,7 @@ class EndToEndTest {
         // what it allocated must all be freed when main returns.
         java.util.Map<String, String> env = new java.util.HashMap<>(java.util.Map.of("T_LEAK_CHECK", "1"));
         env.putAll(p.env());
-        Tcc.Result run = Tcc.execute(exe, target, p.args(), Files.createDirectories(work.resolve("run")), env);
+        Tcc.Result run = Tcc.execute(exe, target, p.args(), Files.createDirectories(work.resolve("run")), env, p.stdin());
         assertEquals(p.expectedOut(), run.out(), "stdout of " + p.relative() + " on " + target.name);
         assertEquals(p.exitCode(), run.exitCode(), () -> "exit status of " + p.relative() + " on " + target.name + "; stderr:\n" + run.err());
         for (String s : p.stderrContains()) {

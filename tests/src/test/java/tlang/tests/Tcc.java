@@ -38,6 +38,11 @@ final class Tcc {
 
     /** Runs with extra environment variables; qemu's own "uncaught target signal" line is dropped from stderr. */
     static Result execute(Path exe, Target target, List<String> args, Path workDir, java.util.Map<String, String> env) throws IOException, InterruptedException {
+        return execute(exe, target, args, workDir, env, null);
+    }
+
+    /** {@code stdin}: the file the program reads as standard input; null: /dev/null. */
+    static Result execute(Path exe, Target target, List<String> args, Path workDir, java.util.Map<String, String> env, Path stdin) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         if (Target.host().orElse(null) != target) cmd.add(qemu(target).toString());
         cmd.add(exe.toString());
@@ -45,7 +50,7 @@ final class Tcc {
         Path stdout = Files.createTempFile(workDir, "stdout", ".txt");
         Path stderr = Files.createTempFile(workDir, "stderr", ".txt");
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile())
-                .redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+                .redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).redirectInput(ProcessBuilder.Redirect.from(stdin != null ? stdin.toFile() : new java.io.File("/dev/null")));
         pb.environment().putAll(env);
         Process p = pb.start();
         if (!p.waitFor(60, TimeUnit.SECONDS)) {

@@ -14,12 +14,13 @@ import java.util.stream.Stream;
  * `// args: a b`, `// exit: 3`, `// stderr: text expected somewhere in stderr` (repeatable),
  * `// env: NAME=value` (repeatable), `// flags: --panic=abort` (extra `tcc build` options),
  * `// link: helper.c` (repeatable: a C source, object or archive beside the program, passed
- * to `tcc build --link`).
+ * to `tcc build --link`), `// stdin: input.txt` (a file beside the program that becomes its
+ * standard input; without it, stdin is /dev/null). Input files must not end in `.t`.
  * A package, `tests/packages/NAME/` with its t.toml, is built as a whole; its directives
  * lead its entry file and its stdout is in `expected.out`.
  */
 record TestProgram(Path source, String relative, List<String> args, int exitCode, List<String> stderrContains, String expectedOut,
-                   java.util.Map<String, String> env, List<String> flags) {
+                   java.util.Map<String, String> env, List<String> flags, Path stdin) {
 
     static List<TestProgram> all(Path root) throws IOException {
         try (Stream<Path> walk = Files.walk(root)) {
@@ -56,6 +57,7 @@ record TestProgram(Path source, String relative, List<String> args, int exitCode
         java.util.Map<String, String> env = new java.util.HashMap<>();
         List<String> flags = List.of();
         List<String> links = new ArrayList<>();
+        Path stdin = null;
         for (String line : Files.readAllLines(source)) {
             if (!line.startsWith("//")) break;
             String d = line.substring(2).strip();
@@ -69,6 +71,10 @@ record TestProgram(Path source, String relative, List<String> args, int exitCode
                 links.add("--link");
                 links.add(Tcc.TESTS_DIR.toAbsolutePath().relativize(file).toString());
             }
+            else if (d.startsWith("stdin:")) {
+                stdin = source.toAbsolutePath().resolveSibling(d.substring(6).strip());
+                if (!Files.isRegularFile(stdin)) throw new AssertionError(source + ": no stdin file " + stdin);
+            }
             else if (d.startsWith("env:")) {
                 String kv = d.substring(4).strip();
                 env.put(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
@@ -80,6 +86,6 @@ record TestProgram(Path source, String relative, List<String> args, int exitCode
             all.addAll(links);
             flags = List.copyOf(all);
         }
-        return new TestProgram(source, relative, args, exit, List.copyOf(stderr), Files.readString(out), java.util.Map.copyOf(env), flags);
+        return new TestProgram(source, relative, args, exit, List.copyOf(stderr), Files.readString(out), java.util.Map.copyOf(env), flags, stdin);
     }
 }

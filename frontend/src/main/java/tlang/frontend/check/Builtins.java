@@ -22,6 +22,10 @@ public final class Builtins {
         ARG("std::env::arg", 0, false),
         /** `std::io::write_bytes(&buf, n)`: the first n bytes of a `[u8; N]` to stdout, as they are. */
         WRITE_BYTES("std::io::write_bytes", 1, false),
+        /** `std::io::read_line() -> Option<String>`: the next line of stdin without its newline; None at end of input. */
+        READ_LINE("std::io::read_line", 0, false),
+        /** `std::io::read_to_string() -> String`: everything left on stdin. */
+        READ_TO_STRING("std::io::read_to_string", 0, false),
         /** `write(f, "...", args)` inside a `fmt` method: formats to the Formatter's stream. */
         WRITE("write", 0, false),
         /** `std::panic::catch(f)`: runs the closure f; `Err(Panic)` if it panicked. */

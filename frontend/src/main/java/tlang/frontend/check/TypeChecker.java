@@ -2821,6 +2821,12 @@ public final class TypeChecker {
             case ARG_COUNT -> { checkArguments(c, kind.path, List.of()); yield Type.I64; }
             case ARG -> { checkArguments(c, kind.path, List.of(Type.I64)); yield Type.STRING; }
             case WRITE_BYTES -> { writeBytes(c); yield Type.UNIT; }
+            case READ_TO_STRING -> { checkArguments(c, kind.path, List.of()); yield Type.STRING; }
+            case READ_LINE -> {
+                checkArguments(c, kind.path, List.of());
+                Object option = preludeItem(enums.get("std::Option"), enums.get("Option"));
+                yield option instanceof Type.EnumDef o ? new Type.Enum(o, List.of(Type.STRING)) : Type.ERROR;
+            }
             case CATCH -> catchCall(c);
             case PTR_ALLOC -> {
                 requireUnsafe(c.span(), "`std::ptr::alloc`");

@@ -1189,6 +1189,7 @@ public final class AstToTir {
             case ARG_COUNT -> { return callRuntime(RuntimeAbi.ARG_COUNT); }
             case ARG -> { return argument(c); }
             case WRITE_BYTES -> { return writeBytes(c); }
+            case READ_LINE, READ_TO_STRING -> { return readStdin(c, kind); }
             case CATCH -> { return catchPanic(c); }
             case PTR_ALLOC, PTR_REALLOC, PTR_FREE, PTR_NULL, PTR_DROP_IN_PLACE, RC_IS_UNIQUE -> { return manualMemory(c, kind); }
             case STR_FROM_RAW, STR_PUSH_RAW, STR_PUSH_CHAR, STR_SLICE, STR_COMPARE -> { return stringPrimitive(c, kind); }
@@ -1410,6 +1411,43 @@ public final class AstToTir {
         fb.switchTo(ok);
         callRuntime(RuntimeAbi.WRITE, stream(1), read(address), fb.add(new Inst.Cast(fb.temp(TirType.I64), read(count))));
         return Value.UNIT;
+    }
+
+    /**
+     * `std::io::read_line()` and `std::io::read_to_string()`: the runtime fills a String and
+     * returns a status (abi.md, "Input"); an error status panics here, at the call, so the
+     * report names the program's line, with the runtime's words for the error.
+     */
+    private Value readStdin(Expr.Call c, Builtins.Kind kind) {
+        Value.Temp out = fb.slot(TirType.STR, "input");
+        boolean line = kind == Builtins.Kind.READ_LINE;
+        Held status = hold(callRuntime(line ? RuntimeAbi.READ_LINE : RuntimeAbi.READ_TO_STRING, out));
+        Value.Temp failed = fb.add(new Inst.Compare(fb.temp(TirType.BOOL), Inst.CmpOp.GE, read(status), new Value.IntConst(TirType.I32, 2)));
+        Block fail = fb.newBlock(), ok = fb.newBlock();
+        fb.branch(failed, fail, ok);
+        fb.switchTo(fail);
+        beginPanic(location(c.span()));
+        callRuntime(RuntimeAbi.READ_ERROR, read(status));
+        callRuntime(RuntimeAbi.PANIC_END);
+        fb.terminate(new Terminator.Unreachable());
+        fb.switchTo(ok);
+        if (!line) return fb.add(new Inst.Load(fb.temp(TirType.STR), out, TirType.STR));
+        // Status 0: Some(the line); 1 (end of input): None, and the slot holds no buffer.
+        Type.Enum optionType = (Type.Enum) typeOf(c);
+        EnumLayout layout = EnumLayout.of(optionType);
+        Value.Temp result = fb.slot(layout.type(), "line");
+        Block some = fb.newBlock(), none = fb.newBlock(), join = fb.newBlock();
+        Value.Temp eof = fb.add(new Inst.Compare(fb.temp(TirType.BOOL), Inst.CmpOp.EQ, read(status), new Value.IntConst(TirType.I32, 1)));
+        fb.branch(eof, none, some);
+        fb.switchTo(some);
+        Value text = fb.add(new Inst.Load(fb.temp(TirType.STR), out, TirType.STR));
+        fb.add(new Inst.Store(result, variant(optionType, optionType.variantIndex("Some"), List.of(new Constant(text)))));
+        fb.jumpTo(join);
+        fb.switchTo(none);
+        fb.add(new Inst.Store(result, variant(optionType, optionType.variantIndex("None"), List.of())));
+        fb.jumpTo(join);
+        fb.switchTo(join);
+        return fb.add(new Inst.Load(fb.temp(layout.type()), result, layout.type()));
     }
 
     /** `std::env::arg(i)`: bounds-checked here, so the runtime can assume a valid index. */

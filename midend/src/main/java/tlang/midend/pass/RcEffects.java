@@ -53,7 +53,8 @@ final class RcEffects {
             RuntimeAbi.STRING_RESERVE.symbol(), RuntimeAbi.STRING_SINK.symbol(), RuntimeAbi.PARSE_I64.symbol(),
             RuntimeAbi.PARSE_U64.symbol(), RuntimeAbi.PARSE_F64.symbol(), RuntimeAbi.PARSE_F32.symbol(),
             RuntimeAbi.PARSE_BOOL.symbol(), RuntimeAbi.PARSE_CHAR.symbol(), RuntimeAbi.PARSE_ERROR_PTR.symbol(),
-            RuntimeAbi.PARSE_ERROR_LEN.symbol());
+            RuntimeAbi.PARSE_ERROR_LEN.symbol(), RuntimeAbi.READ_LINE.symbol(), RuntimeAbi.READ_TO_STRING.symbol(),
+            RuntimeAbi.READ_ERROR.symbol());
     /** Runtime functions that read a strong count and release nothing. */
     private static final Set<String> OBSERVERS = Set.of(RuntimeAbi.RC_STRONG_COUNT.symbol(), RuntimeAbi.RC_WEAK_COUNT.symbol(),
             RuntimeAbi.RC_IS_UNIQUE.symbol());
