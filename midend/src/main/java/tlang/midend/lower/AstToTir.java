@@ -154,8 +154,16 @@ public final class AstToTir {
         if (f.trait() != null) return Mangler.function(moduleName, Types.subst(f.owner(), m).display(), f.trait().name + "::" + name);
         // A method of a trait impl is named like the trait's (`P::Display::fmt`): a type's
         // `Display::fmt` and `Debug::fmt` are two functions.
+        // Trait arguments are part of the name too (unless they are just `Self`, as in
+        // `PartialEq`): `impl<T> Index<ArenaRef<T>> for Arena` has one `index` per T although
+        // the implementing type is always `Arena`, and `Add<i64>` and `Add<f64>` for one type
+        // are two functions.
         if (f.impl() != null && f.impl().trait() != null) {
-            return Mangler.function(moduleName, Types.subst(f.owner(), m).display(), f.impl().trait().name + "::" + name);
+            String self = Types.subst(f.owner(), m).display();
+            List<Type> traitArgs = f.impl().traitArgs().stream().map(t -> Types.subst(t, m)).toList();
+            boolean plain = traitArgs.isEmpty() || traitArgs.size() == 1 && traitArgs.get(0).display().equals(self);
+            String trait = f.impl().trait().name + (plain ? "" : Types.displayArgs(traitArgs));
+            return Mangler.function(moduleName, self, trait + "::" + name);
         }
         return f.owner() == null ? Mangler.function(moduleName, name) : Mangler.function(moduleName, Types.subst(f.owner(), m).display(), name);
     }
@@ -1287,6 +1295,13 @@ public final class AstToTir {
             case CATCH -> { return catchPanic(c); }
             case PTR_ALLOC, PTR_REALLOC, PTR_FREE, PTR_NULL, PTR_DROP_IN_PLACE, RC_IS_UNIQUE -> { return manualMemory(c, kind); }
             case STR_FROM_RAW, STR_PUSH_RAW, STR_PUSH_CHAR, STR_SLICE, STR_COMPARE -> { return stringPrimitive(c, kind); }
+            case SIZE_OF, ALIGN_OF, NEEDS_DROP -> {
+                // The type checker recorded the type argument as the callee's type, `*mut T`.
+                Type t = ((Type.Ptr) typeOf(c.callee())).pointee();
+                if (kind == Builtins.Kind.NEEDS_DROP) return new Value.BoolConst(glue.holdsReferences(t));
+                TirType layout = fieldType(t);
+                return new Value.IntConst(TirType.U64, kind == Builtins.Kind.SIZE_OF ? Layout.size(layout) : Layout.alignment(layout));
+            }
             case PARSE_I64, PARSE_U64, PARSE_F64, PARSE_F32, PARSE_BOOL, PARSE_CHAR, PARSE_ERROR -> { return parsePrimitive(c, kind); }
             case CHAR_FROM_U32 -> { return expr(c.args().get(0)); } // a char is its code point
             case SET_HOOK -> {
