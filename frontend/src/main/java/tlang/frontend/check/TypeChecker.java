@@ -1633,7 +1633,9 @@ public final class TypeChecker {
         obligations.add(new Obligation(ix.span(), base, new Type.Bound(trait, List.of(idx), Map.of()),
                 "note: `" + show(base) + "[...]` needs `" + traitName + "` for this index type"));
         overloads.put(e, f);
-        return traits.normalize(new Type.Assoc(base, traits.trait("Index"), List.of(idx), "Output"));
+        // The index type as far as it is known: with `impl<T> Index<ArenaRef<T>> for Arena`
+        // it is what decides the output type.
+        return traits.normalize(new Type.Assoc(base, traits.trait("Index"), List.of(infer.deepResolve(idx)), "Output"));
     }
 
     private Type arrayLiteral(Expr.ArrayLit a, Type expected) {
