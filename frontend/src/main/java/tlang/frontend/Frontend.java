@@ -52,6 +52,7 @@ public final class Frontend {
         Module prelude = Parser.parse(Prelude.source(), "std", diags, renames);
         if (diags.hasErrors()) throw new IllegalStateException("the prelude does not parse: " + diags.all());
         List<Item> items = new ArrayList<>(prelude.items());
+        List<tlang.frontend.ast.Declarations> preludeDecls = new ArrayList<>(List.of(prelude.decls()));
         // The collections part of the prelude is checked only for programs that name one
         // of its items (checking it costs every build).
         boolean collections = false;
@@ -63,13 +64,14 @@ public final class Frontend {
             Module more = Parser.parse(Prelude.collections(), "std", diags, renames);
             if (diags.hasErrors()) throw new IllegalStateException("the prelude's collections do not parse: " + diags.all());
             items.addAll(more.items());
+            preludeDecls.add(more.decls());
         }
         Resolution resolved = Modules.resolve(tree, diags);
         if (resolved == null) return null;
         items.addAll(resolved.items());
         CheckedProgram program = TypeChecker.check(new Module(crateName, file, List.copyOf(items)), diags);
         if (program == null) return null;
-        Privacy.check(program, resolved, diags);
+        Privacy.check(program, resolved, preludeDecls, diags);
         return diags.hasErrors() ? null : program;
     }
 }

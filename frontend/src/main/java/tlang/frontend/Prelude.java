@@ -35,7 +35,7 @@ public final class Prelude {
 
     /**
      * {@code tlang/std/collections.t}: Stack, Queue, BinaryHeap, HashMap, HashSet, BTreeMap, BTreeSet and their
-     * iterators. It belongs to the same prelude module, but since the whole prelude is
+     * iterators, and `std::mem`'s Pool and Arena. It belongs to the same prelude module, but since the whole prelude is
      * type-checked for every program, it is only parsed for a program that names one of
      * its public items ({@link #usesCollections}): a program that names none cannot reach
      * any of them.

@@ -2,7 +2,8 @@
 // HashMap, HashSet, BTreeMap and BTreeSet. Part of the prelude module (Prelude.java
 // appends this file to prelude.t). Like `Vec`, every collection is a value: a copy
 // shares the buffer (the tree's nodes, for the B-trees) until one of the copies changes
-// (copy-on-write).
+// (copy-on-write). Then `std::mem::Pool` (fixed slots, generational keys; a value too)
+// and `std::mem::Arena` (bump allocation; a handle to one arena, with identity).
 
 // ---- Stack ----
 
@@ -2045,3 +2046,526 @@ impl<T: PartialEq> PartialEq for BTreeSet<T> {
 }
 impl<T: Eq> Eq for BTreeSet<T> {}
 impl<T: Debug> Debug for BTreeSet<T> { fn fmt(&self, f: &mut Formatter) { debug_seq::<T, BTreeMapKeys<T, ()>>(&mut f, "{", "}", self.iter()) } }
+
+// ---- Pool (std::mem::Pool) ----
+
+/**
+ * A key into a `Pool`: the slot's index and the generation the slot had when the value
+ * was inserted. Removing the value moves the slot to a new generation, so an old key no
+ * longer matches it, even after the slot holds another value (stale keys are detected,
+ * as in Rust's slotmap). A plain value: copy it, compare it, hash it, keep it anywhere.
+ */
+pub struct PoolKey { index: u32, generation: u32 }
+
+impl PoolKey {
+    /** The slot the key names (0 to capacity - 1). */
+    pub fn index(&self) -> usize { self.index as usize }
+    /** The slot's generation when the key was made (odd: slots are occupied at odd ones). */
+    pub fn generation(&self) -> u32 { self.generation }
+}
+
+impl Clone for PoolKey { fn clone(&self) -> PoolKey { PoolKey { index: self.index, generation: self.generation } } }
+impl Copy for PoolKey {}
+impl PartialEq for PoolKey { fn eq(&self, other: &PoolKey) -> bool { self.index == other.index && self.generation == other.generation } }
+impl Eq for PoolKey {}
+impl Hash for PoolKey {
+    fn hash(&self, h: &mut Hasher) {
+        h.write_u32(self.index);
+        h.write_u32(self.generation);
+    }
+}
+impl Debug for PoolKey {
+    /** `PoolKey(3v1)`: slot 3, generation 1. */
+    fn fmt(&self, f: &mut Formatter) { write(f, "PoolKey({}v{})", self.index, self.generation) }
+}
+
+/** No free slot (the end of the free list). */
+const POOL_NONE: u32 = 4294967295;
+/**
+ * A slot whose value is removed at this generation is retired: its next generation would
+ * be the last even one, and it could not be occupied again without its generation wrapping
+ * around to ones that old keys carry.
+ */
+const POOL_LAST_GENERATION: u32 = 4294967293;
+
+/**
+ * The slots behind a `Pool`: `cap` values at `values` (initialized where the slot's
+ * generation in `gens` is odd), the generations, and the free list threaded through
+ * `next` (vacant slots below `used`, last removed first). Slots at `used` and above have
+ * never been occupied. Copies of a pool share it until one of them changes.
+ */
+class PoolSlots<T> { values: *mut T, gens: *mut u32, next: *mut u32, free: u32, used: usize, len: usize, cap: usize }
+
+impl<T> PoolSlots<T> {
+    fn occupied(&self, i: usize) -> bool { unsafe { self.gens.add(i).read() % 2 == 1 } }
+}
+
+impl<T> Drop for PoolSlots<T> {
+    fn drop(&mut self) {
+        if self.cap == 0 { return; }
+        unsafe {
+            let mut i: usize = 0;
+            while i < self.used {
+                if self.occupied(i) { std::ptr::drop_in_place(self.values.add(i)); }
+                i += 1;
+            }
+            std::ptr::free(self.values);
+            std::ptr::free(self.gens);
+            std::ptr::free(self.next);
+        }
+    }
+}
+
+/**
+ * A fixed number of slots for values of one type (`std::mem::Pool`): `insert` puts a value
+ * in a free slot and returns its `PoolKey`, `remove` frees the slot again, and `pool[k]`,
+ * `get`, `contains` find the value in constant time. The storage is allocated once, by
+ * `with_capacity`, and never grows or moves. A value like the other collections: a copy
+ * shares the slots until one of the copies changes (copy-on-write).
+ */
+pub struct Pool<T> { slots: PoolSlots<T> }
+
+impl<T> Pool<T> {
+    /** A pool with room for `capacity` values (all allocated now; at most 4294967294). */
+    pub fn with_capacity(capacity: usize) -> Pool<T> {
+        if capacity >= POOL_NONE as usize { panic("Pool capacity {} is too large (at most {})", capacity, POOL_NONE - 1); }
+        if capacity == 0 {
+            return Pool { slots: PoolSlots { values: std::ptr::null(), gens: std::ptr::null(), next: std::ptr::null(), free: POOL_NONE, used: 0, len: 0, cap: 0 } };
+        }
+        unsafe {
+            Pool { slots: PoolSlots { values: std::ptr::alloc(capacity), gens: std::ptr::alloc(capacity), next: std::ptr::alloc(capacity), free: POOL_NONE, used: 0, len: 0, cap: capacity } }
+        }
+    }
+
+    pub fn len(&self) -> usize { self.slots.len }
+    pub fn is_empty(&self) -> bool { self.slots.len == 0 }
+    pub fn capacity(&self) -> usize { self.slots.cap }
+    /** Whether `insert` would find no free slot. */
+    pub fn is_full(&self) -> bool { self.slots.free == POOL_NONE && self.slots.used == self.slots.cap }
+
+    /** Makes the slots this pool's own before a change: copies them if they are shared. */
+    fn make_unique(&mut self) {
+        if std::rc::is_unique(&self.slots) { return; }
+        let fresh: Pool<T> = Pool::with_capacity(self.slots.cap);
+        unsafe {
+            let mut i: usize = 0;
+            while i < self.slots.used {
+                fresh.slots.gens.add(i).write(self.slots.gens.add(i).read());
+                fresh.slots.next.add(i).write(self.slots.next.add(i).read());
+                if self.slots.occupied(i) { fresh.slots.values.add(i).write(self.slots.values.add(i).read()); }
+                i += 1;
+            }
+        }
+        fresh.slots.free = self.slots.free;
+        fresh.slots.used = self.slots.used;
+        fresh.slots.len = self.slots.len;
+        self.slots = fresh.slots;
+    }
+
+    /** The slot `key` names, when it holds the value the key was made for. */
+    fn live(&self, key: &PoolKey) -> Option<usize> {
+        let i = key.index as usize;
+        if i >= self.slots.used { return None; }
+        if unsafe { self.slots.gens.add(i).read() } != key.generation { return None; }
+        Some(i)
+    }
+
+    /** The slot of a live key, or a panic that says what is wrong with it. */
+    fn check(&self, key: &PoolKey) -> usize {
+        match self.live(&key) {
+            Some(i) => i,
+            None => {
+                let i = key.index as usize;
+                if i < self.slots.used && unsafe { self.slots.gens.add(i).read() } > key.generation {
+                    panic("stale pool key {:?}: its value was removed from the pool", key);
+                }
+                panic("pool key {:?} does not belong to this pool (capacity {})", key, self.slots.cap);
+            }
+        }
+    }
+
+    /**
+     * Puts `value` in a free slot and returns its key, or gives `value` back as `Err`
+     * when every slot is taken. Constant time; never allocates.
+     */
+    pub fn try_insert(&mut self, value: T) -> Result<PoolKey, T> {
+        if self.is_full() { return Err(value); }
+        self.make_unique();
+        let i = if self.slots.free != POOL_NONE {
+            let i = self.slots.free as usize;
+            self.slots.free = unsafe { self.slots.next.add(i).read() };
+            i
+        } else {
+            let i = self.slots.used;
+            unsafe { self.slots.gens.add(i).write(0); }
+            self.slots.used += 1;
+            i
+        };
+        unsafe {
+            let generation = self.slots.gens.add(i).read() + 1;
+            self.slots.gens.add(i).write(generation);
+            self.slots.values.add(i).write(value);
+            self.slots.len += 1;
+            Ok(PoolKey { index: i as u32, generation })
+        }
+    }
+
+    /** Puts `value` in a free slot: its key, or `None` (and `value` dropped) when the pool is full. */
+    pub fn insert(&mut self, value: T) -> Option<PoolKey> {
+        match self.try_insert(value) {
+            Ok(key) => Some(key),
+            Err(v) => None,
+        }
+    }
+
+    /** Takes the value out and frees its slot: the value, or `None` for a stale or foreign key. */
+    pub fn remove(&mut self, key: PoolKey) -> Option<T> {
+        let i = match self.live(&key) { Some(i) => i, None => { return None; } };
+        self.make_unique();
+        unsafe {
+            let value = self.slots.values.add(i).take();
+            self.slots.gens.add(i).write(key.generation + 1);
+            if key.generation != POOL_LAST_GENERATION {
+                self.slots.next.add(i).write(self.slots.free);
+                self.slots.free = i as u32;
+            }
+            self.slots.len -= 1;
+            Some(value)
+        }
+    }
+
+    /** A copy of the value `key` names, or `None` when it was removed (or the key is another pool's). */
+    pub fn get(&self, key: PoolKey) -> Option<T> {
+        match self.live(&key) {
+            Some(i) => unsafe { Some(self.slots.values.add(i).read()) },
+            None => None,
+        }
+    }
+
+    /** Whether `key` names a value in this pool (false once it is removed). */
+    pub fn contains(&self, key: PoolKey) -> bool { self.live(&key).is_some() }
+
+    /** Replaces the value `key` names (panics for a stale key, as `pool[key] = value` does). */
+    pub fn set(&mut self, key: PoolKey, value: T) {
+        let i = self.check(&key);
+        self.make_unique();
+        // The old value is dropped after the new one is in place (its drop may run code).
+        let old = unsafe { self.slots.values.add(i).take() };
+        unsafe { self.slots.values.add(i).write(value); }
+    }
+
+    /** Removes every value (their keys all go stale). */
+    pub fn clear(&mut self) {
+        let mut it = self.keys();
+        while let Some(k) = it.next() { self.remove(k); }
+    }
+
+    /** Keeps the values for which `keep(key, value)` holds, removing the others. */
+    pub fn retain<F: Fn(PoolKey, T) -> bool>(&mut self, keep: F) {
+        let mut gone: Vec<PoolKey> = Vec::new();
+        let mut it = self.iter();
+        while let Some((k, v)) = it.next() {
+            if !keep(k, v) { gone.push(k); }
+        }
+        for k in gone { self.remove(k); }
+    }
+
+    /** The (key, value) pairs of the live values, in slot order, from a copy of the pool. */
+    pub fn iter(&self) -> PoolIter<T> { PoolIter { slots: self.slots, at: 0 } }
+    /** The keys of the live values, in slot order. */
+    pub fn keys(&self) -> PoolKeys<T> { PoolKeys { inner: self.iter() } }
+    /** The live values, in slot order. */
+    pub fn values(&self) -> PoolValues<T> { PoolValues { inner: self.iter() } }
+}
+
+/** Iterates over a pool's live entries (over a copy: later changes are not seen). */
+pub struct PoolIter<T> { slots: PoolSlots<T>, at: usize }
+
+impl<T> PoolIter<T> {
+    /** The next occupied slot, or `None` at the end. */
+    fn advance(&mut self) -> Option<usize> {
+        while self.at < self.slots.used {
+            let i = self.at;
+            self.at += 1;
+            if self.slots.occupied(i) { return Some(i); }
+        }
+        None
+    }
+}
+
+impl<T> Iterator for PoolIter<T> {
+    type Item = (PoolKey, T);
+    fn next(&mut self) -> Option<(PoolKey, T)> {
+        match self.advance() {
+            Some(i) => unsafe { Some((PoolKey { index: i as u32, generation: self.slots.gens.add(i).read() }, self.slots.values.add(i).read())) },
+            None => None,
+        }
+    }
+}
+
+pub struct PoolKeys<T> { inner: PoolIter<T> }
+
+impl<T> Iterator for PoolKeys<T> {
+    type Item = PoolKey;
+    fn next(&mut self) -> Option<PoolKey> {
+        match self.inner.advance() {
+            Some(i) => Some(PoolKey { index: i as u32, generation: unsafe { self.inner.slots.gens.add(i).read() } }),
+            None => None,
+        }
+    }
+}
+
+pub struct PoolValues<T> { inner: PoolIter<T> }
+
+impl<T> Iterator for PoolValues<T> {
+    type Item = T;
+    fn next(&mut self) -> Option<T> {
+        match self.inner.advance() {
+            Some(i) => unsafe { Some(self.inner.slots.values.add(i).read()) },
+            None => None,
+        }
+    }
+}
+
+impl<T> IntoIterator for Pool<T> {
+    type Item = (PoolKey, T);
+    type IntoIter = PoolIter<T>;
+    fn into_iter(self) -> PoolIter<T> { self.iter() }
+}
+
+impl<T> Index<PoolKey> for Pool<T> {
+    type Output = T;
+    /** `pool[key]`: a copy of the value; panics for a stale key. */
+    fn index(&self, key: PoolKey) -> T {
+        let i = self.check(&key);
+        unsafe { self.slots.values.add(i).read() }
+    }
+}
+
+impl<T> IndexMut<PoolKey> for Pool<T> {
+    fn index_set(&mut self, key: PoolKey, value: T) { self.set(key, value); }
+}
+
+impl<T> IndexPlace<PoolKey> for Pool<T> {
+    /** `pool[key].x += 1`: the value's slot, made this pool's own first. */
+    fn index_place(&mut self, key: PoolKey) -> *mut T {
+        let i = self.check(&key);
+        self.make_unique();
+        unsafe { self.slots.values.add(i) }
+    }
+}
+
+impl<T> Clone for Pool<T> { fn clone(&self) -> Pool<T> { Pool { slots: self.slots } } }
+
+impl<T: Debug> Debug for Pool<T> {
+    /** `{PoolKey(0v1): value, ...}` in slot order. */
+    fn fmt(&self, f: &mut Formatter) { debug_map::<PoolKey, T, PoolIter<T>>(&mut f, self.iter()) }
+}
+
+// ---- Arena (std::mem::Arena) ----
+
+/**
+ * A value allocated in an `Arena`: which arena (its id) and where. Not a reference — it
+ * keeps nothing alive and is read through the arena, `arena[r]`, which first checks that
+ * the arena's id is the handle's, so a handle is only ever used while the memory it
+ * points to is live (see *`std::mem::Arena`* in language.md for the argument). A plain
+ * 16-byte value: copy it, compare it (identity), store it in arena values.
+ */
+pub struct ArenaRef<T> { arena: u64, ptr: *mut T }
+
+impl<T> Clone for ArenaRef<T> { fn clone(&self) -> ArenaRef<T> { ArenaRef { arena: self.arena, ptr: self.ptr } } }
+impl<T> Copy for ArenaRef<T> {}
+impl<T> PartialEq for ArenaRef<T> {
+    /** The same allocation (not equal values). */
+    fn eq(&self, other: &ArenaRef<T>) -> bool { self.arena == other.arena && self.ptr as usize == other.ptr as usize }
+}
+impl<T> Eq for ArenaRef<T> {}
+impl<T> Hash for ArenaRef<T> {
+    fn hash(&self, h: &mut Hasher) {
+        h.write_u64(self.arena);
+        h.write_u64(self.ptr as usize as u64);
+    }
+}
+impl<T> Debug for ArenaRef<T> {
+    /** `ArenaRef(..)`: the address is no business of the output. */
+    fn fmt(&self, f: &mut Formatter) { write(f, "ArenaRef(..)") }
+}
+
+/** A value in an arena that needs dropping: where it is and its type's drop function. */
+struct ArenaDrop { at: *mut u8, run: fn(*mut u8) }
+
+/** Drops the `T` at `at` (one instance per type allocated in arenas that needs it). */
+fn arena_drop_at<T>(at: *mut u8) { unsafe { std::ptr::drop_in_place(at as *mut T); } }
+
+/** Chunks grow from this size by doubling... */
+const ARENA_FIRST_CHUNK: usize = 1024;
+/** ...up to this one; a value larger than a chunk gets a chunk of its own. */
+const ARENA_MAX_CHUNK: usize = 4194304;
+
+/**
+ * The storage behind an `Arena`: blocks of bytes (`chunks`, with their sizes) of which the
+ * last is filled from `cursor` up to `end` (addresses), and the values that need dropping,
+ * in allocation order. `id` is the arena's identity, fresh from a process-wide counter at
+ * creation and at each `reset`: the handles carry it.
+ */
+class ArenaStore { id: u64, chunks: Vec<(*mut u8, usize)>, cursor: usize, end: usize, next_chunk: usize, drops: Vec<ArenaDrop>, count: usize, bytes: usize }
+
+/** A never-repeated arena id: `random_keys` adds a process-wide counter to the first key. */
+fn arena_fresh_id() -> u64 {
+    let (a, b) = std::hash::random_keys();
+    a
+}
+
+impl ArenaStore {
+    /** `size` bytes aligned to `align` (a power of two at most 16) from the current chunk, or a new one. */
+    fn bump(&mut self, size: usize, align: usize) -> usize {
+        let at = (self.cursor + align - 1) & !(align - 1);
+        if self.cursor != 0 && at <= self.end && size <= self.end - at {
+            self.cursor = at + size;
+            return at;
+        }
+        let mut chunk = self.next_chunk;
+        if self.next_chunk < ARENA_MAX_CHUNK { self.next_chunk *= 2; }
+        if chunk < size { chunk = size; }
+        // Blocks from the allocator are 16-aligned, so the chunk's start suits any T.
+        let start = unsafe { std::ptr::alloc::<u8>(chunk) };
+        self.chunks.push((start, chunk));
+        self.bytes += chunk;
+        self.cursor = start as usize + size;
+        self.end = start as usize + chunk;
+        start as usize
+    }
+
+    /** Drops the values (in allocation order) and frees the chunks of a store being retired. */
+    fn release(drops: Vec<ArenaDrop>, chunks: Vec<(*mut u8, usize)>) {
+        for d in drops {
+            let run = d.run;
+            run(d.at);
+        }
+        for (p, n) in chunks { unsafe { std::ptr::free(p); } }
+    }
+}
+
+impl Drop for ArenaStore {
+    fn drop(&mut self) { ArenaStore::release(self.drops, self.chunks); }
+}
+
+/**
+ * Bump allocation (`std::mem::Arena`): values of any type are placed one after the other
+ * in large chunks, and all of them are dropped and freed at once, when the arena goes (or
+ * at `reset`). `alloc(v)` returns an `ArenaRef<T>` handle; `arena[r]` reads a copy,
+ * `arena[r] = v` replaces, `arena[r].x += 1` changes in place. An `Arena` has identity:
+ * a copy is the same arena (its handles work with both), like a class.
+ */
+pub struct Arena { store: ArenaStore }
+
+impl Arena {
+    /** An empty arena (the first chunk is allocated with the first value). */
+    pub fn new() -> Arena { Arena::with_capacity(ARENA_FIRST_CHUNK) }
+
+    /** An empty arena whose first chunk will hold `bytes` bytes. */
+    pub fn with_capacity(bytes: usize) -> Arena {
+        let first = if bytes == 0 { ARENA_FIRST_CHUNK } else { bytes };
+        Arena { store: ArenaStore { id: arena_fresh_id(), chunks: Vec::new(), cursor: 0, end: 0, next_chunk: first, drops: Vec::new(), count: 0, bytes: 0 } }
+    }
+
+    /** Moves `value` into the arena: its handle. Amortized constant time, mostly a pointer bump. */
+    pub fn alloc<T>(&self, value: T) -> ArenaRef<T> {
+        let size = std::mem::size_of::<T>();
+        let mut align = std::mem::align_of::<T>();
+        if align > 16 { align = 16; }
+        let at = self.store.bump(size, align);
+        let p = at as *mut T;
+        unsafe { p.write(value); }
+        if std::mem::needs_drop::<T>() { self.store.drops.push(ArenaDrop { at: at as *mut u8, run: arena_drop_at::<T> }); }
+        self.store.count += 1;
+        ArenaRef { arena: self.store.id, ptr: p }
+    }
+
+    /** The address behind `r`, after checking that `r` is this arena's (panics otherwise). */
+    fn check<T>(&self, r: &ArenaRef<T>) -> *mut T {
+        if r.arena != self.store.id {
+            panic("ArenaRef used with an arena that did not allocate it (another arena, or this one before a reset)");
+        }
+        r.ptr
+    }
+
+    /** A copy of the value `r` names (panics for another arena's handle). */
+    pub fn get<T>(&self, r: ArenaRef<T>) -> T { unsafe { self.check(&r).read() } }
+
+    /** Replaces the value `r` names, dropping the old one. */
+    pub fn set<T>(&mut self, r: ArenaRef<T>, value: T) {
+        let p = self.check(&r);
+        // The old value is dropped once the new one is in place: its drop runs code that
+        // may read the arena.
+        let old = unsafe { p.take() };
+        unsafe { p.write(value); }
+    }
+
+    /** Whether `r` was allocated by this arena since its last `reset`. */
+    pub fn owns<T>(&self, r: ArenaRef<T>) -> bool { r.arena == self.store.id }
+
+    /** How many values were allocated (since the last `reset`). */
+    pub fn len(&self) -> usize { self.store.count }
+    pub fn is_empty(&self) -> bool { self.store.count == 0 }
+    /** Bytes in the arena's chunks (what it holds from the allocator). */
+    pub fn allocated_bytes(&self) -> usize { self.store.bytes }
+    /** How many chunks (blocks from the allocator) hold the values. */
+    pub fn chunk_count(&self) -> usize { self.store.chunks.len() }
+
+    /**
+     * Drops every value and starts again, keeping the largest chunk for the next values.
+     * The arena gets a new id: every handle from before is refused from now on.
+     */
+    pub fn reset(&mut self) {
+        // With a second `Arena` value for this arena, a call like `f(&mut arena[r], other)`
+        // could reset it while the place is in use: only the arena's sole owner may.
+        if !std::rc::is_unique(&self.store) {
+            panic("Arena::reset needs the only copy of the arena, but it has been copied");
+        }
+        let s = self.store;
+        s.id = arena_fresh_id();
+        let drops = s.drops;
+        let mut chunks = s.chunks;
+        s.drops = Vec::new();
+        s.chunks = Vec::new();
+        s.cursor = 0;
+        s.end = 0;
+        s.count = 0;
+        s.bytes = 0;
+        // The drops may allocate in this arena again: the old chunks stay out of reach
+        // until every old value is gone.
+        let kept = chunks.pop();
+        ArenaStore::release(drops, chunks);
+        match kept {
+            Some((p, n)) => {
+                if s.chunks.is_empty() {
+                    s.chunks.push((p, n));
+                    s.bytes += n;
+                    s.cursor = p as usize;
+                    s.end = p as usize + n;
+                } else {
+                    unsafe { std::ptr::free(p); }
+                }
+            }
+            None => {}
+        }
+    }
+}
+
+impl Default for Arena { fn default() -> Arena { Arena::new() } }
+
+impl<T> Index<ArenaRef<T>> for Arena {
+    type Output = T;
+    /** `arena[r]`: a copy of the value (panics for another arena's handle). */
+    fn index(&self, r: ArenaRef<T>) -> T { unsafe { self.check(&r).read() } }
+}
+
+impl<T> IndexMut<ArenaRef<T>> for Arena {
+    fn index_set(&mut self, r: ArenaRef<T>, value: T) { self.set(r, value); }
+}
+
+impl<T> IndexPlace<ArenaRef<T>> for Arena {
+    /** `arena[r].x += 1`: the value's address (values never move). */
+    fn index_place(&mut self, r: ArenaRef<T>) -> *mut T { self.check(&r) }
+}

@@ -49,6 +49,13 @@ public final class Builtins {
         RC_IS_UNIQUE("std::rc::is_unique", 0, false),
         /** `std::mem::stats() -> MemStats`: the allocator's counters. */
         MEM_STATS("std::mem::stats", 0, false),
+        // Facts about a type, constants after monomorphization (what `std::mem::Arena` is written with).
+        /** `std::mem::size_of::<T>() -> usize`: the bytes one T takes in memory (a class: its reference). */
+        SIZE_OF("std::mem::size_of", 0, false),
+        /** `std::mem::align_of::<T>() -> usize`: the alignment a T needs. */
+        ALIGN_OF("std::mem::align_of", 0, false),
+        /** `std::mem::needs_drop::<T>() -> bool`: whether dropping a T does anything (it holds references). */
+        NEEDS_DROP("std::mem::needs_drop", 0, false),
         // The primitives `String`'s methods in the prelude are written with (abi.md, "Strings").
         /** `std::str::from_raw_parts(p, n) -> String` (unsafe): a new String holding a copy of the n bytes at p. */
         STR_FROM_RAW("std::str::from_raw_parts", 0, false),

@@ -237,6 +237,11 @@ public final class TraitEnv {
         Match found = find(a.trait(), base, args.isEmpty() ? null : args);
         if (found == null) return here;
         Type chosen = found.impl().assocTypes().get(a.name());
-        return chosen == null ? here : normalize(Types.subst(chosen, found.subst()));
+        if (chosen == null) return here;
+        Type result = Types.subst(chosen, found.subst());
+        // A parameter of the impl that only the trait's arguments fix (`impl<T> Index<ArenaRef<T>>
+        // for Arena`, Output = T) stays unbound while those arguments are not settled: decide later.
+        if (Types.any(result, x -> x instanceof Type.Param p && found.impl().params().contains(p))) return here;
+        return normalize(result);
     }
 }

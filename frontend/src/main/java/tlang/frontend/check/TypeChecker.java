@@ -1633,7 +1633,9 @@ public final class TypeChecker {
         obligations.add(new Obligation(ix.span(), base, new Type.Bound(trait, List.of(idx), Map.of()),
                 "note: `" + show(base) + "[...]` needs `" + traitName + "` for this index type"));
         overloads.put(e, f);
-        return traits.normalize(new Type.Assoc(base, traits.trait("Index"), List.of(idx), "Output"));
+        // The index type as far as it is known: with `impl<T> Index<ArenaRef<T>> for Arena`
+        // it is what decides the output type.
+        return traits.normalize(new Type.Assoc(base, traits.trait("Index"), List.of(infer.deepResolve(idx)), "Output"));
     }
 
     private Type arrayLiteral(Expr.ArrayLit a, Type expected) {
@@ -2851,6 +2853,7 @@ public final class TypeChecker {
                 yield p;
             }
             case RC_IS_UNIQUE -> isUniqueCall(c);
+            case SIZE_OF, ALIGN_OF, NEEDS_DROP -> typeFact(c, kind);
             case STR_FROM_RAW -> {
                 requireUnsafe(c.span(), "`" + kind.path + "`");
                 checkArguments(c, kind.path, List.of(new Type.Ptr(Type.Int.U8, false), Type.Int.USIZE));
@@ -2931,6 +2934,26 @@ public final class TypeChecker {
             diags.error(ErrorCode.E0107, callee.span(), "`" + callee.joined() + "` takes 1 type argument but " + explicit.size() + " were supplied");
         }
         return infer.fresh(Type.VarKind.ANY);
+    }
+
+    /**
+     * `std::mem::size_of::<T>()`, `align_of`, `needs_drop`: the type argument is written
+     * (nothing to infer it from). It is recorded as the callee's type, `*mut T`, so that
+     * the lowering finds it substituted in each instance of a generic function.
+     */
+    private Type typeFact(Expr.Call c, Builtins.Kind kind) {
+        Type result = kind == Builtins.Kind.NEEDS_DROP ? Type.BOOL : Type.Int.USIZE;
+        Expr.Path callee = (Expr.Path) c.callee();
+        List<TypeExpr> explicit = callee.argsAt(callee.segments().size() - 1);
+        checkArguments(c, kind.path, List.of());
+        if (explicit == null || explicit.size() != 1) {
+            diags.error(ErrorCode.E0107, callee.span(), "`" + kind.path + "` takes 1 type argument but " + (explicit == null ? 0 : explicit.size()) + " were supplied",
+                    "help: name the type: `" + kind.path + "::<T>()`");
+            return result;
+        }
+        Type t = resolveType(explicit.get(0));
+        if (resolved(t) != Type.ERROR) types.put(callee, new Type.Ptr(t, true));
+        return result;
     }
 
     /** `std::rc::is_unique(&c)`: c is a class value, borrowed so that asking adds no reference. */

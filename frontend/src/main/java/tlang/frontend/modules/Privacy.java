@@ -30,13 +30,17 @@ public final class Privacy {
 
     private record Finding(Span span, Consumer<Diagnostics> report) {}
 
-    private Privacy(CheckedProgram program, Resolution res) {
+    /** What the prelude's files declare `pub` (its struct fields among them). */
+    private final List<tlang.frontend.ast.Declarations> prelude;
+
+    private Privacy(CheckedProgram program, Resolution res, List<tlang.frontend.ast.Declarations> prelude) {
         this.program = program;
         this.res = res;
+        this.prelude = prelude;
     }
 
-    public static void check(CheckedProgram program, Resolution res, Diagnostics diags) {
-        Privacy p = new Privacy(program, res);
+    public static void check(CheckedProgram program, Resolution res, List<tlang.frontend.ast.Declarations> prelude, Diagnostics diags) {
+        Privacy p = new Privacy(program, res, prelude);
         p.run();
         p.findings.sort(Comparator.comparing((Finding f) -> f.span().file().path()).thenComparingInt(f -> f.span().start()));
         for (Finding f : p.findings) f.report().accept(diags);
@@ -87,10 +91,41 @@ public final class Privacy {
     /** A field name as written in a literal or pattern. */
     private record Named(String name, Span span) {}
 
+    /** Whether {@code s} is the prelude's (its files are outside the package: no module). */
+    private static boolean inPrelude(Item.Struct s) {
+        var file = s.span().file();
+        return file == tlang.frontend.Prelude.source() || file == tlang.frontend.Prelude.collections();
+    }
+
+    /** A prelude struct's field declared with `pub` (or not a field of it at all). */
+    private boolean preludePublic(Item.Struct s, String name) {
+        Item.FieldDecl decl = s.fields().stream().filter(f -> f.name().equals(name)).findFirst().orElse(null);
+        return decl == null || prelude.stream().anyMatch(d -> d.isPub(decl));
+    }
+
+    /**
+     * The private fields of the prelude's structs are the prelude's own: the collections'
+     * buffers, an `ArenaRef`'s address. A program that could write `v.buf.len = 99` or
+     * build an `ArenaRef` would reach memory outside any value from safe code.
+     */
+    private void preludeField(Type.Struct st, List<Named> fields, Span context, ErrorCode code) {
+        if (res.moduleAt(context) == null || !inPrelude(st.decl())) return;
+        for (Named f : fields) {
+            if (preludePublic(st.decl(), f.name())) continue;
+            String type = st.def().name;
+            findings.add(new Finding(f.span(), d -> d.error(code, f.span(), "field `" + f.name() + "` of struct `" + type + "` is private",
+                    "note: `" + type + "` is part of the standard library, which keeps `" + f.name() + "` to itself",
+                    publicMethod(st, f.name()) ? "help: a method `" + f.name() + "` also exists: call it with parentheses: `." + f.name() + "()`"
+                            : "help: use the methods of `" + type + "`")));
+            return;
+        }
+    }
+
     /** A field of {@code st} read or written at {@code at}, inside the code at {@code context}. */
     private void field(Type.Struct st, String name, Span at, Span context, boolean literal) {
         ModuleTree.Node owner = res.moduleOf(st.decl());
         ModuleTree.Node from = res.moduleAt(context);
+        if (owner == null) { preludeField(st, List.of(new Named(name, at)), context, ErrorCode.E0616); return; }
         if (owner == null || from == null || from.isWithin(owner) || res.isPublicField(st.decl(), name)) return;
         Item.FieldDecl decl = st.decl().fields().stream().filter(f -> f.name().equals(name)).findFirst().orElse(null);
         if (decl == null) return; // an unknown field, reported by the checker
@@ -105,6 +140,7 @@ public final class Privacy {
     private void literal(Type.Struct st, List<Named> fields, Span context, boolean pattern) {
         ModuleTree.Node owner = res.moduleOf(st.decl());
         ModuleTree.Node from = res.moduleAt(context);
+        if (owner == null && !pattern) { preludeField(st, fields, context, ErrorCode.E0451); return; }
         if (owner == null || from == null || from.isWithin(owner)) return;
         List<Named> hidden = fields.stream().filter(f -> !res.isPublicField(st.decl(), f.name())
                 && st.decl().fields().stream().anyMatch(d -> d.name().equals(f.name()))).toList();

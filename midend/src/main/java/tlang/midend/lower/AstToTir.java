@@ -1193,6 +1193,13 @@ public final class AstToTir {
             case CATCH -> { return catchPanic(c); }
             case PTR_ALLOC, PTR_REALLOC, PTR_FREE, PTR_NULL, PTR_DROP_IN_PLACE, RC_IS_UNIQUE -> { return manualMemory(c, kind); }
             case STR_FROM_RAW, STR_PUSH_RAW, STR_PUSH_CHAR, STR_SLICE, STR_COMPARE -> { return stringPrimitive(c, kind); }
+            case SIZE_OF, ALIGN_OF, NEEDS_DROP -> {
+                // The type checker recorded the type argument as the callee's type, `*mut T`.
+                Type t = ((Type.Ptr) typeOf(c.callee())).pointee();
+                if (kind == Builtins.Kind.NEEDS_DROP) return new Value.BoolConst(glue.holdsReferences(t));
+                TirType layout = fieldType(t);
+                return new Value.IntConst(TirType.U64, kind == Builtins.Kind.SIZE_OF ? Layout.size(layout) : Layout.alignment(layout));
+            }
             case PARSE_I64, PARSE_U64, PARSE_F64, PARSE_F32, PARSE_BOOL, PARSE_CHAR, PARSE_ERROR -> { return parsePrimitive(c, kind); }
             case CHAR_FROM_U32 -> { return expr(c.args().get(0)); } // a char is its code point
             case SET_HOOK -> {

@@ -120,8 +120,16 @@ final class Monomorphizer {
         if (f.trait() != null) return Mangler.function(moduleName, Types.subst(f.owner(), m).display(), f.trait().name + "::" + name);
         // A method of a trait impl is named like the trait's (`P::Display::fmt`): a type's
         // `Display::fmt` and `Debug::fmt` are two functions.
+        // Trait arguments are part of the name too (unless they are just `Self`, as in
+        // `PartialEq`): `impl<T> Index<ArenaRef<T>> for Arena` has one `index` per T although
+        // the implementing type is always `Arena`, and `Add<i64>` and `Add<f64>` for one type
+        // are two functions.
         if (f.impl() != null && f.impl().trait() != null) {
-            return Mangler.function(moduleName, Types.subst(f.owner(), m).display(), f.impl().trait().name + "::" + name);
+            String self = Types.subst(f.owner(), m).display();
+            List<Type> traitArgs = f.impl().traitArgs().stream().map(t -> Types.subst(t, m)).toList();
+            boolean plain = traitArgs.isEmpty() || traitArgs.size() == 1 && traitArgs.get(0).display().equals(self);
+            String trait = f.impl().trait().name + (plain ? "" : Types.displayArgs(traitArgs));
+            return Mangler.function(moduleName, self, trait + "::" + name);
         }
         return f.owner() == null ? Mangler.function(moduleName, name) : Mangler.function(moduleName, Types.subst(f.owner(), m).display(), name);
     }
