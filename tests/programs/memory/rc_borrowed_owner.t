@@ -21,6 +21,10 @@ fn f(hp: &Inner, owner: Outer, d: i64) -> i64 {
 
 fn main() {
     let o = Outer { inner: Inner { item: Item { id: 7 } } };
-    let r = f(&o.inner, move o, 0);
+    // `f(&o.inner, move o, 0)` (lending a part of o and giving o away in one call) is
+    // error E0506 now; lent through a second variable, the callee's copy must still keep
+    // the item alive after the owner it was given is gone.
+    let inner = o.inner;
+    let r = f(&inner, move o, 0);
     println("r {}", r);
 }

@@ -2158,6 +2158,51 @@ public final class TypeChecker {
                 return;
             }
         }
+        // The other arguments run after the borrows are taken: one that changes a borrowed
+        // variable could free what the reference points to (`f(&mut v[0], { v.clear(); 1 })`).
+        List<Expr> all = new ArrayList<>(args);
+        if (receiver != null) all.add(0, receiver);
+        for (Borrow b : borrows) {
+            if (b.root() == null) continue;
+            for (Expr other : all) {
+                if (other == b.expr() || other instanceof Expr.Ref r && r.operand() == b.expr()) continue;
+                Expr clash = clashWith(other, b);
+                if (clash == null) continue;
+                String name = b.root().name();
+                if (b.mutable()) {
+                    diags.error(ErrorCode.E0503, clash.span(), "cannot change `" + name + "` because this call borrows it as mutable",
+                            "note: `" + exprText(b.expr()) + "` is borrowed as mutable by this call at column " + b.expr().span().column(),
+                            "help: compute the value into a variable before the call");
+                } else {
+                    diags.error(ErrorCode.E0506, clash.span(), "cannot change `" + name + "` because this call borrows it",
+                            "note: `" + exprText(b.expr()) + "` is borrowed by this call at column " + b.expr().span().column(),
+                            "help: make the change before or after the call");
+                }
+                return;
+            }
+        }
+    }
+
+    /**
+     * Where {@code arg} changes the root of {@code b}: assigns it (or a part of it), borrows
+     * it `&mut`, moves it, or calls a `&mut self` method on it. Reading it is fine: the
+     * arguments are evaluated before the call runs, and a read frees nothing.
+     */
+    private Expr clashWith(Expr arg, Borrow b) {
+        Expr[] found = new Expr[1];
+        tlang.frontend.ast.Exprs.forEach(arg, e -> {
+            if (found[0] != null) return;
+            Expr changed = switch (e) {
+                case Expr.Assign a -> a.target();
+                case Expr.Ref r when r.mutable() -> r.operand();
+                case Expr.Move m -> m.operand();
+                case Expr.MethodCall mc when methodTargets.get(mc) instanceof Symbol.Function f && f.decl().self() != null
+                        && f.decl().self().kind() == Item.SelfParam.Kind.REF_MUT -> mc.receiver();
+                default -> null;
+            };
+            if (changed != null && placeRoot(changed) instanceof Symbol.Local l && l.id() == b.root().id()) found[0] = e;
+        });
+        return found[0];
     }
 
     /** Set while checking the one place a `dyn` parameter may be named: a receiver or a `&x` argument. */

@@ -75,6 +75,8 @@ public enum ErrorCode {
     E0451("a private field in a struct literal or pattern outside its module"),
     E0499("a variable borrowed mutably twice in one call"),
     E0502("a variable borrowed mutably and shared in one call"),
+    E0503("a variable changed by an argument while the same call borrows it mutably"),
+    E0506("a variable changed by an argument while the same call borrows it"),
     E0507("a `move` of something other than a local variable the function owns"),
     E0531("an unknown variant or struct in a pattern"),
     E0532("a tuple pattern for something that is not a tuple variant or struct"),
