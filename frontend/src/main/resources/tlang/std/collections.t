@@ -642,9 +642,15 @@ impl<K: Hash + Eq, V> HashMap<K, V> {
      * a shared table (to the same slots), rehashes into a bigger one when full.
      */
     fn make_room(&mut self, additional: usize) {
+        // The common case, a table of its own with room, stays small enough to inline.
+        if std::rc::is_unique(&self.table) && (self.table.len + additional) * 8 <= self.table.cap * 7 { return; }
+        self.copy_or_grow(additional);
+    }
+
+    /** `make_room` for a shared or full table. */
+    fn copy_or_grow(&mut self, additional: usize) {
         let needed = self.table.len + additional;
         let unique = std::rc::is_unique(&self.table);
-        if unique && needed * 8 <= self.table.cap * 7 { return; }
         let old = self.table;
         if needed * 8 <= old.cap * 7 {
             // Shared: a copy, slot for slot.
