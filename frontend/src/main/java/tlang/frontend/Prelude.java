@@ -110,7 +110,7 @@ public final class Prelude {
         common(b, "char", "'\\0'");
         b.append("impl Hash for bool { fn hash(&self, h: &mut Hasher) { h.write_u8(if self { 1 } else { 0 }) } }\n");
         b.append("impl Hash for char { fn hash(&self, h: &mut Hasher) { h.write_u32(self as u32) } }\n");
-        b.append("impl Hash for String { fn hash(&self, h: &mut Hasher) { h.write_str(self) } }\n");
+        b.append("impl Hash for String { fn hash(&self, h: &mut Hasher) { h.write_raw_str(self.as_ptr(), self.len()) } }\n");
         equality(b, "String", true);
         b.append("impl Clone for String { fn clone(&self) -> String { self } }\n");
         b.append("impl Default for String { fn default() -> String { \"\" } }\n");

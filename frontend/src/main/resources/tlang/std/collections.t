@@ -427,29 +427,76 @@ impl<T> IntoIterator for BinaryHeap<T> {
 // ---- HashMap ----
 
 /**
+ * One slot of a `HashTable`: the entry's hash, key and value side by side, so a probe
+ * that finds its key touches one cache line (hashes, keys and values in three arrays
+ * cost up to three misses). The table never reads or writes a whole slot: it works on
+ * the fields through the addresses `HashTable::key_at` and `value_at` compute, and the
+ * slot type gives the allocation its size and `add` its stride.
+ */
+struct HashSlot<K, V> { hash: u64, key: K, value: V }
+
+/**
+ * The distance from `p` to `p.add(1)`: the size of a `T` as an array element. `p` must
+ * point into a block (null would do too, but the arithmetic is on a real address so
+ * that nothing looks out of bounds); the optimizer folds the difference to a constant.
+ */
+fn hash_stride<T>(p: *mut T) -> usize { unsafe { (p.add(1) as usize).wrapping_sub(p as usize) } }
+
+/** The alignment of a `T`: in a `(u8, T)` the `T` starts at its alignment (abi.md "Values"). */
+fn hash_align<T>(p: *mut T) -> usize { hash_stride(p as *mut (u8, T)).wrapping_sub(hash_stride(p)) }
+
+/**
  * The table behind a `HashMap`: `cap` slots (a power of two, or 0), each empty (hash 0)
  * or holding a key, its value and its hash (top bit set). Robin Hood linear probing:
  * an entry never sits further from its home slot than the entries it passed, so a
  * search stops early, and a removal shifts the following entries back (no tombstones).
+ * A slot's key and value are initialized exactly when its hash is not 0.
  */
-class HashTable<K, V> { hashes: *mut u64, keys: *mut K, values: *mut V, len: usize, cap: usize }
+class HashTable<K, V> { slots: *mut HashSlot<K, V>, len: usize, cap: usize }
 
 impl<K, V> HashTable<K, V> {
-    fn empty() -> HashTable<K, V> {
-        HashTable { hashes: std::ptr::null(), keys: std::ptr::null(), values: std::ptr::null(), len: 0, cap: 0 }
-    }
+    fn empty() -> HashTable<K, V> { HashTable { slots: std::ptr::null(), len: 0, cap: 0 } }
 
     fn with_slots(cap: usize) -> HashTable<K, V> {
         if cap == 0 { return HashTable::empty(); }
-        unsafe {
-            let hashes: *mut u64 = std::ptr::alloc(cap);
-            let mut i: usize = 0;
-            while i < cap {
-                hashes.add(i).write(0);
-                i += 1;
-            }
-            HashTable { hashes, keys: std::ptr::alloc(cap), values: std::ptr::alloc(cap), len: 0, cap }
+        let t: HashTable<K, V> = HashTable { slots: unsafe { std::ptr::alloc(cap) }, len: 0, cap };
+        let mut i: usize = 0;
+        while i < cap {
+            t.set_hash(i, 0);
+            i += 1;
         }
+        t
+    }
+
+    // Slot fields by address. A struct's fields are laid out in declaration order at
+    // their natural alignment (abi.md "Values"), so in a `HashSlot` the hash is at 0,
+    // the key at the first multiple of its alignment from 8, the value right after the
+    // key at a multiple of its own. Only for a table with slots (`cap > 0`).
+
+    fn key_offset(&self) -> usize {
+        let a = hash_align(self.slots as *mut K);
+        if a > 8 { a } else { 8 }
+    }
+
+    fn value_offset(&self) -> usize {
+        let a = hash_align(self.slots as *mut V);
+        let end = self.key_offset() + hash_stride(self.slots as *mut K);
+        (end + a - 1) / a * a
+    }
+
+    /** Slot `i`'s hash (0: empty). */
+    fn hash(&self, i: usize) -> u64 { unsafe { (self.slots.add(i) as *mut u64).read() } }
+
+    fn set_hash(&self, i: usize, h: u64) { unsafe { (self.slots.add(i) as *mut u64).write(h); } }
+
+    /** The address of slot `i`'s key. */
+    fn key_at(&self, i: usize) -> *mut K {
+        unsafe { (self.slots.add(i) as *mut u8).add(self.key_offset()) as *mut K }
+    }
+
+    /** The address of slot `i`'s value. */
+    fn value_at(&self, i: usize) -> *mut V {
+        unsafe { (self.slots.add(i) as *mut u8).add(self.value_offset()) as *mut V }
     }
 
     /** Puts an entry whose key is not in the table into it (there must be room). */
@@ -462,24 +509,24 @@ impl<K, V> HashTable<K, V> {
         let mut v = value;
         unsafe {
             loop {
-                let s = self.hashes.add(i).read();
+                let s = self.hash(i);
                 if s == 0 {
-                    self.hashes.add(i).write(h);
-                    self.keys.add(i).write(move k);
-                    self.values.add(i).write(move v);
+                    self.set_hash(i, h);
+                    self.key_at(i).write(move k);
+                    self.value_at(i).write(move v);
                     self.len += 1;
                     return;
                 }
                 let resident = i.wrapping_sub(s as usize) & mask;
                 if resident < dist {
                     // Robin Hood: the entry further from home takes the slot.
-                    self.hashes.add(i).write(h);
+                    self.set_hash(i, h);
                     h = s;
-                    let rk = self.keys.add(i).take();
-                    self.keys.add(i).write(move k);
+                    let rk = self.key_at(i).take();
+                    self.key_at(i).write(move k);
                     k = rk;
-                    let rv = self.values.add(i).take();
-                    self.values.add(i).write(move v);
+                    let rv = self.value_at(i).take();
+                    self.value_at(i).write(move v);
                     v = rv;
                     dist = resident;
                 }
@@ -493,19 +540,19 @@ impl<K, V> HashTable<K, V> {
     fn take_slot(&self, slot: usize) -> (K, V) {
         let mask = self.cap - 1;
         unsafe {
-            let key = self.keys.add(slot).take();
-            let value = self.values.add(slot).take();
+            let key = self.key_at(slot).take();
+            let value = self.value_at(slot).take();
             let mut i = slot;
             loop {
                 let next = (i + 1) & mask;
-                let s = self.hashes.add(next).read();
+                let s = self.hash(next);
                 if s == 0 || (next.wrapping_sub(s as usize) & mask) == 0 { break; }
-                self.hashes.add(i).write(s);
-                self.keys.add(i).write(self.keys.add(next).take());
-                self.values.add(i).write(self.values.add(next).take());
+                self.set_hash(i, s);
+                self.key_at(i).write(self.key_at(next).take());
+                self.value_at(i).write(self.value_at(next).take());
                 i = next;
             }
-            self.hashes.add(i).write(0);
+            self.set_hash(i, 0);
             self.len -= 1;
             (key, value)
         }
@@ -514,9 +561,7 @@ impl<K, V> HashTable<K, V> {
     /** The first occupied slot at or after `from`, or `cap`. */
     fn next_occupied(&self, from: usize) -> usize {
         let mut i = from;
-        unsafe {
-            while i < self.cap && self.hashes.add(i).read() == 0 { i += 1; }
-        }
+        while i < self.cap && self.hash(i) == 0 { i += 1; }
         i
     }
 }
@@ -526,17 +571,13 @@ impl<K, V> Drop for HashTable<K, V> {
         unsafe {
             let mut i: usize = 0;
             while i < self.cap {
-                if self.hashes.add(i).read() != 0 {
-                    std::ptr::drop_in_place(self.keys.add(i));
-                    std::ptr::drop_in_place(self.values.add(i));
+                if self.hash(i) != 0 {
+                    std::ptr::drop_in_place(self.key_at(i));
+                    std::ptr::drop_in_place(self.value_at(i));
                 }
                 i += 1;
             }
-            if !self.hashes.is_null() {
-                std::ptr::free(self.hashes);
-                std::ptr::free(self.keys);
-                std::ptr::free(self.values);
-            }
+            if !self.slots.is_null() { std::ptr::free(self.slots); }
         }
     }
 }
@@ -585,10 +626,12 @@ impl<K: Hash + Eq, V> HashMap<K, V> {
         let mut dist: usize = 0;
         unsafe {
             loop {
-                let s = self.table.hashes.add(i).read();
+                let s = self.table.hash(i);
                 if s == 0 { return None; }
                 if (i.wrapping_sub(s as usize) & mask) < dist { return None; }
-                if s == hash && self.table.keys.add(i).read() == key { return Some(i); }
+                // `&p.read()` borrows the stored key where it lies (no copy): `==` on
+                // a `K` is `PartialEq::eq(&a, &b)`.
+                if s == hash && self.table.key_at(i).read() == key { return Some(i); }
                 i = (i + 1) & mask;
                 dist += 1;
             }
@@ -600,9 +643,15 @@ impl<K: Hash + Eq, V> HashMap<K, V> {
      * a shared table (to the same slots), rehashes into a bigger one when full.
      */
     fn make_room(&mut self, additional: usize) {
+        // The common case, a table of its own with room, stays small enough to inline.
+        if std::rc::is_unique(&self.table) && (self.table.len + additional) * 8 <= self.table.cap * 7 { return; }
+        self.copy_or_grow(additional);
+    }
+
+    /** `make_room` for a shared or full table. */
+    fn copy_or_grow(&mut self, additional: usize) {
         let needed = self.table.len + additional;
         let unique = std::rc::is_unique(&self.table);
-        if unique && needed * 8 <= self.table.cap * 7 { return; }
         let old = self.table;
         if needed * 8 <= old.cap * 7 {
             // Shared: a copy, slot for slot.
@@ -610,11 +659,11 @@ impl<K: Hash + Eq, V> HashMap<K, V> {
             unsafe {
                 let mut i: usize = 0;
                 while i < old.cap {
-                    let s = old.hashes.add(i).read();
+                    let s = old.hash(i);
                     if s != 0 {
-                        fresh.hashes.add(i).write(s);
-                        fresh.keys.add(i).write(old.keys.add(i).read());
-                        fresh.values.add(i).write(old.values.add(i).read());
+                        fresh.set_hash(i, s);
+                        fresh.key_at(i).write(old.key_at(i).read());
+                        fresh.value_at(i).write(old.value_at(i).read());
                     }
                     i += 1;
                 }
@@ -629,13 +678,13 @@ impl<K: Hash + Eq, V> HashMap<K, V> {
         unsafe {
             let mut i: usize = 0;
             while i < old.cap {
-                let s = old.hashes.add(i).read();
+                let s = old.hash(i);
                 if s != 0 {
                     if unique {
-                        fresh.place(s, old.keys.add(i).take(), old.values.add(i).take());
-                        old.hashes.add(i).write(0);
+                        fresh.place(s, old.key_at(i).take(), old.value_at(i).take());
+                        old.set_hash(i, 0);
                     } else {
-                        fresh.place(s, old.keys.add(i).read(), old.values.add(i).read());
+                        fresh.place(s, old.key_at(i).read(), old.value_at(i).read());
                     }
                 }
                 i += 1;
@@ -655,8 +704,8 @@ impl<K: Hash + Eq, V> HashMap<K, V> {
             Some(slot) => {
                 self.make_room(0);
                 unsafe {
-                    let old = self.table.values.add(slot).take();
-                    self.table.values.add(slot).write(value);
+                    let old = self.table.value_at(slot).take();
+                    self.table.value_at(slot).write(value);
                     Some(old)
                 }
             }
@@ -671,7 +720,7 @@ impl<K: Hash + Eq, V> HashMap<K, V> {
     /** `key`'s value (a copy), or `None`. */
     pub fn get(&self, key: &K) -> Option<V> {
         match self.find(&key, self.hash_of(&key)) {
-            Some(slot) => unsafe { Some(self.table.values.add(slot).read()) },
+            Some(slot) => unsafe { Some(self.table.value_at(slot).read()) },
             None => None,
         }
     }
@@ -679,7 +728,7 @@ impl<K: Hash + Eq, V> HashMap<K, V> {
     /** `key`'s value, or `default` when it has none. */
     pub fn get_or(&self, key: &K, default: V) -> V {
         match self.find(&key, self.hash_of(&key)) {
-            Some(slot) => unsafe { self.table.values.add(slot).read() },
+            Some(slot) => unsafe { self.table.value_at(slot).read() },
             None => default,
         }
     }
@@ -688,7 +737,7 @@ impl<K: Hash + Eq, V> HashMap<K, V> {
     pub fn get_or_insert(&mut self, key: K, default: V) -> V {
         let hash = self.hash_of(&key);
         match self.find(&key, hash) {
-            Some(slot) => unsafe { self.table.values.add(slot).read() },
+            Some(slot) => unsafe { self.table.value_at(slot).read() },
             None => {
                 self.make_room(1);
                 self.table.place(hash, key, default);
@@ -701,7 +750,7 @@ impl<K: Hash + Eq, V> HashMap<K, V> {
     pub fn get_or_insert_with<F: Fn() -> V>(&mut self, key: K, make: F) -> V {
         let hash = self.hash_of(&key);
         match self.find(&key, hash) {
-            Some(slot) => unsafe { self.table.values.add(slot).read() },
+            Some(slot) => unsafe { self.table.value_at(slot).read() },
             None => {
                 let value = make();
                 self.make_room(1);
@@ -719,10 +768,10 @@ impl<K: Hash + Eq, V> HashMap<K, V> {
         let hash = self.hash_of(&key);
         match self.find(&key, hash) {
             Some(slot) => {
-                let value = f(unsafe { self.table.values.add(slot).read() });
+                let value = f(unsafe { self.table.value_at(slot).read() });
                 self.make_room(0);
                 unsafe {
-                    let p = self.table.values.add(slot);
+                    let p = self.table.value_at(slot);
                     let old = p.take();
                     p.write(value);
                 }
@@ -792,7 +841,7 @@ impl<K, V> Iterator for HashMapIter<K, V> {
         let i = self.table.next_occupied(self.slot);
         if i >= self.table.cap { self.slot = i; return None; }
         self.slot = i + 1;
-        unsafe { Some((self.table.keys.add(i).read(), self.table.values.add(i).read())) }
+        unsafe { Some((self.table.key_at(i).read(), self.table.value_at(i).read())) }
     }
 }
 
@@ -804,7 +853,7 @@ impl<K, V> Iterator for HashMapKeys<K, V> {
         let i = self.inner.table.next_occupied(self.inner.slot);
         if i >= self.inner.table.cap { self.inner.slot = i; return None; }
         self.inner.slot = i + 1;
-        unsafe { Some(self.inner.table.keys.add(i).read()) }
+        unsafe { Some(self.inner.table.key_at(i).read()) }
     }
 }
 
@@ -816,7 +865,7 @@ impl<K, V> Iterator for HashMapValues<K, V> {
         let i = self.inner.table.next_occupied(self.inner.slot);
         if i >= self.inner.table.cap { self.inner.slot = i; return None; }
         self.inner.slot = i + 1;
-        unsafe { Some(self.inner.table.values.add(i).read()) }
+        unsafe { Some(self.inner.table.value_at(i).read()) }
     }
 }
 

@@ -462,24 +462,44 @@ impl Hasher {
     pub fn write_u16(&mut self, x: u16) { self.write_le(x as u64, 2); }
     pub fn write_u32(&mut self, x: u32) { self.write_le(x as u64, 4); }
     pub fn write_u64(&mut self, x: u64) { self.write_le(x, 8); }
-    pub fn write_str(&mut self, s: String) {
-        let n = s.len();
+    pub fn write_str(&mut self, s: String) { self.write_raw_str(s.as_ptr(), s.len()) }
+
+    /**
+     * What `write_str` writes, from the `n` bytes at `p`: the bytes, then 0xff. Eight bytes
+     * make a word (little-endian; LLVM turns the eight byte loads into one unaligned
+     * load); when no earlier bytes are pending, which is the usual case, the words go
+     * straight into the state. The last 0 to 7 bytes and the 0xff go in together.
+     */
+    fn write_raw_str(&mut self, p: *u8, n: usize) {
         let mut i: usize = 0;
-        while i + 8 <= n {
-            let mut w: u64 = 0;
-            let mut k: usize = 0;
-            while k < 8 {
-                w = w | ((s.byte_at(i + k) as u64) << (8 * k));
-                k += 1;
+        if self.ntail == 0 {
+            while n - i >= 8 {
+                let m = Hasher::word_at(unsafe { p.add(i) }, 8);
+                self.v3 ^= m;
+                self.sip_round();
+                self.v0 ^= m;
+                i += 8;
             }
-            self.write_le(w, 8);
-            i += 8;
+            self.length += i as u64;
+        } else {
+            while n - i >= 8 {
+                self.write_le(Hasher::word_at(unsafe { p.add(i) }, 8), 8);
+                i += 8;
+            }
         }
-        while i < n {
-            self.write_u8(s.byte_at(i));
-            i += 1;
+        let rest = n - i;
+        self.write_le(Hasher::word_at(unsafe { p.add(i) }, rest) | (0xff << (8 * rest as u64)), (rest + 1) as u64);
+    }
+
+    /** The `k` (0 to 8) bytes at `p` (which must be readable) as a little-endian number. */
+    fn word_at(p: *u8, k: usize) -> u64 {
+        let mut w: u64 = 0;
+        let mut j: usize = 0;
+        while j < k {
+            w = w | ((unsafe { p.add(j).read() } as u64) << (8 * j as u64));
+            j += 1;
         }
-        self.write_u8(0xff);
+        w
     }
 
     /** The hash of everything written so far (writing more afterwards goes on from here). */

@@ -857,8 +857,25 @@ public final class AstToTir {
     /** An argument: its value, or for a reference parameter the address of the place it borrows. */
     private Value argument(Expr arg, Type param) {
         if (param instanceof Type.Ref ref && concrete(ref.inner()) instanceof Type.Dyn d) return dynArgument(((Expr.Ref) arg).operand(), d);
-        if (!(param instanceof Type.Ref)) return expr(arg);
-        return addressOf(((Expr.Ref) arg).operand());
+        if (!(param instanceof Type.Ref ref)) return expr(arg);
+        Expr operand = ((Expr.Ref) arg).operand();
+        return ref.mutable() ? addressOf(operand) : sharedAddressOf(operand);
+    }
+
+    /**
+     * The address a `&` (shared) borrow passes: as {@link #addressOf}, except that
+     * `&p.read()` on a raw pointer is p itself — the value where it lies rather than a
+     * copy in a temporary (no retain, no release). A shared borrow cannot change the
+     * value, so the callee sees the same either way as long as the memory at p stays
+     * valid during the call, which is the unsafe code's promise (language.md, "unsafe
+     * and raw pointers"). `&mut p.read()` still borrows a copy.
+     */
+    private Value sharedAddressOf(Expr e) {
+        if (e instanceof Expr.MethodCall mc && program.builtinMethods().get(mc) == BuiltinMethod.PTR_READ
+                && tirType(((Type.Ptr) typeOf(mc.receiver())).pointee()) != TirType.UNIT) {
+            return expr(mc.receiver());
+        }
+        return addressOf(e);
     }
 
     /** The address of a place, or of a temporary holding the value of any other expression. */
@@ -1064,6 +1081,12 @@ public final class AstToTir {
         return e instanceof Expr.Path p && program.resolutions().get(p) instanceof Symbol.Local
                 || e instanceof Expr.Field f && isPlace(f.base())
                 || e instanceof Expr.Index ix && (!(program.overloads().containsKey(ix) && operatorOverloaded(typeOf(ix.base()))) || indexPlace(ix)) && isPlace(ix.base());
+    }
+
+    /** A variable, or a field of a plain place: reading its address runs no code. */
+    private boolean plainPlace(Expr e) {
+        return e instanceof Expr.Path p && program.resolutions().get(p) instanceof Symbol.Local
+                || e instanceof Expr.Field f && plainPlace(f.base());
     }
 
     /** An overloaded `c[i]` that the checker made a place (`IndexPlace`). */
@@ -1989,7 +2012,8 @@ public final class AstToTir {
         List<Held> held = new ArrayList<>();
         for (int i = 0; i < operands.size(); i++) {
             boolean byAddress = i == 0 ? f.decl().self().byReference() : f.params().get(i - 1) instanceof Type.Ref;
-            held.add(hold(byAddress ? addressOf(operands.get(i)) : expr(operands.get(i))));
+            boolean shared = i == 0 ? f.decl().self().kind() == Item.SelfParam.Kind.REF : f.params().get(i - 1) instanceof Type.Ref r && !r.mutable();
+            held.add(hold(byAddress ? (shared ? sharedAddressOf(operands.get(i)) : addressOf(operands.get(i))) : expr(operands.get(i))));
         }
         if (fb.isDead()) return Value.UNIT;
         List<Value> args = new ArrayList<>();
@@ -2046,6 +2070,16 @@ public final class AstToTir {
 
     private Value binary(Expr.Binary b) {
         if (b.op().isLogical()) return shortCircuit(b);
+        if (b.op().isComparison() && tirType(typeOf(b.left())) == TirType.STR && plainPlace(b.left()) && plainPlace(b.right())) {
+            // Two Strings that sit in variables (or their fields) are compared where they
+            // are: the comparison is a runtime call that keeps no reference, and reading
+            // a plain place runs no code that could change the other one meanwhile, so
+            // copying them (a retain and a release each) would buy nothing. This is what
+            // `==` on a `&String` (String's `PartialEq::eq`, so generic `==`) comes to.
+            Value left = fb.add(new Inst.Load(fb.temp(TirType.STR), placeAddress(b.left()), TirType.STR));
+            Value right = fb.add(new Inst.Load(fb.temp(TirType.STR), placeAddress(b.right()), TirType.STR));
+            return operate(b.op(), left, right, location(b.span()));
+        }
         Held heldLeft = hold(expr(b.left()));
         Value right = expr(b.right());
         if (fb.isDead()) return Value.UNIT;
