@@ -1511,8 +1511,7 @@ public final class AstToTir {
      * `&mut s` is passed by address; the runtime changes it in place.
      */
     private Value stringPrimitive(Expr.Call c, Builtins.Kind kind) {
-        List<Held> args = new ArrayList<>();
-        for (Expr a : c.args()) args.add(hold(a instanceof Expr.Ref r ? addressOf(r.operand()) : expr(a)));
+        List<Held> args = primitiveArgs(c);
         if (fb.isDead()) return Value.UNIT;
         switch (kind) {
             case STR_FROM_RAW -> {
@@ -1549,13 +1548,19 @@ public final class AstToTir {
         }
     }
 
+    /** The arguments of a string or parse primitive: `&s` / `&mut s` by address, the others by value. */
+    private List<Held> primitiveArgs(Expr.Call c) {
+        List<Held> args = new ArrayList<>();
+        for (Expr a : c.args()) args.add(hold(a instanceof Expr.Ref r ? addressOf(r.operand()) : expr(a)));
+        return args;
+    }
+
     /**
      * The parsers behind `s.parse::<T>()` (prelude, `FromStr`): `(status, value)` from the
      * runtime's `trt_parse_*` (decimal, Rust's syntax and errors), and the error's message.
      */
     private Value parsePrimitive(Expr.Call c, Builtins.Kind kind) {
-        List<Held> args = new ArrayList<>();
-        for (Expr a : c.args()) args.add(hold(a instanceof Expr.Ref r ? addressOf(r.operand()) : expr(a)));
+        List<Held> args = primitiveArgs(c);
         if (fb.isDead()) return Value.UNIT;
         if (kind == Builtins.Kind.PARSE_ERROR) {
             Value status = read(args.get(0));
