@@ -104,6 +104,9 @@ final class RcEffects {
         return e;
     }
 
+    /** Whether {@code symbol} is a function of the module (not a runtime entry point). */
+    boolean isDefined(String symbol) { return defined.contains(symbol); }
+
     /** Whether a call of {@code symbol} may give up a strong reference (and so run drops). */
     boolean releases(String symbol) {
         if (releasing.contains(symbol)) return true;
