@@ -175,7 +175,9 @@ public final class RcRegionPairs implements ModulePass {
             int stop = -1;
             for (int k = step.from(); k < b.insts.size() && stop < 0; k++) {
                 Inst inst = b.insts.get(k);
-                if (facts.mayUnwind(inst) && b.unwind != Block.NONE) work.add(new Step(b.unwind, 0, Set.copyOf(known)));
+                // The way a panic leaves this instruction, with what held x before it (the end
+                // itself is outside: its unwinding starts after the copy is given up).
+                Set<Integer> before = Set.copyOf(known);
                 switch (inst) {
                     case Inst.LandingPad lp -> {
                         if (lp.catches()) return null;
@@ -184,9 +186,12 @@ public final class RcRegionPairs implements ModulePass {
                         if (l.slot() instanceof Value.Temp s && known.contains(s.id())) loadedFrom.put(l.result().id(), s.id());
                     }
                     case Inst.Store st -> {
-                        if (st.slot() instanceof Value.Temp s && known.contains(s.id()) && !holdsX(st.value(), x, loadedFrom, known)) {
-                            known.remove(s.id());
-                            loadedFrom.values().removeIf(v -> v == s.id());
+                        if (st.slot() instanceof Value.Temp s) {
+                            if (holdsX(st.value(), x, loadedFrom, known)) {
+                                if (slots.contains(s.id())) known.add(s.id());
+                            } else if (known.remove(s.id())) {
+                                loadedFrom.values().removeIf(v -> v == s.id());
+                            }
                         }
                     }
                     case Inst.CopyMem c -> forget(c.destination(), known, loadedFrom);
@@ -206,6 +211,7 @@ public final class RcRegionPairs implements ModulePass {
                     case Inst.CallIndirect c -> { return null; }
                     default -> {}
                 }
+                if (stop < 0 && facts.mayUnwind(inst) && b.unwind != Block.NONE) work.add(new Step(b.unwind, 0, before));
             }
             if (stop >= 0) {
                 stops.merge(b.id, stop, Math::min);

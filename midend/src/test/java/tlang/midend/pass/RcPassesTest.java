@@ -140,7 +140,6 @@ class RcPassesTest {
     }
 
     // ---- rc-pairs ----
-    // ---- rc-pairs ----
 
     /** f(p0, p1): retain p0, {@code between}, release p0, return. */
     private static Function pair(Inst between, boolean pad) {
@@ -269,6 +268,141 @@ class RcPassesTest {
         b0.terminator = new Terminator.Return(null);
         Function f = fn(run(new RcPairs(), module(b.finish("f", List.of(PTR), TirType.UNIT))), "f");
         assertEquals(0, calls(f, RETAIN) + calls(f, RELEASE), print(f));
+    }
+
+    // ---- rc-region-pairs ----
+
+    /**
+     * binary-trees' `check` in TIR: `walk(&self) -> i64 { let mut c = 1; if let Some(l) =
+     * self.left { c += l.walk(); } c }` with the field read as a plain pointer. The binding
+     * l is a slot stored with the field and retained; the recursive call and the checked
+     * addition sit in a block that unwinds to a pad releasing l; l is released after them.
+     * {@code extra} goes after that release (something else walk does), {@code beforeInPad}
+     * lets an instruction before the retain unwind to the same pad.
+     */
+    private static Function walk(String symbol, Inst extra, boolean beforeInPad) {
+        Builder b = new Builder();
+        Block b0 = b.block();
+        Value.Temp l = b.slot(PTR, "l"), c = b.slot(I64, "c");
+        Block body = b.block(), after = b.block(), pad = b.cleanup(l);
+        b0.insts.add(new Inst.Store(c, i64(1)));
+        Value.Temp self = b.load(b0, param(0), PTR);
+        Value.Temp field = b.temp(PTR);
+        b0.insts.add(new Inst.FieldAddr(field, self, OBJECT, 4));
+        Value.Temp child = b.load(b0, field, PTR);
+        if (beforeInPad) {
+            // A checked operation before the copy, unwinding to the pad that releases l.
+            b0.unwind = pad.id;
+            b0.insts.add(new Inst.IntArith(b.temp(I64), Inst.ArithOp.ADD, new Value.Param(1, I64), i64(1), AT));
+        }
+        b0.insts.add(new Inst.Store(l, child));
+        b0.insts.add(call(RETAIN, b.load(b0, l, PTR)));
+        b0.terminator = new Terminator.Jump(body.id);
+        body.unwind = pad.id;
+        Value.Temp r = b.temp(I64), sum = b.temp(I64);
+        body.insts.add(new Inst.Call(r, symbol, List.of(l, new Value.Param(1, I64))));
+        body.insts.add(new Inst.IntArith(sum, Inst.ArithOp.ADD, b.load(body, c, I64), r, AT));
+        body.insts.add(new Inst.Store(c, sum));
+        body.terminator = new Terminator.Jump(after.id);
+        after.insts.add(call(RELEASE, b.load(after, l, PTR)));
+        if (extra != null) after.insts.add(extra);
+        after.terminator = new Terminator.Return(b.load(after, c, I64));
+        return b.finish(symbol, List.of(PTR, I64), I64);
+    }
+
+    private static TirModule regions(TirModule m, boolean unwinds) {
+        return run(new RcRegionPairs(unwinds), m);
+    }
+
+    @Test
+    void aCopyAroundARecursiveCallThatReleasesNothingGoes() {
+        Function f = fn(regions(module(walk("walk", null, false)), true), "walk");
+        assertEquals(0, calls(f, RETAIN) + calls(f, RELEASE), "the retain, the release and the pad's release go:\n" + print(f));
+    }
+
+    @Test
+    void aRecursiveCallThatReleasesSomethingElseKeepsThePair() {
+        // walk also gives up its second argument's object: its recursive call may free the
+        // object the copy keeps alive.
+        Function f = fn(regions(module(walk("walk", call(RELEASE, param(0)), false)), true), "walk");
+        assertEquals(1, calls(f, RETAIN), print(f));
+        assertEquals(3, calls(f, RELEASE), print(f));
+    }
+
+    @Test
+    void aCallOfAFunctionThatReleasesKeepsThePair() {
+        Function w = walk("walk", null, false);
+        // The block of the call calls `releaser` too.
+        Block body = w.blocks().get(1);
+        body.insts.add(0, call("releaser", param(0)));
+        Function f = fn(regions(module(w, releaser()), true), "walk");
+        assertEquals(1, calls(f, RETAIN), print(f));
+    }
+
+    @Test
+    void aPadAlsoReachedFromBeforeTheCopyKeepsThePair() {
+        // The pad releases l for a panic before the retain too: it must stay, and the copy with it.
+        Function f = fn(regions(module(walk("walk", null, true)), true), "walk");
+        assertEquals(1, calls(f, RETAIN), print(f));
+        assertEquals(2, calls(f, RELEASE), print(f));
+    }
+
+    @Test
+    void aCalleeThatMayWriteTheHolderKeepsThePair() {
+        // `writer(&mut l)` may put another object in l: the release after it is not of the copy.
+        Builder b = new Builder();
+        Block b0 = b.block();
+        b0.insts.add(new Inst.Store(param(0), new Value.ZeroConst(PTR)));
+        b0.terminator = new Terminator.Return(i64(0));
+        Function writer = b.finish("writer", List.of(PTR, I64), I64);
+        Function w = walk("walk", null, false);
+        Block body = w.blocks().get(1);
+        Inst.Call recursive = (Inst.Call) body.insts.get(0);
+        body.insts.set(0, new Inst.Call(recursive.result(), "writer", recursive.args()));
+        Function f = fn(regions(module(w, writer), true), "walk");
+        assertEquals(1, calls(f, RETAIN), print(f));
+        // The same callee reading only: the holder still holds the copy.
+        Function g = fn(regions(module(walk("walk", null, false), reader()), true), "walk");
+        assertEquals(0, calls(g, RETAIN), print(g));
+    }
+
+    @Test
+    void aPathThatKeepsTheCopyKeepsThePair() {
+        // The normal way out returns without releasing (the copy was moved out): the pad's
+        // release alone cannot be cancelled.
+        Function w = walk("walk", null, false);
+        w.blocks().get(2).insts.removeIf(RcPairs::isRelease);
+        Function f = fn(regions(module(w), true), "walk");
+        assertEquals(1, calls(f, RETAIN), print(f));
+        assertEquals(1, calls(f, RELEASE), print(f));
+    }
+
+    @Test
+    void readingACountInTheRegionKeepsThePair() {
+        Function w = walk("walk", null, false);
+        Block body = w.blocks().get(1);
+        body.insts.add(0, new Inst.Call(new Value.Temp(w.tempCount(), TirType.BOOL), RuntimeAbi.RC_IS_UNIQUE.symbol(), List.of(param(0))));
+        w = new Function(w.symbol(), w.sourceName(), w.params(), w.result(), false, w.blocks(), w.tempCount() + 1);
+        Function f = fn(regions(module(w), true), "walk");
+        assertEquals(1, calls(f, RETAIN), print(f));
+    }
+
+    @Test
+    void aLoopBackToTheRetainKeepsThePair() {
+        // b1: l = p0; retain(l); loop to b1 or release in b2. Going round retains again
+        // before any release: the copies pile up, and only the last is released.
+        Builder b = new Builder();
+        Block b0 = b.block(), b1 = b.block(), b2 = b.block();
+        Value.Temp l = b.slot(PTR, "l");
+        b0.terminator = new Terminator.Jump(b1.id);
+        b1.insts.add(new Inst.Store(l, param(0)));
+        b1.insts.add(call(RETAIN, b.load(b1, l, PTR)));
+        b1.terminator = new Terminator.Branch(new Value.Param(1, TirType.BOOL), b1.id, b2.id);
+        b2.insts.add(call(RELEASE, b.load(b2, l, PTR)));
+        b2.terminator = new Terminator.Return(null);
+        Function f = fn(regions(module(b.finish("f", List.of(PTR, TirType.BOOL), TirType.UNIT)), true), "f");
+        assertEquals(1, calls(f, RETAIN), print(f));
+        assertEquals(1, calls(f, RELEASE), print(f));
     }
 
     // ---- borrow-params ----
