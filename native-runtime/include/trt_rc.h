@@ -105,6 +105,12 @@ struct trt_rc_header {
  * memory aborts, as trt_alloc does). */
 void *trt_rc_alloc(const trt_type *type, uint64_t size);
 
+/* Gives up `old` (a release) and returns a new object of `type` as
+ * trt_rc_alloc does — in `old`'s memory, after dropping its payload, when
+ * that was the last reference (not shared, no weak references) and `old` has
+ * the same type.  `old` may be NULL. */
+void *trt_rc_reuse(void *old, const trt_type *type, uint64_t size);
+
 /* Adds a strong reference. */
 void trt_rc_retain(void *obj);
 

@@ -226,6 +226,38 @@ void trt_rc_release(void *obj)
 	release_slow(h, w);
 }
 
+/* The last reference to `old` is given up and a new object of `type` is
+ * made (the midend's rc-reuse pass fuses a release with the allocation that
+ * follows it, docs/midend.md).  When `old` holds the only strong reference,
+ * no weak one, is not shared or immortal and has the same type (so the same
+ * size), its payload is dropped and its memory becomes the new object:
+ * strong count 1, weak count 1, the payload unspecified as trt_rc_alloc's.
+ * Otherwise this is trt_rc_release(old) then trt_rc_alloc(type, size). */
+void *trt_rc_reuse(void *old, const trt_type *type, uint64_t size)
+{
+	if (old != NULL) {
+		struct trt_rc_header *h = hdr(old);
+		if (load(&h->strong) == TRT_RC_ONE && load(&h->weak) == 1 && h->type == type) {
+			store(&h->strong, 0);
+			if (type->drop != NULL) {
+				type->drop(h);
+				if (__builtin_expect((load(&h->strong) & ~TRT_RC_FLAGS) != 0, 0))
+					rc_fatal("trt_rc_release", "a drop retained the object it was dropping", h);
+			}
+			/* A drop that made a weak reference to its own object keeps
+			 * the memory for that reference: free as last_release would. */
+			if (__builtin_expect(load(&h->weak) == 1, 1)) {
+				store(&h->strong, TRT_RC_ONE);
+				return h;
+			}
+			weak_drop(h, false);
+			return trt_rc_alloc(type, size);
+		}
+		trt_rc_release(old);
+	}
+	return trt_rc_alloc(type, size);
+}
+
 bool trt_rc_is_unique(void *obj)
 {
 	struct trt_rc_header *h = hdr(obj);

@@ -5,7 +5,7 @@
  * first), memory freed only when the last reference of either kind goes,
  * weak references and upgrades that fail once the object is dropped,
  * is_unique for copy-on-write, immortal objects in read-only memory that
- * are never written, NULL, and trt_rc_share marking a whole object graph
+ * are never written, NULL, trt_rc_reuse, and trt_rc_share marking a whole object graph
  * (wide enough to overflow its inline work list, cyclic through weak
  * references) while the counts keep working.
  *
@@ -391,6 +391,52 @@ static void sharing(void)
 	section("sharing", before);
 }
 
+/* trt_rc_reuse: the last reference's memory becomes the new object (after
+ * the old payload's drop); anything else releases and allocates. */
+static void reuse(void)
+{
+	int before = failures;
+	uint64_t base = live_blocks();
+	reset_drops();
+	size_t payload = sizeof(struct node) - TRT_RC_HEADER_SIZE;
+	struct node *child = node('c', NULL, NULL);
+	struct node *old = node('o', child, NULL);
+	struct node *n = trt_rc_reuse(old, &node_type, payload);
+	check(n == old, "same memory", (uintptr_t)n, (uintptr_t)old);
+	check(drops_were("oc"), "old payload dropped", drop_len, 0);
+	check(trt_rc_strong_count(n) == 1 && trt_rc_weak_count(n) == 0, "fresh counts",
+	      trt_rc_strong_count(n), trt_rc_weak_count(n));
+	check(live_blocks() == base + 1, "one block left", live_blocks(), base);
+	n->name = 'n';
+	n->left = n->right = n->weak = NULL;
+	/* A second strong reference: released, and a new block. */
+	trt_rc_retain(n);
+	struct node *m = trt_rc_reuse(n, &node_type, payload);
+	check(m != n && trt_rc_strong_count(n) == 1, "shared object kept", trt_rc_strong_count(n), 0);
+	m->name = 'm';
+	m->left = m->right = m->weak = NULL;
+	/* A weak reference: the old object dies (its upgrade fails), a new block. */
+	trt_rc_weak_retain(n);
+	reset_drops();
+	struct node *k = trt_rc_reuse(n, &node_type, payload);
+	check(k != n && drops_were("n"), "weakly referenced object dropped, not reused", drop_len, 0);
+	check(trt_rc_weak_upgrade(n) == NULL, "its weak reference sees it dead", 0, 0);
+	trt_rc_weak_release(n);
+	k->name = 'k';
+	k->left = k->right = k->weak = NULL;
+	/* Another type: released, and a new block of the right type. */
+	void *bytes = trt_rc_reuse(k, &bytes_type, 8);
+	check(((struct trt_rc_header *)bytes)->type == &bytes_type, "new type", 0, 0);
+	/* NULL: just an allocation. */
+	struct node *z = trt_rc_reuse(NULL, &node_type, payload);
+	z->left = z->right = z->weak = NULL;
+	trt_rc_release(z);
+	trt_rc_release(bytes);
+	trt_rc_release(m);
+	check(live_blocks() == base, "all freed", live_blocks(), base);
+	section("reuse", before);
+}
+
 int32_t t_entry(void)
 {
 	header();
@@ -400,5 +446,6 @@ int32_t t_entry(void)
 	unique();
 	immortals();
 	sharing();
+	reuse();
 	return failures == 0 ? 0 : 1;
 }

@@ -91,6 +91,8 @@ public final class RuntimeAbi {
     // which may panic: it unwinds.
     public static final ExternFunction RC_ALLOC = ext("trt_rc_alloc", PTR, false, PTR, I64);
     public static final ExternFunction RC_RETAIN = ext("trt_rc_retain", UNIT, false, PTR);
+    /** A release fused with the allocation after it (the rc-reuse pass): may drop, so may unwind. */
+    public static final ExternFunction RC_REUSE = unwinding(ext("trt_rc_reuse", PTR, false, PTR, PTR, I64));
     public static final ExternFunction RC_RELEASE = unwinding(ext("trt_rc_release", UNIT, false, PTR));
     public static final ExternFunction RC_WEAK_RETAIN = ext("trt_rc_weak_retain", UNIT, false, PTR);
     public static final ExternFunction RC_WEAK_RELEASE = ext("trt_rc_weak_release", UNIT, false, PTR);
@@ -109,7 +111,7 @@ public final class RuntimeAbi {
     public static final ExternFunction BACKTRACE_CAPTURE = ext("trt_backtrace_capture", I32, false, PTR, I32);
     public static final ExternFunction BACKTRACE_PRINT = ext("trt_backtrace_print", UNIT, false, PTR, PTR, I32);
 
-    public static final List<ExternFunction> ALL = List.of(BACKTRACE_CAPTURE, BACKTRACE_PRINT, PANIC_SET_HOOK, MEM_STATS, RANDOM_SEED, RC_IS_UNIQUE, ALLOC, REALLOC, FREE, RC_ALLOC, RC_RETAIN, RC_RELEASE, RC_WEAK_RETAIN, RC_WEAK_RELEASE,
+    public static final List<ExternFunction> ALL = List.of(BACKTRACE_CAPTURE, BACKTRACE_PRINT, PANIC_SET_HOOK, MEM_STATS, RANDOM_SEED, RC_IS_UNIQUE, ALLOC, REALLOC, FREE, RC_ALLOC, RC_REUSE, RC_RETAIN, RC_RELEASE, RC_WEAK_RETAIN, RC_WEAK_RELEASE,
             RC_WEAK_UPGRADE, RC_STRONG_COUNT, RC_WEAK_COUNT,STREAM_SINK, FMT_I64, FMT_U64, FMT_F64, FMT_F32, FMT_STR, FMT_CHAR, FMT_BOOL,
             WRITE, WRITE_I64, WRITE_BOOL, WRITE_U64, WRITE_CHAR, EXIT, PANIC, PANIC_BEGIN,
             PANIC_END, PANIC_BOUNDS, PANIC_CATCH, PANIC_CANNOT_UNWIND, ARG_COUNT, READ_LINE, READ_TO_STRING, READ_ERROR, ARG_PTR, ARG_LEN, STR_EQ, STR_CMP, STR_RETAIN, STR_RELEASE, STRING_FROM_BYTES,

@@ -405,6 +405,92 @@ class RcPassesTest {
         assertEquals(1, calls(f, RELEASE), print(f));
     }
 
+    // ---- rc-reuse ----
+
+    /**
+     * `s = Obj { value: s.value + 1, next: null }` with s in a slot: read the field, allocate
+     * the new object, fill it, release the old one, store the new one. {@code between} goes
+     * after the field stores, before the old value is loaded for its release.
+     */
+    private static Function replace(Inst between, String drop) {
+        Builder b = new Builder();
+        Block b0 = b.block();
+        Value.Temp s = b.slot(PTR, "s");
+        b0.insts.add(new Inst.Store(s, param(0)));
+        Value.Temp old = b.load(b0, s, PTR);
+        Value.Temp v = b.field(b0, old);
+        Value.Temp y = b.temp(PTR);
+        b0.insts.add(new Inst.Call(y, RuntimeAbi.RC_ALLOC.symbol(), List.of(new Value.TypeInfo("Obj", drop), i64(24))));
+        Value.Temp a = b.temp(PTR);
+        b0.insts.add(new Inst.FieldAddr(a, y, OBJECT, 3));
+        b0.insts.add(new Inst.Store(a, v));
+        if (between != null) b0.insts.add(between);
+        b0.insts.add(call(RELEASE, b.load(b0, s, PTR)));
+        b0.insts.add(new Inst.Store(s, y));
+        b0.insts.add(call(RELEASE, b.load(b0, s, PTR)));
+        b0.terminator = new Terminator.Return(v);
+        return b.finish("f", List.of(PTR), I64);
+    }
+
+    @Test
+    void aReleaseAfterAnAllocationIsFusedWithIt() {
+        Function f = fn(run(new RcReuse(), module(replace(null, null))), "f");
+        assertEquals(1, calls(f, RcReuse.REUSE), print(f));
+        assertEquals(0, calls(f, RcReuse.ALLOC), print(f));
+        assertEquals(1, calls(f, RELEASE), "the new object's own release stays:\n" + print(f));
+        // The old value is loaded before the reuse, from the slot that held it.
+        Block b0 = f.blocks().get(0);
+        int reuse = 0;
+        while (!(b0.insts.get(reuse) instanceof Inst.Call c && c.callee().equals(RcReuse.REUSE))) reuse++;
+        assertTrue(b0.insts.get(reuse - 1) instanceof Inst.Load, print(f));
+    }
+
+    @Test
+    void aCallOrATrapBetweenKeepsTheAllocation() {
+        Inst write = new Inst.Call(null, RuntimeAbi.WRITE_I64.symbol(), List.of(new Value.IntConst(TirType.I32, 1), i64(2)));
+        Function f = fn(run(new RcReuse(), module(replace(write, null))), "f");
+        assertEquals(0, calls(f, RcReuse.REUSE), "the drop would move before the write:\n" + print(f));
+        Inst trap = new Inst.IntArith(new Value.Temp(50, I64), Inst.ArithOp.ADD, i64(1), i64(2), AT);
+        Function g = replace(trap, null);
+        g = new Function(g.symbol(), g.sourceName(), g.params(), g.result(), false, g.blocks(), 51);
+        Function h = fn(run(new RcReuse(), module(g)), "f");
+        assertEquals(0, calls(h, RcReuse.REUSE), print(h));
+    }
+
+    @Test
+    void readingTheOldObjectBetweenKeepsTheAllocation() {
+        // A load through the old value (its memory may be the new object by then).
+        Function f = replace(null, null);
+        Block b0 = f.blocks().get(0);
+        int at = 0;
+        while (!(b0.insts.get(at) instanceof Inst.FieldAddr fa && fa.index() == 3 && b0.insts.get(at - 1) instanceof Inst.Call)) at++;
+        Value.Temp old = ((Inst.Load) b0.insts.get(2)).result();
+        b0.insts.add(at, new Inst.FieldAddr(new Value.Temp(60, PTR), old, OBJECT, 3));
+        f = new Function(f.symbol(), f.sourceName(), f.params(), f.result(), false, f.blocks(), 61);
+        Function g = fn(run(new RcReuse(), module(f)), "f");
+        assertEquals(0, calls(g, RcReuse.REUSE), print(g));
+    }
+
+    @Test
+    void aDropThatMayUnwindKeepsTheAllocation() {
+        // Obj's drop function releases (which may unwind): running it at the allocation could
+        // panic where the program allocates.
+        Builder b = new Builder();
+        Block b0 = b.block();
+        b0.insts.add(call(RELEASE, param(0)));
+        b0.terminator = new Terminator.Return(null);
+        Function drop = b.finish("obj_drop", List.of(PTR), TirType.UNIT);
+        Function f = fn(run(new RcReuse(), module(replace(null, "obj_drop"), drop)), "f");
+        assertEquals(0, calls(f, RcReuse.REUSE), print(f));
+        // A drop that cannot unwind is fine.
+        Builder q = new Builder();
+        Block q0 = q.block();
+        q0.terminator = new Terminator.Return(null);
+        Function quiet = q.finish("obj_drop", List.of(PTR), TirType.UNIT);
+        Function g = fn(run(new RcReuse(), module(replace(null, "obj_drop"), quiet)), "f");
+        assertEquals(1, calls(g, RcReuse.REUSE), print(g));
+    }
+
     // ---- borrow-params ----
 
     /**
