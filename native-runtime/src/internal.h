@@ -131,4 +131,9 @@ static inline size_t rt_cstr_len(const char *s)
 	return n;
 }
 
+/* Runs the drops rc.c deferred because the stack was nearly used up (deep
+ * chains of drops); the leak check runs them first, since a panic may have
+ * unwound past the frames that would have. */
+void rt_rc_run_deferred_drops(void);
+
 #endif /* TRT_INTERNAL_H */

@@ -209,6 +209,7 @@ int32_t rt_leak_check(int32_t status)
 {
 	if (!enabled())
 		return status;
+	rt_rc_run_deferred_drops();
 	struct leak_scan s;
 	memset(&s, 0, sizeof s);
 	find_image(&s);

@@ -44,6 +44,7 @@
 #include "cpu.h"
 #include "signals.h"
 #include "backtrace.h"
+#include "stack_guard.h"
 
 #include <stdatomic.h>
 #include <stddef.h>
@@ -143,8 +144,57 @@ static void weak_drop(struct trt_rc_header *h, bool shared)
 	trt_free(h);
 }
 
-/* The strong count has just become 0 (stored or fetched by the caller). */
-__attribute__((noinline)) static void last_release(struct trt_rc_header *h, bool shared)
+/* ---- Deep chains of drops ----
+ *
+ * Dropping an object releases what it holds, which may drop that, and so on:
+ * a linked list of a million nodes recurses a million drops deep and would
+ * run off the stack.  So when less than DEFER_BELOW bytes of the thread's
+ * stack are left, a drop is not run but put on this thread's list of
+ * deferred drops, and the first drop that finishes with more than
+ * DRAIN_ABOVE bytes left runs the list (each of those may defer again, at
+ * the same depth).  Drops still run parent before child and each exactly
+ * once; only past that depth do they wait for the stack to unwind a little.
+ * The list's entries are objects with the shared flag in bit 0 (objects are
+ * 16-byte aligned). */
+#define DEFER_BELOW (256u * 1024)
+#define DRAIN_ABOVE (512u * 1024)
+
+struct deferred_drops {
+	uintptr_t *items;
+	size_t len, cap;
+};
+static _Thread_local struct deferred_drops deferred;
+
+static void drop_now(struct trt_rc_header *h, bool shared);
+
+static void defer_drop(struct trt_rc_header *h, bool shared)
+{
+	struct deferred_drops *d = &deferred;
+	if (d->len == d->cap) {
+		size_t cap = d->cap ? d->cap * 2 : 256;
+		d->items = trt_realloc(d->items, cap * sizeof *d->items);
+		d->cap = cap;
+	}
+	d->items[d->len++] = (uintptr_t)h | (shared ? 1u : 0u);
+}
+
+void rt_rc_run_deferred_drops(void)
+{
+	struct deferred_drops *d = &deferred;
+	while (d->len > 0) {
+		uintptr_t e = d->items[--d->len];
+		drop_now((struct trt_rc_header *)(e & ~(uintptr_t)1), (e & 1) != 0);
+	}
+	/* Emptied: give the list back (it is only needed by deep chains, and
+	 * the leak check would report it). */
+	if (d->items != NULL) {
+		trt_free(d->items);
+		d->items = NULL;
+		d->cap = 0;
+	}
+}
+
+static void drop_now(struct trt_rc_header *h, bool shared)
 {
 	const trt_type *t = h->type;
 	if (t->drop != NULL) {
@@ -153,6 +203,20 @@ __attribute__((noinline)) static void last_release(struct trt_rc_header *h, bool
 			rc_fatal("trt_rc_release", "a drop retained the object it was dropping", h);
 	}
 	weak_drop(h, shared);
+}
+
+/* The strong count has just become 0 (stored or fetched by the caller). */
+__attribute__((noinline)) static void last_release(struct trt_rc_header *h, bool shared)
+{
+	uintptr_t lo = rt_stack_lo_here();
+	uintptr_t sp = (uintptr_t)__builtin_frame_address(0);
+	if (__builtin_expect(lo != 0 && sp - lo < DEFER_BELOW, 0)) {
+		defer_drop(h, shared);
+		return;
+	}
+	drop_now(h, shared);
+	if (__builtin_expect(deferred.len != 0, 0) && (lo == 0 || sp - lo >= DRAIN_ABOVE))
+		rt_rc_run_deferred_drops();
 }
 
 /* ---- Strong references ---- */

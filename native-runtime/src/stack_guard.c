@@ -81,6 +81,27 @@ static void main_bounds(void)
 	main_bounds_known = true;
 }
 
+/* 0: not known yet; 1: unknown for good (never use); else the bottom. */
+static _Thread_local uintptr_t current_lo;
+
+void rt_stack_set_current(uintptr_t lo)
+{
+	current_lo = lo;
+}
+
+uintptr_t rt_stack_lo_here(void)
+{
+	if (__builtin_expect(current_lo == 0, 0)) {
+		/* Not a runtime thread: the main thread, if the stack pointer is
+		 * inside its stack; anything else is not ours to measure. */
+		main_bounds();
+		uintptr_t sp = (uintptr_t)__builtin_frame_address(0);
+		current_lo = main_bounds_known && sp > main_stack.lo && sp <= main_stack.hi
+			? main_stack.lo : 1;
+	}
+	return current_lo == 1 ? 0 : current_lo;
+}
+
 static enum rt_guard_mechanism probe(void)
 {
 	uintptr_t page = page_size();

@@ -51,6 +51,14 @@ bool rt_stack_guard_remove(void *base, size_t size);
 int rt_stack_register(const struct rt_stack *s);
 void rt_stack_unregister(int handle);
 
+/* The lowest usable address of the calling thread's stack, for code that
+ * must not run off it (deep chains of drops, rc.c), or 0 when unknown (a
+ * thread the runtime did not start).  The main thread's bounds come from
+ * RLIMIT_STACK on first use (one system call); runtime threads record theirs
+ * before running any other code (rt_stack_set_current). */
+uintptr_t rt_stack_lo_here(void);
+void rt_stack_set_current(uintptr_t lo);
+
 /* The stack whose guard a fault at `addr` (with the faulting context's stack
  * pointer `sp`) hit, or NULL when it is not a stack overflow.  Async-signal
  * safe. */

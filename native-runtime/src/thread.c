@@ -69,6 +69,7 @@ static void thread_main(void *p)
 {
 	struct rt_thread *t = p;
 	(void)os_signal_altstack(t->altstack, ALTSTACK);
+	rt_stack_set_current(t->stack.lo);
 	t->fn(t->arg);
 	rt_alloc_thread_exit();
 }
