@@ -193,6 +193,7 @@ impl<T> Queue<T> {
     }
 
     /** Replaces the element `index` places from the front (panics past the end). */
+    #[track_caller]
     pub fn set(&mut self, index: usize, value: T) {
         if index >= self.buf.len { panic("index out of bounds: the len is {} but the index is {}", self.buf.len, index); }
         self.make_unique();
@@ -278,6 +279,7 @@ impl<T> FromIterator<T> for Queue<T> {
 
 impl<T> Index<usize> for Queue<T> {
     type Output = T;
+    #[track_caller]
     fn index(&self, i: usize) -> T {
         if i >= self.buf.len { panic("index out of bounds: the len is {} but the index is {}", self.buf.len, i); }
         unsafe { self.buf.slot(i).read() }
@@ -886,6 +888,7 @@ impl<K: Hash + Eq, V> FromIterator<(K, V)> for HashMap<K, V> {
 impl<K: Hash + Eq, V> Index<K> for HashMap<K, V> {
     type Output = V;
     /** `map[key]`: the value; panics when the key is missing. */
+    #[track_caller]
     fn index(&self, key: K) -> V {
         match self.get(&key) {
             Some(v) => v,
@@ -1865,6 +1868,7 @@ impl<K: Ord, V> FromIterator<(K, V)> for BTreeMap<K, V> {
 impl<K: Ord, V> Index<K> for BTreeMap<K, V> {
     type Output = V;
     /** `map[key]`: the value; panics when the key is missing. */
+    #[track_caller]
     fn index(&self, key: K) -> V {
         match self.get(&key) {
             Some(v) => v,
@@ -1880,6 +1884,7 @@ impl<K: Ord, V> IndexMut<K> for BTreeMap<K, V> {
 
 impl<K: Ord, V> IndexPlace<K> for BTreeMap<K, V> {
     /** `map[key].x += 1`, `map[key].push(x)`: the value changed where it is; panics when the key is missing. */
+    #[track_caller]
     fn index_place(&mut self, key: K) -> *mut V {
         let p = self.value_place(&key);
         if p.is_null() { panic("no entry found for key"); }

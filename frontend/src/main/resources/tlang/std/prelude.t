@@ -29,6 +29,7 @@ impl<T> Option<T> {
         !self.is_some()
     }
 
+    #[track_caller]
     pub fn unwrap(self) -> T {
         match self {
             Some(v) => v,
@@ -36,6 +37,7 @@ impl<T> Option<T> {
         }
     }
 
+    #[track_caller]
     pub fn expect(self, message: String) -> T {
         match self {
             Some(v) => v,
@@ -133,6 +135,7 @@ impl<T, E> Result<T, E> {
         !self.is_ok()
     }
 
+    #[track_caller]
     pub fn unwrap(self) -> T {
         match self {
             Ok(v) => v,
@@ -140,6 +143,7 @@ impl<T, E> Result<T, E> {
         }
     }
 
+    #[track_caller]
     pub fn expect(self, message: String) -> T {
         match self {
             Ok(v) => v,
@@ -154,6 +158,7 @@ impl<T, E> Result<T, E> {
         }
     }
 
+    #[track_caller]
     pub fn unwrap_err(self) -> E {
         match self {
             Ok(_) => panic("called `Result::unwrap_err()` on an `Ok` value"),
@@ -1035,11 +1040,14 @@ impl<T> Vec<T> {
         if self.buf.len == 0 { None } else { self.get(self.buf.len - 1) }
     }
 
+    // Small enough to inline at every index: the failure is out of line.
+    #[track_caller]
     fn check_index(&self, index: usize) {
-        if index >= self.buf.len { panic("index out of bounds: the len is {} but the index is {}", self.buf.len, index); }
+        if index >= self.buf.len { index_out_of_bounds(self.buf.len, index); }
     }
 
     /** Replaces the element at `index` (panics past the end). */
+    #[track_caller]
     pub fn set(&mut self, index: usize, value: T) {
         self.check_index(index);
         self.make_unique();
@@ -1051,6 +1059,7 @@ impl<T> Vec<T> {
     }
 
     /** Inserts `value` at `index`, shifting the elements after it (panics past `len`). */
+    #[track_caller]
     pub fn insert(&mut self, index: usize, value: T) {
         if index > self.buf.len { panic("insertion index (is {}) should be <= len (is {})", index, self.buf.len); }
         self.reserve(1);
@@ -1066,6 +1075,7 @@ impl<T> Vec<T> {
     }
 
     /** Removes and returns the element at `index`, shifting the rest down (panics past the end). */
+    #[track_caller]
     pub fn remove(&mut self, index: usize) -> T {
         if index >= self.buf.len { panic("removal index (is {}) should be < len (is {})", index, self.buf.len); }
         self.make_unique();
@@ -1082,6 +1092,7 @@ impl<T> Vec<T> {
     }
 
     /** Swaps the elements at `a` and `b` (panics past the end). */
+    #[track_caller]
     pub fn swap(&mut self, a: usize, b: usize) {
         self.check_index(a);
         self.check_index(b);
@@ -1166,6 +1177,7 @@ impl<T> IntoIterator for Vec<T> {
 
 impl<T> Index<usize> for Vec<T> {
     type Output = T;
+    #[track_caller]
     fn index(&self, i: usize) -> T {
         self.check_index(i);
         unsafe { self.buf.data.add(i).read() }
@@ -1173,10 +1185,12 @@ impl<T> Index<usize> for Vec<T> {
 }
 
 impl<T> IndexMut<usize> for Vec<T> {
+    #[track_caller]
     fn index_set(&mut self, i: usize, value: T) { self.set(i, value); }
 }
 
 impl<T> IndexPlace<usize> for Vec<T> {
+    #[track_caller]
     fn index_place(&mut self, i: usize) -> *mut T {
         self.check_index(i);
         self.make_unique();
@@ -1614,6 +1628,7 @@ impl String {
     }
 
     /** Bytes `start..end` as a String sharing this one's buffer; panics unless both are char boundaries inside the string. */
+    #[track_caller]
     pub fn slice(&self, start: usize, end: usize) -> String {
         if start > end || end > self.len() {
             panic("byte range {}..{} is out of bounds of a string of {} bytes", start, end, self.len());
@@ -1750,6 +1765,7 @@ impl Add for String {
 impl Index<Range<usize>> for String {
     type Output = String;
     /** `s[a..b]`: the bytes a..b, sharing the buffer (panics off char boundaries). */
+    #[track_caller]
     fn index(&self, r: Range<usize>) -> String { self.slice(r.start, r.end) }
 }
 
@@ -1947,4 +1963,10 @@ impl FromStr for char { fn from_str(s: &String) -> Result<char, ParseError> { le
 impl String {
     /** The string as a number, `bool` or `char`, with Rust's syntax: `"42".parse::<i64>()`. */
     pub fn parse<T: FromStr>(&self) -> Result<T, ParseError> { T::from_str(&self) }
+}
+
+/** The panic of an index past the end of a `Vec`, `Queue` or slice, at the caller's location. */
+#[track_caller]
+fn index_out_of_bounds(len: usize, index: usize) -> ! {
+    panic("index out of bounds: the len is {} but the index is {}", len, index)
 }

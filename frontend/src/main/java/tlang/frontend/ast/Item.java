@@ -10,12 +10,24 @@ public sealed interface Item {
 
     /**
      * A function or method; {@code returnType} is null when it returns `()`, {@code self}
-     * is null for anything that is not a method.
+     * is null for anything that is not a method. {@code trackCaller}: marked
+     * `#[track_caller]` (the standard library only), so its panics, and those of the
+     * `#[track_caller]` functions it calls, report the location of the call.
      */
     record Fn(String name, Span nameSpan, Generics generics, SelfParam self, List<Param> params, TypeExpr returnType, Expr.Block body, Span span,
-              Extern extern) implements Item {
+              Extern extern, boolean trackCaller) implements Item {
         public Fn(String name, Span nameSpan, Generics generics, SelfParam self, List<Param> params, TypeExpr returnType, Expr.Block body, Span span) {
-            this(name, nameSpan, generics, self, params, returnType, body, span, null);
+            this(name, nameSpan, generics, self, params, returnType, body, span, null, false);
+        }
+
+        public Fn(String name, Span nameSpan, Generics generics, SelfParam self, List<Param> params, TypeExpr returnType, Expr.Block body, Span span,
+                  Extern extern) {
+            this(name, nameSpan, generics, self, params, returnType, body, span, extern, false);
+        }
+
+        /** The same function, marked `#[track_caller]`: its panics report where it was called. */
+        public Fn trackingCaller() {
+            return new Fn(name, nameSpan, generics, self, params, returnType, body, span, extern, true);
         }
 
         /** A trait's required method has a signature and no body. */

@@ -126,7 +126,7 @@ final class Rewriter {
             locals.pop();
         }
         typeParams.pop();
-        return new Item.Fn(name, f.nameSpan(), g, f.self(), params, result, body, f.span(), f.extern());
+        return new Item.Fn(name, f.nameSpan(), g, f.self(), params, result, body, f.span(), f.extern(), f.trackCaller());
     }
 
     private Item.Const constant(Item.Const c, String name) {

@@ -105,7 +105,9 @@ public final class Parser {
                     continue;
                 }
                 boolean pub = at(TokenKind.PUB);
+                boolean tracked = trackCaller;
                 Item item = item();
+                if (tracked && item instanceof Item.Fn f) item = f.trackingCaller();
                 if (pub) publics.add(item);
                 items.add(item);
                 for (Token d : derived) {
@@ -125,15 +127,23 @@ public final class Parser {
     }
 
     /** Attributes accepted on items; they have no effect yet except `derive`. */
-    private static final java.util.Set<String> KNOWN_ATTRIBUTES = java.util.Set.of("derive", "inline", "cold", "test", "bench", "allow", "repr", "export");
+    private static final java.util.Set<String> KNOWN_ATTRIBUTES = java.util.Set.of("derive", "inline", "cold", "test", "bench", "allow", "repr", "export", "track_caller");
+
+    /** Whether the last {@link #attributes()} included `#[track_caller]` (accepted in the standard library only). */
+    private boolean trackCaller;
 
     /** `#[name]` / `#[name(...)]` lines before an item; returns the trait names of `derive(...)`. */
     private List<Token> attributes() {
         List<Token> derives = new ArrayList<>();
+        trackCaller = false;
         while (at(TokenKind.HASH)) {
             Token hash = advance();
             expect(TokenKind.LBRACKET, "`[` after `#`");
             Token name = expect(TokenKind.IDENT, "an attribute name");
+            if (name.text().equals("track_caller")) {
+                if (file.path().startsWith("<std>")) trackCaller = true;
+                else report(ErrorCode.E1107, name.span(), "`track_caller` is reserved for the standard library");
+            }
             if (!KNOWN_ATTRIBUTES.contains(name.text())) {
                 report(ErrorCode.E1107, name.span(), "unknown attribute `" + name.text() + "`",
                         "note: the attributes are " + String.join(", ", new java.util.TreeSet<>(KNOWN_ATTRIBUTES).stream().map(a -> "`" + a + "`").toList()));
@@ -218,7 +228,7 @@ public final class Parser {
     }
 
     private static Item.Fn withExtern(Item.Fn f, Item.Extern e) {
-        return new Item.Fn(f.name(), f.nameSpan(), f.generics(), f.self(), f.params(), f.returnType(), f.body(), f.span(), e);
+        return new Item.Fn(f.name(), f.nameSpan(), f.generics(), f.self(), f.params(), f.returnType(), f.body(), f.span(), e, f.trackCaller());
     }
 
     private Item.Const constItem() {
@@ -394,6 +404,8 @@ public final class Parser {
         List<Item.Const> consts = new ArrayList<>();
         List<Item.TypeAlias> types = new ArrayList<>();
         while (!at(TokenKind.RBRACE) && !at(TokenKind.EOF)) {
+            for (Token d : attributes()) report(ErrorCode.E1107, d.span(), "`derive` applies to structs and enums only");
+            boolean tracked = trackCaller;
             boolean pub = visibility();
             if (at(TokenKind.CONST)) {
                 consts.add(constItem());
@@ -410,7 +422,8 @@ public final class Parser {
                 continue;
             }
             if (!at(TokenKind.FN)) throw error(ErrorCode.E1004, peek().span(), "expected `fn`, `type` or `const` inside `impl`, found " + describe(peek()));
-            fns.add(function(true));
+            Item.Fn method = function(true);
+            fns.add(tracked ? method.trackingCaller() : method);
             if (pub) publics.add(fns.get(fns.size() - 1));
         }
         Token close = expect(TokenKind.RBRACE, "`}` to close the impl block");

@@ -247,6 +247,14 @@ public final class AstToTir {
             fb.add(new Inst.Store(slot, value));
             own(p, slot); // the callee owns its by-value arguments
         }
+        if (decl.trackCaller()) {
+            List<Value> hidden = new ArrayList<>();
+            for (TirType t : LOCATION_PARAMS) {
+                hidden.add(new Value.Param(paramTypes.size(), t));
+                paramTypes.add(t);
+            }
+            callerLocation = List.copyOf(hidden);
+        }
         boolean noReturn = f.result() == Type.NEVER;
         currentResult = concrete(f.result());
         TirType result = tirType(currentResult);
@@ -323,7 +331,32 @@ public final class AstToTir {
         exceptionSlot = null;
         padOwns = List.of();
         padBlock = Block.NONE;
+        callerLocation = null;
         scopes.push(new ArrayList<>());
+    }
+
+    // ---- #[track_caller] ----------------------------------------------------------------
+
+    /**
+     * In a `#[track_caller]` function: its four hidden last parameters, the location of its
+     * call (file pointer, file length, line, column). Its panics report that location, and
+     * its calls of other such functions pass it on; null in every other function.
+     */
+    private List<Value> callerLocation;
+
+    /** The hidden parameters' types, after a `#[track_caller]` function's own. */
+    private static final List<TirType> LOCATION_PARAMS = List.of(TirType.PTR, TirType.I64, TirType.I32, TirType.I32);
+
+    /** The expression being lowered (its start), for the location of calls the compiler makes itself. */
+    private Span lastSite;
+
+    /** A location as the four values a panic (or a `#[track_caller]` call) takes: the caller's in a `#[track_caller]` function. */
+    private List<Value> locationArgs(Location at) {
+        if (callerLocation != null) return callerLocation;
+        Value.StrConst file = new Value.StrConst(at.file());
+        Value.Temp ptr = fb.add(new Inst.StrPart(fb.temp(TirType.PTR), file, false));
+        return List.of(ptr, new Value.IntConst(TirType.I64, file.utf8().length),
+                new Value.IntConst(TirType.I32, at.line()), new Value.IntConst(TirType.I32, at.column()));
     }
 
     // ---- ownership --------------------------------------------------------------------
@@ -492,6 +525,7 @@ public final class AstToTir {
 
     /** Lowers an expression; after one of type `!` the builder is left dead. */
     private Value expr(Expr e) {
+        lastSite = e.span();
         Type.Closure coerced = program.fnCoercions().get(e);
         if (coerced != null) {
             // A closure that captures nothing, used as a `fn` value: its body's address.
@@ -764,7 +798,7 @@ public final class AstToTir {
         if (fb.isDead()) return Value.UNIT;
         List<Value> args = new ArrayList<>();
         for (Held h : held) args.add(read(h));
-        return emitCall(callTarget(f, callArgs(c)), args, typeOf(c));
+        return emitCall(callTarget(f, callArgs(c)), args, typeOf(c), c.span());
     }
 
     // ---- trait objects ----------------------------------------------------------------
@@ -847,6 +881,20 @@ public final class AstToTir {
 
     /** A call of a T function; {@code result} is the call's (concrete) type. */
     private Value emitCall(String symbol, List<Value> args, Type result) {
+        return emitCall(symbol, args, result, null);
+    }
+
+    /**
+     * A call written at {@code site}: a `#[track_caller]` callee also gets the location of the
+     * call (or, inside another such function, its own caller's). Calls the compiler makes
+     * itself ({@code site} null: a `for` loop's `next`, `?`'s `From`) pass the location of
+     * the expression being lowered.
+     */
+    private Value emitCall(String symbol, List<Value> args, Type result, Span site) {
+        if (mono.tracksCaller(symbol)) {
+            args = new ArrayList<>(args);
+            args.addAll(locationArgs(location(site != null ? site : lastSite)));
+        }
         TirType rt = tirType(result);
         Value.Temp r = rt == TirType.UNIT ? null : fb.temp(rt);
         fb.add(new Inst.Call(r, symbol, dropUnitArgs(args)));
@@ -923,7 +971,7 @@ public final class AstToTir {
         List<Value> args = new ArrayList<>();
         args.add(read(receiver));
         for (Held h : held) args.add(read(h));
-        return emitCall(callTarget(f, callArgs(mc)), args, typeOf(mc));
+        return emitCall(callTarget(f, callArgs(mc)), args, typeOf(mc), mc.span());
     }
 
     /** The methods of built-in types: intrinsics, or short sequences of TIR. */
@@ -1898,20 +1946,15 @@ public final class AstToTir {
     }
 
     private void beginPanic(Location at) {
-        Value.StrConst file = new Value.StrConst(at.file());
-        Value.Temp ptr = fb.add(new Inst.StrPart(fb.temp(TirType.PTR), file, false));
-        callRuntime(RuntimeAbi.PANIC_BEGIN, ptr, new Value.IntConst(TirType.I64, file.utf8().length),
-                new Value.IntConst(TirType.I32, at.line()), new Value.IntConst(TirType.I32, at.column()));
+        callRuntime(RuntimeAbi.PANIC_BEGIN, locationArgs(at).toArray(Value[]::new));
     }
 
     private void panic(Location at, String message) {
         Value.StrConst msg = new Value.StrConst(message);
-        Value.StrConst file = new Value.StrConst(at.file());
         Value.Temp msgPtr = fb.add(new Inst.StrPart(fb.temp(TirType.PTR), msg, false));
-        Value.Temp filePtr = fb.add(new Inst.StrPart(fb.temp(TirType.PTR), file, false));
-        callRuntime(RuntimeAbi.PANIC, msgPtr, new Value.IntConst(TirType.I64, msg.utf8().length), filePtr,
-                new Value.IntConst(TirType.I64, file.utf8().length), new Value.IntConst(TirType.I32, at.line()),
-                new Value.IntConst(TirType.I32, at.column()));
+        List<Value> args = new ArrayList<>(List.of(msgPtr, new Value.IntConst(TirType.I64, msg.utf8().length)));
+        args.addAll(locationArgs(at));
+        callRuntime(RuntimeAbi.PANIC, args.toArray(Value[]::new));
         fb.terminate(new Terminator.Unreachable());
     }
 
@@ -2024,7 +2067,7 @@ public final class AstToTir {
         List<Value> args = new ArrayList<>();
         for (Held h : held) args.add(read(h));
         Type result = e instanceof Expr.Binary b && b.op().isComparison() ? Type.BOOL : typeOf(e);
-        return emitCall(callTarget(f, callArgs(e)), args, result);
+        return emitCall(callTarget(f, callArgs(e)), args, result, e.span());
     }
 
     /**
@@ -2311,10 +2354,10 @@ public final class AstToTir {
         if (fb.isDead()) return Value.UNIT;
         Value v = read(value);
         if (a.op() != null) {
-            Value old = emitCall(callTarget(program.overloads().get(ix), callArgs(ix)), List.of(base, read(index)), typeOf(ix));
+            Value old = emitCall(callTarget(program.overloads().get(ix), callArgs(ix)), List.of(base, read(index)), typeOf(ix), ix.span());
             v = operate(a.op(), old, v, location(a.span()));
         }
-        emitCall(callTarget(program.overloads().get(a), callArgs(a)), List.of(base, read(index), v), Type.UNIT);
+        emitCall(callTarget(program.overloads().get(a), callArgs(a)), List.of(base, read(index), v), Type.UNIT, ix.span());
         return Value.UNIT;
     }
 
@@ -2341,7 +2384,7 @@ public final class AstToTir {
                 Held address = hold(base);
                 Value index = expr(ix.index());
                 if (fb.isDead()) yield Value.UNIT;
-                yield emitCall(callTarget(program.indexPlaces().get(ix), callArgs(ix)), List.of(read(address), index), new Type.Ptr(typeOf(ix), true));
+                yield emitCall(callTarget(program.indexPlaces().get(ix), callArgs(ix)), List.of(read(address), index), new Type.Ptr(typeOf(ix), true), ix.span());
             }
             case Expr.Index ix -> {
                 Value base = placeAddress(ix.base());

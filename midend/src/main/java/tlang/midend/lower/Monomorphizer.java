@@ -61,8 +61,16 @@ final class Monomorphizer {
 
     /** The symbol of {@code f} instantiated with {@code args}; schedules it for lowering if new. */
     String request(Symbol.Function f, List<Type> args) {
-        return schedule(new Instance(f, List.copyOf(args), symbol(f, args)));
+        String symbol = schedule(new Instance(f, List.copyOf(args), symbol(f, args)));
+        if (f.decl().trackCaller()) tracksCaller.add(symbol);
+        return symbol;
     }
+
+    /** Instances of `#[track_caller]` functions: their calls pass the call's location too. */
+    private final java.util.Set<String> tracksCaller = new java.util.HashSet<>();
+
+    /** Whether {@code symbol} (an instance requested so far) is of a `#[track_caller]` function. */
+    boolean tracksCaller(String symbol) { return tracksCaller.contains(symbol); }
 
     /**
      * Schedules the body of a closure, named {@code symbol} by {@link ClosureConversion}, if
