@@ -64,9 +64,15 @@ public final class StackObjects implements ModulePass {
     static final String ALLOC = RuntimeAbi.RC_ALLOC.symbol();
     static final String RETAIN = RuntimeAbi.RC_RETAIN.symbol();
     static final String RELEASE = RuntimeAbi.RC_RELEASE.symbol();
-    /** Runtime entry points that read the counts of an object and keep nothing. */
+    /**
+     * Runtime entry points that keep nothing and leave the strong count alone: the count
+     * readers, and `trt_rc_weak_release`, which a drop function's cleanup pad calls to free
+     * the object when its drop panics (no `Weak` of a frame object exists — making one is
+     * an escape — so that is the only weak release it can meet, and on a frame object it
+     * frees nothing: the word keeps {@code TRT_RC_STACK}).
+     */
     private static final Set<String> OBSERVERS = Set.of(RuntimeAbi.RC_STRONG_COUNT.symbol(),
-            RuntimeAbi.RC_WEAK_COUNT.symbol(), RuntimeAbi.RC_IS_UNIQUE.symbol());
+            RuntimeAbi.RC_WEAK_COUNT.symbol(), RuntimeAbi.RC_IS_UNIQUE.symbol(), RuntimeAbi.RC_WEAK_RELEASE.symbol());
     /** The strong word of a new object: one reference (trt_rc.h, TRT_RC_ONE). */
     static final int STRONG_ONE = 4;
     /** The weak word of a new stack object: the implicit weak reference, and TRT_RC_STACK. */
@@ -79,10 +85,18 @@ public final class StackObjects implements ModulePass {
     /** How a function receives the object: the pointer, the address of a slot holding it, an address inside it. */
     private enum Kind { DIRECT, INDIRECT, ADDRESS }
 
-    /** What a callee does to the count of the object it got: on return, on unwinding out (null: it never does). */
-    private record Effect(Integer onReturn, Integer onUnwind) {}
+    /**
+     * What a callee does to the count of the object it got, as a change: on return (null:
+     * it never returns), when a panic leaves it (null: none does), and {@code drops}: the
+     * changes at which a release of the object inside it may run the object's drop and let a
+     * panic of the drop through — which happens only if the count really reaches 0 there,
+     * so the caller, knowing the count, decides.
+     */
+    private record Effect(Integer onReturn, Integer onUnwind, Set<Integer> drops) {}
 
-    private static final Effect NEUTRAL = new Effect(0, 0);
+    private static final Effect NEUTRAL = new Effect(0, null, Set.of());
+    /** `trt_rc_release` of the object: one count less; its drop may panic when that was the last. */
+    private static final Effect RELEASING = new Effect(-1, null, Set.of(-1));
 
     private record Key(String symbol, int param, Kind kind) {}
 
@@ -91,7 +105,7 @@ public final class StackObjects implements ModulePass {
     private final Map<Key, Effect> summaries = new HashMap<>();
     private final Set<Key> inProgress = new HashSet<>();
     /** A sentinel for "captures" in the memo (a null Effect field means something else). */
-    private static final Effect CAPTURES = new Effect(null, null);
+    private static final Effect CAPTURES = new Effect(null, null, Set.of());
 
     @Override
     public TirModule run(TirModule m) {
@@ -177,12 +191,13 @@ public final class StackObjects implements ModulePass {
         Value.TypeInfo type = (Value.TypeInfo) site.args().get(0);
         if (type.drop() != null) {
             Effect drop = summary(new Key(type.drop(), 0, Kind.DIRECT));
-            if (drop == null || !Objects.equals(drop.onReturn, 0) || drop.onUnwind != null && drop.onUnwind != 0) return false;
+            if (drop == null || !Objects.equals(drop.onReturn, 0) || drop.onUnwind != null && drop.onUnwind != 0
+                    || !drop.drops.isEmpty()) return false;
         }
         Aliases a = aliases(f, site.result(), Kind.DIRECT);
         if (a == null) return false;
         Effect e = count(f, a, site);
-        return e != null && (e.onReturn == null || e.onReturn == 0) && (e.onUnwind == null || e.onUnwind == 0);
+        return e != null && (e.onReturn == null || e.onReturn == 0) && (e.onUnwind == null || e.onUnwind == 0) && e.drops.isEmpty();
     }
 
     /** What the callee does to the object it receives as parameter {@code key.param}; CAPTURES when it may keep it. */
@@ -283,26 +298,21 @@ public final class StackObjects implements ModulePass {
             }
             case Inst.Compare c -> { return true; }
             case Inst.Call c -> {
-                boolean any = false;
-                int onReturn = 0, onUnwind = 0;
-                boolean returns = true, unwinds = true;
+                Effect effect = null;
                 for (int i = 0; i < c.args().size(); i++) {
                     Value v = c.args().get(i);
                     Kind k = a.direct.contains(v) ? Kind.DIRECT
                             : a.slots.contains(v) || readOnlySlots.contains(v) ? Kind.INDIRECT
                             : a.inside.contains(v) ? Kind.ADDRESS : null;
                     if (k == null) continue;
-                    any = true;
-                    Effect e;
-                    if (k == Kind.DIRECT && c.callee().equals(RETAIN)) e = new Effect(1, 1);
-                    else if (k == Kind.DIRECT && c.callee().equals(RELEASE)) e = new Effect(-1, -1); // a drop that panics: the count is 0 already
-                    else if (k == Kind.DIRECT && OBSERVERS.contains(c.callee())) e = NEUTRAL;
-                    else e = summary(new Key(c.callee(), i, k));
-                    if (e == null) return false;
-                    if (e.onReturn == null) returns = false; else onReturn += e.onReturn;
-                    if (e.onUnwind == null) unwinds = false; else onUnwind += e.onUnwind;
+                    if (effect != null) return false; // the object twice in one call: not worth the bookkeeping
+                    if (k == Kind.DIRECT && c.callee().equals(RETAIN)) effect = new Effect(1, null, Set.of());
+                    else if (k == Kind.DIRECT && c.callee().equals(RELEASE)) effect = RELEASING;
+                    else if (k == Kind.DIRECT && OBSERVERS.contains(c.callee())) effect = NEUTRAL;
+                    else effect = summary(new Key(c.callee(), i, k));
+                    if (effect == null) return false;
                 }
-                if (any) a.calls.put(inst, new Effect(returns ? onReturn : null, unwinds ? onUnwind : null));
+                if (effect != null) a.calls.put(inst, effect);
                 return true;
             }
             default -> {
@@ -315,9 +325,10 @@ public final class StackObjects implements ModulePass {
     /**
      * The exact count of the object along {@code f}, by a forward data flow. For an
      * allocation {@code site} the count starts at 0 (no object) and the site needs 0;
-     * for a parameter (site null) it is the change since entry. The effect: the count at
-     * every return, and at every point a panic leaves {@code f}; null when two paths
-     * disagree (or a site meets a live object, or a count runs away).
+     * for a parameter (site null) it is the change since entry (the real count is that plus
+     * at least 1). The effect: the count at every return, and at every point a panic leaves
+     * {@code f}; null when two paths disagree (or a site meets a live object, or a count
+     * runs away).
      */
     private Effect count(Function f, Aliases a, Inst.Call site) {
         Map<Integer, Block> byId = new HashMap<>();
@@ -327,6 +338,7 @@ public final class StackObjects implements ModulePass {
         ArrayDeque<Integer> work = new ArrayDeque<>();
         work.add(f.blocks().get(0).id);
         Integer[] exits = new Integer[2]; // [0] return, [1] unwinding out
+        Set<Integer> drops = new HashSet<>();
         boolean[] failed = {false};
         java.util.function.BiConsumer<Integer, Integer> flow = (target, n) -> {
             Integer old = in.get(target);
@@ -349,14 +361,28 @@ public final class StackObjects implements ModulePass {
                 Effect e = a.calls.get(inst);
                 if (inst == site) {
                     if (n != 0) return null; // the previous round's object is still alive
-                    e = new Effect(1, null);
+                    e = new Effect(1, null, Set.of());
                 }
                 if (unwinding.mayUnwind(inst)) {
-                    // A callee that unwinds with no count known for it: nothing to enter the pad with.
-                    if (e != null && e.onUnwind == null) return null;
-                    int u = e == null ? n : n + e.onUnwind;
-                    if (b.unwind == Block.NONE) exit.accept(1, u);
-                    else flow.accept(b.unwind, u);
+                    if (e == null) {
+                        // A panic that has nothing to do with the object: its count as it is.
+                        if (b.unwind == Block.NONE) exit.accept(1, n); else flow.accept(b.unwind, n);
+                    } else {
+                        if (e.onUnwind != null) {
+                            int u = n + e.onUnwind;
+                            if (b.unwind == Block.NONE) exit.accept(1, u); else flow.accept(b.unwind, u);
+                        }
+                        for (int d : e.drops) {
+                            int u = n + d;
+                            // The drop runs only where the count reaches 0: the real count is
+                            // u for a site, u plus at least 1 for a parameter.
+                            if (site != null ? u > 0 : u >= 0) continue;
+                            if (site != null && u < 0) return null;
+                            if (b.unwind != Block.NONE) flow.accept(b.unwind, u);
+                            else if (site != null) exit.accept(1, u);
+                            else drops.add(u);
+                        }
+                    }
                 }
                 if (e != null) {
                     if (e.onReturn == null) { reachesEnd = false; break; }
@@ -374,6 +400,6 @@ public final class StackObjects implements ModulePass {
             }
         }
         if (failed[0]) return null;
-        return new Effect(exits[0], exits[1]);
+        return new Effect(exits[0], exits[1], Set.copyOf(drops));
     }
 }
