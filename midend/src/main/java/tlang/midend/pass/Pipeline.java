@@ -41,7 +41,7 @@ public final class Pipeline {
         return new Pipeline(List.of(new Devirtualize(), new ConstantFold(), new DeadCodeElimination(), new PruneUnwind(), new SimplifyCfg(),
                 new Inline(),
                 new ConstantFold(), new DeadCodeElimination(), new PruneUnwind(), new SimplifyCfg(),
-                new BorrowParams(unwinds), new RcPairs(unwinds), new SimplifyCfg(), new RcPairs(unwinds), new StackObjects(),
+                new BorrowParams(unwinds), new RcPairs(unwinds), new SimplifyCfg(), new RcPairs(unwinds), new StackObjects(unwinds),
                 new ConstantFold(), new DeadCodeElimination(),
                 new RangeCheckElimination(), new DeadCodeElimination(), new PruneUnwind(), new SimplifyCfg()), verify);
     }

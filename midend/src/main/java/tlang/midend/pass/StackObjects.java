@@ -80,6 +80,13 @@ public final class StackObjects implements ModulePass {
     /** Counts above this make a site fail (a loop that keeps retaining never settles). */
     private static final int MAX_COUNT = 64;
 
+    /** False under `--panic=abort`: a panic ends the process, so an object alive there dangles nowhere. */
+    private final boolean unwinds;
+
+    public StackObjects() { this(true); }
+
+    public StackObjects(boolean unwinds) { this.unwinds = unwinds; }
+
     @Override public String name() { return "stack-objects"; }
 
     /** How a function receives the object: the pointer, the address of a slot holding it, an address inside it. */
@@ -176,16 +183,52 @@ public final class StackObjects implements ModulePass {
         return new Function(f.symbol(), f.sourceName(), f.params(), f.result(), f.noReturn(), blocks, temps, f.exported());
     }
 
-    /** The object's type: a field address's struct, else the header and {@code size} bytes in words. */
+    /**
+     * The object's type: the struct a field address of it uses, when that covers the header
+     * and {@code size} bytes, else the header and {@code size} bytes in 8-byte words.
+     */
     private static TirType.Struct layout(Function f, Value.Temp object, long size) {
         for (Block b : f.blocks()) {
             for (Inst inst : b.insts) {
-                if (inst instanceof Inst.FieldAddr fa && fa.pointer().equals(object) && fa.type().fields().size() >= 3) return fa.type();
+                if (inst instanceof Inst.FieldAddr fa && fa.pointer().equals(object) && fa.type().fields().size() >= 3
+                        && fa.type().fields().subList(0, 3).equals(List.of(TirType.I32, TirType.I32, TirType.PTR))
+                        && sizeOf(fa.type()) >= 16 + size) {
+                    return fa.type();
+                }
             }
         }
         List<TirType> fields = new ArrayList<>(List.of(TirType.I32, TirType.I32, TirType.PTR));
         if (size > 0) fields.add(new TirType.Array(TirType.U64, (size + 7) / 8));
         return new TirType.Struct(fields);
+    }
+
+    /** A type's size as LLVM lays it out on both targets (-1: unknown). */
+    private static long sizeOf(TirType t) {
+        return switch (t) {
+            case TirType.Simple s -> switch (s) { case UNIT -> 0; case BOOL -> 1; case PTR -> 8; case STR -> 24; };
+            case TirType.Int i -> i.bits() / 8;
+            case TirType.Float fl -> fl.bits() / 8;
+            case TirType.Array a -> { long e = sizeOf(a.element()); yield e < 0 ? -1 : e * a.length(); }
+            case TirType.Struct st -> {
+                long at = 0, align = 1;
+                for (TirType field : st.fields()) {
+                    long size = sizeOf(field), al = alignOf(field);
+                    if (size < 0) yield -1;
+                    at = (at + al - 1) / al * al + size;
+                    align = Math.max(align, al);
+                }
+                yield (at + align - 1) / align * align;
+            }
+        };
+    }
+
+    private static long alignOf(TirType t) {
+        return switch (t) {
+            case TirType.Struct st -> st.fields().stream().mapToLong(StackObjects::alignOf).max().orElse(1);
+            case TirType.Array a -> alignOf(a.element());
+            case TirType.Simple s -> s == TirType.Simple.STR ? 8 : Math.max(1, sizeOf(s));
+            default -> Math.max(1, sizeOf(t));
+        };
     }
 
     /** Whether the object allocated by {@code site} may live in {@code f}'s frame. */
@@ -365,7 +408,7 @@ public final class StackObjects implements ModulePass {
                     if (n != 0) return null; // the previous round's object is still alive
                     e = new Effect(1, null, Set.of());
                 }
-                if (unwinding.mayUnwind(inst)) {
+                if (unwinds && unwinding.mayUnwind(inst)) {
                     if (e == null) {
                         // A panic that has nothing to do with the object: its count as it is.
                         if (b.unwind == Block.NONE) exit.accept(1, n); else flow.accept(b.unwind, n);

@@ -236,6 +236,12 @@ class StackObjectsTest {
     }
 
     @Test
+    void underPanicAbortAPanicEndsTheProcessAndTheObjectMayBeAliveThere() {
+        Function f = new Pipeline(List.of(new StackObjects(false)), true).run(module(loop(true, false))).functions().get(0);
+        onStack(f);
+    }
+
+    @Test
     void anObjectStoredIntoAFieldEscapes() {
         Builder b = new Builder();
         onHeap(stack(module(straight((blk, o) -> {
