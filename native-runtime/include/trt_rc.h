@@ -61,6 +61,10 @@
 #define TRT_RC_ONE        4u
 /* The weak word of a shared object while trt_rc_is_unique inspects it. */
 #define TRT_RC_WEAK_LOCKED 0xffffffffu
+/* A bit of the weak word: the object lives in a stack frame (the compiler's
+ * stack-objects pass put it there), which owns its memory.  The last release
+ * still drops it; nothing frees it, and the counts read without the bit. */
+#define TRT_RC_STACK 0x40000000u
 
 /* The first word of every trt_type ("TTYP" in memory, little-endian):
  * lets the leak checker tell an object's header from arbitrary data. */

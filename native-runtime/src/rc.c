@@ -126,11 +126,13 @@ static void weak_drop(struct trt_rc_header *h, bool shared)
 {
 	if (!shared) {
 		uint32_t w = load(&h->weak);
-		if (w > 1) {
+		/* A stack object's word never comes down to 1: its frame, not the
+		 * allocator, owns the memory (TRT_RC_STACK). */
+		if (w > 1 && w != TRT_RC_STACK) {
 			store(&h->weak, w - 1);
 			return;
 		}
-		if (__builtin_expect(w == 0, 0))
+		if (__builtin_expect(w == 0 || w == TRT_RC_STACK, 0))
 			rc_fatal("trt_rc_weak_release", "the weak count is already 0", h);
 	} else {
 		uint32_t old = atomic_fetch_sub_explicit(&h->weak, 1, memory_order_release);
@@ -210,7 +212,10 @@ __attribute__((noinline)) static void last_release(struct trt_rc_header *h, bool
 {
 	uintptr_t lo = rt_stack_lo_here();
 	uintptr_t sp = (uintptr_t)__builtin_frame_address(0);
-	if (__builtin_expect(lo != 0 && sp - lo < DEFER_BELOW, 0)) {
+	/* A frame object (TRT_RC_STACK) is dropped now whatever the depth:
+	 * its memory goes with the frame that is releasing it. */
+	if (__builtin_expect(lo != 0 && sp - lo < DEFER_BELOW, 0) &&
+	    (load(&h->weak) & TRT_RC_STACK) == 0) {
 		defer_drop(h, shared);
 		return;
 	}
@@ -329,7 +334,7 @@ bool trt_rc_is_unique(void *obj)
 	if (w & TRT_RC_IMMORTAL)
 		return false;
 	if (!(w & TRT_RC_SHARED))
-		return w == TRT_RC_ONE && load(&h->weak) == 1;
+		return w == TRT_RC_ONE && (load(&h->weak) & ~TRT_RC_STACK) == 1;
 	/* Shared: lock the weak count while reading the strong one (Rust's
 	 * Arc::is_unique).  Without the lock, another thread could upgrade a
 	 * weak reference and drop that weak reference between our two loads,
@@ -438,6 +443,7 @@ uint32_t trt_rc_weak_count(const void *obj)
 	uint32_t w = load(&h->weak);
 	if (w == TRT_RC_WEAK_LOCKED)
 		return 0; /* locked only while weak == 1: no weak references */
+	w &= ~TRT_RC_STACK;
 	return (s & ~TRT_RC_FLAGS) != 0 ? w - 1 : w;
 }
 

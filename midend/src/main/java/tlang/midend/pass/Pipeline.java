@@ -41,7 +41,8 @@ public final class Pipeline {
         return new Pipeline(List.of(new Devirtualize(), new ConstantFold(), new DeadCodeElimination(), new PruneUnwind(), new SimplifyCfg(),
                 new Inline(),
                 new ConstantFold(), new DeadCodeElimination(), new PruneUnwind(), new SimplifyCfg(),
-                new BorrowParams(unwinds), new RcPairs(unwinds), new SimplifyCfg(), new RcPairs(unwinds), new RcRegionPairs(unwinds), new RcReuse(),
+                new BorrowParams(unwinds), new RcPairs(unwinds), new SimplifyCfg(), new RcPairs(unwinds), new RcRegionPairs(unwinds),
+                new StackObjects(unwinds), new RcReuse(),
                 new ConstantFold(), new DeadCodeElimination(),
                 new RangeCheckElimination(), new DeadCodeElimination(), new PruneUnwind(), new SimplifyCfg()), verify);
     }
