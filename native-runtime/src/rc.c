@@ -208,9 +208,16 @@ static void drop_now(struct trt_rc_header *h, bool shared)
 }
 
 /* The strong count has just become 0 (stored or fetched by the caller). */
+/* This thread's stack bottom as rt_stack_lo_here tells it (1: not asked
+ * yet), kept here so that the test on every last release is one
+ * thread-local load rather than a call. */
+static _Thread_local uintptr_t stack_lo = 1;
+
 __attribute__((noinline)) static void last_release(struct trt_rc_header *h, bool shared)
 {
-	uintptr_t lo = rt_stack_lo_here();
+	uintptr_t lo = stack_lo;
+	if (__builtin_expect(lo == 1, 0))
+		lo = stack_lo = rt_stack_lo_here();
 	uintptr_t sp = (uintptr_t)__builtin_frame_address(0);
 	/* A frame object (TRT_RC_STACK) is dropped now whatever the depth:
 	 * its memory goes with the frame that is releasing it. */
