@@ -34,6 +34,19 @@ public final class Pipeline {
     }
 
     /**
+     * What runs at every optimization level, -O0 included, before the standard pipeline:
+     * under `--panic=abort` ({@code unwinds} false) {@link PanicAbort}; then
+     * {@link LastUseMove}, which is a rule of the language (a copy at a variable's last use
+     * is a move: counts and drop times that programs can see), not an optimization.
+     */
+    public static Pipeline required(boolean verify, boolean unwinds) {
+        List<ModulePass> passes = new java.util.ArrayList<>();
+        if (!unwinds) passes.add(new PanicAbort());
+        passes.add(new LastUseMove(unwinds));
+        return new Pipeline(passes, verify);
+    }
+
+    /**
      * The standard pipeline for a panic strategy: {@code unwinds} false under
      * `--panic=abort` (after {@link PanicAbort}), where the RC passes need no landing pads.
      */

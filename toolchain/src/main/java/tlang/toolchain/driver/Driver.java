@@ -137,10 +137,9 @@ public final class Driver {
         if (!problems.isEmpty()) {
             throw new IllegalStateException("internal compiler error: invalid TIR after lowering:\n  " + String.join("\n  ", problems));
         }
-        if (o.panic() == PanicStrategy.ABORT) {
-            // Nothing unwinds: no unwind edges, no landing pads (at every level).
-            tir = new tlang.midend.pass.Pipeline(List.of(new tlang.midend.pass.PanicAbort()), true).run(tir);
-        }
+        // At every level: under --panic=abort nothing unwinds (no unwind edges, no landing
+        // pads), and a copy at a variable's last use is a move (a language rule).
+        tir = tlang.midend.pass.Pipeline.required(true, o.panic() != PanicStrategy.ABORT).run(tir);
         if (o.opt() != tlang.backend.OptLevel.O0) {
             // T's own passes, then LLVM's; the verifier checks TIR after each (it is cheap).
             tir = tlang.midend.pass.Pipeline.standard(true, o.panic() != PanicStrategy.ABORT).run(tir);
