@@ -167,7 +167,7 @@ struct deferred_drops {
 };
 static _Thread_local struct deferred_drops deferred;
 
-static void drop_now(struct trt_rc_header *h, bool shared);
+static inline void drop_now(struct trt_rc_header *h, bool shared);
 
 static void defer_drop(struct trt_rc_header *h, bool shared)
 {
@@ -196,7 +196,7 @@ void rt_rc_run_deferred_drops(void)
 	}
 }
 
-static void drop_now(struct trt_rc_header *h, bool shared)
+static inline __attribute__((always_inline)) void drop_now(struct trt_rc_header *h, bool shared)
 {
 	const trt_type *t = h->type;
 	if (t->drop != NULL) {
@@ -208,26 +208,37 @@ static void drop_now(struct trt_rc_header *h, bool shared)
 }
 
 /* The strong count has just become 0 (stored or fetched by the caller). */
-/* This thread's stack bottom as rt_stack_lo_here tells it (1: not asked
- * yet), kept here so that the test on every last release is one
- * thread-local load rather than a call. */
-static _Thread_local uintptr_t stack_lo = 1;
+/* Where this thread's drops start to be deferred: DEFER_BELOW bytes above
+ * the bottom of its stack, 0 when the stack is not known (never defer), and
+ * UINTPTR_MAX before the first last release asks rt_stack_lo_here.  One
+ * thread-local load and a comparison on every last release. */
+static _Thread_local uintptr_t defer_below = UINTPTR_MAX;
 
-__attribute__((noinline)) static void last_release(struct trt_rc_header *h, bool shared)
+__attribute__((noinline, cold)) static bool should_defer(struct trt_rc_header *h, uintptr_t sp)
 {
-	uintptr_t lo = stack_lo;
-	if (__builtin_expect(lo == 1, 0))
-		lo = stack_lo = rt_stack_lo_here();
-	uintptr_t sp = (uintptr_t)__builtin_frame_address(0);
+	if (defer_below == UINTPTR_MAX) {
+		uintptr_t lo = rt_stack_lo_here();
+		defer_below = lo != 0 ? lo + DEFER_BELOW : 0;
+		if (sp >= defer_below)
+			return false;
+	}
 	/* A frame object (TRT_RC_STACK) is dropped now whatever the depth:
 	 * its memory goes with the frame that is releasing it. */
-	if (__builtin_expect(lo != 0 && sp - lo < DEFER_BELOW, 0) &&
-	    (load(&h->weak) & TRT_RC_STACK) == 0) {
+	return (load(&h->weak) & TRT_RC_STACK) == 0;
+}
+
+/* The strong count has just become 0 (stored or fetched by the caller). */
+__attribute__((noinline)) static void last_release(struct trt_rc_header *h, bool shared)
+{
+	uintptr_t sp = (uintptr_t)__builtin_frame_address(0);
+	if (__builtin_expect(sp < defer_below, 0) && should_defer(h, sp)) {
 		defer_drop(h, shared);
 		return;
 	}
 	drop_now(h, shared);
-	if (__builtin_expect(deferred.len != 0, 0) && (lo == 0 || sp - lo >= DRAIN_ABOVE))
+	/* Deferred drops run once the stack has room again. */
+	if (__builtin_expect(deferred.len != 0, 0) &&
+	    (defer_below == 0 || sp >= defer_below - DEFER_BELOW + DRAIN_ABOVE))
 		rt_rc_run_deferred_drops();
 }
 
