@@ -480,6 +480,36 @@ public final class AstToTir {
         if (fb.unwindTo(pad) != pad) fb.jumpTo(fb.newBlock());
     }
 
+    // ---- parts of a value being built ---------------------------------------------------
+
+    /**
+     * The evaluated parts of something being built — a call's arguments, a literal's fields
+     * or elements — are owned by a scope of their own while the later parts run, so that a
+     * panic there drops them (`f(make(), boom())` used to leak what `make` made); {@link
+     * #handOver} ends the scope without dropping anything: the callee, the struct or the
+     * object now holds them.
+     */
+    private void beginParts() {
+        pushScope();
+    }
+
+    /** An evaluated part, held in a slot and owned until {@link #handOver} ({@code t} null: nothing to drop). */
+    private Held part(Value v, Type t) {
+        Held h = hold(v);
+        if (t != null && h instanceof InSlot s) ownSlot(s.slot(), t, null);
+        return h;
+    }
+
+    /** The type a part's value is dropped as: null for a closure made a `fn` value (nothing to drop). */
+    private Type partType(Expr e) {
+        return program.fnCoercions().get(e) != null ? null : typeOf(e);
+    }
+
+    private void handOver() {
+        scopes.pop();
+        refreshUnwind();
+    }
+
     /** Drops a value nobody keeps (an expression statement's, an operand's). */
     private void discard(Value v, Type t) {
         if (v != null && v.type() != TirType.UNIT) glue.drop(fb, v, t);
@@ -786,15 +816,23 @@ public final class AstToTir {
         if (s instanceof Symbol.StructCtor) return construct((Type.Struct) typeOf(c), c.args());
         if (s instanceof Symbol.VariantCtor v) {
             List<Held> held = new ArrayList<>();
-            for (Expr e : c.args()) held.add(hold(expr(e)));
+            beginParts();
+            for (Expr e : c.args()) held.add(part(expr(e), partType(e)));
+            handOver();
             if (fb.isDead()) return Value.UNIT;
             return variant((Type.Enum) typeOf(c), v.index(), held);
         }
         Symbol.Function f = (Symbol.Function) s;
         // Arguments are evaluated left to right; each is held in a slot while later ones run,
-        // since evaluating them may create blocks. Unit-typed arguments are not passed.
+        // since evaluating them may create blocks, and owned until the call takes them.
+        // Unit-typed arguments are not passed.
         List<Held> held = new ArrayList<>();
-        for (int i = 0; i < c.args().size(); i++) held.add(hold(argument(c.args().get(i), f.params().get(i))));
+        beginParts();
+        for (int i = 0; i < c.args().size(); i++) {
+            Expr arg = c.args().get(i);
+            held.add(part(argument(arg, f.params().get(i)), f.params().get(i) instanceof Type.Ref ? null : partType(arg)));
+        }
+        handOver();
         if (fb.isDead()) return Value.UNIT;
         List<Value> args = new ArrayList<>();
         for (Held h : held) args.add(read(h));
@@ -962,11 +1000,17 @@ public final class AstToTir {
                 address = slot;
             }
             receiver = hold(address);
+            beginParts();
         } else {
-            receiver = hold(expr(mc.receiver()));
+            beginParts();
+            receiver = part(expr(mc.receiver()), partType(mc.receiver()));
         }
         List<Held> held = new ArrayList<>();
-        for (int i = 0; i < mc.args().size(); i++) held.add(hold(argument(mc.args().get(i), f.params().get(i))));
+        for (int i = 0; i < mc.args().size(); i++) {
+            Expr arg = mc.args().get(i);
+            held.add(part(argument(arg, f.params().get(i)), f.params().get(i) instanceof Type.Ref ? null : partType(arg)));
+        }
+        handOver();
         if (fb.isDead()) return Value.UNIT;
         List<Value> args = new ArrayList<>();
         args.add(read(receiver));
@@ -1145,7 +1189,9 @@ public final class AstToTir {
     /** A struct value from field values given in declaration order (tuple structs). */
     private Value construct(Type.Struct type, List<Expr> fieldValues) {
         List<Held> held = new ArrayList<>();
-        for (Expr e : fieldValues) held.add(hold(expr(e)));
+        beginParts();
+        for (Expr e : fieldValues) held.add(part(expr(e), partType(e)));
+        handOver();
         if (fb.isDead()) return Value.UNIT;
         TirType.Struct st = (TirType.Struct) tirType(type);
         List<Value> fields = new ArrayList<>();
@@ -1182,13 +1228,17 @@ public final class AstToTir {
     private Value structLiteral(Expr.StructLit sl) {
         if (program.resolutions().get(sl.type()) instanceof Symbol.VariantCtor v) {
             Held[] byField = new Held[v.variant().fieldNames().size()];
-            for (Expr.FieldInit init : sl.fields()) byField[v.variant().fieldIndex(init.name())] = hold(expr(init.value()));
+            beginParts();
+            for (Expr.FieldInit init : sl.fields()) byField[v.variant().fieldIndex(init.name())] = part(expr(init.value()), partType(init.value()));
+            handOver();
             if (fb.isDead()) return Value.UNIT;
             return variant((Type.Enum) typeOf(sl), v.index(), List.of(byField));
         }
         Type.Struct type = (Type.Struct) typeOf(sl);
         Held[] byField = new Held[type.fieldNames().size()];
-        for (Expr.FieldInit init : sl.fields()) byField[type.fieldIndex(init.name())] = hold(expr(init.value()));
+        beginParts();
+        for (Expr.FieldInit init : sl.fields()) byField[type.fieldIndex(init.name())] = part(expr(init.value()), partType(init.value()));
+        handOver();
         if (fb.isDead()) return Value.UNIT;
         if (type.def().isClass()) return newObject(type, List.of(byField));
         TirType.Struct st = (TirType.Struct) tirType(type);
@@ -1987,7 +2037,9 @@ public final class AstToTir {
 
     private Value tuple(Expr.Tuple t) {
         List<Held> held = new ArrayList<>();
-        for (Expr e : t.elements()) held.add(hold(expr(e)));
+        beginParts();
+        for (Expr e : t.elements()) held.add(part(expr(e), partType(e)));
+        handOver();
         if (fb.isDead()) return Value.UNIT;
         TirType.Struct type = (TirType.Struct) tirType(typeOf(t));
         List<Value> fields = new ArrayList<>();
@@ -2061,8 +2113,11 @@ public final class AstToTir {
         for (int i = 0; i < operands.size(); i++) {
             boolean byAddress = i == 0 ? f.decl().self().byReference() : f.params().get(i - 1) instanceof Type.Ref;
             boolean shared = i == 0 ? f.decl().self().kind() == Item.SelfParam.Kind.REF : f.params().get(i - 1) instanceof Type.Ref r && !r.mutable();
-            held.add(hold(byAddress ? (shared ? sharedAddressOf(operands.get(i)) : addressOf(operands.get(i))) : expr(operands.get(i))));
+            if (i == 0) beginParts();
+            Expr operand = operands.get(i);
+            held.add(byAddress ? hold(shared ? sharedAddressOf(operand) : addressOf(operand)) : part(expr(operand), partType(operand)));
         }
+        if (!operands.isEmpty()) handOver();
         if (fb.isDead()) return Value.UNIT;
         List<Value> args = new ArrayList<>();
         for (Held h : held) args.add(read(h));

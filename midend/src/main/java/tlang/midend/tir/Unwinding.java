@@ -14,8 +14,9 @@ import java.util.function.Predicate;
  * <p>An instruction may unwind when it is a checked operation (its failure panics), a call
  * of a function that may unwind (a runtime entry point marked {@link ExternFunction#unwinds},
  * or a T function that may), or an indirect call (the callee is not known). A function may
- * unwind when one of its instructions may in a block without an unwind edge, or it ends a
- * block in {@link Terminator.Resume}; a panic caught by a catching landing pad stops there.
+ * unwind when one of its instructions may in a block without an unwind edge, or when a
+ * {@link Terminator.Resume} is reached from a landing pad that something which may unwind
+ * unwinds to; a panic caught by a catching landing pad stops there.
  * This is computed as a least fixed point over the call graph (a worklist of callers), so
  * functions that only call each other (or themselves) and raise nothing are `nounwind`.
  */
@@ -86,10 +87,29 @@ public final class Unwinding {
     }
 
     private static boolean unwindsOut(Function f, Predicate<String> callee) {
-        for (Block b : f.blocks()) {
+        // Only code that runs counts: the blocks reached from the entry, and the cleanup
+        // code of landing pads that something reached may unwind to. A pad nothing reaches
+        // (its calls, recursive ones included, cannot unwind after all) must not make the
+        // function unwind by its `resume`, or by the drops in it.
+        java.util.ArrayDeque<Integer> work = new java.util.ArrayDeque<>();
+        Set<Integer> live = new HashSet<>();
+        work.add(0);
+        while (!work.isEmpty()) {
+            int id = work.poll();
+            if (!live.add(id)) continue;
+            Block b = f.blocks().get(id);
             if (b.terminator instanceof Terminator.Resume) return true;
-            if (b.unwind != Block.NONE) continue;
-            for (Inst inst : b.insts) if (mayUnwind(inst, callee)) return true;
+            boolean unwinds = false;
+            for (Inst inst : b.insts) if (mayUnwind(inst, callee)) unwinds = true;
+            if (unwinds) {
+                if (b.unwind == Block.NONE) return true;
+                work.add(b.unwind);
+            }
+            switch (b.terminator) {
+                case Terminator.Jump j -> work.add(j.target());
+                case Terminator.Branch br -> { work.add(br.ifTrue()); work.add(br.ifFalse()); }
+                default -> {}
+            }
         }
         return false;
     }

@@ -199,6 +199,33 @@ class UnwindTest {
         assertFalse(u.mayUnwind(RuntimeAbi.WRITE.symbol()));
     }
 
+    @Test
+    void aRecursiveFunctionWhosePadNothingReachesIsNounwind() {
+        // r calls itself with a drop pending (a cleanup pad that releases and resumes), and
+        // nothing else: the pad is entered only if the call unwinds, which it cannot — so
+        // neither the pad's resume nor the release in it makes r unwind.
+        Builder b = new Builder();
+        Block b0 = b.block(Block.NONE);
+        Value.Temp exception = b.slot(TirType.PTR, "exception");
+        Block body = b.block(Block.NONE), pad = b.block(Block.NONE), cleanup = b.block(Block.NONE);
+        body.unwind = pad.id;
+        b0.terminator = new Terminator.Jump(body.id);
+        body.insts.add(new Inst.Call(null, "r", List.of()));
+        body.terminator = new Terminator.Return(null);
+        pad.insts.add(new Inst.LandingPad(exception, false));
+        pad.terminator = new Terminator.Jump(cleanup.id);
+        cleanup.insts.add(new Inst.Call(null, RuntimeAbi.RC_RELEASE.symbol(), List.of(new Value.ZeroConst(TirType.PTR))));
+        Value.Temp e = b.temp(TirType.PTR);
+        cleanup.insts.add(new Inst.Load(e, exception, TirType.PTR));
+        cleanup.terminator = new Terminator.Resume(e);
+        TirModule m = module(b.finish("r", List.of(), TirType.UNIT), g(), h());
+        assertEquals(List.of("g", "h"), Unwinding.of(m).unwindingFunctions(m));
+        // With something in the body that may panic, the pad is reached and r unwinds.
+        body.insts.add(new Inst.IntArith(b.temp(I64), Inst.ArithOp.ADD, i64(1), i64(2), AT));
+        TirModule m2 = module(b.finish("r", List.of(), TirType.UNIT), g(), h());
+        assertEquals(List.of("r", "g", "h"), Unwinding.of(m2).unwindingFunctions(m2));
+    }
+
     // ---- the passes ----
 
     @Test
