@@ -1,5 +1,5 @@
 // exit: 1
-// stderr: 2 allocations (96 bytes) still live at exit
+// stderr: 2 allocations (64 bytes) still live at exit
 // Two objects that hold strong references to each other keep each other alive after
 // the last outside reference is gone: a leak, by design (break cycles with `Weak`, as
 // weak_tree.t does). The leak check reports it and makes the exit status 1.

@@ -1208,9 +1208,12 @@ public final class AstToTir {
      */
     private Value variant(Type.Enum type, int index, List<Held> fieldValues) {
         EnumLayout layout = EnumLayout.of(type);
+        if (layout.niche()) {
+            // The value is the pointer itself, or null (a constant, so `[None; n]` is a zero fill).
+            return index == layout.nullVariant() ? new Value.ZeroConst(TirType.PTR) : read(fieldValues.get(0));
+        }
         Value.Temp slot = fb.slot(layout.type(), type.variants().get(index).name());
-        Value tagAddress = fb.add(new Inst.FieldAddr(fb.temp(TirType.PTR), slot, layout.type(), 0));
-        fb.add(new Inst.Store(tagAddress, new Value.IntConst(layout.tagType(), index)));
+        layout.setTag(fb, slot, index);
         TirType.Struct variantType = layout.variants().get(index);
         if (!variantType.fields().isEmpty()) {
             List<Value> fields = new ArrayList<>();
@@ -1218,7 +1221,7 @@ public final class AstToTir {
                 Value f = read(fieldValues.get(i));
                 fields.add(f.type() == TirType.UNIT ? new Value.ZeroConst(variantType.fields().get(i)) : f);
             }
-            Value payload = fb.add(new Inst.FieldAddr(fb.temp(TirType.PTR), slot, layout.type(), 1));
+            Value payload = layout.payload(fb, slot);
             fb.add(new Inst.Store(payload, fb.add(new Inst.MakeStruct(fb.temp(variantType), fields))));
         }
         return fb.add(new Inst.Load(fb.temp(layout.type()), slot, layout.type()));
@@ -2137,10 +2140,8 @@ public final class AstToTir {
         EnumLayout layout = EnumLayout.of(type);
         Value.Temp slot = fb.slot(layout.type(), "tried");
         fb.add(new Inst.Store(slot, v));
-        Value tagAddress = fb.add(new Inst.FieldAddr(fb.temp(TirType.PTR), slot, layout.type(), 0));
-        Value tag = fb.add(new Inst.Load(fb.temp(layout.tagType()), tagAddress, layout.tagType()));
         int okIndex = type.variantIndex(option ? "Some" : "Ok");
-        Value ok = fb.add(new Inst.Compare(fb.temp(TirType.BOOL), Inst.CmpOp.EQ, tag, new Value.IntConst(layout.tagType(), okIndex)));
+        Value ok = layout.is(fb, slot, okIndex);
         Block yes = fb.newBlock(), no = fb.newBlock();
         fb.branch(ok, yes, no);
         fb.switchTo(no);
@@ -2165,8 +2166,7 @@ public final class AstToTir {
     /** The only field of variant {@code index} of the enum value in {@code slot}. */
     private Value payloadField(Value slot, EnumLayout layout, int index) {
         TirType.Struct variantType = layout.variants().get(index);
-        Value payload = fb.add(new Inst.FieldAddr(fb.temp(TirType.PTR), slot, layout.type(), 1));
-        Value field = fb.add(new Inst.FieldAddr(fb.temp(TirType.PTR), payload, variantType, 0));
+        Value field = fb.add(new Inst.FieldAddr(fb.temp(TirType.PTR), layout.payload(fb, slot), variantType, 0));
         TirType ft = variantType.fields().get(0);
         return fb.add(new Inst.Load(fb.temp(ft), field, ft));
     }
@@ -2668,8 +2668,7 @@ public final class AstToTir {
         Value item = emitCall(callTarget(next, List.of(iterType)), List.of(iterSlot), option);
         Value.Temp slot = fb.slot(layout.type(), "for.item");
         fb.add(new Inst.Store(slot, item));
-        Value tag = fb.add(new Inst.Load(fb.temp(layout.tagType()), fb.add(new Inst.FieldAddr(fb.temp(TirType.PTR), slot, layout.type(), 0)), layout.tagType()));
-        Value some = fb.add(new Inst.Compare(fb.temp(TirType.BOOL), Inst.CmpOp.EQ, tag, new Value.IntConst(layout.tagType(), option.variantIndex("Some"))));
+        Value some = layout.is(fb, slot, option.variantIndex("Some"));
         fb.branch(some, body, exit);
         fb.switchTo(body);
         pushScope(); // one iteration owns the item

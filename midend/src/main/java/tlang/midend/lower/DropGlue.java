@@ -272,13 +272,11 @@ final class DropGlue {
         for (int v = 0; v < e.variants().size(); v++) {
             List<Type> types = e.variants().get(v).fieldTypes();
             if (types.stream().noneMatch(this::holdsReferences)) continue;
-            Value tagAddress = fb.add(new Inst.FieldAddr(fb.temp(TirType.PTR), address, layout.type(), 0));
-            Value tag = fb.add(new Inst.Load(fb.temp(layout.tagType()), tagAddress, layout.tagType()));
-            Value is = fb.add(new Inst.Compare(fb.temp(TirType.BOOL), Inst.CmpOp.EQ, tag, new Value.IntConst(layout.tagType(), v)));
+            Value is = layout.is(fb, address, v);
             Block yes = fb.newBlock(), next = fb.newBlock();
             fb.branch(is, yes, next);
             fb.switchTo(yes);
-            Value payload = fb.add(new Inst.FieldAddr(fb.temp(TirType.PTR), address, layout.type(), 1));
+            Value payload = layout.payload(fb, address);
             fields(fb, payload, layout.variants().get(v), types, retain);
             fb.jumpTo(next);
         }

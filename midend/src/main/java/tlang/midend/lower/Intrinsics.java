@@ -95,11 +95,10 @@ final class Intrinsics {
     }
 
     private static void store(FunctionBuilder fb, Value slot, EnumLayout layout, int variant, Value payload) {
-        Value tag = fb.add(new Inst.FieldAddr(fb.temp(TirType.PTR), slot, layout.type(), 0));
-        fb.add(new Inst.Store(tag, new Value.IntConst(layout.tagType(), variant)));
+        layout.setTag(fb, slot, variant);
         if (payload == null) return;
         TirType.Struct variantType = layout.variants().get(variant);
-        Value field = fb.add(new Inst.FieldAddr(fb.temp(TirType.PTR), slot, layout.type(), 1));
+        Value field = layout.payload(fb, slot);
         fb.add(new Inst.Store(field, fb.add(new Inst.MakeStruct(fb.temp(variantType), List.of(payload)))));
     }
 }

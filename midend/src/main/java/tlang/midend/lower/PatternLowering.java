@@ -197,10 +197,8 @@ final class PatternLowering {
     /** Checks the tag of an enum value; returns where the variant's payload is. */
     private Place tag(int index, Type.Enum type, Place place, Block fail) {
         EnumLayout layout = EnumLayout.of(type);
-        Value tag = load(place.field(layout.type(), 0), layout.tagType());
-        Value ok = fb().add(new Inst.Compare(fb().temp(TirType.BOOL), Inst.CmpOp.EQ, tag, new Value.IntConst(layout.tagType(), index)));
-        require(ok, fail);
-        return place.field(layout.type(), 1);
+        require(layout.is(fb(), address(place), index), fail);
+        return layout.payloadField(place);
     }
 
     /** The value of a literal in a pattern, as a constant of the scrutinee's type. */
@@ -227,16 +225,16 @@ final class PatternLowering {
 
     /**
      * The lowering's part of a {@link MatchCompiler.Shape}: the fields' layout and types,
-     * and for a variant the enum's layout (its payload is field 1 of it).
+     * and for a variant the enum's layout (where its payload is).
      */
-    private record Fields(TirType.Struct enumType, TirType.Struct layout, List<Type> types) {}
+    private record Fields(EnumLayout enumLayout, TirType.Struct layout, List<Type> types) {}
 
     /** Where the value at {@code occ} lives, given the scrutinee's place. */
     Located locate(MatchCompiler.Occ occ, Located root) {
         if (occ.parent() == null) return root;
         Located parent = locate(occ.parent(), root);
         Fields f = (Fields) occ.via().info();
-        Place base = f.enumType() == null ? parent.place() : parent.place().field(f.enumType(), 1);
+        Place base = f.enumLayout() == null ? parent.place() : f.enumLayout().payloadField(parent.place());
         return new Located(base.field(f.layout(), occ.index()), f.types().get(occ.index()));
     }
 
@@ -323,7 +321,7 @@ final class PatternLowering {
     private MatchCompiler.Pat variantOf(int index, Type.Enum type, List<MatchCompiler.Pat> args) {
         EnumLayout layout = EnumLayout.of(type);
         List<Type> types = type.variants().get(index).fieldTypes();
-        Fields f = new Fields(layout.type(), layout.variants().get(index), types);
+        Fields f = new Fields(layout, layout.variants().get(index), types);
         return new MatchCompiler.Ctor(new MatchCompiler.Shape(index, type.variants().size(), types.size(), f), args);
     }
 
@@ -361,9 +359,7 @@ final class PatternLowering {
                 fb().terminate(new Terminator.Jump(targets.get(i).id));
                 return;
             }
-            Value tag = load(at.place().field(layout.type(), 0), layout.tagType());
-            Value ok = fb().add(new Inst.Compare(fb().temp(TirType.BOOL), Inst.CmpOp.EQ, tag,
-                    new Value.IntConst(layout.tagType(), s.cases().get(i).variant().variant())));
+            Value ok = layout.is(fb(), address(at.place()), s.cases().get(i).variant().variant());
             Block next = i == n - 1 ? otherwise : fb().newBlock();
             fb().branch(ok, targets.get(i), next);
             if (i < n - 1) fb().switchTo(next);
