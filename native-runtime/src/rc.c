@@ -31,8 +31,11 @@
  *
  * Invariants:
  *   - The fast paths (not shared, not immortal, count in range) are one
- *     load, one test, one store; anything else leaves through a branch
- *     marked unlikely.
+ *     load, one test, one store; compiled code inlines exactly these tests
+ *     (docs/abi.md, "The inline sequences"), so the header layout and the
+ *     meaning of the flag bits cannot change without the compiler.  In the
+ *     runtime, anything else but the last release of an unshared object
+ *     leaves through a branch marked unlikely.
  *   - A count never wraps: reaching bit 31 aborts first (strong: 2^29
  *     references, weak: 2^31).
  *   - Nothing here takes a lock or makes a system call except through
@@ -213,6 +216,13 @@ __attribute__((noinline)) static void release_slow(struct trt_rc_header *h, uint
 	last_release(h, false);
 }
 
+/* Compiled code tests for the not-last, not-shared case itself (the inline
+ * sequence of docs/abi.md) and calls here for everything else, so besides
+ * the fast path this function handles the most frequent of those — the last
+ * reference to an object not shared, with no weak reference — itself:
+ * store 0, the type's drop, free, with no call but the drop and a tail call
+ * of trt_free.  Shared, immortal and dead objects, and objects that weak
+ * references keep, go on to release_slow and weak_drop as before. */
 void trt_rc_release(void *obj)
 {
 	if (obj == NULL)
@@ -223,7 +233,22 @@ void trt_rc_release(void *obj)
 		store(&h->strong, w - TRT_RC_ONE);
 		return;
 	}
-	release_slow(h, w);
+	if (__builtin_expect(w != TRT_RC_ONE, 0)) {
+		release_slow(h, w);
+		return;
+	}
+	store(&h->strong, 0);
+	void (*drop)(void *) = h->type->drop;
+	if (drop != NULL) {
+		drop(h);
+		if (__builtin_expect(load(&h->strong) != 0, 0))
+			rc_fatal("trt_rc_release", "a drop retained the object it was dropping", h);
+	}
+	if (__builtin_expect(load(&h->weak) != 1, 0)) {
+		weak_drop(h, false);
+		return;
+	}
+	trt_free(h);
 }
 
 bool trt_rc_is_unique(void *obj)
