@@ -473,8 +473,8 @@ final class LlvmEmitter {
     }
 
     /**
-     * `trt_rc_retain(p)` with its not-shared fast path inline (docs/abi.md, "Reference
-     * counting: the inline sequences"): null does nothing; otherwise load the strong word
+     * `trt_rc_retain(p)` with its not-shared fast path inline (docs/abi.md, "The inline
+     * sequences"): null does nothing; otherwise load the strong word
      * {@code w}; when {@code (w - ONE) & (FLAGS | TOP_BIT)} is 0 — not shared, not immortal,
      * not dead, not about to overflow — store {@code w + ONE}; anything else calls the
      * runtime, which does what it always did (atomics, the immortal no-op, the fatal
