@@ -1,8 +1,8 @@
 /*
  * rc_bench.c — what the "shared" bit of reference-counted objects buys:
  * retain/release on objects whose counts are plain against objects whose
- * counts are atomic, through the runtime's entry points (what tcc emits
- * calls to) and as the inline sequences a compiler could emit instead, plus
+ * counts are atomic, through the runtime's entry points and as the inline
+ * sequences tcc emits (docs/abi.md, "The inline sequences"), plus
  * the one-time cost of trt_rc_share and a workload that allocates, counts
  * and drops a tree.  Linked with T's runtime like a T program
  * (bench/alloc/run --rc builds and runs it); prints a Markdown table.

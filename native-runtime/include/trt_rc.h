@@ -39,6 +39,14 @@
  * are changed with atomic read-modify-write operations.  Invariant: every
  * object referenced (strongly or weakly) from a shared object is shared.
  *
+ * Compiled code does the not-shared fast paths of retain and release itself
+ * (docs/abi.md, "The inline sequences"): it loads `strong`, and stores
+ * strong + TRT_RC_ONE when (strong - TRT_RC_ONE) & (TRT_RC_FLAGS | 1u << 31)
+ * is 0, or strong - TRT_RC_ONE when strong has no flag and is above
+ * TRT_RC_ONE; otherwise it calls trt_rc_retain / trt_rc_release.  The layout
+ * above, the flag bits, TRT_RC_ONE and those tests are therefore fixed: a
+ * runtime that changes them breaks every program compiled before.
+ *
  * Entry points take references as `void *`; NULL is accepted and ignored by
  * retain and release (strong and weak), so an Option<C> needs no test.
  * Misuse that is cheap to detect (releasing an object whose strong count is

@@ -31,8 +31,11 @@
  *
  * Invariants:
  *   - The fast paths (not shared, not immortal, count in range) are one
- *     load, one test, one store; anything else leaves through a branch
- *     marked unlikely.
+ *     load, one test, one store; compiled code inlines exactly these tests
+ *     (docs/abi.md, "The inline sequences"), so the header layout and the
+ *     meaning of the flag bits cannot change without the compiler.  In the
+ *     runtime, anything else but the last release of an unshared object
+ *     leaves through a branch marked unlikely.
  *   - A count never wraps: reaching bit 31 aborts first (strong: 2^29
  *     references, weak: 2^31).
  *   - Nothing here takes a lock or makes a system call except through
@@ -207,7 +210,6 @@ static inline __attribute__((always_inline)) void drop_now(struct trt_rc_header 
 	weak_drop(h, shared);
 }
 
-/* The strong count has just become 0 (stored or fetched by the caller). */
 /* Where this thread's drops start to be deferred: DEFER_BELOW bytes above
  * the bottom of its stack, 0 when the stack is not known (never defer), and
  * UINTPTR_MAX before the first last release asks rt_stack_lo_here.  One
@@ -227,19 +229,34 @@ __attribute__((noinline, cold)) static bool should_defer(struct trt_rc_header *h
 	return (load(&h->weak) & TRT_RC_STACK) == 0;
 }
 
+/* Whether the drop of `h`, whose strong count has just become 0, waits on
+ * the deferred list (the stack is nearly used up). */
+static inline __attribute__((always_inline)) bool deferred_here(struct trt_rc_header *h, bool shared,
+                                                                 uintptr_t sp)
+{
+	if (__builtin_expect(sp < defer_below, 0) && should_defer(h, sp)) {
+		defer_drop(h, shared);
+		return true;
+	}
+	return false;
+}
+
+/* After a drop: deferred drops run once the stack has room again. */
+static inline __attribute__((always_inline)) void run_deferred_if_room(uintptr_t sp)
+{
+	if (__builtin_expect(deferred.len != 0, 0) &&
+	    (defer_below == 0 || sp >= defer_below - DEFER_BELOW + DRAIN_ABOVE))
+		rt_rc_run_deferred_drops();
+}
+
 /* The strong count has just become 0 (stored or fetched by the caller). */
 __attribute__((noinline)) static void last_release(struct trt_rc_header *h, bool shared)
 {
 	uintptr_t sp = (uintptr_t)__builtin_frame_address(0);
-	if (__builtin_expect(sp < defer_below, 0) && should_defer(h, sp)) {
-		defer_drop(h, shared);
+	if (deferred_here(h, shared, sp))
 		return;
-	}
 	drop_now(h, shared);
-	/* Deferred drops run once the stack has room again. */
-	if (__builtin_expect(deferred.len != 0, 0) &&
-	    (defer_below == 0 || sp >= defer_below - DEFER_BELOW + DRAIN_ABOVE))
-		rt_rc_run_deferred_drops();
+	run_deferred_if_room(sp);
 }
 
 /* ---- Strong references ---- */
@@ -300,6 +317,13 @@ __attribute__((noinline)) static void release_slow(struct trt_rc_header *h, uint
 	last_release(h, false);
 }
 
+/* Compiled code tests for the not-last, not-shared case itself (the inline
+ * sequence of docs/abi.md) and calls here for everything else, so besides
+ * the fast path this function handles the most frequent of those — the last
+ * reference to an object not shared, with no weak reference — itself:
+ * store 0, the type's drop, free, with no call but the drop and a tail call
+ * of trt_free.  Shared, immortal and dead objects, and objects that weak
+ * references keep, go on to release_slow and weak_drop as before. */
 void trt_rc_release(void *obj)
 {
 	if (obj == NULL)
@@ -310,7 +334,26 @@ void trt_rc_release(void *obj)
 		store(&h->strong, w - TRT_RC_ONE);
 		return;
 	}
-	release_slow(h, w);
+	if (__builtin_expect(w != TRT_RC_ONE, 0)) {
+		release_slow(h, w);
+		return;
+	}
+	store(&h->strong, 0);
+	uintptr_t sp = (uintptr_t)__builtin_frame_address(0);
+	if (deferred_here(h, false, sp))
+		return;
+	void (*drop)(void *) = h->type->drop;
+	if (drop != NULL) {
+		drop(h);
+		if (__builtin_expect(load(&h->strong) != 0, 0))
+			rc_fatal("trt_rc_release", "a drop retained the object it was dropping", h);
+	}
+	run_deferred_if_room(sp);
+	if (__builtin_expect(load(&h->weak) != 1, 0)) {
+		weak_drop(h, false);
+		return;
+	}
+	trt_free(h);
 }
 
 /* The last reference to `old` is given up and a new object of `type` is

@@ -77,6 +77,9 @@ final class LlvmEmitter {
     private LLVMBasicBlockRef unwindTo;
     private int unwindTarget = Block.NONE;
     private LLVMValueRef currentFunction;
+    /** Whether the current function is a class's drop glue (see findObjectDrops). */
+    private boolean inObjectDrop;
+    private final java.util.Set<String> objectDrops = new java.util.HashSet<>();
     private LLVMValueRef[] temps;
     private LLVMBasicBlockRef[] blocks;
     /** The shared panic blocks of the current function, by unwind target, made at their first check. */
@@ -114,6 +117,7 @@ final class LlvmEmitter {
             for (ExternFunction e : m.externs()) declareExtern(e);
             for (Function f : m.functions()) declare(f);
             keepEntryCalleesOutOfLine(m);
+            findObjectDrops(m);
             for (Function f : m.functions()) define(f);
         } finally {
             LLVMDisposeBuilder(builder);
@@ -214,6 +218,25 @@ final class LlvmEmitter {
     }
 
     /**
+     * The functions that are some class's `trt_type.drop` (the `{object drop}` glue): they
+     * run once per object, from its last release, and release what its fields hold. There
+     * the release is usually the last one of the field's object too (a tree, a list, a
+     * buffer owned by one object), so the inline sequence's test would mostly fail and only
+     * add to the call: those releases stay plain calls.
+     */
+    private void findObjectDrops(TirModule m) {
+        for (Function f : m.functions()) {
+            for (Block b : f.blocks()) {
+                for (Inst inst : b.insts) {
+                    if (inst instanceof Inst.Call c) {
+                        for (Value v : c.args()) if (v instanceof Value.TypeInfo t && t.drop() != null) objectDrops.add(t.drop());
+                    }
+                }
+            }
+        }
+    }
+
+    /**
      * What the program entry calls (`main`) stays a function of its own: LLVM would inline
      * it into `t_entry`, the frame short backtraces stop at and hide, and a panic's
      * backtrace would then show nothing of `main`.
@@ -233,6 +256,7 @@ final class LlvmEmitter {
 
     private void define(Function f) {
         currentFunction = functions.get(f.symbol());
+        inObjectDrop = objectDrops.contains(f.symbol());
         temps = new LLVMValueRef[f.tempCount()];
         blocks = new LLVMBasicBlockRef[f.blocks().size()];
         arithmeticPanics.clear();
@@ -427,6 +451,8 @@ final class LlvmEmitter {
                 s = LLVMBuildInsertValue(builder, s, value(m.length()), 1, "");
                 define(m.result(), LLVMBuildInsertValue(builder, s, value(m.owner()), 2, ""));
             }
+            case Inst.Call c when c.callee().equals(RuntimeAbi.RC_RETAIN.symbol()) -> inlineRetain(c);
+            case Inst.Call c when c.callee().equals(RuntimeAbi.RC_RELEASE.symbol()) && !inObjectDrop -> inlineRelease(c);
             case Inst.Call c when RuntimeAbi.skipsNull(c.callee()) -> {
                 LLVMValueRef p = value(c.args().get(0));
                 LLVMBasicBlockRef call = LLVMAppendBasicBlockInContext(ctx, currentFunction, "nonnull"), done = LLVMAppendBasicBlockInContext(ctx, currentFunction, "done");
@@ -447,10 +473,101 @@ final class LlvmEmitter {
     }
 
     /**
+     * `trt_rc_retain(p)` with its not-shared fast path inline (docs/abi.md, "The inline
+     * sequences"): null does nothing; otherwise load the strong word
+     * {@code w}; when {@code (w - ONE) & (FLAGS | TOP_BIT)} is 0 — not shared, not immortal,
+     * not dead, not about to overflow — store {@code w + ONE}; anything else calls the
+     * runtime, which does what it always did (atomics, the immortal no-op, the fatal
+     * errors). The test is the runtime's own, bit for bit, so both take the slow path in
+     * exactly the same cases. TIR keeps the one call (the RC passes look for it); only the
+     * LLVM IR has the expansion.
+     */
+    private void inlineRetain(Inst.Call c) {
+        LLVMValueRef p = value(c.args().get(0));
+        LLVMBasicBlockRef load = block("rc.retain"), fast = block("rc.retain.fast"), slow = block("rc.retain.slow"),
+                done = block("rc.retain.done");
+        LLVMBuildCondBr(builder, LLVMBuildIsNull(builder, p, ""), done, load);
+        LLVMPositionBuilderAtEnd(builder, load);
+        LLVMValueRef w = strongWord(p);
+        LLVMValueRef tested = LLVMBuildAnd(builder, LLVMBuildSub(builder, w, LLVMConstInt(i32, RC_ONE, 0), ""),
+                LLVMConstInt(i32, RC_FLAGS | RC_TOP_BIT, 0), "");
+        unlikely(LLVMBuildCondBr(builder, LLVMBuildICmp(builder, LLVMIntNE, tested, LLVMConstInt(i32, 0, 0), ""), slow, fast));
+        LLVMPositionBuilderAtEnd(builder, fast);
+        storeStrongWord(p, LLVMBuildAdd(builder, w, LLVMConstInt(i32, RC_ONE, 0), ""));
+        LLVMBuildBr(builder, done);
+        LLVMPositionBuilderAtEnd(builder, slow);
+        coldCall(c, false);
+        LLVMBuildBr(builder, done);
+        LLVMPositionBuilderAtEnd(builder, done);
+    }
+
+    /**
+     * `trt_rc_release(p)` with its not-shared fast path inline: null does nothing; when the
+     * strong word {@code w} has no flag and {@code w > ONE} (not the last reference), store
+     * {@code w - ONE}; otherwise call the runtime — the last release (drop, weak count,
+     * free), shared and immortal objects, and a release of a dead object (reported). The
+     * call may run a `Drop` impl, so it is an `invoke` where the block has a landing pad.
+     */
+    private void inlineRelease(Inst.Call c) {
+        LLVMValueRef p = value(c.args().get(0));
+        LLVMBasicBlockRef load = block("rc.release"), fast = block("rc.release.fast"), slow = block("rc.release.slow"),
+                done = block("rc.release.done");
+        LLVMBuildCondBr(builder, LLVMBuildIsNull(builder, p, ""), done, load);
+        LLVMPositionBuilderAtEnd(builder, load);
+        LLVMValueRef w = strongWord(p);
+        LLVMValueRef noFlags = LLVMBuildICmp(builder, LLVMIntEQ,
+                LLVMBuildAnd(builder, w, LLVMConstInt(i32, RC_FLAGS, 0), ""), LLVMConstInt(i32, 0, 0), "");
+        LLVMValueRef notLast = LLVMBuildICmp(builder, LLVMIntUGT, w, LLVMConstInt(i32, RC_ONE, 0), "");
+        // Likely, but less so than a retain's: every object's last release takes the call.
+        branchWeights(LLVMBuildCondBr(builder, LLVMBuildAnd(builder, noFlags, notLast, ""), fast, slow), 20, 1);
+        LLVMPositionBuilderAtEnd(builder, fast);
+        storeStrongWord(p, LLVMBuildSub(builder, w, LLVMConstInt(i32, RC_ONE, 0), ""));
+        LLVMBuildBr(builder, done);
+        LLVMPositionBuilderAtEnd(builder, slow);
+        coldCall(c, mayUnwind(c.callee()));
+        LLVMBuildBr(builder, done);
+        LLVMPositionBuilderAtEnd(builder, done);
+    }
+
+    // The strong word of the object header (native-runtime/include/trt_rc.h).
+    private static final long RC_FLAGS = 3, RC_ONE = 4, RC_TOP_BIT = 0x80000000L;
+
+    /**
+     * The strong word, read as an `unordered` atomic: it compiles to a plain load on both
+     * targets, but unlike a plain load it stays defined when another thread changes a
+     * shared object's count at the same time (it then reads some value that thread wrote,
+     * whose SHARED bit is set: the bit is never cleared), and LLVM still forwards it.
+     */
+    private LLVMValueRef strongWord(LLVMValueRef p) {
+        LLVMValueRef w = LLVMBuildLoad2(builder, i32, p, "rc");
+        LLVMSetOrdering(w, LLVMAtomicOrderingUnordered);
+        LLVMSetAlignment(w, 4);
+        return w;
+    }
+
+    /** Stores the strong word of an object no other thread can reach (not shared). */
+    private void storeStrongWord(LLVMValueRef p, LLVMValueRef w) {
+        LLVMValueRef store = LLVMBuildStore(builder, w, p);
+        LLVMSetOrdering(store, LLVMAtomicOrderingUnordered);
+        LLVMSetAlignment(store, 4);
+    }
+
+    private LLVMBasicBlockRef block(String name) {
+        return LLVMAppendBasicBlockInContext(ctx, currentFunction, name);
+    }
+
+    /** The runtime call of an inline sequence's slow path, marked `cold` at the call site. */
+    private void coldCall(Inst.Call c, boolean mayUnwind) {
+        LLVMValueRef call = call(c.result(), functionTypes.get(c.callee()), functions.get(c.callee()), c.args(), mayUnwind);
+        int kind = LLVMGetEnumAttributeKindForName("cold", 4);
+        LLVMAddCallSiteAttribute(call, LLVMAttributeFunctionIndex, LLVMCreateEnumAttribute(ctx, kind, 0));
+    }
+
+    /**
      * A call; an `invoke` when it {@code mayUnwind} and the block has a landing pad (the
      * code after it continues in the invoke's normal destination).
      */
-    private void call(Value.Temp result, LLVMTypeRef type, LLVMValueRef callee, List<Value> arguments, boolean mayUnwind) {
+    private LLVMValueRef call(Value.Temp result, LLVMTypeRef type, LLVMValueRef callee, List<Value> arguments, boolean mayUnwind) {
         LLVMValueRef[] args = arguments.stream().map(this::value).toArray(LLVMValueRef[]::new);
         LLVMValueRef call;
         if (mayUnwind && unwindTo != null) {
@@ -467,6 +584,7 @@ final class LlvmEmitter {
             }
         }
         if (result != null) define(result, call);
+        return call;
     }
 
     /**
@@ -685,11 +803,16 @@ final class LlvmEmitter {
 
     /** Branch weights saying the true side is taken about once in 2000 (clang's __builtin_expect). */
     private void unlikely(LLVMValueRef branch) {
+        branchWeights(branch, 1, 2000);
+    }
+
+    /** `!prof !{"branch_weights", ifTrue, ifFalse}` on a conditional branch. */
+    private void branchWeights(LLVMValueRef branch, int ifTrue, int ifFalse) {
         int kind = LLVMGetMDKindIDInContext(ctx, "prof", 4);
         org.bytedeco.llvm.LLVM.LLVMMetadataRef[] ops = {
                 LLVMMDStringInContext2(ctx, "branch_weights", 14),
-                LLVMValueAsMetadata(LLVMConstInt(i32, 1, 0)),
-                LLVMValueAsMetadata(LLVMConstInt(i32, 2000, 0))};
+                LLVMValueAsMetadata(LLVMConstInt(i32, ifTrue, 0)),
+                LLVMValueAsMetadata(LLVMConstInt(i32, ifFalse, 0))};
         LLVMSetMetadata(branch, kind, LLVMMetadataAsValue(ctx, LLVMMDNodeInContext2(ctx, new PointerPointer<>(ops), ops.length)));
     }
 

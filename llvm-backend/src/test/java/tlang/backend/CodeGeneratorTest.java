@@ -126,6 +126,63 @@ class CodeGeneratorTest {
         }
     }
 
+    private static final String NODES = """
+            class Node { id: i64, next: Option<Node> }
+            fn sum(n: &Node) -> i64 {
+                let mut s = n.id;
+                if let Some(x) = n.next { s += sum(&x); }
+                s
+            }
+            fn main() {
+                let n = Node { id: std::env::arg_count(), next: Some(Node { id: 2, next: None }) };
+                println("{}", sum(&n));
+            }
+            """;
+
+    /**
+     * TIR keeps calls of trt_rc_retain/trt_rc_release; the LLVM IR has the not-shared fast
+     * paths inline (abi.md, "The inline sequences"): a null test, an `unordered` load of the
+     * strong word, the runtime's own test, a store of the new count, and the runtime call,
+     * marked cold and unlikely, for everything else. A class's drop glue keeps plain calls.
+     */
+    @Test
+    void retainAndReleaseAreInlineWithTheRuntimeCallsCold() {
+        String tirText = tlang.midend.tir.TirPrinter.print(tir(NODES));
+        assertTrue(tirText.contains("call trt_rc_retain("), tirText);
+        for (OptLevel opt : new OptLevel[]{OptLevel.O0, OptLevel.O2}) {
+            try (CodeGenerator gen = new CodeGenerator(tir(NODES), Target.X86_64_LINUX, opt)) {
+                String ir = gen.irText();
+                String sum = function(ir, "_TN1m3sumE");
+                // Retain: (w - 4) & 0x80000003 sends flags, a dead object and overflow to the call.
+                assertTrue(sum.contains("load atomic i32, ptr %"), sum);
+                assertTrue(sum.contains("unordered, align 4"), sum);
+                assertTrue(sum.contains("-2147483645"), "the retain test mask 0x80000003:\n" + sum);
+                assertTrue(sum.contains("add i32 %rc"), sum);
+                // Release: no flag and w > 4, else the runtime.
+                assertTrue(sum.contains("icmp ugt i32 %rc"), sum);
+                assertTrue(sum.contains("store atomic i32"), sum);
+                assertTrue(sum.contains("call void @trt_rc_retain(") || sum.contains("invoke void @trt_rc_retain("), sum);
+                assertTrue(sum.contains("void @trt_rc_release("), sum);
+                assertTrue(sum.contains("!prof"), "the slow paths are weighted:\n" + sum);
+                // Every runtime call of the sequences is cold at its call site.
+                for (String line : sum.split("\n")) {
+                    if (line.contains("@trt_rc_retain(") || line.contains("@trt_rc_release(")) {
+                        String group = line.substring(line.lastIndexOf('#'));
+                        int at = ir.indexOf("attributes " + group.strip() + " = {");
+                        assertTrue(at >= 0 && ir.substring(at, ir.indexOf('\n', at)).contains("cold"), line + "\n" + ir);
+                    }
+                }
+            }
+        }
+        // After the midend's inliner the field's release is in the object's drop glue itself.
+        TirModule optimized = tlang.midend.pass.Pipeline.standard(true, true).run(tir(NODES));
+        try (CodeGenerator gen = new CodeGenerator(optimized, Target.X86_64_LINUX, OptLevel.O0)) {
+            String drop = function(gen.irText(), "\"_TN1m4Node13{object drop}E\"");
+            assertTrue(drop.contains("void @trt_rc_release("), drop);
+            assertFalse(drop.contains("load atomic"), "the drop glue calls the runtime directly:\n" + drop);
+        }
+    }
+
     @Test
     void unwritableOutputIsReported() {
         try (CodeGenerator gen = new CodeGenerator(tir(PROGRAM), Target.X86_64_LINUX, OptLevel.O0)) {
