@@ -60,16 +60,16 @@ static int intact(const uint8_t *p, uint64_t n, uint32_t seed)
 /* The size classes, as docs/runtime.md lists them. */
 static uint64_t class_size(int c)
 {
-	if (c < 8)
+	if (c < 32)
 		return 16 * (uint64_t)(c + 1);
-	int k = c - 8;
-	return (uint64_t)((k & 3) + 5) << (k / 4 + 5);
+	int k = c - 32;
+	return (uint64_t)((k & 7) + 9) << (k / 8 + 6);
 }
 
 static void classes(void)
 {
 	int before = failures;
-	for (int c = 0; c < 52; c++) {
+	for (int c = 0; c < 104; c++) {
 		uint64_t cs = class_size(c);
 		uint64_t lo = c == 0 ? 1 : class_size(c - 1) + 1;
 		uint64_t sizes[3] = { lo, (lo + cs) / 2, cs };
