@@ -53,6 +53,7 @@
 /* How many classes up the slow path looks for a freed block before carving
  * (and only while the bigger block is at most half as big again). */
 #define BORROW_CLASSES 8
+#define BORROW_SPANS   4
 
 static struct rt_mutex heaps_lock;
 static struct heap *idle_heaps;          /* under heaps_lock */
@@ -263,18 +264,20 @@ static struct span *freed_in_class(struct heap *h, unsigned cls,
 	return NULL;
 }
 
-/* Step 1b: the current span of a slightly bigger class, when it has freed
- * blocks.  Only its current span is looked at (a bounded cost on every
- * slow path), and only when carved to the end: a span still being carved
- * has fresh blocks on its list, which its own class should have (a smaller
- * class taking them would round its blocks up for nothing). */
+/* Step 1b: a span of a slightly bigger class with freed blocks.  Only the
+ * first BORROW_SPANS of each class list are looked at (a bounded cost on
+ * every slow path; a span a free took off the full list is second), and
+ * only spans carved to the end: a span still being carved has fresh blocks
+ * on its list, which its own class should have (a smaller class taking
+ * them would round its blocks up for nothing). */
 static struct span *borrow(struct heap *h, unsigned cls)
 {
 	size_t limit = class_size(cls) + class_size(cls) / 2;
 	for (unsigned up = cls + 1; up <= cls + BORROW_CLASSES && up < NCLASSES &&
 	                            class_size(up) <= limit; up++) {
 		struct span *s = h->avail[up];
-		for (int i = 0; i < 2 && s != NULL && s != &rt_empty_span; i++, s = s->next) {
+		for (int i = 0; i < BORROW_SPANS && s != NULL && s != &rt_empty_span;
+		     i++, s = s->next) {
 			if (atomic_load_explicit(&s->carved, memory_order_relaxed) == s->capacity &&
 			    take_freed(s))
 				return s;
