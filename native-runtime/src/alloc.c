@@ -1,7 +1,7 @@
 /*
  * alloc.c — the allocator's entry points and their fast paths.
  *
- * Model: a small request (up to 256 KiB) is rounded to one of 52 size
+ * Model: a small request (up to 256 KiB) is rounded to one of 104 size
  * classes and popped from the free list of the calling thread's current
  * span for that class: a TLS load, three dependent loads, a store, and the
  * statistics.  A free finds the block's segment by rounding its address
@@ -95,7 +95,10 @@ static inline void *pop_block(struct heap *h, struct span *s, struct block *b)
 	return b;
 }
 
-static inline void *alloc_small(size_t size)
+/* `exact`: the block must be of the class itself (an aligned request
+ * relies on the class's size); otherwise the slow path may hand out a freed
+ * block of a slightly bigger class rather than touch a fresh page. */
+static inline void *alloc_small(size_t size, bool exact)
 {
 	struct heap *h = rt_tls_heap;
 	unsigned cls = size_class(size);
@@ -103,20 +106,20 @@ static inline void *alloc_small(size_t size)
 	struct block *b = s->free;
 	if (__builtin_expect(b != NULL, 1))
 		return pop_block(h, s, b);
-	return rt_heap_alloc_slow(h, cls);
+	return rt_heap_alloc_slow(h, cls, exact);
 }
 
 void *trt_alloc(uint64_t size)
 {
 	if (__builtin_expect(size <= SMALL_MAX, 1))
-		return alloc_small((size_t)size);
+		return alloc_small((size_t)size, false);
 	return rt_large_alloc(size, 0, false);
 }
 
 void *trt_alloc_zeroed(uint64_t size)
 {
 	if (size <= SMALL_MAX) {
-		void *p = alloc_small((size_t)size);
+		void *p = alloc_small((size_t)size, false);
 		memset(p, 0, (size_t)size);
 		return p;
 	}
@@ -136,7 +139,7 @@ void *trt_alloc_aligned(uint64_t size, uint64_t align)
 	if (size <= SMALL_MAX && align <= SLICE_SIZE) {
 		for (unsigned cls = size_class((size_t)size); cls < NCLASSES; cls++) {
 			if ((class_size(cls) & (align - 1)) == 0)
-				return alloc_small(class_size(cls));
+				return alloc_small(class_size(cls), true);
 		}
 	}
 	return rt_large_alloc(size, (size_t)align, false);

@@ -7,18 +7,20 @@
  * room (`avail[cls]`, the first one is where the fast path allocates), and
  * one list of spans it found full.  When the current span's free list is
  * empty the slow path tries, in order:
- *   1. the blocks other threads freed into it (`thread_free`, taken with one
- *      atomic exchange),
- *   2. carving more never-used blocks from the span (at most 4 KiB at a time,
- *      so pages are touched only as they are needed),
- *   3. the next span in the class list (the exhausted one moves to the full
- *      list),
- *   4. a few full spans (round robin): those with blocks in `thread_free`
+ *   1. the blocks freed into the spans of the class list, the current one
+ *      first: the owner's list, else `thread_free` (taken with one atomic
+ *      exchange); spans with neither and nothing left to carve move to the
+ *      full list,
+ *   2. carving more never-used blocks from the first span of the list with
+ *      room (at most 4 KiB at a time, so pages are touched only as they are
+ *      needed) — only after step 1, so a span's untouched pages stay
+ *      untouched while freed blocks of the class are left anywhere,
+ *   3. a few full spans (round robin): those with blocks in `thread_free`
  *      go back to their class list, or back to the pool when all their blocks
  *      came back,
- *   5. an orphaned span of the class (left by a thread that exited),
- *   6. a fresh span from the page pool (alloc_pool.c).
- * Step 4 bounds the work per slow path (RECLAIM_SCAN spans) instead of
+ *   4. an orphaned span of the class (left by a thread that exited),
+ *   5. a fresh span from the page pool (alloc_pool.c).
+ * Step 3 bounds the work per slow path (RECLAIM_SCAN spans) instead of
  * having remote frees notify the owner; memory freed by other threads into
  * a heap that no longer allocates stays there until the heap allocates
  * again or its thread exits.
@@ -48,6 +50,10 @@
 
 #define EXTEND_BYTES 4096
 #define RECLAIM_SCAN 8
+/* How many classes up the slow path looks for a freed block before carving
+ * (and only while the bigger block is at most half as big again). */
+#define BORROW_CLASSES 8
+#define BORROW_SPANS   4
 
 static struct rt_mutex heaps_lock;
 static struct heap *idle_heaps;          /* under heaps_lock */
@@ -195,17 +201,22 @@ static bool extend(struct span *s)
 	return true;
 }
 
-static bool refill(struct span *s)
+/* Blocks already carved and freed: the span's own list, else what other
+ * threads gave back. */
+static bool take_freed(struct span *s)
 {
 	if (s->free != NULL)
 		return true;
-	if (atomic_load_explicit(&s->thread_free, memory_order_relaxed) != 0 &&
-	    rt_span_collect(s) > 0)
-		return true;
-	return extend(s);
+	return atomic_load_explicit(&s->thread_free, memory_order_relaxed) != 0 &&
+	       rt_span_collect(s) > 0;
 }
 
-/* Step 4: look at a few full spans for blocks other threads freed. */
+static bool refill(struct span *s)
+{
+	return take_freed(s) || extend(s);
+}
+
+/* Step 3: look at a few full spans for blocks other threads freed. */
 static void reclaim_full(struct heap *h)
 {
 	struct span *s = h->full_cursor != NULL ? h->full_cursor : h->full;
@@ -224,21 +235,79 @@ static void reclaim_full(struct heap *h)
 	h->full_cursor = s;
 }
 
-static struct span *find_span(struct heap *h, unsigned cls)
+/* Step 1: the first span of the class list with freed blocks, moved to
+ * the front; spans with neither freed nor uncarved blocks move to the full
+ * list on the way.  `*carvable` gets the first span passed over that still
+ * has blocks to carve. */
+static struct span *freed_in_class(struct heap *h, unsigned cls,
+                                   struct span **carvable)
 {
 	struct span *s = h->avail[cls];
 	while (s != &rt_empty_span) {
-		if (refill(s)) {
+		struct span *next = s->next;
+		if (take_freed(s)) {
 			if (h->avail[cls] != s) {
 				avail_remove(h, s);
 				avail_push_front(h, s);
 			}
 			return s;
 		}
-		struct span *next = s->next;
-		avail_remove(h, s);
-		full_push(h, s);
+		if (atomic_load_explicit(&s->carved, memory_order_relaxed) < s->capacity) {
+			if (*carvable == NULL)
+				*carvable = s;
+		} else {
+			avail_remove(h, s);
+			full_push(h, s);
+		}
 		s = next != NULL ? next : &rt_empty_span;
+	}
+	return NULL;
+}
+
+/* Step 1b: a span of a slightly bigger class with freed blocks.  Only the
+ * first BORROW_SPANS of each class list are looked at (a bounded cost on
+ * every slow path; a span a free took off the full list is second), and
+ * only spans carved to the end: a span still being carved has fresh blocks
+ * on its list, which its own class should have (a smaller class taking
+ * them would round its blocks up for nothing). */
+static struct span *borrow(struct heap *h, unsigned cls)
+{
+	size_t limit = class_size(cls) + class_size(cls) / 2;
+	for (unsigned up = cls + 1; up <= cls + BORROW_CLASSES && up < NCLASSES &&
+	                            class_size(up) <= limit; up++) {
+		struct span *s = h->avail[up];
+		for (int i = 0; i < BORROW_SPANS && s != NULL && s != &rt_empty_span;
+		     i++, s = s->next) {
+			if (atomic_load_explicit(&s->carved, memory_order_relaxed) == s->capacity &&
+			    take_freed(s))
+				return s;
+		}
+	}
+	return NULL;
+}
+
+static struct span *find_span(struct heap *h, unsigned cls, bool exact)
+{
+	/* Freed blocks of any span of the class before fresh ones: carving
+	 * touches new pages, so carving first would make every span of the
+	 * class fully resident however few of its blocks are live. */
+	struct span *carvable = NULL, *s = freed_in_class(h, cls, &carvable);
+	if (s != NULL)
+		return s;
+	/* The live count of each class wanders around its mean, and a class
+	 * carves a new page whenever it reaches a new high, however many blocks
+	 * the neighbouring classes have free at that moment: borrowing from them
+	 * makes the resident memory follow the high of the sum, not the sum of
+	 * the highs. */
+	if (!exact && (s = borrow(h, cls)) != NULL)
+		return s;
+	s = carvable;
+	if (s != NULL && extend(s)) {
+		if (h->avail[cls] != s) {
+			avail_remove(h, s);
+			avail_push_front(h, s);
+		}
+		return s;
 	}
 	reclaim_full(h);
 	s = h->avail[cls];
@@ -262,11 +331,11 @@ static struct span *find_span(struct heap *h, unsigned cls)
 	return s;
 }
 
-void *rt_heap_alloc_slow(struct heap *h, unsigned cls)
+void *rt_heap_alloc_slow(struct heap *h, unsigned cls, bool exact)
 {
 	if (h == &rt_empty_heap)
 		h = rt_heap_get();
-	struct span *s = find_span(h, cls);
+	struct span *s = find_span(h, cls, exact);
 	struct block *b = s->free;
 	s->free = b->next;
 	b->mark = 0;

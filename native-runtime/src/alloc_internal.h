@@ -51,10 +51,12 @@
 #define SLICES       (SEG_SIZE / SLICE_SIZE)   /* 64 */
 #define MAX_SPAN_SLICES 16
 
-/* Size classes: 16..128 in steps of 16, then four per power of two up to
- * 256 KiB (160, 192, 224, 256, 320, ...): at most 25% of a block is
- * rounding. */
-#define NCLASSES     52
+/* Size classes: 16..512 in steps of 16 (exact to 16 bytes where most
+ * blocks are: boxed values, small strings, list nodes), then eight per
+ * power of two up to 256 KiB (576, 640, ..., 1024, 1152, ...): at most
+ * 12.5% of a block is rounding. */
+#define SMALL_CLASSES 32      /* the classes of 16..512 */
+#define NCLASSES     104
 #define SMALL_MAX    ((size_t)256 * 1024)
 
 /* The address space the registry covers (user space on both targets
@@ -162,18 +164,20 @@ static inline void stat_add_i(_Atomic int64_t *c, int64_t v)
 
 static inline size_t class_size(unsigned cls)
 {
-	if (cls < 8)
+	if (cls < SMALL_CLASSES)
 		return 16 * (size_t)(cls + 1);
-	unsigned k = cls - 8;
-	return (size_t)((k & 3) + 5) << (k / 4 + 5);
+	unsigned k = cls - SMALL_CLASSES;
+	return (size_t)((k & 7) + 9) << (k / 8 + 6);
 }
 
 static inline unsigned size_class(size_t size)
 {
-	if (size <= 128)
+	if (size <= 16 * SMALL_CLASSES)
 		return size == 0 ? 0 : (unsigned)((size - 1) >> 4);
+	/* b = floor(log2(size - 1)) >= 9; the three bits below the top one
+	 * pick one of the eight classes of (2^b, 2^(b+1)]. */
 	unsigned b = 63u - (unsigned)__builtin_clzll((unsigned long long)(size - 1));
-	return 8 + (b - 7) * 4 + (unsigned)(((size - 1) >> (b - 2)) & 3);
+	return SMALL_CLASSES + (b - 9) * 8 + (unsigned)(((size - 1) >> (b - 3)) & 7);
 }
 
 static inline struct seg_head *seg_of(const void *p)
@@ -190,8 +194,10 @@ static inline struct span *span_of(struct segment *seg, const void *p)
 /* ---- alloc_heap.c: per-thread heaps ---- */
 /* The calling thread's heap, made on first use. */
 struct heap *rt_heap_get(void);
-/* A block of class `cls` when the current span's free list is empty. */
-void *rt_heap_alloc_slow(struct heap *h, unsigned cls);
+/* A block of class `cls` when the current span's free list is empty; unless
+ * `exact`, possibly a freed block of a class up to BORROW_CLASSES bigger
+ * (alloc_heap.c says when). */
+void *rt_heap_alloc_slow(struct heap *h, unsigned cls, bool exact);
 /* After a local free made the span empty or found it in the full list. */
 void rt_heap_free_slow(struct heap *h, struct span *s);
 /* A free of a block in a span the calling thread does not own. */

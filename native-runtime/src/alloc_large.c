@@ -12,7 +12,7 @@
  * The block starts on a page boundary (or at the requested alignment, up to
  * 2 MiB), the header costs one page of address space and one resident page.
  * Freeing hands the mapping to alloc_large_cache.c, which keeps up to
- * 32 MiB of them for 50 ms for reuse by the next large allocations of a
+ * 64 MiB of them for 50 ms for reuse by the next large allocations of a
  * similar size (no mmap, no page faults) and unmaps the rest (blocks above
  * 8 MiB at once).  Growing uses mremap:
  * first in place (when the address space after it is free), else by moving

@@ -25,8 +25,8 @@
 #include "os.h"
 #include "alloc_internal.h"
 
-#define CACHE_SLOTS 32
-#define CACHE_BYTES ((size_t)32 << 20)
+#define CACHE_SLOTS 64
+#define CACHE_BYTES ((size_t)64 << 20)
 #define ENTRY_MAX   ((size_t)8 << 20)
 #define EXPIRE_NS   ((uint64_t)50 * 1000 * 1000)
 
@@ -35,6 +35,7 @@ static struct {
 	unsigned n;
 	size_t bytes;
 	struct large *slot[CACHE_SLOTS];
+	size_t len[CACHE_SLOTS];      /* slot[i]->map_len, read without touching the mapping */
 	uint64_t freed_ns[CACHE_SLOTS];
 } cache;
 /* The time the oldest entry expires (UINT64_MAX: empty), read without the
@@ -51,9 +52,10 @@ static void unmap(struct large *l)
 
 static void remove_at(unsigned i)
 {
-	cache.bytes -= cache.slot[i]->map_len;
+	cache.bytes -= cache.len[i];
 	cache.n--;
 	cache.slot[i] = cache.slot[cache.n];
+	cache.len[i] = cache.len[cache.n];
 	cache.freed_ns[i] = cache.freed_ns[cache.n];
 }
 
@@ -76,9 +78,9 @@ struct large *rt_large_cache_take(size_t len)
 	rt_mutex_lock(&cache.lock);
 	unsigned at = 0;
 	for (unsigned i = 0; i < cache.n; i++) {
-		size_t m = cache.slot[i]->map_len;
+		size_t m = cache.len[i];
 		if (m >= len && m - len <= len / 4 &&
-		    (best == NULL || m < best->map_len)) {
+		    (best == NULL || m < cache.len[at])) {
 			best = cache.slot[i];
 			at = i;
 		}
@@ -113,6 +115,7 @@ bool rt_large_cache_put(struct large *l, uint64_t now)
 	}
 	l->head.kind = SEG_LARGE_FREE;
 	cache.slot[cache.n] = l;
+	cache.len[cache.n] = l->map_len;
 	cache.freed_ns[cache.n] = now;
 	cache.n++;
 	cache.bytes += l->map_len;

@@ -5,7 +5,8 @@
  * was used before), aligned blocks from 32 bytes to 2 MiB, realloc in place
  * (same class, shrink by less than half, large blocks through mremap) and
  * moving (small to small, small to large, large to small), contents kept
- * every time, the statistics, and the cache of freed large mappings.
+ * every time, the statistics, the cache of freed large mappings, and
+ * borrowing from a bigger class.
  *
  * Prints one line per section; a failing check prints FAIL with what it
  * saw instead.
@@ -60,16 +61,16 @@ static int intact(const uint8_t *p, uint64_t n, uint32_t seed)
 /* The size classes, as docs/runtime.md lists them. */
 static uint64_t class_size(int c)
 {
-	if (c < 8)
+	if (c < 32)
 		return 16 * (uint64_t)(c + 1);
-	int k = c - 8;
-	return (uint64_t)((k & 3) + 5) << (k / 4 + 5);
+	int k = c - 32;
+	return (uint64_t)((k & 7) + 9) << (k / 8 + 6);
 }
 
 static void classes(void)
 {
 	int before = failures;
-	for (int c = 0; c < 52; c++) {
+	for (int c = 0; c < 104; c++) {
 		uint64_t cs = class_size(c);
 		uint64_t lo = c == 0 ? 1 : class_size(c - 1) + 1;
 		uint64_t sizes[3] = { lo, (lo + cs) / 2, cs };
@@ -243,7 +244,8 @@ static void stats(void)
 	trt_mem_stats(&s1);
 	if (s1.alloc_count - s0.alloc_count != 3 ||
 	    s1.live_blocks - s0.live_blocks != 3 ||
-	    s1.live_bytes - s0.live_bytes != 112 + 5120 + trt_alloc_usable_size(c))
+	    s1.live_bytes - s0.live_bytes != trt_alloc_usable_size(a) +
+	                                     trt_alloc_usable_size(b) + trt_alloc_usable_size(c))
 		fail("stats after 3 allocations", s1.alloc_count - s0.alloc_count,
 		     s1.live_bytes - s0.live_bytes);
 	/* A large block is at least what was asked (it may be a reused
@@ -317,6 +319,67 @@ static void large_cache(void)
 	section("freed large blocks reused, then given back", before);
 }
 
+/* Borrowing (alloc_heap.c, step 1b): when a class has no freed block left,
+ * a freed block of a slightly bigger class is handed out before fresh
+ * memory is carved — an ordinary block of that class (usable size,
+ * statistics, free).  An aligned request never borrows: its alignment
+ * comes from its class's size. */
+enum { NBIG = 2000, NSMALL = 1500, NALIGNED = 40 };
+static void *big_blocks[NBIG], *small_blocks[NSMALL], *aligned_blocks[NALIGNED];
+
+static void borrowing(void)
+{
+	int before = failures;
+	/* Class 80, spans carved to the end (819 blocks to a 64 KiB span),
+	 * every other block freed again. */
+	for (int i = 0; i < NBIG; i++)
+		big_blocks[i] = trt_alloc(80);
+	for (int i = 0; i < NBIG; i += 2)
+		trt_free(big_blocks[i]);
+	struct trt_mem_stats s0, s1;
+	trt_mem_stats(&s0);
+	int borrowed = 0;
+	uint64_t usable = 0;
+	for (int i = 0; i < NSMALL; i++) {
+		uint8_t *p = trt_alloc(64);
+		small_blocks[i] = p;
+		uint64_t u = trt_alloc_usable_size(p);
+		if (((uintptr_t)p & 15) != 0 || (u != 64 && u != 80))
+			fail("borrowed block", (uintptr_t)p & 15, u);
+		borrowed += u == 80;
+		usable += u;
+		fill(p, 64, (uint32_t)i);
+	}
+	if (borrowed == 0)
+		fail("class 64 borrowed from class 80", 0, 0);
+	trt_mem_stats(&s1);
+	if (s1.live_bytes - s0.live_bytes != usable)
+		fail("live bytes count the bigger class", s1.live_bytes - s0.live_bytes, usable);
+	for (int i = 0; i < NSMALL; i++) {
+		if (!intact(small_blocks[i], 64, (uint32_t)i))
+			fail("borrowed contents", (uint64_t)i, 0);
+		trt_free(small_blocks[i]);
+	}
+	for (int i = 1; i < NBIG; i += 2)
+		trt_free(big_blocks[i]);
+	/* Class 4608 with freed blocks; 4096-aligned blocks of 4096 bytes come
+	 * from class 4096 all the same. */
+	for (int i = 0; i < NALIGNED; i++)
+		aligned_blocks[i] = trt_alloc(4608);
+	for (int i = 0; i < NALIGNED; i += 2)
+		trt_free(aligned_blocks[i]);
+	for (int i = 0; i < NALIGNED; i += 2) {
+		aligned_blocks[i] = trt_alloc_aligned(4096, 4096);
+		if (((uintptr_t)aligned_blocks[i] & 4095) != 0 ||
+		    trt_alloc_usable_size(aligned_blocks[i]) != 4096)
+			fail("aligned block borrowed", (uintptr_t)aligned_blocks[i] & 4095,
+			     trt_alloc_usable_size(aligned_blocks[i]));
+	}
+	for (int i = 0; i < NALIGNED; i++)
+		trt_free(aligned_blocks[i]);
+	section("freed blocks of a bigger class before fresh memory", before);
+}
+
 int32_t t_entry(void)
 {
 	classes();
@@ -326,5 +389,6 @@ int32_t t_entry(void)
 	reallocs();
 	stats();
 	large_cache();
+	borrowing();
 	return failures == 0 ? 0 : 1;
 }

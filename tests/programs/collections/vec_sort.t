@@ -64,6 +64,8 @@ fn main() {
     down.sort();
     same.sort();
     println("{} {} {} first {:?} last {:?}", is_sorted(&up), is_sorted(&down), is_sorted(&same), down.first(), down.last());
+    // Runs found already in order are copied whole (their right halves once went missing).
+    println("lengths {} {} {}, sums {} {} {}", up.len(), down.len(), same.len(), up.iter().sum::<i64>(), down.iter().sum::<i64>(), same.iter().sum::<i64>());
 
     // sort_by (descending) and stability of sort_by_key.
     let mut people: Vec<Person> = Vec::new();

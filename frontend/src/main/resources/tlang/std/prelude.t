@@ -1316,7 +1316,6 @@ impl<T> Vec<T> {
                     let mut j = mid;
                     // Already in order: the runs are copied as they are.
                     if mid < hi && compare(src.buf.data.add(mid).read(), src.buf.data.add(mid - 1).read()).is_ge() {
-                        j = hi;
                         while i < mid { dst.buf.data.add(dst.buf.len).write(src.buf.data.add(i).read()); dst.buf.len += 1; i += 1; }
                     }
                     while i < mid && j < hi {
