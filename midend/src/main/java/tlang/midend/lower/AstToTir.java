@@ -459,6 +459,7 @@ public final class AstToTir {
     private void refreshUnwind(java.util.Set<Owned> excluded) {
         if (fb.isDead()) return;
         List<Owned> all = new ArrayList<>();
+        for (int i = temporaries.size() - 1; i >= 0; i--) if (!excluded.contains(temporaries.get(i))) all.add(temporaries.get(i));
         for (List<Owned> scope : scopes) for (int i = scope.size() - 1; i >= 0; i--) if (!excluded.contains(scope.get(i))) all.add(scope.get(i));
         int pad = Block.NONE;
         if (!all.isEmpty() && all.equals(padOwns)) {
@@ -576,16 +577,26 @@ public final class AstToTir {
     private Value lowerExpr(Expr e) {
         int mark = temporaries.size();
         Value v = lowerExprOwned(e);
+        if (temporaries.size() == mark) return v;
+        // The drops may start new blocks (a new unwind edge each): the value crosses in a slot.
+        Held value = fb.isDead() ? null : hold(v);
         while (temporaries.size() > mark) {
             Owned t = temporaries.remove(temporaries.size() - 1);
+            refreshUnwind(); // its drop, and what follows, no longer unwind to drop it
             if (!fb.isDead()) glue.dropAt(fb, t.slot(), t.type());
         }
-        return v;
+        return value == null || fb.isDead() ? v : read(value);
     }
 
-    /** A temporary made to be lent by address, dropped when the enclosing expression ends. */
+    /**
+     * A temporary made to be lent by address, dropped when the enclosing expression ends —
+     * or, if a panic unwinds out of the expression first, by the landing pad
+     * ({@link #refreshUnwind} counts the temporaries as owned, innermost of all).
+     */
     private void lend(Value.Temp slot, Type t) {
-        if (glue.holdsReferences(t)) temporaries.add(new Owned(slot, t, null));
+        if (!glue.holdsReferences(t)) return;
+        temporaries.add(new Owned(slot, t, null));
+        refreshUnwind();
     }
 
     private Value lowerExprOwned(Expr e) {
