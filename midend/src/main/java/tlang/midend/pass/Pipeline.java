@@ -60,10 +60,15 @@ public final class Pipeline {
                 new RangeCheckElimination(), new DeadCodeElimination(), new PruneUnwind(), new SimplifyCfg()), verify);
     }
 
+    /** `-Dtlang.passTimes=true` (in `JAVA_TOOL_OPTIONS`): each pass's time on standard error. */
+    private static final boolean TIMES = Boolean.getBoolean("tlang.passTimes");
+
     public TirModule run(TirModule m) {
         TirModule current = m;
         for (ModulePass p : passes) {
+            long start = TIMES ? System.nanoTime() : 0;
             current = p.run(current);
+            if (TIMES) System.err.printf("pass %-24s %8.2f ms%n", p.name(), (System.nanoTime() - start) / 1e6);
             if (verify) {
                 List<String> problems = TirVerifier.verify(current);
                 if (!problems.isEmpty()) {
