@@ -20,7 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * How many `trt_rc_retain`/`trt_rc_release` calls the midend's RC passes (borrow-params,
  * rc-pairs, rc-region-pairs; docs/midend.md) leave in a few reference functions at -O2, read from
  * `tcc build --emit tir`, against the lowering's own at -O0. "Normal" counts leave out
- * cleanup code (what runs from a landing pad while a panic unwinds).
+ * cleanup code (what runs from a landing pad while a panic unwinds). Also the allocations
+ * rc-reuse and stack-objects remove from two more reference functions.
  */
 class RcCountTest {
     @TempDir Path work;
@@ -77,6 +78,24 @@ class RcCountTest {
                 consume(n)
             }
 
+            class State { step: i64, total: i64 }
+
+            // A State replaced by one built from it: rc-reuse gives the new one the old
+            // one's memory (one trt_rc_reuse in the loop; the first State is allocated).
+            fn step_all(n: i64) -> i64 {
+                let mut s = State { step: 0, total: 0 };
+                for i in 0..n {
+                    s = State { step: s.step + 1, total: s.total + i };
+                }
+                s.total
+            }
+
+            // An object that never leaves its function: stack-objects puts it in the frame.
+            fn temporary(x: i64) -> i64 {
+                let p = State { step: x, total: x };
+                p.step + p.total
+            }
+
             fn main() {
                 let l = Node { value: 1, next: Some(Node { value: 2, next: None }) };
                 println("{}", l.count());
@@ -103,6 +122,40 @@ class RcCountTest {
         // The list walk gives up the old `cur` on each step: its copies stay, but the
         // parameter `list` is moved into `cur` at its last use (last-use-move).
         assertEquals(2, c.get("m::sum").retains(), c.toString());
+    }
+
+    @Test
+    void replacedObjectsReuseMemoryAndLocalOnesLiveInTheFrame() throws Exception {
+        String o2 = tir("-O2"), o0 = tir("-O0");
+        // rc-reuse: the replacement in the loop reuses; only the first State is allocated.
+        assertEquals(1, calls(o2, "m::step_all", "trt_rc_reuse"), o2);
+        assertEquals(1, calls(o2, "m::step_all", "trt_rc_alloc"), o2);
+        assertEquals(0, calls(o0, "m::step_all", "trt_rc_reuse"), o0);
+        assertEquals(2, calls(o0, "m::step_all", "trt_rc_alloc"), o0);
+        // stack-objects: no heap allocation at all.
+        assertEquals(0, calls(o2, "m::temporary", "trt_rc_alloc"), o2);
+        assertEquals(1, calls(o0, "m::temporary", "trt_rc_alloc"), o0);
+    }
+
+    private String tir(String opt) throws Exception {
+        Path src = work.resolve("m.t"), tir = work.resolve("m" + opt + ".tir");
+        Files.writeString(src, SOURCE);
+        Tcc.Result r = Tcc.run("build", src.toString(), "--emit", "tir", opt, "-o", tir.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        return Files.readString(tir);
+    }
+
+    /** Calls of {@code callee} in the function whose source name is {@code fn}. */
+    private static int calls(String tir, String fn, String callee) {
+        int n = 0;
+        boolean in = false;
+        for (String line : tir.split("\n")) {
+            Matcher m = FN.matcher(line);
+            if (m.find()) in = m.group(1).equals(fn);
+            else if (line.startsWith("}")) in = false;
+            else if (in && line.contains("call " + callee + "(")) n++;
+        }
+        return n;
     }
 
     @Test
