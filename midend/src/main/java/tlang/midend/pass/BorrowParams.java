@@ -266,7 +266,7 @@ public final class BorrowParams implements ModulePass {
             }
         }
         if (!changed) return f;
-        return new Function(f.symbol(), f.sourceName(), f.params(), f.result(), f.noReturn(), List.copyOf(blocks), temps[0]);
+        return new Function(f.symbol(), f.sourceName(), f.params(), f.result(), f.noReturn(), List.copyOf(blocks), temps[0], f.exported());
     }
 
     /** A landing pad that releases what {@code held} holds and goes on as {@code old} did. */

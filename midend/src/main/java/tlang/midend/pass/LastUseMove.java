@@ -123,13 +123,10 @@ public final class LastUseMove implements ModulePass {
             this.mayUnwind = unwinding == null ? inst -> false : unwinding::mayUnwind;
             this.dropGlue = dropGlue;
             this.retainGlue = retainGlue;
-            for (Block b : f.blocks()) {
-                Block copy = new Block(b.id, b.unwind);
-                copy.insts.addAll(b.insts);
-                copy.terminator = b.terminator;
-                blocks.add(copy);
+            blocks.addAll(Block.copies(f.blocks()));
+            for (Block copy : blocks) {
                 byId.put(copy.id, copy);
-                for (Inst inst : b.insts) if (inst instanceof Inst.Slot s) slots.put(s.result(), s.slotType());
+                for (Inst inst : copy.insts) if (inst instanceof Inst.Slot s) slots.put(s.result(), s.slotType());
             }
         }
 

@@ -60,15 +60,9 @@ public final class RcPairs implements ModulePass {
         List<Function> out = new ArrayList<>();
         for (Function f : m.functions()) {
             boolean changed = false;
-            List<Block> blocks = new ArrayList<>();
-            for (Block b : f.blocks()) {
-                Block copy = new Block(b.id, b.unwind);
-                copy.insts.addAll(b.insts);
-                copy.terminator = b.terminator;
-                if (cancel(copy, effects, unwinding)) changed = true;
-                blocks.add(copy);
-            }
-            out.add(changed ? new Function(f.symbol(), f.sourceName(), f.params(), f.result(), f.noReturn(), blocks, f.tempCount()) : f);
+            List<Block> blocks = Block.copies(f.blocks());
+            for (Block b : blocks) if (cancel(b, effects, unwinding)) changed = true;
+            out.add(changed ? new Function(f.symbol(), f.sourceName(), f.params(), f.result(), f.noReturn(), blocks, f.tempCount(), f.exported()) : f);
         }
         return new TirModule(m.name(), m.externs(), out);
     }

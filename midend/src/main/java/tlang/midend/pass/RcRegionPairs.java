@@ -106,13 +106,7 @@ public final class RcRegionPairs implements ModulePass {
     }
 
     private Function transform(Function f, Facts facts) {
-        List<Block> blocks = new ArrayList<>();
-        for (Block b : f.blocks()) {
-            Block copy = new Block(b.id, b.unwind);
-            copy.insts.addAll(b.insts);
-            copy.terminator = b.terminator;
-            blocks.add(copy);
-        }
+        List<Block> blocks = Block.copies(f.blocks());
         Set<Integer> slots = BorrowParams.privateSlots(f);
         Map<Integer, List<Integer>> preds = predecessors(blocks);
         boolean changed = false;

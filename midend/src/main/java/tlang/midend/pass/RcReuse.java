@@ -66,7 +66,7 @@ public final class RcReuse implements ModulePass {
                 if (!(alloc.args().get(0) instanceof Value.TypeInfo ti) || (ti.drop() != null && unwinding.mayUnwind(ti.drop()))) continue;
                 int[] found = releaseAfter(b, a, alloc.result(), slots, unwinding);
                 if (found == null) continue;
-                if (blocks == null) blocks = copy(f.blocks());
+                if (blocks == null) blocks = Block.copies(f.blocks());
                 Block nb = blocks.get(bi);
                 int load = found[0], release = found[1];
                 Value slot = ((Inst.Load) nb.insts.get(load)).slot();
@@ -81,17 +81,6 @@ public final class RcReuse implements ModulePass {
         }
         if (blocks == null) return f;
         return new Function(f.symbol(), f.sourceName(), f.params(), f.result(), f.noReturn(), blocks, temps, f.exported());
-    }
-
-    private static List<Block> copy(List<Block> blocks) {
-        List<Block> out = new ArrayList<>();
-        for (Block b : blocks) {
-            Block c = new Block(b.id, b.unwind);
-            c.insts.addAll(b.insts);
-            c.terminator = b.terminator;
-            out.add(c);
-        }
-        return out;
     }
 
     /**

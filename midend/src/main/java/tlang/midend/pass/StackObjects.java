@@ -142,13 +142,7 @@ public final class StackObjects implements ModulePass {
         }
         if (sites.isEmpty()) return f;
         int temps = f.tempCount();
-        List<Block> blocks = new ArrayList<>();
-        for (Block b : f.blocks()) {
-            Block copy = new Block(b.id, b.unwind);
-            copy.insts.addAll(b.insts);
-            copy.terminator = b.terminator;
-            blocks.add(copy);
-        }
+        List<Block> blocks = Block.copies(f.blocks());
         Map<Integer, Value> replaced = new HashMap<>();
         List<Inst> slots = new ArrayList<>();
         for (Inst.Call site : sites) {

@@ -35,6 +35,21 @@ public final class Block {
 
     public boolean isTerminated() { return terminator != null; }
 
+    /**
+     * Mutable copies of {@code blocks} (same ids, edges, instructions and terminators), for a
+     * pass that edits a function's blocks while the module it was given stays as it was.
+     */
+    public static List<Block> copies(List<Block> blocks) {
+        List<Block> out = new ArrayList<>(blocks.size());
+        for (Block b : blocks) {
+            Block c = new Block(b.id, b.unwind);
+            c.insts.addAll(b.insts);
+            c.terminator = b.terminator;
+            out.add(c);
+        }
+        return out;
+    }
+
     /** Whether this is a landing pad: entered by unwinding, starting with its {@link Inst.LandingPad}. */
     public boolean isLandingPad() { return !insts.isEmpty() && insts.get(0) instanceof Inst.LandingPad; }
 
