@@ -44,30 +44,7 @@ class LastUseMoveTest {
     }
 
     /** Blocks and temps of a function being built. */
-    private static final class Builder {
-        final List<Block> blocks = new ArrayList<>();
-        int temps;
-
-        Block block() {
-            Block b = new Block(blocks.size());
-            blocks.add(b);
-            return b;
-        }
-
-        Value.Temp temp(TirType t) { return new Value.Temp(temps++, t); }
-
-        Value.Temp slot(TirType t, String name) {
-            Value.Temp s = temp(PTR);
-            blocks.get(0).insts.add(0, new Inst.Slot(s, t, name));
-            return s;
-        }
-
-        Value.Temp load(Block b, Value address, TirType t) {
-            Value.Temp r = temp(t);
-            b.insts.add(new Inst.Load(r, address, t));
-            return r;
-        }
-
+    private static final class Builder extends TirBuilder {
         /** A copy of the string in {@code slot}: its load and its owner's retain. */
         Value.Temp copy(Block b, Value slot) {
             Value.Temp s = load(b, slot, STR);

@@ -33,30 +33,7 @@ class RcPassesTest {
     private static final TirType.Struct OBJECT = new TirType.Struct(List.of(TirType.I32, TirType.I32, PTR, I64, PTR));
 
     /** Blocks under construction; temps numbered from 0. */
-    private static final class Builder {
-        final List<Block> blocks = new ArrayList<>();
-        int temps;
-
-        Block block() {
-            Block b = new Block(blocks.size(), Block.NONE);
-            blocks.add(b);
-            return b;
-        }
-
-        Value.Temp temp(TirType t) { return new Value.Temp(temps++, t); }
-
-        Value.Temp slot(TirType t, String name) {
-            Value.Temp s = temp(PTR);
-            blocks.get(0).insts.add(0, new Inst.Slot(s, t, name));
-            return s;
-        }
-
-        Value.Temp load(Block b, Value address, TirType t) {
-            Value.Temp r = temp(t);
-            b.insts.add(new Inst.Load(r, address, t));
-            return r;
-        }
-
+    private static final class Builder extends TirBuilder {
         /** Field 3 (the i64) of the object {@code object} points to. */
         Value.Temp field(Block b, Value object) {
             Value.Temp a = temp(PTR);
@@ -75,9 +52,6 @@ class RcPassesTest {
             return pad;
         }
 
-        Function finish(String symbol, List<TirType> params, TirType result) {
-            return new Function(symbol, symbol, params, result, false, List.copyOf(blocks), temps);
-        }
     }
 
     private static Inst call(String callee, Value... args) { return new Inst.Call(null, callee, List.of(args)); }
