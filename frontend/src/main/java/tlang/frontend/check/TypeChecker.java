@@ -1628,6 +1628,22 @@ public final class TypeChecker {
             }
         }
         if (indexTypes.size() == 1 && !Types.hasParams(indexTypes.get(0)) || base instanceof Type.Param && indexTypes.size() == 1) infer.unify(idx, indexTypes.get(0));
+        // An index type already known that no impl takes: reported now, and the element type
+        // is an error, so that what uses `c[i]` (a print, an operator) reports nothing more.
+        Type known = infer.deepResolve(idx);
+        if (!(base instanceof Type.Param) && !Types.any(known, x -> x instanceof Type.Var) && known != Type.ERROR
+                && !traits.implementsTrait(base, trait, List.of(known))) {
+            boolean byUsize = known instanceof Type.Int && traits.implementsTrait(base, trait, List.of(Type.Int.USIZE));
+            if (byUsize) {
+                diags.error(ErrorCode.E0277, ix.span(), "the trait bound `" + show(base) + ": " + traitName + "<" + show(known) + ">` is not satisfied",
+                        "note: `" + show(base) + "[...]` needs `" + traitName + "` for this index type",
+                        "help: `" + show(base) + "` is indexed by `usize`: convert the index, `[" + ix.index().span().text() + " as usize]`");
+            } else {
+                diags.error(ErrorCode.E0277, ix.span(), "the trait bound `" + show(base) + ": " + traitName + "<" + show(known) + ">` is not satisfied",
+                        "note: `" + show(base) + "[...]` needs `" + traitName + "` for this index type");
+            }
+            return Type.ERROR;
+        }
         Symbol.Function f = traits.methods(trait).get(method);
         instantiate(f, List.of(base, idx), List.of(), e, ix.span());
         obligations.add(new Obligation(ix.span(), base, new Type.Bound(trait, List.of(idx), Map.of()),
